@@ -1,0 +1,124 @@
+/**
+ * The check: from the input tables to typed data, issues, the period and the portfolio snapshot.
+ * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
+ */
+import { dayToMonth, formatMonth, type MonthIndex } from "./cells";
+import { resolveColumns, type RoleAssignment } from "./detect";
+import { IssueList, localizeIssues, type Issue } from "./issues";
+import { toLocale, type Locale } from "./messages";
+import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
+import { SCHEMA, type Role } from "./schema";
+import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
+import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
+import type { Table } from "./table";
+
+export interface CheckInput {
+  /** The settings sheet, or null when the workbook has none. */
+  settings: Table | null;
+  /** Which sheet plays which role (null: not found). */
+  assignment: RoleAssignment;
+  /** The assigned sheets' tables, by role. */
+  tables: Partial<Record<Role, Table>>;
+}
+
+export interface CheckOptions {
+  /** Office's display language (or the CLI's --lang); the `language` setting overrides it unless "auto". */
+  displayLanguage?: string;
+  registry?: SettingsRegistry;
+}
+
+export interface CheckResult {
+  /** True when there are no errors (warnings allowed). */
+  ok: boolean;
+  locale: Locale;
+  period: MonthIndex | null;
+  settings: Settings;
+  model: Model;
+  issues: Issue[];
+  portfolio: PortfolioRow[];
+  fairness: Fairness | null;
+  /** 12-month value per account (cents), by account index; empty without a period. */
+  accountValues: Float64Array;
+  assignment: RoleAssignment;
+}
+
+/**
+ * Validates the input and computes the snapshot. Every data problem becomes an issue; nothing throws
+ * for bad data.
+ *
+ * @example
+ * const r = check({ settings: null, assignment, tables }, { displayLanguage: "en-US" });
+ * r.ok // false when e.g. a Rep ID is duplicated
+ */
+export function check(input: CheckInput, options: CheckOptions = {}): CheckResult {
+  const issues = new IssueList();
+  const registry = options.registry ?? REGISTRY;
+  const settings = parseSettings(input.settings, registry, issues);
+  const language = settings.get("language");
+  const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
+
+  const mapped: Partial<Record<Role, ReturnType<typeof resolveColumns>>> = {};
+  for (const spec of SCHEMA) {
+    const sheet = input.assignment[spec.role];
+    const table = input.tables[spec.role];
+    if (!sheet || !table) {
+      const asked = settings.mapping.sheets[spec.role];
+      if (asked) issues.error("mapping_sheet_not_found", input.settings?.sheet ?? "Fairshare Settings", settings.sources.get(`sheet.${spec.role}`)?.row ?? null, null, { role: `role.${spec.role}`, value: asked });
+      else if (spec.required) issues.error("missing_sheet", spec.label["en-US"], null, null, { role: `role.${spec.role}`, roleKey: spec.role, names: spec.sheetNames.slice(0, 4).join(", ") });
+      continue;
+    }
+    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues);
+  }
+
+  const repsMap = mapped.reps;
+  const reps = repsMap ? parseReps({ table: input.tables.reps!, map: repsMap }, issues) : [];
+  const lookup = new RepLookup(reps);
+  const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, issues) : [];
+  const sales = mapped.sales ? parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues) : emptySales();
+  const ratings = mapped.ratings ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
+  const regions = [...new Set([...reps.map((r) => r.region), ...accounts.map((a) => a.region)].filter((r) => r))].sort(compareText);
+  const model: Model = { reps, accounts, sales, ratings, regions };
+
+  checkSettingsRegions(settings, regions, issues);
+  const newMonths = settings.get("newRepTenureMonths");
+  const vetMonths = settings.get("veteranTenureMonths");
+  if (typeof newMonths === "number" && typeof vetMonths === "number" && newMonths > vetMonths) {
+    const src = settings.sources.get("veteranTenureMonths") ?? settings.sources.get("newRepTenureMonths");
+    issues.error("settings_conflict", input.settings?.sheet ?? "Fairshare Settings", src?.row ?? null, src?.column ?? null, {
+      detail: `newRepTenureMonths (${newMonths}) > veteranTenureMonths (${vetMonths})`,
+    });
+  }
+
+  let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
+  if (period === null) {
+    let max = -1;
+    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
+    period = max >= 0 ? max : null;
+  }
+  if (period === null && mapped.sales) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
+
+  if (period !== null) {
+    for (const rep of reps) {
+      // Hired after the period: left out of this period's snapshot, visibly.
+      if (rep.active && rep.hireDay !== null && dayToMonth(rep.hireDay) > period) {
+        issues.warning("hired_after_period", input.tables.reps!.sheet, rep.row, repsMap!.headers.hireDate ?? "Hire Date", { value: rep.id, period: formatMonth(period) });
+      }
+    }
+  }
+
+  const ok = !issues.hasErrors;
+  const values = period !== null ? accountValues(model, period) : new Float64Array(0);
+  const rows = period !== null ? portfolio(model, settings, period, values) : [];
+  return {
+    ok,
+    locale,
+    period,
+    settings,
+    model,
+    issues: localizeIssues(issues.items, locale),
+    portfolio: rows,
+    fairness: period !== null ? fairness(rows) : null,
+    accountValues: values,
+    assignment: input.assignment,
+  };
+}

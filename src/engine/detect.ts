@@ -1,0 +1,186 @@
+/**
+ * Finding the input sheets and their columns: by sheet name, else by headers; English or Chinese,
+ * case-, space- and punctuation-insensitive. A mapping from the settings sheet overrides both.
+ */
+import { cellText, isBlank } from "./cells";
+import { IssueList } from "./issues";
+import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type FieldSpec, type Role, type RoleSpec } from "./schema";
+import type { Mapping } from "./settings/parse";
+import type { Cell } from "./table";
+
+/** Sheets whose names start with this are Fairshare's own output and never read as input. */
+export const OUTPUT_PREFIX = "Fairshare ";
+
+/** How many rows from the top of a sheet may hold titles before the header row. */
+export const HEADER_SCAN_ROWS = 10;
+
+export type RoleAssignment = Record<Role, string | null>;
+
+/**
+ * Assigns sheets to roles by name alone (and by the settings mapping). Output sheets and the settings
+ * sheet are never candidates.
+ *
+ * @example detectByName(["Roster", "Customers", "Orders"], { sheets: {}, columns: {} }).reps // "Roster"
+ */
+export function detectByName(sheetNames: readonly string[], mapping: Mapping): RoleAssignment {
+  const result: RoleAssignment = { reps: null, accounts: null, sales: null, ratings: null };
+  const taken = new Set<string>();
+  for (const spec of SCHEMA) {
+    const mapped = mapping.sheets[spec.role];
+    if (mapped) {
+      const hit = sheetNames.find((n) => normalizeHeader(n) === normalizeHeader(mapped));
+      result[spec.role] = hit ?? null;
+      if (hit) taken.add(hit);
+    }
+  }
+  for (const spec of SCHEMA) {
+    if (result[spec.role] || mapping.sheets[spec.role]) continue;
+    const wanted = spec.sheetNames.map(normalizeHeader);
+    // The earliest synonym wins over tab order, so "Sales" beats "Orders" when both exist.
+    for (const w of wanted) {
+      const hit = sheetNames.find((n) => !taken.has(n) && isCandidate(n) && normalizeHeader(n) === w);
+      if (hit) {
+        result[spec.role] = hit;
+        taken.add(hit);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Fills roles still unassigned by looking at each remaining sheet's first rows: the sheet whose header
+ * row names all required columns of a role (and the most columns overall) takes it.
+ */
+export function detectByHeaders(assigned: RoleAssignment, heads: ReadonlyArray<{ sheet: string; values: Cell[][] }>, mapping: Mapping): RoleAssignment {
+  const result = { ...assigned };
+  const taken = new Set(Object.values(result).filter((s): s is string => !!s));
+  for (const spec of SCHEMA) {
+    if (result[spec.role] || mapping.sheets[spec.role]) continue;
+    let best: { sheet: string; score: number } | null = null;
+    for (const h of heads) {
+      if (taken.has(h.sheet) || !isCandidate(h.sheet)) continue;
+      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {});
+      if (found && found.missing.length === 0 && (!best || found.matched > best.score)) best = { sheet: h.sheet, score: found.matched };
+    }
+    if (best) {
+      result[spec.role] = best.sheet;
+      taken.add(best.sheet);
+    }
+  }
+  return result;
+}
+
+function isCandidate(name: string): boolean {
+  return !name.startsWith(OUTPUT_PREFIX) && normalizeHeader(name) !== normalizeHeader(SETTINGS_SHEET);
+}
+
+/** Where each field of a role sits in a table. */
+export interface ColumnMap {
+  /** 0-based index of the header row within the table's values. */
+  headerIndex: number;
+  /** field key → 0-based column index within the table's values. */
+  columns: Record<string, number>;
+  /** field key → the header text as written in the sheet. */
+  headers: Record<string, string>;
+  /** Required fields (or field groups) with no column. */
+  missing: FieldSpec[];
+  /** Number of fields found. */
+  matched: number;
+  /** Mapped header names that the sheet does not have (field key → header asked for). */
+  unmatchedMappings: Record<string, string>;
+}
+
+/**
+ * Finds the header row among the first rows (titles may stand above it) and maps columns to fields.
+ * The row that matches the most fields wins; ties go to the upper row.
+ */
+export function findHeaderRow(values: readonly Cell[][], spec: RoleSpec, overrides: Record<string, string>): ColumnMap | null {
+  let best: ColumnMap | null = null;
+  let seen = 0;
+  for (let r = 0; r < values.length && seen < HEADER_SCAN_ROWS; r++) {
+    const row = values[r];
+    if (!row || row.every((c) => isBlank(c))) continue;
+    seen++;
+    const map = mapColumns(row, r, spec, overrides);
+    if (map.matched > 0 && (!best || map.matched > best.matched)) best = map;
+  }
+  return best;
+}
+
+function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, overrides: Record<string, string>): ColumnMap {
+  const normalized = row.map((c) => normalizeHeader(cellText(c)));
+  const columns: Record<string, number> = {};
+  const headers: Record<string, string> = {};
+  const used = new Set<number>();
+  const unmatchedMappings: Record<string, string> = {};
+  // Explicit mappings first, then each field's own names in order of preference.
+  for (const field of spec.fields) {
+    const o = overrides[field.key];
+    if (!o) continue;
+    const i = normalized.findIndex((h, idx) => !used.has(idx) && h === normalizeHeader(o));
+    if (i >= 0) {
+      columns[field.key] = i;
+      used.add(i);
+    } else unmatchedMappings[field.key] = o;
+  }
+  for (const field of spec.fields) {
+    if (columns[field.key] !== undefined || overrides[field.key]) continue;
+    for (const name of field.names.map(normalizeHeader)) {
+      const i = normalized.findIndex((h, idx) => !used.has(idx) && h === name);
+      if (i >= 0) {
+        columns[field.key] = i;
+        used.add(i);
+        break;
+      }
+    }
+  }
+  for (const [k, i] of Object.entries(columns)) headers[k] = cellText(row[i]);
+  const missing: FieldSpec[] = [];
+  const groups = new Map<string, FieldSpec[]>();
+  for (const field of spec.fields) {
+    if (field.required === true && columns[field.key] === undefined) missing.push(field);
+    if (typeof field.required === "string") groups.set(field.required, [...(groups.get(field.required) ?? []), field]);
+  }
+  for (const members of groups.values()) {
+    if (!members.some((m) => columns[m.key] !== undefined)) missing.push(members[0]);
+  }
+  return { headerIndex, columns, headers, missing, matched: Object.keys(columns).length, unmatchedMappings };
+}
+
+/**
+ * Reports a role's missing sheet or columns as errors; returns the column map when the role is usable.
+ */
+export function resolveColumns(
+  role: Role,
+  sheet: string,
+  values: readonly Cell[][],
+  firstRow: number,
+  mapping: Mapping,
+  issues: IssueList,
+): ColumnMap | null {
+  const spec = SCHEMA.find((s) => s.role === role)!;
+  const overrides = mapping.columns[role] ?? {};
+  const map = findHeaderRow(values, spec, overrides);
+  const headerRow = firstRow + (map?.headerIndex ?? 0);
+  if (!map) {
+    for (const field of spec.fields.filter((fl) => fl.required === true)) {
+      issues.error("missing_column", sheet, headerRow, field.label["en-US"], { field: `field.${role}.${field.key}`, names: namesOf(field) });
+    }
+    return null;
+  }
+  for (const [fieldKey, asked] of Object.entries(map.unmatchedMappings)) {
+    issues.error("mapping_column_not_found", sheet, headerRow, asked, { field: `field.${role}.${fieldKey}`, value: asked });
+  }
+  for (const field of map.missing) {
+    if (map.unmatchedMappings[field.key]) continue;
+    const group = typeof field.required === "string" ? spec.fields.filter((fl) => fl.required === field.required) : [field];
+    issues.error("missing_column", sheet, headerRow, field.label["en-US"], { field: `field.${role}.${field.key}`, names: group.map(namesOf).join("; ") });
+  }
+  return map.missing.length ? null : map;
+}
+
+function namesOf(field: FieldSpec): string {
+  return [...new Set(field.names)].slice(0, 6).join(", ");
+}

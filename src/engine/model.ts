@@ -1,0 +1,487 @@
+/**
+ * Turns the input tables into typed records, collecting every data problem as an issue.
+ * Sales are held column-wise in typed arrays: a 1.2M-row sheet must not become 1.2M objects.
+ */
+import {
+  cellText,
+  dayToMonth,
+  idKey,
+  isBlank,
+  isExcelError,
+  parseBool,
+  parseDate,
+  parseMonth,
+  parseNumber,
+  toCents,
+  type DayNumber,
+  type MonthIndex,
+} from "./cells";
+import type { ColumnMap } from "./detect";
+import { IssueList } from "./issues";
+import { normalizeHeader } from "./schema";
+import type { Cell, Table } from "./table";
+
+export interface Rep {
+  index: number;
+  id: string;
+  key: string;
+  name: string;
+  hireDay: DayNumber | null;
+  region: string;
+  active: boolean;
+  branch: string;
+  capacity: number | null;
+  quotaCents: number | null;
+  manager: string;
+  /** 1-based sheet row. */
+  row: number;
+}
+
+export interface Account {
+  index: number;
+  id: string;
+  key: string;
+  name: string;
+  /** Index into reps, or -1 when unowned (blank, unknown or ambiguous owner). */
+  owner: number;
+  /** The owner cell as written, for messages and for apply's conflict check. */
+  ownerText: string;
+  region: string;
+  acquiredDay: DayNumber | null;
+  acquiredBy: number;
+  protected: boolean;
+  /** On a 1–5 scale (0–10 columns are halved), or null. */
+  satisfaction: number | null;
+  level: string;
+  row: number;
+}
+
+/** Sales rows, column-wise. `rep` is -1 when the row names no (known) rep: credit goes to the owner. */
+export interface Sales {
+  count: number;
+  account: Int32Array;
+  month: Int32Array;
+  cents: Float64Array;
+  rep: Int32Array;
+  row: Int32Array;
+}
+
+export interface Rating {
+  rep: number;
+  month: MonthIndex;
+  teamwork: number | null;
+  satisfaction: number | null;
+  row: number;
+}
+
+export interface Model {
+  reps: Rep[];
+  accounts: Account[];
+  sales: Sales;
+  ratings: Rating[];
+  /** Distinct regions of the roster and accounts, sorted. */
+  regions: string[];
+}
+
+/** A table and where its fields are. */
+export interface MappedTable {
+  table: Table;
+  map: ColumnMap;
+}
+
+const TOTAL_WORDS = new Set(["total", "totals", "grandtotal", "sum", "合计", "总计", "小计", "汇总", "合計", "總計"]);
+
+/** Reads one table row by row, with the bookkeeping every sheet shares. */
+class RowReader {
+  constructor(
+    readonly mt: MappedTable,
+    readonly issues: IssueList,
+  ) {}
+  get sheet(): string {
+    return this.mt.table.sheet;
+  }
+  header(field: string): string {
+    return this.mt.map.headers[field] ?? field;
+  }
+  has(field: string): boolean {
+    return this.mt.map.columns[field] !== undefined;
+  }
+  cell(row: readonly Cell[], field: string): Cell {
+    const i = this.mt.map.columns[field];
+    return i === undefined ? null : (row[i] ?? null);
+  }
+  /** Calls `fn` for each data row with its 1-based sheet row, skipping blank rows and totals rows. */
+  forEachRow(idField: string, fn: (row: readonly Cell[], sheetRow: number) => void): void {
+    const { table, map } = this.mt;
+    const idCol = map.columns[idField];
+    for (let r = map.headerIndex + 1; r < table.values.length; r++) {
+      const row = table.values[r];
+      const sheetRow = table.firstRow + r;
+      let blank = true;
+      for (const c of row) {
+        if (!isBlank(c)) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) continue;
+      const first = idCol !== undefined && !isBlank(row[idCol]) ? row[idCol] : row.find((c) => !isBlank(c));
+      if (typeof first === "string" && TOTAL_WORDS.has(normalizeHeader(first))) {
+        this.issues.warning("totals_row", this.sheet, sheetRow, this.header(idField), { value: first.trim() });
+        continue;
+      }
+      fn(row, sheetRow);
+    }
+  }
+  /** A problem with one cell: warning with what happens next. */
+  warn(code: "bad_number" | "bad_date" | "bad_bool" | "cell_error" | "missing_value", sheetRow: number, field: string, value: Cell, action: string): void {
+    this.issues.warning(code, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
+  }
+  /** Reads a required id: blank or an Excel error skips the row (returns null). */
+  requiredId(row: readonly Cell[], sheetRow: number, field: string): string | null {
+    const v = this.cell(row, field);
+    if (isExcelError(v)) {
+      this.warn("cell_error", sheetRow, field, v, "action.rowSkipped");
+      return null;
+    }
+    if (isBlank(v)) {
+      this.warn("missing_value", sheetRow, field, v, "action.rowSkipped");
+      return null;
+    }
+    return cellText(v);
+  }
+  /** An optional number: blank gives null; bad values warn and give null. */
+  optionalNumber(row: readonly Cell[], sheetRow: number, field: string): number | null {
+    const v = this.cell(row, field);
+    if (isExcelError(v)) {
+      this.warn("cell_error", sheetRow, field, v, "action.blank");
+      return null;
+    }
+    const n = parseNumber(v);
+    if (n === undefined) {
+      this.warn("bad_number", sheetRow, field, v, "action.blank");
+      return null;
+    }
+    return n;
+  }
+  optionalDate(row: readonly Cell[], sheetRow: number, field: string, action = "action.blank"): DayNumber | null {
+    const v = this.cell(row, field);
+    if (isExcelError(v)) {
+      this.warn("cell_error", sheetRow, field, v, action);
+      return null;
+    }
+    const d = parseDate(v);
+    if (d === undefined) {
+      this.warn("bad_date", sheetRow, field, v, action);
+      return null;
+    }
+    return d;
+  }
+  bool(row: readonly Cell[], sheetRow: number, field: string, fallback: boolean): boolean {
+    const v = this.cell(row, field);
+    const action = fallback ? "action.defaultYes" : "action.defaultNo";
+    if (isExcelError(v)) {
+      this.warn("cell_error", sheetRow, field, v, action);
+      return fallback;
+    }
+    const b = parseBool(v);
+    if (b === undefined) {
+      this.warn("bad_bool", sheetRow, field, v, action);
+      return fallback;
+    }
+    return b ?? fallback;
+  }
+  text(row: readonly Cell[], sheetRow: number, field: string): string {
+    const v = this.cell(row, field);
+    if (isExcelError(v)) {
+      this.warn("cell_error", sheetRow, field, v, "action.blank");
+      return "";
+    }
+    return cellText(v);
+  }
+}
+
+/**
+ * Parses the roster. Duplicate Rep IDs are errors; everything else defaults with a warning.
+ * @example parseReps(mapped, issues)[0].id
+ */
+export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
+  const rd = new RowReader(mt, issues);
+  const reps: Rep[] = [];
+  const firstRowOf = new Map<string, number>();
+  rd.forEachRow("repId", (row, sheetRow) => {
+    const id = rd.requiredId(row, sheetRow, "repId");
+    if (id === null) return;
+    const key = idKey(id);
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      issues.error("duplicate_rep_id", rd.sheet, sheetRow, rd.header("repId"), { value: id, firstRow: first });
+      return;
+    }
+    firstRowOf.set(key, sheetRow);
+    let name = rd.text(row, sheetRow, "name");
+    if (!name) {
+      rd.warn("missing_value", sheetRow, "name", null, "action.nameFromId");
+      name = id;
+    }
+    const hireDay = rd.optionalDate(row, sheetRow, "hireDate", "action.tenureUnknown");
+    if (hireDay === null && isBlank(rd.cell(row, "hireDate"))) rd.warn("missing_value", sheetRow, "hireDate", null, "action.tenureUnknown");
+    const region = rd.text(row, sheetRow, "region");
+    if (!region) rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
+    const capacity = rd.optionalNumber(row, sheetRow, "capacity");
+    const quota = rd.optionalNumber(row, sheetRow, "quota");
+    reps.push({
+      index: reps.length,
+      id,
+      key,
+      name,
+      hireDay,
+      region,
+      active: rd.bool(row, sheetRow, "active", true),
+      branch: rd.text(row, sheetRow, "branch"),
+      capacity: capacity === null ? null : Math.max(0, Math.floor(capacity)),
+      quotaCents: quota === null ? null : toCents(quota),
+      manager: rd.text(row, sheetRow, "manager"),
+      row: sheetRow,
+    });
+  });
+  return reps;
+}
+
+/** Looks reps up by Rep ID, then (with a warning) by a unique name. */
+export class RepLookup {
+  private readonly byKey = new Map<string, number>();
+  private readonly byName = new Map<string, number[]>();
+  constructor(readonly reps: readonly Rep[]) {
+    for (const r of reps) {
+      this.byKey.set(r.key, r.index);
+      const n = normalizeHeader(r.name);
+      if (n) this.byName.set(n, [...(this.byName.get(n) ?? []), r.index]);
+    }
+  }
+  byId(text: string): number {
+    return this.byKey.get(idKey(text)) ?? -1;
+  }
+  byNameAll(text: string): number[] {
+    return this.byName.get(normalizeHeader(text)) ?? [];
+  }
+}
+
+/**
+ * Parses accounts. Owners are Rep IDs; a name matching exactly one rep is accepted with a warning;
+ * anything else leaves the account unowned, with a warning.
+ */
+export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueList): Account[] {
+  const rd = new RowReader(mt, issues);
+  const accounts: Account[] = [];
+  const firstRowOf = new Map<string, number>();
+  const sat: { account: Account; value: number; sheetRow: number }[] = [];
+  rd.forEachRow("accountId", (row, sheetRow) => {
+    const id = rd.requiredId(row, sheetRow, "accountId");
+    if (id === null) return;
+    const key = idKey(id);
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      issues.error("duplicate_account_id", rd.sheet, sheetRow, rd.header("accountId"), { value: id, firstRow: first });
+      return;
+    }
+    firstRowOf.set(key, sheetRow);
+    const ownerCell = rd.cell(row, "owner");
+    let owner = -1;
+    let ownerText = "";
+    if (isExcelError(ownerCell)) {
+      rd.warn("cell_error", sheetRow, "owner", ownerCell, "action.blank");
+    } else if (!isBlank(ownerCell)) {
+      ownerText = cellText(ownerCell);
+      owner = reps.byId(ownerText);
+      if (owner < 0) {
+        const named = reps.byNameAll(ownerText);
+        if (named.length === 1) {
+          owner = named[0];
+          issues.warning("owner_matched_by_name", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, repId: reps.reps[owner].id });
+        } else if (named.length > 1) {
+          issues.warning("owner_ambiguous", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, count: named.length });
+        } else {
+          issues.warning("unknown_owner", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText });
+        }
+      }
+    }
+    let region = rd.text(row, sheetRow, "region");
+    if (!region) {
+      if (owner >= 0 && reps.reps[owner].region) {
+        region = reps.reps[owner].region;
+        issues.warning("region_defaulted", rd.sheet, sheetRow, rd.header("region"), { value: region });
+      } else rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
+    }
+    let acquiredBy = -1;
+    const acqText = rd.has("acquiredBy") ? rd.text(row, sheetRow, "acquiredBy") : "";
+    if (acqText) {
+      acquiredBy = reps.byId(acqText);
+      if (acquiredBy < 0) issues.warning("unknown_rep", rd.sheet, sheetRow, rd.header("acquiredBy"), { value: acqText, action: "action.blank" });
+    }
+    const account: Account = {
+      index: accounts.length,
+      id,
+      key,
+      name: rd.text(row, sheetRow, "accountName") || id,
+      owner,
+      ownerText,
+      region,
+      acquiredDay: rd.has("acquiredDate") ? rd.optionalDate(row, sheetRow, "acquiredDate") : null,
+      acquiredBy,
+      protected: rd.has("protected") ? rd.bool(row, sheetRow, "protected", false) : false,
+      satisfaction: null,
+      level: rd.has("level") ? rd.text(row, sheetRow, "level") : "",
+      row: sheetRow,
+    };
+    if (rd.has("satisfaction")) {
+      const s = rd.optionalNumber(row, sheetRow, "satisfaction");
+      if (s !== null) sat.push({ account, value: s, sheetRow });
+    }
+    accounts.push(account);
+  });
+  // A column with any value above 5 is on a 0–10 scale and is halved onto 1–5.
+  const tenScale = sat.some((s) => s.value > 5);
+  const [min, max] = tenScale ? [0, 10] : [1, 5];
+  for (const s of sat) {
+    if (s.value < min || s.value > max) {
+      issues.warning("value_out_of_range", rd.sheet, s.sheetRow, rd.header("satisfaction"), { column: rd.header("satisfaction"), value: s.value, min, max });
+      continue;
+    }
+    s.account.satisfaction = tenScale ? s.value / 2 : s.value;
+  }
+  return accounts;
+}
+
+/**
+ * Parses sales rows into typed arrays. Rows for unknown accounts, with no readable date or amount, are
+ * skipped with a warning; an unknown booking rep credits the owner.
+ */
+export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: RepLookup, issues: IssueList): Sales {
+  const rd = new RowReader(mt, issues);
+  const capacity = Math.max(0, mt.table.values.length - mt.map.headerIndex - 1);
+  const out: Sales = {
+    count: 0,
+    account: new Int32Array(capacity),
+    month: new Int32Array(capacity),
+    cents: new Float64Array(capacity),
+    rep: new Int32Array(capacity),
+    row: new Int32Array(capacity),
+  };
+  const accountByKey = new Map<string, number>();
+  for (const a of accounts) accountByKey.set(a.key, a.index);
+  // Raw cell → account index: most sheets repeat the same few thousand ids a million times.
+  const accountByRaw = new Map<string | number, number>();
+  const repByRaw = new Map<string | number, number>();
+  const { columns } = mt.map;
+  const dateCol = columns.date;
+  const monthCol = columns.month;
+  const accountCol = columns.accountId;
+  const amountCol = columns.amount;
+  const repCol = columns.repId;
+  rd.forEachRow("accountId", (row, sheetRow) => {
+    // When
+    let month: MonthIndex | null | undefined = undefined;
+    let whenField = dateCol !== undefined ? "date" : "month";
+    if (dateCol !== undefined) {
+      const v = row[dateCol] ?? null;
+      if (typeof v === "number" && v >= 3000 && v <= 2958465) month = dayToMonth(Math.floor(v) - 25569);
+      else {
+        const d = parseDate(v);
+        month = d === null || d === undefined ? d : dayToMonth(d);
+      }
+    }
+    if ((month === null || month === undefined) && monthCol !== undefined && !isBlank(row[monthCol])) {
+      whenField = "month";
+      month = parseMonth(row[monthCol]);
+    }
+    const whenCell = rd.cell(row, whenField);
+    if (month === null || month === undefined) {
+      if (isExcelError(whenCell)) rd.warn("cell_error", sheetRow, whenField, whenCell, "action.rowSkipped");
+      else if (month === null) rd.warn("missing_value", sheetRow, whenField, null, "action.rowSkipped");
+      else rd.warn("bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
+      return;
+    }
+    // Which account
+    const rawAccount = row[accountCol] ?? null;
+    let account = typeof rawAccount === "string" || typeof rawAccount === "number" ? accountByRaw.get(rawAccount) : undefined;
+    if (account === undefined) {
+      if (isExcelError(rawAccount)) return rd.warn("cell_error", sheetRow, "accountId", rawAccount, "action.rowSkipped");
+      if (isBlank(rawAccount)) return rd.warn("missing_value", sheetRow, "accountId", null, "action.rowSkipped");
+      account = accountByKey.get(idKey(rawAccount)) ?? -1;
+      if (typeof rawAccount === "string" || typeof rawAccount === "number") accountByRaw.set(rawAccount, account);
+    }
+    if (account < 0) {
+      issues.warning("unknown_account", rd.sheet, sheetRow, rd.header("accountId"), { value: cellText(rawAccount) });
+      return;
+    }
+    // How much
+    const rawAmount = row[amountCol] ?? null;
+    let amount: number | null | undefined;
+    if (typeof rawAmount === "number") amount = Number.isFinite(rawAmount) ? rawAmount : undefined;
+    else if (isExcelError(rawAmount)) return rd.warn("cell_error", sheetRow, "amount", rawAmount, "action.rowSkipped");
+    else amount = parseNumber(rawAmount);
+    if (amount === null) return rd.warn("missing_value", sheetRow, "amount", null, "action.rowSkipped");
+    if (amount === undefined) return rd.warn("bad_number", sheetRow, "amount", rawAmount, "action.rowSkipped");
+    // Who booked it
+    let rep = -1;
+    if (repCol !== undefined) {
+      const rawRep = row[repCol] ?? null;
+      if (!isBlank(rawRep)) {
+        const cached = typeof rawRep === "string" || typeof rawRep === "number" ? repByRaw.get(rawRep) : undefined;
+        if (cached !== undefined) rep = cached;
+        else if (isExcelError(rawRep)) rd.warn("cell_error", sheetRow, "repId", rawRep, "action.creditOwner");
+        else {
+          rep = reps.byId(cellText(rawRep));
+          if (typeof rawRep === "string" || typeof rawRep === "number") repByRaw.set(rawRep, rep);
+        }
+        if (rep < 0 && !isExcelError(rawRep)) {
+          issues.warning("unknown_rep", rd.sheet, sheetRow, rd.header("repId"), { value: cellText(rawRep), action: "action.creditOwner" });
+        }
+      }
+    }
+    const i = out.count++;
+    out.account[i] = account;
+    out.month[i] = month;
+    out.cents[i] = toCents(amount);
+    out.rep[i] = rep;
+    out.row[i] = sheetRow;
+  });
+  return out;
+}
+
+/** Parses the optional ratings sheet (teamwork and satisfaction per rep and period). */
+export function parseRatings(mt: MappedTable, reps: RepLookup, issues: IssueList): Rating[] {
+  const rd = new RowReader(mt, issues);
+  const out: Rating[] = [];
+  rd.forEachRow("repId", (row, sheetRow) => {
+    const id = rd.requiredId(row, sheetRow, "repId");
+    if (id === null) return;
+    const rep = reps.byId(id);
+    if (rep < 0) {
+      issues.warning("unknown_rep", rd.sheet, sheetRow, rd.header("repId"), { value: id, action: "action.rowSkipped" });
+      return;
+    }
+    const pv = rd.cell(row, "period");
+    const month = parseMonth(pv);
+    if (month === null || month === undefined) {
+      if (isExcelError(pv)) rd.warn("cell_error", sheetRow, "period", pv, "action.rowSkipped");
+      else if (month === null) rd.warn("missing_value", sheetRow, "period", null, "action.rowSkipped");
+      else rd.warn("bad_date", sheetRow, "period", pv, "action.rowSkipped");
+      return;
+    }
+    out.push({
+      rep,
+      month,
+      teamwork: rd.has("teamwork") ? rd.optionalNumber(row, sheetRow, "teamwork") : null,
+      satisfaction: rd.has("satisfaction") ? rd.optionalNumber(row, sheetRow, "satisfaction") : null,
+      row: sheetRow,
+    });
+  });
+  return out;
+}
+
+/** An empty sales store. */
+export function emptySales(): Sales {
+  return { count: 0, account: new Int32Array(0), month: new Int32Array(0), cents: new Float64Array(0), rep: new Int32Array(0), row: new Int32Array(0) };
+}

@@ -1,0 +1,90 @@
+/**
+ * Text of output sheets (titles, headers, class names) per locale. Sheet names are contracts and stay
+ * as the issues give them.
+ */
+import type { Locale } from "../messages";
+
+export const SHEET_NAMES = {
+  dataCheck: "Fairshare Data Check",
+  portfolio: "Fairshare Portfolio",
+} as const;
+
+const EN = {
+  "severity.error": "Error",
+  "severity.warning": "Warning",
+  "check.title": "Fairshare data check",
+  "check.summary": "{errors} errors, {warnings} warnings. Period: {period}.",
+  "check.none": "No problems found.",
+  "col.severity": "Severity",
+  "col.code": "Code",
+  "col.sheet": "Sheet",
+  "col.row": "Row",
+  "col.column": "Column",
+  "col.message": "Message",
+  "portfolio.title": "Fairshare portfolio snapshot, {period}",
+  "col.scope": "Scope",
+  "col.reps": "Reps",
+  "col.gini": "Gini",
+  "col.top10Share": "Top 10% share",
+  "col.newRepShare": "New-rep share",
+  "col.totalValue": "12-month value",
+  "scope.all": "All regions",
+  "col.repId": "Rep ID",
+  "col.name": "Name",
+  "col.region": "Region",
+  "col.branch": "Branch",
+  "col.class": "Class",
+  "col.tenure": "Tenure (months)",
+  "col.accounts": "Accounts",
+  "col.value12m": "12-month value",
+  "col.regionShare": "Share of region",
+  "class.new": "New",
+  "class.regular": "Regular",
+  "class.veteran": "Veteran",
+};
+
+export type LabelKey = keyof typeof EN;
+
+const ZH: Record<LabelKey, string> = {
+  "severity.error": "错误",
+  "severity.warning": "警告",
+  "check.title": "Fairshare 数据检查",
+  "check.summary": "{errors} 个错误，{warnings} 个警告。统计期间：{period}。",
+  "check.none": "未发现问题。",
+  "col.severity": "级别",
+  "col.code": "代码",
+  "col.sheet": "工作表",
+  "col.row": "行",
+  "col.column": "列",
+  "col.message": "说明",
+  "portfolio.title": "Fairshare 客户资源快照，{period}",
+  "col.scope": "范围",
+  "col.reps": "人数",
+  "col.gini": "基尼系数",
+  "col.top10Share": "前 10% 占比",
+  "col.newRepShare": "新人占比",
+  "col.totalValue": "12 个月业绩",
+  "scope.all": "全部区域",
+  "col.repId": "工号",
+  "col.name": "姓名",
+  "col.region": "区域",
+  "col.branch": "分公司",
+  "col.class": "类别",
+  "col.tenure": "司龄（月）",
+  "col.accounts": "客户数",
+  "col.value12m": "12 个月业绩",
+  "col.regionShare": "区域占比",
+  "class.new": "新人",
+  "class.regular": "普通",
+  "class.veteran": "老员工",
+};
+
+export const LABELS: Record<Locale, Record<LabelKey, string>> = { "en-US": EN, "zh-CN": ZH };
+
+/**
+ * A label in a locale, with {name} placeholders filled.
+ * @example label("en-US", "check.summary", { errors: 0, warnings: 2, period: "2026-03" })
+ */
+export function label(locale: Locale, key: LabelKey, params: Record<string, string | number> = {}): string {
+  return LABELS[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
+}

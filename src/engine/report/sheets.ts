@@ -1,0 +1,85 @@
+/**
+ * The check's output sheets, as plain data for any adapter to write.
+ */
+import { formatMonth } from "../cells";
+import type { CheckResult } from "../check";
+import type { FairnessFigures } from "../snapshot";
+import type { Cell, OutputSheet } from "../table";
+import { label, SHEET_NAMES } from "./labels";
+
+/**
+ * A sheet name not yet taken: the base, else "base #2", "base #3"…, shortened to Excel's 31 characters.
+ * @example uniqueSheetName("Fairshare Portfolio", ["Fairshare Portfolio"]) // "Fairshare Portfolio #2"
+ */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const fit = (s: string, suffix: string) => s.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  let name = fit(base, "");
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = fit(base, ` #${k}`);
+  return name;
+}
+
+/** "Fairshare Data Check": every issue, errors first, with its place. */
+export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.dataCheck): OutputSheet {
+  const L = result.locale;
+  const errors = result.issues.filter((i) => i.severity === "error").length;
+  const warnings = result.issues.length - errors;
+  const period = result.period === null ? "—" : formatMonth(result.period);
+  return {
+    name,
+    preamble: [[label(L, "check.title")], [result.issues.length ? label(L, "check.summary", { errors, warnings, period }) : label(L, "check.none")]],
+    columns: [
+      { header: label(L, "col.severity"), width: 10 },
+      { header: label(L, "col.code"), width: 24 },
+      { header: label(L, "col.sheet"), width: 18 },
+      { header: label(L, "col.row"), format: "integer", width: 8 },
+      { header: label(L, "col.column"), width: 16 },
+      { header: label(L, "col.message"), width: 80 },
+    ],
+    rows: result.issues.map((i) => [label(L, i.severity === "error" ? "severity.error" : "severity.warning"), i.code, i.sheet, i.row, i.column, i.message]),
+    asTable: true,
+  };
+}
+
+/** "Fairshare Portfolio": fairness overall and per region above, one row per active rep below. */
+export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.portfolio): OutputSheet {
+  const L = result.locale;
+  const f = result.fairness;
+  const fairRow = (scope: string, x: FairnessFigures): Cell[] => [scope, x.reps, x.gini, x.top10Share, x.newRepShare, x.valueCents / 100];
+  const preamble: Cell[][] = [
+    [label(L, "portfolio.title", { period: result.period === null ? "—" : formatMonth(result.period) })],
+    [label(L, "col.scope"), label(L, "col.reps"), label(L, "col.gini"), label(L, "col.top10Share"), label(L, "col.newRepShare"), label(L, "col.totalValue")],
+  ];
+  if (f) {
+    preamble.push(fairRow(label(L, "scope.all"), f));
+    for (const [region, x] of Object.entries(f.byRegion)) preamble.push(fairRow(region, x));
+  }
+  return {
+    name,
+    preamble,
+    preambleFormats: [undefined, "integer", "number", "percent", "percent", "money"],
+    columns: [
+      { header: label(L, "col.repId"), width: 12 },
+      { header: label(L, "col.name"), width: 20 },
+      { header: label(L, "col.region"), width: 12 },
+      { header: label(L, "col.branch"), width: 14 },
+      { header: label(L, "col.class"), width: 10 },
+      { header: label(L, "col.tenure"), format: "integer", width: 10 },
+      { header: label(L, "col.accounts"), format: "integer", width: 10 },
+      { header: label(L, "col.value12m"), format: "money", width: 16 },
+      { header: label(L, "col.regionShare"), format: "percent", width: 12 },
+    ],
+    rows: result.portfolio.map((p) => [
+      p.repId,
+      p.name,
+      p.region,
+      p.branch,
+      label(L, `class.${p.class}`),
+      p.tenureMonths,
+      p.accounts,
+      p.value12mCents / 100,
+      p.regionShare,
+    ]),
+    asTable: true,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The data contract: which sheets Fairshare reads, which columns each has, and the English and
+ * Chinese names they go by. Detection, parsing and messages are all driven from this one table.
+ */
+
+export type Role = "reps" | "accounts" | "sales" | "ratings";
+export type FieldType = "id" | "text" | "date" | "month" | "number" | "bool";
+
+export interface FieldSpec {
+  key: string;
+  type: FieldType;
+  /** The column must exist (`true`) or at least one of a group must exist (a group name). */
+  required: boolean | string;
+  label: { "en-US": string; "zh-CN": string };
+  /** Header names, compared after {@link normalizeHeader}. The first is the canonical English header. */
+  names: string[];
+}
+
+export interface RoleSpec {
+  role: Role;
+  required: boolean;
+  label: { "en-US": string; "zh-CN": string };
+  /** Sheet names that identify the role, compared after {@link normalizeHeader}. */
+  sheetNames: string[];
+  fields: FieldSpec[];
+}
+
+const f = (key: string, type: FieldType, required: boolean | string, en: string, zh: string, names: string[]): FieldSpec => ({
+  key,
+  type,
+  required,
+  label: { "en-US": en, "zh-CN": zh },
+  names: [en, ...names],
+});
+
+const REP_ID_NAMES = ["Rep", "Rep Code", "Employee ID", "Employee No", "Staff ID", "Sales Rep ID", "工号", "员工编号", "员工工号", "员工ID", "业务员编号", "业务员工号"];
+const ACCOUNT_ID_NAMES = ["Customer ID", "Client ID", "Account No", "Customer No", "Account Code", "Customer Code", "客户编号", "客户ID", "客户代码", "客户编码"];
+const REGION_NAMES = ["Area", "Territory", "区域", "地区", "大区", "片区"];
+const SATISFACTION_NAMES = ["CSAT", "Customer Satisfaction", "满意度", "客户满意度"];
+
+export const SCHEMA: readonly RoleSpec[] = [
+  {
+    role: "reps",
+    required: true,
+    label: { "en-US": "Reps", "zh-CN": "花名册" },
+    sheetNames: ["Reps", "Roster", "Team", "Sales Reps", "Salespeople", "花名册", "员工", "业务员", "员工名单", "销售人员"],
+    fields: [
+      f("repId", "id", true, "Rep ID", "工号", REP_ID_NAMES),
+      f("name", "text", true, "Name", "姓名", ["Rep Name", "Full Name", "姓名", "名字", "员工姓名"]),
+      f("hireDate", "date", true, "Hire Date", "入职日期", ["Hired", "Start Date", "Join Date", "Joined", "入职日期", "入职时间"]),
+      f("region", "text", true, "Region", "区域", REGION_NAMES),
+      f("active", "bool", false, "Active", "在职", ["Status", "Employed", "在职", "状态", "是否在职", "在职状态"]),
+      f("branch", "text", false, "Branch", "分公司", ["Office", "分公司", "分支机构", "网点"]),
+      f("capacity", "number", false, "Capacity", "客户上限", ["Max Accounts", "Account Cap", "客户上限", "保有量上限", "最大客户数"]),
+      f("quota", "number", false, "Quota", "指标", ["Target", "Sales Target", "指标", "销售目标", "业绩目标"]),
+      f("manager", "text", false, "Manager", "主管", ["Supervisor", "主管", "上级", "经理"]),
+    ],
+  },
+  {
+    role: "accounts",
+    required: true,
+    label: { "en-US": "Accounts", "zh-CN": "客户" },
+    sheetNames: ["Accounts", "Customers", "Clients", "客户", "客户资源", "客户表", "客户名单"],
+    fields: [
+      f("accountId", "id", true, "Account ID", "客户编号", ACCOUNT_ID_NAMES),
+      f("accountName", "text", true, "Account Name", "客户名称", ["Customer Name", "Client Name", "Account", "Customer", "客户名称", "客户名", "公司名称"]),
+      f("owner", "id", true, "Owner", "负责人", ["Owner ID", "Account Owner", "Owner Rep ID", "Sales Rep", "负责人", "归属业务员", "客户经理", "业务员", "归属人"]),
+      f("region", "text", true, "Region", "区域", REGION_NAMES),
+      f("acquiredDate", "date", false, "Acquired Date", "获客日期", ["Acquired", "Won Date", "Signed Date", "Sign Date", "获客日期", "签约日期", "开发日期"]),
+      f("acquiredBy", "id", false, "Acquired By", "开发人", ["Won By", "Signed By", "开发人", "获客人", "签约人"]),
+      f("protected", "bool", false, "Protected", "保护", ["Locked", "Lock", "保护", "锁定", "是否保护"]),
+      f("satisfaction", "number", false, "Satisfaction", "满意度", SATISFACTION_NAMES),
+      f("level", "text", false, "Level", "客户等级", ["Tier", "Grade", "Class", "客户等级", "等级", "级别"]),
+    ],
+  },
+  {
+    role: "sales",
+    required: true,
+    label: { "en-US": "Sales", "zh-CN": "销售" },
+    sheetNames: ["Sales", "Orders", "Invoices", "Revenue", "销售", "业绩", "订单", "销售记录", "销售明细"],
+    fields: [
+      f("date", "date", "when", "Date", "日期", ["Order Date", "Invoice Date", "Sale Date", "日期", "下单日期", "订单日期", "销售日期"]),
+      f("month", "month", "when", "Month", "月份", ["Period", "月份", "月", "期间"]),
+      f("accountId", "id", true, "Account ID", "客户编号", ACCOUNT_ID_NAMES),
+      f("amount", "number", true, "Amount", "金额", ["Sales", "Revenue", "Value", "Sales Amount", "金额", "销售额", "订单金额", "销售金额"]),
+      f("repId", "id", false, "Rep ID", "工号", REP_ID_NAMES),
+    ],
+  },
+  {
+    role: "ratings",
+    required: false,
+    label: { "en-US": "Ratings", "zh-CN": "评价" },
+    sheetNames: ["Ratings", "Reviews", "Evaluations", "评价", "评分", "考评"],
+    fields: [
+      f("repId", "id", true, "Rep ID", "工号", REP_ID_NAMES),
+      f("period", "month", true, "Period", "期间", ["Month", "Date", "期间", "月份"]),
+      f("teamwork", "number", false, "Teamwork", "团队协作", ["Collaboration", "团队协作", "协作", "团队合作"]),
+      f("satisfaction", "number", false, "Satisfaction", "满意度", SATISFACTION_NAMES),
+    ],
+  },
+];
+
+/** The settings sheet's fixed name. */
+export const SETTINGS_SHEET = "Fairshare Settings";
+
+/**
+ * Normalises a header or sheet name for comparison: half-width, lower case, no spaces or punctuation.
+ * @example normalizeHeader(" Rep-ID ") // "repid"
+ * @example normalizeHeader("客户编号（ID）") // "客户编号id"
+ */
+export function normalizeHeader(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, "");
+}
+
+/** The spec of a role. */
+export function roleSpec(role: Role): RoleSpec {
+  const spec = SCHEMA.find((r) => r.role === role);
+  if (!spec) throw new RangeError(`unknown role ${role}`);
+  return spec;
+}

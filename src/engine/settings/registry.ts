@@ -1,0 +1,56 @@
+/**
+ * Settings as data: each setting is declared once (name, type, default, range, description in both
+ * languages), and validation, the settings sheet and the docs are all generated from these declarations.
+ */
+import type { Locale } from "../messages";
+
+export type SettingType = "int" | "number" | "percent" | "boolean" | "month" | "enum" | "text";
+export type SettingValue = number | boolean | string | null;
+
+export interface SettingDef {
+  key: string;
+  type: SettingType;
+  default: SettingValue;
+  min?: number;
+  max?: number;
+  /** Allowed values of an enum (compared case-insensitively). */
+  options?: readonly string[];
+  /** Whether a region column may override the value. */
+  regional: boolean;
+  /** The feature it belongs to, e.g. "core" or a rule id; used to group the settings sheet. */
+  group: string;
+  description: Record<Locale, string>;
+}
+
+/** Thrown when setting declarations contradict themselves (a programming error, caught when the registry is built). */
+export class SettingsRegistryError extends Error {
+  override name = "SettingsRegistryError";
+}
+
+/** An immutable, self-checked set of setting declarations. */
+export class SettingsRegistry {
+  private readonly byKey = new Map<string, SettingDef>();
+
+  constructor(readonly defs: readonly SettingDef[]) {
+    for (const d of defs) {
+      const k = d.key.toLowerCase();
+      if (this.byKey.has(k)) throw new SettingsRegistryError(`setting ${d.key} is declared twice`);
+      if (d.type === "enum" && (!d.options || !d.options.length)) throw new SettingsRegistryError(`enum setting ${d.key} has no options`);
+      if (d.default !== null && typeof d.default === "number") {
+        if ((d.min !== undefined && d.default < d.min) || (d.max !== undefined && d.default > d.max)) {
+          throw new SettingsRegistryError(`default of ${d.key} is out of its range`);
+        }
+      }
+      if (d.type === "enum" && d.default !== null && !d.options!.includes(String(d.default))) {
+        throw new SettingsRegistryError(`default of ${d.key} is not one of its options`);
+      }
+      if (!d.description["en-US"] || !d.description["zh-CN"]) throw new SettingsRegistryError(`setting ${d.key} lacks a description`);
+      this.byKey.set(k, d);
+    }
+  }
+
+  /** The declaration for a key (case-insensitive), or undefined. */
+  get(key: string): SettingDef | undefined {
+    return this.byKey.get(key.trim().toLowerCase());
+  }
+}

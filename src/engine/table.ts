@@ -1,0 +1,46 @@
+/**
+ * Plain-data shapes that cross the boundary between the engine and the workbook adapters.
+ * The engine never sees Excel objects: a sheet arrives as a 2-D array of cells.
+ */
+
+/**
+ * One cell as the adapters hand it over. Dates may arrive as Excel serial numbers (Office.js)
+ * or as `Date` objects (ExcelJS); Excel error values arrive as their text, e.g. "#N/A".
+ */
+export type Cell = string | number | boolean | Date | null;
+
+/** A sheet's used range as read from the workbook. */
+export interface Table {
+  /** The sheet's name as it appears on its tab. */
+  sheet: string;
+  /** 1-based sheet row number of `values[0]`. */
+  firstRow: number;
+  /** 1-based sheet column number of `values[r][0]`. */
+  firstColumn: number;
+  values: Cell[][];
+}
+
+/** How a column of an output sheet is shown. Adapters turn these into number formats. */
+export type ColumnFormat = "text" | "integer" | "number" | "money" | "percent" | "date" | "datetime";
+
+export interface OutputColumn {
+  header: string;
+  format?: ColumnFormat;
+  /** Approximate width in characters. */
+  width?: number;
+}
+
+/** A new sheet the engine wants written. Strings are always written as text, never as formulas. */
+export interface OutputSheet {
+  name: string;
+  columns: OutputColumn[];
+  rows: Cell[][];
+  /** Write the rows as an Excel table (with a header row) rather than a plain range. */
+  asTable?: boolean;
+  /** Optional lines above the table (a title, notes); the table then starts below them. */
+  preamble?: Cell[][];
+  /** Formats for the preamble's numbers, by column position. */
+  preambleFormats?: (ColumnFormat | undefined)[];
+  /** Data-validation lists by column header (e.g. Decision: Approve / Reject). */
+  validation?: Record<string, string[]>;
+}

@@ -1,0 +1,187 @@
+/**
+ * The ExcelJS adapter: the CLI's workbook. Holds the whole workbook in memory, which keeps every
+ * input sheet as it was (styles, validation, tables) when the out workbook is written.
+ */
+import ExcelJS from "exceljs";
+import type { Cell, OutputSheet, Table } from "../engine/table";
+import { NUMBER_FORMATS, isValidSheetName } from "./format";
+import type { CellUpdate, SheetInfo, WorkbookPort } from "./port";
+
+/** Thrown when a sheet to be added already exists: a run never overwrites a sheet. */
+export class SheetExistsError extends Error {
+  override name = "SheetExistsError";
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" already exists`);
+  }
+}
+
+/** Thrown when an update names a sheet that does not exist (a caller bug: updates follow a read). */
+export class SheetMissingError extends Error {
+  override name = "SheetMissingError";
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" does not exist`);
+  }
+}
+
+/**
+ * Converts an ExcelJS cell value to the engine's plain cell.
+ * @example fromExcelJs({ error: "#N/A" }) // "#N/A"
+ */
+export function fromExcelJs(v: ExcelJS.CellValue | undefined): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    if ("error" in v) return String(v.error);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("result" in v) return fromExcelJs(v.result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v) return null;
+    if ("text" in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}
+
+/** Rows of a worksheet as plain cells, from row 1 and column 1. */
+export function worksheetValues(ws: ExcelJS.Worksheet): Cell[][] {
+  const values: Cell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      cells[col - 1] = fromExcelJs(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    values[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
+  return values;
+}
+
+/** Writes one output sheet into an ExcelJS workbook (in-memory or streaming worksheet). */
+export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tableName: string | null): void {
+  let r = 1;
+  for (const line of sheet.preamble ?? []) {
+    const row = ws.getRow(r++);
+    line.forEach((v, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = v as ExcelJS.CellValue;
+      const fmt = sheet.preambleFormats?.[i];
+      if (fmt && typeof v === "number") cell.numFmt = NUMBER_FORMATS[fmt];
+    });
+    if (r === 2) row.font = { bold: true };
+    row.commit?.();
+  }
+  if (sheet.preamble?.length) r++; // one blank line between the preamble and the table
+  const headerRow = r;
+  const useTable = !!sheet.asTable && !!tableName && sheet.rows.length > 0;
+  sheet.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width ?? Math.min(60, Math.max(10, c.header.length + 2));
+  });
+  if (useTable) {
+    ws.addTable({
+      name: tableName!,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      style: { theme: "TableStyleMedium2", showRowStripes: true },
+      columns: sheet.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows: sheet.rows.map((row) => row.map((v) => (v === null ? null : v))) as ExcelJS.CellValue[][],
+    });
+  } else {
+    const hr = ws.getRow(headerRow);
+    sheet.columns.forEach((c, i) => (hr.getCell(i + 1).value = c.header));
+    hr.font = { bold: true };
+    sheet.rows.forEach((row, k) => {
+      const xr = ws.getRow(headerRow + 1 + k);
+      row.forEach((v, i) => {
+        if (v !== null) xr.getCell(i + 1).value = v as ExcelJS.CellValue;
+      });
+    });
+  }
+  sheet.columns.forEach((c, i) => {
+    const fmt = c.format ?? "text";
+    for (let k = 0; k < sheet.rows.length; k++) ws.getRow(headerRow + 1 + k).getCell(i + 1).numFmt = NUMBER_FORMATS[fmt];
+  });
+  for (const [header, list] of Object.entries(sheet.validation ?? {})) {
+    const i = sheet.columns.findIndex((c) => c.header === header);
+    if (i < 0) continue;
+    for (let k = 0; k < sheet.rows.length; k++) {
+      ws.getRow(headerRow + 1 + k).getCell(i + 1).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${list.join(",")}"`],
+      };
+    }
+  }
+  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+}
+
+/** A workbook port over an in-memory ExcelJS workbook. */
+export class ExcelJsWorkbook implements WorkbookPort {
+  private tableCount = 0;
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Opens an .xlsx file. */
+  static async open(path: string): Promise<ExcelJsWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    return new ExcelJsWorkbook(wb);
+  }
+
+  /** Writes the workbook to an .xlsx file. */
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined }));
+  }
+
+  async readTables(names: string[], options: { maxRows?: number } = {}): Promise<Table[]> {
+    const out: Table[] = [];
+    for (const name of names) {
+      const ws = this.workbook.getWorksheet(name);
+      if (!ws) continue;
+      let values = worksheetValues(ws);
+      if (options.maxRows !== undefined) values = values.slice(0, options.maxRows);
+      out.push({ sheet: ws.name, firstRow: 1, firstColumn: 1, values });
+    }
+    return out;
+  }
+
+  async addSheets(sheets: OutputSheet[]): Promise<void> {
+    for (const s of sheets) {
+      if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
+      if (this.workbook.getWorksheet(s.name)) throw new SheetExistsError(s.name);
+    }
+    for (const s of sheets) {
+      const ws = this.workbook.addWorksheet(s.name);
+      writeOutputSheet(ws, s, s.asTable ? this.nextTableName(s.name) : null);
+    }
+  }
+
+  async updateCells(updates: CellUpdate[]): Promise<void> {
+    for (const u of updates) if (!this.workbook.getWorksheet(u.sheet)) throw new SheetMissingError(u.sheet);
+    for (const u of updates) {
+      this.workbook.getWorksheet(u.sheet)!.getCell(u.row, u.column).value = u.value as ExcelJS.CellValue;
+    }
+  }
+
+  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+    let ws = this.workbook.getWorksheet(sheet);
+    if (!ws) {
+      ws = this.workbook.addWorksheet(sheet);
+      ws.addRow(header).font = { bold: true };
+      ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+    }
+    for (const r of rows) ws.addRow(r as ExcelJS.CellValue[]);
+  }
+
+  private nextTableName(sheet: string): string {
+    const base = sheet.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+    let name: string;
+    do name = `${base}_${++this.tableCount}`;
+    while (this.workbook.worksheets.some((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}).includes(name)));
+    return name;
+  }
+}
