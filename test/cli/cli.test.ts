@@ -1,0 +1,154 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { writeSheets } from "../../src/cli/writeTable";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import type { Cell } from "../../src/engine/table";
+import { smallTeam } from "../helpers/team";
+
+const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-team.xlsx");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-cli-"));
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+async function book(name: string, sheets: Record<string, Cell[][]>): Promise<string> {
+  const file = path.join(tmp, name);
+  await writeSheets(file, sheets, Object.keys(sheets));
+  return file;
+}
+
+describe("fairshare run on the sample workbook", () => {
+  const out = path.join(tmp, "sample.out.xlsx");
+  const jsonFile = path.join(tmp, "sample.json");
+  let json: any;
+
+  beforeAll(async () => {
+    const r = await cli("run", SAMPLE, "--out", out, "--json", jsonFile, "--quiet");
+    expect(r.code).toBe(0);
+    json = JSON.parse(readFileSync(jsonFile, "utf8"));
+  });
+
+  test("JSON carries the contract fields", () => {
+    expect(json.period).toBe("2026-10");
+    expect(json.issues).toEqual([]);
+    expect(Object.keys(json.portfolio[0]).sort()).toEqual(["accounts", "branch", "class", "name", "region", "regionShare", "repId", "tenureMonths", "value12m"]);
+    expect(Object.keys(json.fairness.before)).toEqual(expect.arrayContaining(["gini", "top10Share", "newRepShare", "byRegion"]));
+    expect(Object.keys(json.fairness.before.byRegion).sort()).toEqual(["East", "North", "South"]);
+  });
+
+  test("portfolio values equal an independent sum over the Sales sheet", async () => {
+    const wb = await ExcelJsWorkbook.open(SAMPLE);
+    const [reps, accounts, sales] = await wb.readTables(["Reps", "Accounts", "Sales"]);
+    const owner = new Map(accounts.values.slice(1).map((r) => [r[0], r[2]]));
+    const active = new Set(reps.values.slice(1).filter((r) => r[4] === "Yes").map((r) => r[0]));
+    const cents = new Map<Cell, number>();
+    for (const [date, account, amount] of sales.values.slice(1)) {
+      const d = date as Date;
+      const month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+      if (month < 2025 * 12 + 10 || month > 2026 * 12 + 9) continue; // 2025-11 .. 2026-10
+      const o = owner.get(account);
+      if (o) cents.set(o, (cents.get(o) ?? 0) + Math.round((amount as number) * 100));
+    }
+    expect(json.portfolio).toHaveLength(active.size);
+    for (const p of json.portfolio) expect(Math.round(p.value12m * 100)).toBe(cents.get(p.repId) ?? 0);
+  });
+
+  test("the out workbook holds every input sheet unchanged plus the two new sheets", async () => {
+    const input = await ExcelJsWorkbook.open(SAMPLE);
+    const output = await ExcelJsWorkbook.open(out);
+    const inNames = (await input.listSheets()).map((s) => s.name);
+    const outNames = (await output.listSheets()).map((s) => s.name);
+    expect(outNames).toEqual([...inNames, "Fairshare Data Check", "Fairshare Portfolio"]);
+    const a = await input.readTables(inNames);
+    const b = await output.readTables(inNames);
+    expect(b).toEqual(a);
+    const [portfolio] = await output.readTables(["Fairshare Portfolio"]);
+    const header = portfolio.values.findIndex((r) => r[0] === "Rep ID");
+    expect(portfolio.values.slice(header + 1).map((r) => [r[0], r[7]])).toEqual(json.portfolio.map((p: any) => [p.repId, p.value12m]));
+  });
+
+  test("the input file is not touched", async () => {
+    const before = readFileSync(SAMPLE);
+    await cli("run", SAMPLE, "--out", path.join(tmp, "again.xlsx"), "--quiet");
+    expect(readFileSync(SAMPLE).equals(before)).toBe(true);
+  });
+});
+
+describe("fairshare check", () => {
+  test("prints JSON to stdout with --json - and a summary elsewhere", async () => {
+    const file = await book("small.xlsx", smallTeam());
+    const r = await cli("check", file, "--json", "-");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.portfolio.map((p: any) => [p.repId, p.value12m])).toEqual([
+      ["R1", 1500],
+      ["R2", 300],
+      ["R3", 200],
+    ]);
+    expect(r.stderr).toMatch(/Gini 0\.433/);
+  });
+
+  test("data errors exit 1 and run writes only the Data Check sheet", async () => {
+    const t = smallTeam();
+    t.Reps.push(["R1", "Duplicate", "2020-01-01", "North", "Y"]);
+    const file = await book("dup.xlsx", t);
+    const out = path.join(tmp, "dup.out.xlsx");
+    const jsonFile = path.join(tmp, "dup.json");
+    const r = await cli("run", file, "--out", out, "--json", jsonFile, "--quiet");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(readFileSync(jsonFile, "utf8"));
+    expect(json.issues.map((i: any) => [i.code, i.sheet, i.row, i.column])).toEqual([["duplicate_rep_id", "Reps", 6, "Rep ID"]]);
+    const names = (await (await ExcelJsWorkbook.open(out)).listSheets()).map((s) => s.name);
+    expect(names).toEqual(["Reps", "Accounts", "Sales", "Fairshare Settings", "Fairshare Data Check"]);
+    const [dc] = await (await ExcelJsWorkbook.open(out)).readTables(["Fairshare Data Check"]);
+    expect(dc.values.flat()).toContain("Rep ID “R1” appears again (first at row 2).");
+  });
+
+  test("a workbook without the required sheets exits 1 and says what is missing", async () => {
+    const file = await book("empty.xlsx", { Notes: [["hello"]] });
+    const r = await cli("check", file, "--json", "-", "--lang", "zh-CN");
+    expect(r.code).toBe(1);
+    const codes = JSON.parse(r.stdout).issues.map((i: any) => [i.code, i.sheet]);
+    expect(codes).toEqual([
+      ["missing_sheet", "Reps"],
+      ["missing_sheet", "Accounts"],
+      ["missing_sheet", "Sales"],
+    ]);
+    expect(JSON.parse(r.stdout).issues[0].message).toMatch(/^未找到花名册工作表/);
+  });
+
+  test.each([
+    [[]],
+    [["frobnicate", "x.xlsx"]],
+    [["run", SAMPLE]],
+    [["check", path.join(tmp, "nope.xlsx")]],
+    [["run", SAMPLE, "--out", SAMPLE]],
+    [["check", SAMPLE, "--bogus"]],
+  ])("usage error %p exits 2", async (argv) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(/Usage:/);
+  });
+
+  test("a file that is not a workbook is a usage error, not a crash", async () => {
+    const file = path.join(tmp, "not.xlsx");
+    require("node:fs").writeFileSync(file, "this is not a zip");
+    const r = await cli("check", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read/);
+  });
+
+  test("the npx entry point runs the compiled CLI", () => {
+    const bin = path.join(__dirname, "..", "..", "bin", "fairshare.js");
+    const out = execFileSync(process.execPath, [bin, "check", SAMPLE, "--json", "-", "--quiet"], { encoding: "utf8" });
+    expect(JSON.parse(out).period).toBe("2026-10");
+    expect(existsSync(bin)).toBe(true);
+  });
+});

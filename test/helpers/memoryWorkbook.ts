@@ -1,0 +1,40 @@
+import type { Cell, OutputSheet, Table } from "../../src/engine/table";
+import type { CellUpdate, ReadOptions, SheetInfo, WorkbookPort } from "../../src/workbook/port";
+
+/** A plain in-memory workbook port for engine and pipeline tests (no Excel semantics). */
+export class MemoryWorkbook implements WorkbookPort {
+  readonly sheets = new Map<string, Cell[][]>();
+  readonly written: OutputSheet[] = [];
+  reads = 0;
+
+  constructor(sheets: Record<string, Cell[][]> = {}) {
+    for (const [k, v] of Object.entries(sheets)) this.sheets.set(k, v.map((r) => [...r]));
+  }
+  async listSheets(): Promise<SheetInfo[]> {
+    return [...this.sheets.keys()].map((name) => ({ name, visible: true }));
+  }
+  async readTables(names: string[], options: ReadOptions = {}): Promise<Table[]> {
+    this.reads++;
+    return names
+      .filter((n) => this.sheets.has(n))
+      .map((n) => ({ sheet: n, firstRow: 1, firstColumn: 1, values: this.sheets.get(n)!.slice(0, options.maxRows ?? Infinity) }));
+  }
+  async addSheets(sheets: OutputSheet[]): Promise<void> {
+    for (const s of sheets) if (this.sheets.has(s.name)) throw new Error(`exists: ${s.name}`);
+    for (const s of sheets) {
+      this.written.push(s);
+      this.sheets.set(s.name, [...(s.preamble ?? []), ...(s.preamble?.length ? [[]] : []), s.columns.map((c) => c.header), ...s.rows]);
+    }
+  }
+  async updateCells(updates: CellUpdate[]): Promise<void> {
+    for (const u of updates) {
+      const rows = this.sheets.get(u.sheet)!;
+      while (rows.length < u.row) rows.push([]);
+      rows[u.row - 1][u.column - 1] = u.value;
+    }
+  }
+  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+    if (!this.sheets.has(sheet)) this.sheets.set(sheet, [header]);
+    this.sheets.get(sheet)!.push(...rows);
+  }
+}
