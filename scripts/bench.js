@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// npm run bench: prints figures, asserts nothing about speed. Sizes: 1,000 reps, 100k accounts, ~1.2M sales rows.
+const { performance } = require("node:perf_hooks");
+const { generateTeam } = require("../build/sample/generateTeam.js");
+const { check } = require("../build/engine/check.js");
+const { detectByName } = require("../build/engine/detect.js");
+
+function table(sheet, values) {
+  return { sheet, firstRow: 1, firstColumn: 1, values };
+}
+const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+function bench(label, opts) {
+  let t = performance.now();
+  const team = generateTeam({ ...opts, dates: "serial", settings: false });
+  const genMs = performance.now() - t;
+  const sheets = team.sheets;
+  const assignment = detectByName(team.order, { sheets: {}, columns: {} });
+  const input = {
+    settings: null,
+    assignment,
+    tables: { reps: table("Reps", sheets.Reps), accounts: table("Accounts", sheets.Accounts), sales: table("Sales", sheets.Sales) },
+  };
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const runs = [];
+  let result;
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    result = check(input, { displayLanguage: "en-US" });
+    runs.push(performance.now() - t);
+  }
+  const heapAfter = process.memoryUsage().heapUsed;
+  runs.sort((a, b) => a - b);
+  console.log(
+    `${label}: ${sheets.Reps.length - 1} reps, ${sheets.Accounts.length - 1} accounts, ${sheets.Sales.length - 1} sales rows` +
+      ` | check+snapshot median ${fmt(runs[1])} (min ${fmt(runs[0])}, max ${fmt(runs[2])})` +
+      ` | ${Math.round((sheets.Sales.length - 1) / (runs[1] / 1000)).toLocaleString("en-US")} sales rows/s` +
+      ` | issues ${result.issues.length}, Gini ${result.fairness.gini.toFixed(3)}` +
+      ` | heap ${mb(heapAfter)} (+${mb(heapAfter - heapBefore)}), rss ${mb(process.memoryUsage().rss)} | generating took ${fmt(genMs)}`,
+  );
+}
+
+bench("sample size", { reps: 40, accounts: 1500 });
+bench("large", { reps: 1000, accounts: 100000, ordersPerMonth: 0.655 });

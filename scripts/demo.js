@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// npm run demo: runs Fairshare on the sample team and writes out/sample-team.fairshare.xlsx.
+const path = require("node:path");
+const { main } = require("../build/cli/main.js");
+
+const root = path.join(__dirname, "..");
+const input = path.join(root, "examples", "sample-team.xlsx");
+const out = path.join(root, "out", "sample-team.fairshare.xlsx");
+
+main(["run", input, "--out", out, "--json", path.join(root, "out", "sample-team.fairshare.json"), "--quiet"]).then((code) => {
+  if (code !== 0) {
+    console.error(`fairshare run exited ${code}`);
+    process.exitCode = code;
+    return;
+  }
+  const json = require(path.join(root, "out", "sample-team.fairshare.json"));
+  const f = json.fairness.before;
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  console.log(`Fairshare demo — sample team, period ${json.period}`);
+  console.log(`  ${json.portfolio.length} active reps, ${json.issues.length} data issues`);
+  console.log(`  Gini ${f.gini.toFixed(3)} · top 10% of reps hold ${pct(f.top10Share)} · new reps hold ${pct(f.newRepShare)}`);
+  for (const [region, r] of Object.entries(f.byRegion)) console.log(`    ${region.padEnd(8)} Gini ${r.gini.toFixed(3)} · new reps ${pct(r.newRepShare)}`);
+  const byClass = {};
+  for (const p of json.portfolio) byClass[p.class] = (byClass[p.class] || 0) + p.value12m;
+  const total = Object.values(byClass).reduce((s, v) => s + v, 0);
+  console.log(`  value held: ${Object.entries(byClass).map(([k, v]) => `${k} ${pct(v / total)}`).join(", ")}`);
+  console.log(`  wrote ${path.relative(process.cwd(), out)} (${json.sheetsWritten.join(", ")})`);
+});
