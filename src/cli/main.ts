@@ -1,8 +1,10 @@
 /**
  * `npx fairshare …`: the engine on .xlsx files through the ExcelJS adapter.
- * Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
+ *   --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
+
+Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
  */
-import { existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMonth } from "../engine/cells";
@@ -10,14 +12,20 @@ import type { CheckResult } from "../engine/check";
 import { toCheckJson } from "../engine/report/json";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { checkOutputSheets, runCheck, type Progress } from "../workbook/pipeline";
+import { StreamingWorkbook } from "../workbook/streamingXlsx";
+
+/** Files above this size are read and written with ExcelJS's streaming API. */
+const STREAMING_THRESHOLD_BYTES = 20 * 1024 * 1024;
 
 const USAGE = `Usage:
-  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
-  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
+  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
+  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
   run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check" and
          "Fairshare Portfolio" (only the Data Check when the data has errors).
+
+  --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
 
 Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.`;
 
@@ -63,6 +71,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         out: { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean", short: "q" },
+        streaming: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -92,9 +101,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
 
   progress("open", 0);
-  let port: ExcelJsWorkbook;
+  // Big files go through the streaming reader and writer: the in-memory API needs ~17 KB per row.
+  const streaming = values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES;
+  if (streaming && command === "run" && !values.quiet) io.stderr("fairshare: large workbook: streaming mode (input sheets keep their values and number formats, not other styling)\n");
+  let port: ExcelJsWorkbook | StreamingWorkbook;
   try {
-    port = await ExcelJsWorkbook.open(book);
+    port = streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
   } catch (e) {
     throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
   }
@@ -119,7 +131,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 }
 
 /** Writes next to the target, then renames: a crash never leaves a half-written workbook behind. */
-async function saveAtomically(port: ExcelJsWorkbook, target: string): Promise<void> {
+async function saveAtomically(port: { save(path: string): Promise<void> }, target: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   try {

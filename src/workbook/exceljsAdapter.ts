@@ -56,8 +56,20 @@ export function worksheetValues(ws: ExcelJS.Worksheet): Cell[][] {
   return values;
 }
 
-/** Writes one output sheet into an ExcelJS workbook (in-memory or streaming worksheet). */
-export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tableName: string | null): void {
+/** The 1-based row of an output sheet's header: below the preamble and one blank line. */
+export function outputHeaderRow(sheet: OutputSheet): number {
+  return sheet.preamble?.length ? sheet.preamble.length + 2 : 1;
+}
+
+/**
+ * Writes one output sheet into an ExcelJS worksheet. A streaming worksheet must be created with
+ * `views` for the frozen header ({@link outputHeaderRow}); an in-memory one gets them here.
+ */
+export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tableName: string | null, streamed = false): void {
+  // Widths first: a streaming worksheet writes its column definitions before the first row.
+  sheet.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(10, c.header.length + 2));
+  });
   let r = 1;
   for (const line of sheet.preamble ?? []) {
     const row = ws.getRow(r++);
@@ -68,15 +80,10 @@ export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tabl
       if (fmt && typeof v === "number") cell.numFmt = NUMBER_FORMATS[fmt];
     });
     if (r === 2) row.font = { bold: true };
-    row.commit?.();
   }
   if (sheet.preamble?.length) r++; // one blank line between the preamble and the table
   const headerRow = r;
   const useTable = !!sheet.asTable && !!tableName && sheet.rows.length > 0;
-  sheet.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width ?? Math.min(60, Math.max(10, c.header.length + 2));
-  });
   if (useTable) {
     ws.addTable({
       name: tableName!,
@@ -112,7 +119,7 @@ export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tabl
       };
     }
   }
-  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+  if (!streamed) ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
 }
 
 /** A workbook port over an in-memory ExcelJS workbook. */

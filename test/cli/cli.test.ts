@@ -74,6 +74,19 @@ describe("fairshare run on the sample workbook", () => {
     expect(portfolio.values.slice(header + 1).map((r) => [r[0], r[7]])).toEqual(json.portfolio.map((p: any) => [p.repId, p.value12m]));
   });
 
+  test("streaming mode (used for big files) gives the same JSON and keeps input values", async () => {
+    const streamed = path.join(tmp, "sample.streamed.xlsx");
+    const jsonFile2 = path.join(tmp, "sample.streamed.json");
+    expect((await cli("run", SAMPLE, "--out", streamed, "--json", jsonFile2, "--quiet", "--streaming")).code).toBe(0);
+    const json2 = JSON.parse(readFileSync(jsonFile2, "utf8"));
+    expect({ ...json2, out: null }).toEqual({ ...json, out: null });
+    const input = await ExcelJsWorkbook.open(SAMPLE);
+    const output = await ExcelJsWorkbook.open(streamed);
+    const names = (await input.listSheets()).map((s) => s.name);
+    expect((await output.listSheets()).map((s) => s.name)).toEqual([...names, "Fairshare Data Check", "Fairshare Portfolio"]);
+    expect(await output.readTables(names)).toEqual(await input.readTables(names));
+  });
+
   test("the input file is not touched", async () => {
     const before = readFileSync(SAMPLE);
     await cli("run", SAMPLE, "--out", path.join(tmp, "again.xlsx"), "--quiet");
