@@ -226,15 +226,52 @@ export function parseMonth(cell: Cell | undefined): MonthIndex | null | undefine
   return day === null || day === undefined ? day : dayToMonth(day);
 }
 
+/**
+ * Year, month (1–12) and day of a day number, by arithmetic alone (no Date objects: this runs once per
+ * sales row). Howard Hinnant's civil-from-days algorithm.
+ * @example civil(0) // { year: 1970, month: 1, day: 1 }
+ */
+export function civil(dayNumber: DayNumber): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
 /** The month a day falls in. */
 export function dayToMonth(day: DayNumber): MonthIndex {
-  const d = new Date(day * 86400000);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const c = civil(day);
+  return c.year * 12 + c.month - 1;
 }
 
 /** Day of month (1–31) of a day number. */
 export function dayOfMonth(day: DayNumber): number {
-  return new Date(day * 86400000).getUTCDate();
+  return civil(day).day;
+}
+
+/** The first day of a month. */
+export function monthStartDay(month: MonthIndex): DayNumber {
+  return Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / 86400000);
+}
+
+/** The last day of a month. */
+export function monthEndDay(month: MonthIndex): DayNumber {
+  return monthStartDay(month + 1) - 1;
+}
+
+/**
+ * The same day `months` calendar months later (or earlier when negative), clamped to the month's end.
+ * @example formatDay(addMonths(parseDate("2026-05-31")!, -3)!) // "2026-02-28"
+ */
+export function addMonths(day: DayNumber, months: number): DayNumber {
+  const c = civil(day);
+  const m = c.year * 12 + c.month - 1 + months;
+  return Math.min(monthStartDay(m) + c.day - 1, monthEndDay(m));
 }
 
 /**

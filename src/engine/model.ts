@@ -6,6 +6,7 @@ import {
   cellText,
   dayToMonth,
   idKey,
+  monthEndDay,
   isBlank,
   isExcelError,
   parseBool,
@@ -61,6 +62,8 @@ export interface Sales {
   count: number;
   account: Int32Array;
   month: Int32Array;
+  /** Day of the sale (the month's last day when only the month is known). */
+  day: Int32Array;
   cents: Float64Array;
   rep: Int32Array;
   row: Int32Array;
@@ -364,6 +367,7 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     count: 0,
     account: new Int32Array(capacity),
     month: new Int32Array(capacity),
+    day: new Int32Array(capacity),
     cents: new Float64Array(capacity),
     rep: new Int32Array(capacity),
     row: new Int32Array(capacity),
@@ -380,20 +384,22 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
   const amountCol = columns.amount;
   const repCol = columns.repId;
   rd.forEachRow("accountId", (row, sheetRow) => {
-    // When
+    // When: a date, else a month (whose sales then count as of the month's last day)
     let month: MonthIndex | null | undefined = undefined;
+    let day = 0;
     let whenField = dateCol !== undefined ? "date" : "month";
     if (dateCol !== undefined) {
       const v = row[dateCol] ?? null;
-      if (typeof v === "number" && v >= 3000 && v <= 2958465) month = dayToMonth(Math.floor(v) - 25569);
-      else {
-        const d = parseDate(v);
-        month = d === null || d === undefined ? d : dayToMonth(d);
-      }
+      const d = typeof v === "number" && v >= 3000 && v <= 2958465 ? Math.floor(v) - 25569 : parseDate(v);
+      if (d !== null && d !== undefined) {
+        day = d;
+        month = dayToMonth(d);
+      } else month = d;
     }
     if ((month === null || month === undefined) && monthCol !== undefined && !isBlank(row[monthCol])) {
       whenField = "month";
       month = parseMonth(row[monthCol]);
+      if (month !== null && month !== undefined) day = monthEndDay(month);
     }
     const whenCell = rd.cell(row, whenField);
     if (month === null || month === undefined) {
@@ -443,6 +449,7 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     const i = out.count++;
     out.account[i] = account;
     out.month[i] = month;
+    out.day[i] = day;
     out.cents[i] = toCents(amount);
     out.rep[i] = rep;
     out.row[i] = sheetRow;
@@ -483,5 +490,5 @@ export function parseRatings(mt: MappedTable, reps: RepLookup, issues: IssueList
 
 /** An empty sales store. */
 export function emptySales(): Sales {
-  return { count: 0, account: new Int32Array(0), month: new Int32Array(0), cents: new Float64Array(0), rep: new Int32Array(0), row: new Int32Array(0) };
+  return { count: 0, account: new Int32Array(0), month: new Int32Array(0), day: new Int32Array(0), cents: new Float64Array(0), rep: new Int32Array(0), row: new Int32Array(0) };
 }

@@ -1,4 +1,4 @@
-import { formatDay, formatMonth, isExcelError, parseBool, parseDate, parseMonth, parseNumber, toCents } from "../../src/engine/cells";
+import { addMonths, civil, dayToMonth, monthEndDay, formatDay, formatMonth, isExcelError, parseBool, parseDate, parseMonth, parseNumber, toCents } from "../../src/engine/cells";
 
 describe("parseNumber", () => {
   test.each([
@@ -101,4 +101,21 @@ test("toCents rounds half away from zero at the cent", () => {
   expect(toCents(-1.005)).toBe(-101);
   expect(toCents(0.1 + 0.2)).toBe(30);
   expect(toCents(1234.5)).toBe(123450);
+});
+
+describe("calendar arithmetic", () => {
+  test("civil() agrees with Date on every day from 1900 to 2100", () => {
+    for (let d = -25567; d < 47482; d += 1) {
+      const js = new Date(d * 86400000);
+      const c = civil(d);
+      if (c.year !== js.getUTCFullYear() || c.month !== js.getUTCMonth() + 1 || c.day !== js.getUTCDate()) throw new Error(`day ${d}`);
+      if (dayToMonth(d) !== js.getUTCFullYear() * 12 + js.getUTCMonth()) throw new Error(`month ${d}`);
+    }
+  });
+  test("addMonths clamps to the month's end; monthEndDay", () => {
+    expect(formatDay(addMonths(parseDate("2026-05-31")!, -3))).toBe("2026-02-28");
+    expect(formatDay(addMonths(parseDate("2024-01-31")!, 1))).toBe("2024-02-29");
+    expect(formatDay(addMonths(parseDate("2026-10-31")!, -6))).toBe("2026-04-30");
+    expect(formatDay(monthEndDay(2026 * 12 + 1))).toBe("2026-02-28");
+  });
 });
