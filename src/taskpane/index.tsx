@@ -1,0 +1,36 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { PaneActions } from "./actions";
+import { App } from "./components/App";
+import { I18nProvider } from "./i18n/I18nProvider";
+import { paneLocale } from "./i18n/locale";
+import { createOfficeActions } from "./officeActions";
+import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe } from "./officeContext";
+
+/**
+ * The Office actions, or — when they cannot be created — actions that fail with that error, so the
+ * pane still renders and shows the reason in its message bar instead of staying blank.
+ */
+function actionsOrFailure(): PaneActions {
+  try {
+    return createOfficeActions();
+  } catch (err) {
+    const fail = () => Promise.reject(err);
+    return { listSheets: fail, detectSheets: fail, checkData: fail };
+  }
+}
+
+Office.onReady(() => {
+  const container = document.getElementById("root");
+  if (container === null) throw new Error("taskpane.html has no element with id \"root\"");
+  const locale = paneLocale(displayLanguageSafe());
+  document.documentElement.lang = locale;
+  const theme = isDarkOfficeTheme(officeThemeSafe()) ? webDarkTheme : webLightTheme;
+  createRoot(container).render(
+    <FluentProvider theme={theme}>
+      <I18nProvider locale={locale}>
+        <App actions={actionsOrFailure()} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+});

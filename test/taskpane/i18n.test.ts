@@ -1,0 +1,105 @@
+/** The pane's catalogues: same keys, no empty text, the same {placeholders}; and no literal text in components. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ts from "typescript";
+import { enUS } from "../../src/taskpane/i18n/en-US";
+import { catalogues, formatCount, formatRatio, paneLocale, placeholders, translator } from "../../src/taskpane/i18n/locale";
+
+const locales = Object.keys(catalogues) as Array<keyof typeof catalogues>;
+
+describe("catalogues", () => {
+  it("cover en-US and zh-CN", () => {
+    expect(locales.sort()).toEqual(["en-US", "zh-CN"]);
+  });
+
+  it.each(locales)("%s has exactly the en-US keys", (locale) => {
+    expect(Object.keys(catalogues[locale]).sort()).toEqual(Object.keys(enUS).sort());
+  });
+
+  it.each(locales)("%s has no empty strings", (locale) => {
+    const empty = Object.entries(catalogues[locale]).filter(([, text]) => typeof text !== "string" || text.trim() === "");
+    expect(empty.map(([key]) => key)).toEqual([]);
+  });
+
+  it.each(locales)("%s uses the same placeholders as en-US", (locale) => {
+    const mismatched = Object.keys(enUS).filter((key) => {
+      const k = key as keyof typeof enUS;
+      return placeholders(catalogues[locale][k]).sort().join() !== placeholders(enUS[k]).sort().join();
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it("zh-CN is actually translated (most texts differ from English)", () => {
+    const same = Object.keys(enUS).filter((key) => catalogues["zh-CN"][key as keyof typeof enUS] === enUS[key as keyof typeof enUS]);
+    // Brand names and pure placeholders may stay as they are.
+    expect(same.sort()).toEqual(["appTitle", "issueInSheet"]);
+  });
+});
+
+describe("translator", () => {
+  it("fills placeholders and formats numbers for the locale", () => {
+    expect(translator("en-US")("issuesHeading", { count: 1234 })).toBe("Issues (1,234)");
+    expect(translator("zh-CN")("issueAtCell", { sheet: "Sales", row: 12, column: "C" })).toBe("Sales,第 12 行,C 列");
+  });
+
+  it("leaves a placeholder without a value visible", () => {
+    expect(translator("en-US")("issuesHeading")).toBe("Issues ({count})");
+  });
+
+  it("formats ratios and counts at the edge", () => {
+    expect(formatRatio(0.75, "en-US")).toBe("0.750");
+    expect(formatCount(12500, "zh-CN")).toBe("12,500");
+  });
+});
+
+describe("paneLocale", () => {
+  it.each([
+    ["zh-CN", "zh-CN"],
+    ["zh-cn", "zh-CN"],
+    ["zh-TW", "zh-CN"],
+    ["en-US", "en-US"],
+    ["de-DE", "en-US"],
+    ["", "en-US"],
+    [undefined, "en-US"],
+  ])("%s → %s", (language, locale) => {
+    expect(paneLocale(language)).toBe(locale);
+  });
+});
+
+/** JSX text with letters, and string literals given to attributes that people read, in a .tsx source. */
+function literalTexts(fileName: string, source: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(node.text.trim());
+    if (
+      ts.isJsxAttribute(node) &&
+      /^(label|title|aria-label|aria-description|placeholder|alt)$/.test(node.name.getText(file)) &&
+      node.initializer !== undefined &&
+      ts.isStringLiteral(node.initializer)
+    ) {
+      found.push(node.getText(file));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe("components", () => {
+  const dir = path.resolve(__dirname, "../../src/taskpane/components");
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".tsx"));
+
+  it("are found", () => {
+    expect(files).toContain("App.tsx");
+  });
+
+  it.each(files)("%s has no literal user-visible text", (file) => {
+    expect(literalTexts(file, fs.readFileSync(path.join(dir, file), "utf8"))).toEqual([]);
+  });
+
+  it("the literal-text check finds literal text", () => {
+    const sample = 'export const X = () => <div><Button aria-label="Close">Check data</Button>{t("ok")}</div>;';
+    expect(literalTexts("X.tsx", sample)).toEqual(['aria-label="Close"', "Check data"]);
+  });
+});
