@@ -80,14 +80,16 @@ export function inPeriod(rep: Rep, period: MonthIndex): boolean {
 
 /**
  * The snapshot rows, one per active rep, sorted by region then Rep ID (never by row order).
+ * `owners` (rep index per account) replaces the current owners, to show a portfolio after moves.
  */
-export function portfolio(model: Model, settings: Settings, period: MonthIndex, values = accountValues(model, period)): PortfolioRow[] {
+export function portfolio(model: Model, settings: Settings, period: MonthIndex, values = accountValues(model, period), owners?: Int32Array): PortfolioRow[] {
   const counts = new Int32Array(model.reps.length);
   const repValue = new Float64Array(model.reps.length);
   for (const a of model.accounts) {
-    if (a.owner < 0) continue;
-    counts[a.owner]++;
-    repValue[a.owner] += values[a.index];
+    const owner = owners ? owners[a.index] : a.owner;
+    if (owner < 0) continue;
+    counts[owner]++;
+    repValue[owner] += values[a.index];
   }
   const rows: PortfolioRow[] = [];
   const regionTotal = new Map<string, number>();

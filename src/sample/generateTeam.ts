@@ -122,7 +122,7 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
     const acquired = monthStart(lastMonth - age + 1) + Math.floor(rnd() * 27);
     const base = Math.round(Math.exp(8 + 1.1 * normal())); // lognormal monthly value, median ~3,000
     const stagnant = owner?.stagnant ?? false;
-    const trend = stagnant ? -0.02 - rnd() * 0.03 : -0.01 + rnd() * 0.04;
+    const trend = stagnant ? -0.03 - rnd() * 0.05 : -0.01 + rnd() * 0.04;
     const dormantFrom = rnd() < 0.08 ? lastMonth - 6 - Math.floor(rnd() * 10) : Number.POSITIVE_INFINITY;
     accs.push({ base, trend, dormantFrom, startMonth: Math.max(firstMonth, lastMonth - age + 1), owner });
     const level = base > 12000 ? "A" : base > 3000 ? "B" : "C";
@@ -151,8 +151,15 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
       if (m < a.startMonth || m >= a.dormantFrom) continue;
       const t = m - firstMonth;
       const stagnantPhase = a.owner?.stagnant && m > lastMonth - 6;
-      const trend = stagnantPhase ? a.trend : Math.abs(a.trend) * 0.5 + 0.002;
-      const expected = a.base * Math.pow(1 + trend, stagnantPhase ? m - (lastMonth - 6) : t) * season[m % 12];
+      if (stagnantPhase) {
+        // A stagnant book: one steady order a month, shrinking a few percent each month.
+        const peak = a.base * Math.pow(1 + Math.abs(a.trend) * 0.5 + 0.002, lastMonth - 6 - firstMonth);
+        const amount = Math.round(peak * Math.pow(1 + a.trend, m - (lastMonth - 6)) * (0.98 + 0.04 * rnd()) * 100) / 100;
+        salesRows.push([asDate(start + Math.floor(rnd() * days)), accRows[i + 1][0], amount, a.owner!.active ? a.owner!.id : null]);
+        continue;
+      }
+      const trend = Math.abs(a.trend) * 0.5 + 0.002;
+      const expected = a.base * Math.pow(1 + trend, t) * season[m % 12];
       let k = 0;
       const lambda = orders;
       let p = Math.exp(-lambda);

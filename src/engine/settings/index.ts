@@ -1,8 +1,17 @@
+import { dormant } from "../allocation/dormant";
+import { orphan } from "../allocation/orphan";
+import { overCapacity } from "../allocation/overCapacity";
+import { RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
+import { stagnation } from "../allocation/stagnation";
 import { CORE_SETTINGS } from "./core";
 import { SettingsRegistry } from "./registry";
 
 /** Every setting Fairshare knows, checked when this module loads. Features add their declarations here. */
-export const REGISTRY = new SettingsRegistry([...CORE_SETTINGS]);
+export const REGISTRY = new SettingsRegistry([
+  ...CORE_SETTINGS,
+  ...RECIPIENT_SETTINGS,
+  ...[orphan, dormant, stagnation, overCapacity].flatMap((rule) => rule.settings),
+]);
 
 export { SettingsRegistry, SettingsRegistryError, type SettingDef, type SettingType, type SettingValue } from "./registry";
 export { Settings, parseSettings, parseSettingValue, checkSettingsRegions, columnLetter, type Mapping } from "./parse";

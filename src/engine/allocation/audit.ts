@@ -1,0 +1,64 @@
+/**
+ * The "Fairshare Audit Log": one row per decided proposal row, appended by apply. Allocation reads it
+ * for cooldowns (and incentives for handover splits).
+ */
+import { cellText, idKey, isBlank, parseDate } from "../cells";
+import { normalizeHeader } from "../schema";
+import type { Table } from "../table";
+import type { PastMove } from "./types";
+
+export const AUDIT_SHEET = "Fairshare Audit Log";
+
+/** Audit log columns, in order; the header text is the contract. */
+export const AUDIT_HEADER = ["Timestamp", "Proposal ID", "Account ID", "From", "To", "Rule", "Approver", "Result", "Proposal Sheet", "Note"] as const;
+
+export type ApplyResult = "applied" | "conflict" | "already-applied" | "rejected";
+
+export interface AuditRow {
+  timestampDay: number | null;
+  proposalId: string;
+  accountId: string;
+  from: string;
+  to: string;
+  rule: string;
+  approver: string;
+  result: string;
+  row: number;
+}
+
+/**
+ * Reads the audit log (header by name, any column order). Unreadable rows are skipped: the log is
+ * written by Fairshare, and a hand-edited row must not stop a run.
+ */
+export function parseAuditLog(table: Table | null): AuditRow[] {
+  if (!table || !table.values.length) return [];
+  const header = table.values[0].map((c) => normalizeHeader(cellText(c)));
+  const col = (name: string) => header.indexOf(normalizeHeader(name));
+  const [ts, pid, acc, from, to, rule, approver, result] = AUDIT_HEADER.map(col);
+  const out: AuditRow[] = [];
+  for (let r = 1; r < table.values.length; r++) {
+    const row = table.values[r];
+    if (row.every((c) => isBlank(c))) continue;
+    const get = (i: number) => (i >= 0 ? cellText(row[i] ?? null) : "");
+    const day = ts >= 0 ? parseDate(row[ts] ?? null) : null;
+    out.push({
+      timestampDay: day === undefined ? null : day,
+      proposalId: get(pid),
+      accountId: get(acc),
+      from: get(from),
+      to: get(to),
+      rule: get(rule),
+      approver: get(approver),
+      result: get(result).toLowerCase(),
+      row: table.firstRow + r,
+    });
+  }
+  return out;
+}
+
+/** Applied moves from the audit log, for cooldowns. */
+export function pastMoves(rows: readonly AuditRow[]): PastMove[] {
+  return rows
+    .filter((r) => r.result === "applied" && r.timestampDay !== null)
+    .map((r) => ({ accountKey: idKey(r.accountId), fromKey: idKey(r.from), toKey: idKey(r.to), day: r.timestampDay!, proposalId: r.proposalId }));
+}

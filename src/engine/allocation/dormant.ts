@@ -1,0 +1,67 @@
+/**
+ * DORMANT (the 公海 recycle): an account with no sales in the last `inactiveMonths` months goes back
+ * to the pool and is reassigned; protected accounts excepted. Also finds the accounts at risk of it.
+ */
+import { addMonths } from "../cells";
+import { def, ruleSwitch } from "./settingsDefs";
+import type { AllocationContext, AllocationRule, Release } from "./types";
+
+const ID = "DORMANT";
+
+export interface AtRisk {
+  account: number;
+  lastSaleDay: number;
+  /** The first day on which the account counts as dormant. */
+  dormantDay: number;
+  daysLeft: number;
+}
+
+/** The day before which the last sale must fall for the account to be dormant at the period end. */
+function dormantCutoff(ctx: AllocationContext, region: string): number {
+  return addMonths(ctx.periodEnd, -ctx.settings.num("inactiveMonths", region));
+}
+
+export const dormant: AllocationRule = {
+  id: ID,
+  settings: [
+    ruleSwitch(ID, "Accounts without sales go back to the pool", "长期无销售的客户回收公海"),
+    def("inactiveMonths", "int", 6, ID, "An account with no sales in this many months is recycled.", "连续此月数无销售的客户将被回收。", { min: 1, max: 60 }),
+    def("remindDays", "int", 30, ID, "List accounts that will be recycled within this many days.", "列出将在此天数内被回收的客户。", { min: 0, max: 366 }),
+  ],
+  evaluate(ctx: AllocationContext): Release[] {
+    const out: Release[] = [];
+    for (const acc of ctx.model.accounts) {
+      if (acc.protected || ctx.released.has(acc.index)) continue;
+      const months = ctx.settings.num("inactiveMonths", acc.region);
+      const cutoff = dormantCutoff(ctx, acc.region);
+      const last = ctx.lastSale[acc.index];
+      if (last > cutoff) continue;
+      // A newly acquired account has not had the time to buy.
+      if (last === -Infinity && acc.acquiredDay !== null && acc.acquiredDay > cutoff) continue;
+      out.push({
+        account: acc.index,
+        rule: ID,
+        reason: { key: last === -Infinity ? "reason.DORMANT.never" : "reason.DORMANT", params: { months, ...(last === -Infinity ? {} : { lastSaleDay: last }) } },
+        evidence: { key: "evidence.DORMANT", params: { months, cutoffDay: cutoff, lastSaleDay: last === -Infinity ? "—" : last } },
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * Accounts DORMANT will recycle within `remindDays` days of the period end if nothing is sold, so their
+ * owners can act first. Sorted by days left, then account id.
+ */
+export function atRisk(ctx: AllocationContext): AtRisk[] {
+  const out: AtRisk[] = [];
+  for (const acc of ctx.model.accounts) {
+    if (acc.protected || acc.owner < 0) continue;
+    const last = ctx.lastSale[acc.index];
+    if (last === -Infinity || last <= dormantCutoff(ctx, acc.region)) continue;
+    const dormantDay = addMonths(last, ctx.settings.num("inactiveMonths", acc.region)) + 1;
+    const daysLeft = dormantDay - ctx.periodEnd;
+    if (daysLeft <= ctx.settings.num("remindDays", acc.region)) out.push({ account: acc.index, lastSaleDay: last, dormantDay, daysLeft });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || (ctx.model.accounts[a.account].key < ctx.model.accounts[b.account].key ? -1 : 1));
+}

@@ -1,0 +1,482 @@
+/**
+ * The Office.js adapter: the add-in's workbook. This is the ONLY module that calls `Excel.run` or
+ * `context.sync()`; everything else reaches the workbook through `WorkbookPort`.
+ *
+ * Every method is a fixed, small number of round trips: reads load whole used ranges in one sync,
+ * writes send whole 2-D blocks, and large writes are cut into chunks that keep each request under
+ * Excel on the web's 5 MB payload limit. No sync ever happens per row.
+ */
+import type { Cell, OutputSheet, Table } from "../engine/table";
+import { NUMBER_FORMATS, dateToSerial, isValidSheetName } from "./format";
+import type { CellUpdate, SheetInfo, WorkbookPort } from "./port";
+
+/**
+ * Thrown when addSheets is asked to create a sheet whose name is already taken in the workbook
+ * (names compare case-insensitively, as in Excel). Nothing has been written when it is thrown.
+ * Same shape as the ExcelJS adapter's error: `sheet` is the first taken name.
+ */
+export class SheetExistsError extends Error {
+  override name = "SheetExistsError";
+  /** Every requested name that is taken. */
+  readonly sheets: string[];
+
+  constructor(
+    readonly sheet: string,
+    sheets: string[] = [sheet],
+  ) {
+    super(sheets.length > 1 ? `sheets ${sheets.map((s) => `"${s}"`).join(", ")} already exist` : `sheet "${sheet}" already exists`);
+    this.sheets = sheets;
+  }
+}
+
+/** What `values` accepts per cell (Office.js rejects Date objects and turns NaN into "unchanged"). */
+type ExcelInput = string | number | boolean;
+
+/** Excel on the web rejects requests over 5 MB; stay well below it. */
+const DEFAULT_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+/** Allowance per queued action for the request envelope (object paths, ids, property names). */
+const ACTION_BYTES = 256;
+/** Excel refuses a comma-separated list validation source longer than this. */
+const LIST_SOURCE_LIMIT = 255;
+
+export interface OfficeWorkbookOptions {
+  /** Request budget per sync in bytes; defaults to 4 MB (Excel on the web's limit is 5 MB). */
+  maxPayloadBytes?: number;
+}
+
+/** 0 → "A", 26 → "AA". */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a block given 0-based top-left and size. */
+function a1(row: number, column: number, rows: number, columns: number): string {
+  const first = `${columnLetter(column)}${row + 1}`;
+  return rows === 1 && columns === 1 ? first : `${first}:${columnLetter(column + columns - 1)}${row + rows}`;
+}
+
+/**
+ * Whether Excel would read this string as something other than the same text when it is assigned
+ * to `values` of a General cell: a formula (= + - @), a number, percent, date or time (any digit),
+ * a boolean, an error value (#N/A), or a string whose own leading apostrophe Excel would eat.
+ * Such strings are written with a leading apostrophe, which Excel stores as a hidden prefix.
+ * @example needsTextPrefix("=1+1") // true
+ * @example needsTextPrefix("00123") // true
+ * @example needsTextPrefix("Ann") // false
+ */
+export function needsTextPrefix(s: string): boolean {
+  return s.length > 0 && (/^[=+\-@'#\s]/.test(s) || /\d/.test(s) || /^(true|false)$/i.test(s.trim()));
+}
+
+/**
+ * One engine cell as `values` input. In a Text-formatted ("@") cell strings go in verbatim (Excel
+ * keeps them as typed, and an apostrophe there would stay visible); elsewhere strings that Excel
+ * would reinterpret get the apostrophe prefix. `null` becomes "" because Office.js treats a null
+ * element as "leave this cell unchanged".
+ * @example toExcelInput(new Date(Date.UTC(2024, 0, 5)), false) // 45296
+ */
+export function toExcelInput(cell: Cell, textCell: boolean): ExcelInput {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) {
+    const serial = dateToSerial(cell);
+    return Number.isFinite(serial) ? serial : "";
+  }
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
+  if (typeof cell === "boolean") return cell;
+  return !textCell && needsTextPrefix(cell) ? `'${cell}` : cell;
+}
+
+/** Office.js reads empty cells as "": the engine's blank is null. Everything else passes through. */
+function fromExcel(v: unknown): Cell {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+function isPayloadLimitError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** Script Lab's way: ask before using an API newer than ExcelApi 1.1. */
+function supports(version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
+}
+
+/** Excel column width (points) for a width in characters of the default font: (7 px × chars + 5 px padding) × 0.75. */
+function widthToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * Groups queued operations into syncs whose estimated request size stays under a budget, so only
+ * payload size, never row count, decides how many round trips a write takes.
+ */
+class SyncBatcher {
+  private bytes = 0;
+  private queued = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+
+  /** Queues `op` (estimated at `bytes`), syncing first if it would overflow the current batch. */
+  async add(bytes: number, op: () => void): Promise<void> {
+    if (this.queued > 0 && this.bytes + bytes > this.budget) await this.flush();
+    if (this.queued === 0 && supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
+    op();
+    this.bytes += bytes;
+    this.queued += 1;
+  }
+
+  async flush(): Promise<void> {
+    if (this.queued === 0) return;
+    await this.context.sync();
+    this.bytes = 0;
+    this.queued = 0;
+  }
+}
+
+/** Cuts converted rows into blocks whose JSON stays under `limit` bytes, measured row by row. */
+function chunkRows(rows: ExcelInput[][], limit: number): Array<{ start: number; rows: ExcelInput[][]; bytes: number }> {
+  const chunks: Array<{ start: number; rows: ExcelInput[][]; bytes: number }> = [];
+  let start = 0;
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i++) {
+    const rowBytes = JSON.stringify(rows[i]).length + 1;
+    if (i > start && bytes + rowBytes > limit) {
+      chunks.push({ start, rows: rows.slice(start, i), bytes });
+      start = i;
+      bytes = 2;
+    }
+    bytes += rowBytes;
+  }
+  if (rows.length > start) chunks.push({ start, rows: rows.slice(start), bytes });
+  return chunks;
+}
+
+/** Pads or converts one engine row to exactly `width` Excel inputs. */
+function toExcelRow(row: readonly Cell[], width: number, textColumns: readonly boolean[]): ExcelInput[] {
+  const out: ExcelInput[] = new Array(width);
+  for (let c = 0; c < width; c++) out[c] = toExcelInput(c < row.length ? row[c] : null, textColumns[c] === true);
+  return out;
+}
+
+/** Checks everything that can be checked before touching the workbook, so a bad request writes nothing. */
+function validateOutputSheets(sheets: readonly OutputSheet[]): void {
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    if (!isValidSheetName(s.name) || s.name.toLowerCase() === "history") throw new RangeError(`invalid sheet name "${s.name}"`);
+    if (seen.has(s.name.toLowerCase())) throw new RangeError(`sheet "${s.name}" is requested twice`);
+    seen.add(s.name.toLowerCase());
+    if (s.columns.length === 0) throw new RangeError(`sheet "${s.name}" has no columns`);
+    const tooWide = s.rows.findIndex((r) => r.length > s.columns.length);
+    if (tooWide >= 0) throw new RangeError(`sheet "${s.name}": row ${tooWide + 1} has more cells than columns`);
+    for (const [header, list] of Object.entries(s.validation ?? {})) {
+      if (!s.columns.some((c) => c.header === header)) throw new RangeError(`sheet "${s.name}": validation names unknown column "${header}"`);
+      if (list.some((v) => v.includes(","))) throw new RangeError(`sheet "${s.name}": validation values for "${header}" must not contain commas`);
+      if (list.join(",").length > LIST_SOURCE_LIMIT) throw new RangeError(`sheet "${s.name}": validation list for "${header}" exceeds ${LIST_SOURCE_LIMIT} characters`);
+    }
+  }
+}
+
+interface SheetShape {
+  name: string;
+  sheet: Excel.Worksheet;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  values: Cell[][];
+}
+
+/**
+ * WorkbookPort over Office.js. Uses the global `Excel` (the add-in runtime, or the fake host in tests).
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly budget: number;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.budget = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+      await context.sync();
+      return sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+    });
+  }
+
+  /**
+   * One sync for all sheets: each sheet's used range (cells with values only, so stray formatting
+   * does not add empty rows) with its position. Empty cells come back as null, dates as serials.
+   * Only if Excel refuses the response as too large does it fall back to reading in row blocks.
+   */
+  async readTables(names: string[]): Promise<Table[]> {
+    const wanted = [...new Set(names)];
+    if (wanted.length === 0) return [];
+    try {
+      return await Excel.run(async (context) => {
+        const entries = wanted.map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
+          const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
+          return { sheet, used };
+        });
+        await context.sync();
+        return entries
+          .filter((e) => !e.sheet.isNullObject)
+          .map(({ sheet, used }): Table =>
+            used.isNullObject
+              ? { sheet: sheet.name, firstRow: 1, firstColumn: 1, values: [] }
+              : { sheet: sheet.name, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1, values: used.values.map((row) => row.map(fromExcel)) },
+          );
+      });
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      return this.readTablesInBlocks(wanted);
+    }
+  }
+
+  /**
+   * The large-sheet path: one sync for the shapes, then row blocks sized from the bytes per cell
+   * seen so far; a block Excel still refuses is retried with a larger estimate.
+   */
+  private readTablesInBlocks(wanted: string[]): Promise<Table[]> {
+    return Excel.run(async (context) => {
+      const probes = wanted.map((name) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
+        const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+        return { sheet, used };
+      });
+      await context.sync();
+      const shapes: SheetShape[] = probes
+        .filter((p) => !p.sheet.isNullObject)
+        .map(({ sheet, used }) =>
+          used.isNullObject
+            ? { name: sheet.name, sheet, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] }
+            : { name: sheet.name, sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount, values: new Array<Cell[]>(used.rowCount) },
+        );
+
+      let bytesPerCell = 32;
+      const queue = shapes.filter((s) => s.rowCount > 0).map((shape) => ({ shape, start: 0, count: shape.rowCount }));
+      while (queue.length > 0) {
+        const batch: Array<{ shape: SheetShape; start: number; count: number; range: Excel.Range }> = [];
+        let room = this.budget;
+        while (queue.length > 0) {
+          const block = queue[0];
+          const rowBytes = block.shape.columnCount * bytesPerCell + 4;
+          const fit = Math.floor(room / rowBytes);
+          if (fit < 1 && batch.length > 0) break;
+          const take = Math.min(block.count, Math.max(1, fit));
+          const range = block.shape.sheet.getRange(a1(block.shape.rowIndex + block.start, block.shape.columnIndex, take, block.shape.columnCount)).load("values");
+          batch.push({ shape: block.shape, start: block.start, count: take, range });
+          room -= take * rowBytes;
+          if (take === block.count) queue.shift();
+          else {
+            block.start += take;
+            block.count -= take;
+          }
+        }
+        try {
+          await context.sync();
+        } catch (e) {
+          if (!isPayloadLimitError(e) || (batch.length === 1 && batch[0].count === 1)) throw e;
+          queue.unshift(...batch.map(({ shape, start, count }) => ({ shape, start, count })));
+          bytesPerCell *= 2;
+          continue;
+        }
+        let bytes = 0;
+        let cells = 0;
+        for (const { shape, start, range } of batch) {
+          range.values.forEach((row, i) => {
+            shape.values[start + i] = row.map(fromExcel);
+          });
+          bytes += JSON.stringify(range.values).length;
+          cells += range.values.length * shape.columnCount;
+        }
+        if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
+      }
+      return shapes.map((s) => ({ sheet: s.name, firstRow: s.rowIndex + 1, firstColumn: s.columnIndex + 1, values: s.values }));
+    });
+  }
+
+  /**
+   * First sync: are the names free? Then everything in as few syncs as the payload allows: number
+   * formats before values (so Text columns take strings verbatim), whole-block values, table,
+   * validation lists, frozen header and column widths.
+   */
+  async addSheets(sheets: OutputSheet[]): Promise<void> {
+    if (sheets.length === 0) return;
+    validateOutputSheets(sheets);
+    await Excel.run(async (context) => {
+      const probes = sheets.map((s) => ({ name: s.name, sheet: context.workbook.worksheets.getItemOrNullObject(s.name) }));
+      await context.sync();
+      const taken = probes.filter((p) => !p.sheet.isNullObject).map((p) => p.name);
+      if (taken.length > 0) throw new SheetExistsError(taken[0], taken);
+
+      const batcher = new SyncBatcher(context, this.budget);
+      for (const spec of sheets) await this.queueSheet(context, batcher, spec);
+      await batcher.flush();
+    });
+  }
+
+  private async queueSheet(context: Excel.RequestContext, batcher: SyncBatcher, spec: OutputSheet): Promise<void> {
+    const width = spec.columns.length;
+    const preamble = spec.preamble ?? [];
+    const headerRow = preamble.length;
+    const dataRows = spec.rows.length;
+    const textColumns = spec.columns.map((c) => c.format === "text");
+    let ws!: Excel.Worksheet;
+
+    await batcher.add(ACTION_BYTES + spec.name.length, () => {
+      ws = context.workbook.worksheets.add(spec.name);
+    });
+
+    // Formats go first: a Text ("@") cell keeps strings verbatim only if it is Text when they arrive.
+    // One non-array value applies to every cell of a range (documented Office.js behaviour), so a
+    // column's format costs a few bytes whatever its length.
+    if (dataRows > 0) {
+      for (let c = 0; c < width; c++) {
+        const kind = spec.columns[c].format;
+        if (!kind) continue;
+        const format = NUMBER_FORMATS[kind];
+        await batcher.add(ACTION_BYTES, () => {
+          ws.getRange(a1(headerRow + 1, c, dataRows, 1)).numberFormat = format as unknown as string[][];
+        });
+      }
+    }
+
+    if (preamble.length > 0) {
+      const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
+      const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
+      await batcher.add(ACTION_BYTES + JSON.stringify(values).length, () => {
+        ws.getRange(a1(0, 0, preamble.length, preambleWidth)).values = values;
+      });
+    }
+
+    const header = [spec.columns.map((c) => toExcelInput(c.header, false))];
+    await batcher.add(2 * ACTION_BYTES + JSON.stringify(header).length, () => {
+      const range = ws.getRange(a1(headerRow, 0, 1, width));
+      range.values = header;
+      range.format.font.bold = true;
+    });
+
+    const rows = spec.rows.map((r) => toExcelRow(r, width, textColumns));
+    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) {
+      await batcher.add(ACTION_BYTES + chunk.bytes, () => {
+        ws.getRange(a1(headerRow + 1 + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
+      });
+    }
+
+    if (spec.asTable) {
+      await batcher.add(ACTION_BYTES, () => {
+        ws.tables.add(a1(headerRow, 0, dataRows + 1, width), true);
+      });
+    }
+
+    if (spec.validation && supports("1.8")) {
+      for (const [headerName, list] of Object.entries(spec.validation)) {
+        const c = spec.columns.findIndex((col) => col.header === headerName);
+        const source = list.join(",");
+        await batcher.add(ACTION_BYTES + source.length, () => {
+          ws.getRange(a1(headerRow + 1, c, Math.max(1, dataRows), 1)).dataValidation.rule = { list: { inCellDropDown: true, source } };
+        });
+      }
+    }
+
+    if (supports("1.7")) {
+      await batcher.add(ACTION_BYTES, () => {
+        ws.freezePanes.freezeRows(headerRow + 1);
+      });
+    }
+
+    if (supports("1.2")) {
+      const block = a1(headerRow, 0, dataRows + 1, width);
+      const explicit = spec.columns.map((c, i) => ({ i, width: c.width })).filter((c): c is { i: number; width: number } => typeof c.width === "number");
+      await batcher.add(ACTION_BYTES * (1 + explicit.length), () => {
+        // Autofit on header + data only: a long title in the preamble must not widen column A.
+        if (explicit.length < width) ws.getRange(block).format.autofitColumns();
+        for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
+      });
+    }
+  }
+
+  /**
+   * One sync (more only if the updates outgrow a request). A null value clears the cell. A string
+   * Excel would reinterpret is written into a Text-formatted cell: the cell's current format is
+   * unknown without another round trip, and an apostrophe prefix would stay visible if it were Text.
+   */
+  async updateCells(updates: CellUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await Excel.run(async (context) => {
+      const batcher = new SyncBatcher(context, this.budget);
+      const sheets = new Map<string, Excel.Worksheet>();
+      for (const u of updates) {
+        const value = u.value;
+        const asText = typeof value === "string" && needsTextPrefix(value);
+        await batcher.add(2 * ACTION_BYTES + JSON.stringify(value ?? "").length, () => {
+          let ws = sheets.get(u.sheet);
+          if (!ws) {
+            ws = context.workbook.worksheets.getItem(u.sheet);
+            sheets.set(u.sheet, ws);
+          }
+          const cell = ws.getCell(u.row - 1, u.column - 1);
+          if (asText) cell.numberFormat = [["@"]];
+          cell.values = [[toExcelInput(value, asText)]];
+        });
+      }
+      await batcher.flush();
+    });
+  }
+
+  /**
+   * First sync: does the sheet exist, where does its used range end, and which of its columns are
+   * Text-formatted (taken from the last used row)? Second sync: the rows (chunked if large).
+   */
+  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+    const width = rows.reduce((w, r) => Math.max(w, r.length), header.length);
+    if (width === 0) return;
+    await Excel.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
+      const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
+      const lastRow = used.getLastRow().load("numberFormat");
+      await context.sync();
+
+      const batcher = new SyncBatcher(context, this.budget);
+      let ws: Excel.Worksheet = existing;
+      let start: number;
+      let textColumns: boolean[] = [];
+      if (existing.isNullObject || used.isNullObject) {
+        const headerValues = [toExcelRow(header, width, [])];
+        await batcher.add(2 * ACTION_BYTES + JSON.stringify(headerValues).length, () => {
+          if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet);
+          const range = ws.getRange(a1(0, 0, 1, width));
+          range.values = headerValues;
+          range.format.font.bold = true;
+        });
+        start = 1;
+      } else {
+        start = used.rowIndex + used.rowCount;
+        const formats = lastRow.numberFormat[0] ?? [];
+        textColumns = Array.from({ length: width }, (_, c) => formats[c - used.columnIndex] === "@");
+      }
+
+      const values = rows.map((r) => toExcelRow(r, width, textColumns));
+      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) {
+        await batcher.add(ACTION_BYTES + chunk.bytes, () => {
+          ws.getRange(a1(start + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
+        });
+      }
+      await batcher.flush();
+    });
+  }
+}
