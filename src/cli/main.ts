@@ -9,9 +9,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
-import { toCheckJson } from "../engine/report/json";
+import type { AllocationResult } from "../engine/allocation/allocate";
+import { toCheckJson, toRunJson } from "../engine/report/json";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
-import { checkOutputSheets, runCheck, type Progress } from "../workbook/pipeline";
+import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import { StreamingWorkbook } from "../workbook/streamingXlsx";
 
 /** Files above this size are read and written with ExcelJS's streaming API. */
@@ -20,10 +21,14 @@ const STREAMING_THRESHOLD_BYTES = 20 * 1024 * 1024;
 const USAGE = `Usage:
   fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
+  fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
-  run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check" and
-         "Fairshare Portfolio" (only the Data Check when the data has errors).
+  run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
+         "Fairshare Proposal <period>", "Fairshare Fairness <period>" and "Fairshare At Risk <period>"
+         (only the Data Check when the data has errors).
+  apply  for each row of the proposal (default: the newest) whose Decision is Approve, sets the account's
+         Owner to To if it still equals From; appends every decision to "Fairshare Audit Log".
 
   --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
 
@@ -72,6 +77,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         lang: { type: "string" },
         quiet: { type: "boolean", short: "q" },
         streaming: { type: "boolean" },
+        proposal: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -85,7 +91,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const [command, book, ...rest] = positionals;
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command !== "check" && command !== "run") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "check" && command !== "run" && command !== "apply") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
   if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
@@ -95,8 +101,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (!values.quiet) io.stderr(`fairshare: ${step} ${Math.round(fraction * 100)}%\n`);
   };
 
-  if (command === "run") {
-    if (!values.out) throw new UsageError("run needs --out <out.xlsx>");
+  if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
+  if (command === "run" || command === "apply") {
+    if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
     if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
 
@@ -110,26 +117,51 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
   }
-  const { result, detected } = await runCheck(port, { displayLanguage: values.lang, write: false, progress });
-
-  let written: string[] = [];
-  if (command === "run") {
-    const sheets = checkOutputSheets(result, detected.sheets.map((s) => s.name));
-    await port.addSheets(sheets);
-    progress("save", 0.95);
-    await saveAtomically(port, values.out!);
-    written = sheets.map((s) => s.name);
-  }
-  const json = { ...toCheckJson(result), ...(command === "run" ? { out: values.out, sheetsWritten: written } : {}) };
-  if (values.json !== undefined) {
+  const writeJson = async (json: unknown) => {
+    if (values.json === undefined) return;
     const text = `${JSON.stringify(json, null, 2)}\n`;
     if (jsonToStdout) io.stdout(text);
     else await fs.writeFile(values.json, text, "utf8");
+  };
+
+  if (command === "apply") {
+    const report = await applyApproved(port, { proposal: values.proposal });
+    const o = report.outcome;
+    if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("the workbook has no Fairshare Proposal sheet; run first");
+    if (o.problems.some((p) => p.code === "missing_column")) {
+      await writeJson({ proposalSheet: report.proposalSheet, ...o });
+      io.stderr(`fairshare: cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}\n`);
+      return 1;
+    }
+    progress("save", 0.95);
+    await saveAtomically(port, values.out!);
+    await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
+    say(
+      `Applied ${report.proposalSheet}: ${o.applied.length} applied, ${o.conflicts.length} conflicts, ${o.alreadyApplied.length} already applied, ` +
+        `${o.rejected.length} rejected, ${o.pending} pending${o.problems.length ? `, ${o.problems.length} unreadable decisions` : ""}\n` +
+        o.conflicts.map((c) => `  conflict ${c.proposalId} (${c.accountId}): ${c.detail}\n`).join("") +
+        `Wrote ${values.out}\n`,
+    );
+    return 0;
   }
-  say(summary(result, written, values.out));
+
+  let result: CheckResult;
+  let written: string[] = [];
+  if (command === "run") {
+    const run = await runAllocation(port, { displayLanguage: values.lang, write: true, progress });
+    result = run.result;
+    written = run.written;
+    progress("save", 0.95);
+    await saveAtomically(port, values.out!);
+    await writeJson({ ...toRunJson(result, run.allocation), out: values.out, sheetsWritten: written });
+    say(summary(result, written, values.out, run.allocation));
+  } else {
+    result = (await runCheck(port, { displayLanguage: values.lang, write: false, progress })).result;
+    await writeJson(toCheckJson(result));
+    say(summary(result, written, values.out, null));
+  }
   return result.ok ? 0 : 1;
 }
-
 /** Writes next to the target, then renames: a crash never leaves a half-written workbook behind. */
 async function saveAtomically(port: { save(path: string): Promise<void> }, target: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
@@ -142,7 +174,7 @@ async function saveAtomically(port: { save(path: string): Promise<void> }, targe
   }
 }
 
-function summary(r: CheckResult, written: string[], out: string | undefined): string {
+function summary(r: CheckResult, written: string[], out: string | undefined, alloc: AllocationResult | null): string {
   const errors = r.issues.filter((i) => i.severity === "error").length;
   const warnings = r.issues.length - errors;
   const lines = [
@@ -156,6 +188,13 @@ function summary(r: CheckResult, written: string[], out: string | undefined): st
   if (r.fairness) {
     const f = r.fairness;
     lines.push(`Fairness: Gini ${f.gini.toFixed(3)}, top 10% hold ${(f.top10Share * 100).toFixed(1)}%, new reps hold ${(f.newRepShare * 100).toFixed(1)}%`);
+  }
+  if (alloc) {
+    const byRule = new Map<string, number>();
+    for (const m of alloc.moves) if (m.to >= 0) byRule.set(m.rule, (byRule.get(m.rule) ?? 0) + 1);
+    const stays = alloc.moves.filter((m) => m.to < 0).length;
+    lines.push(`Proposed moves: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${stays ? `; ${stays} without a recipient` : ""}; ${alloc.atRisk.length} accounts at risk`);
+    lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
   }
   if (written.length) lines.push(`Wrote ${out}: ${written.join(", ")}`);
   return `${lines.join("\n")}\n`;

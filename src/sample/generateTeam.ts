@@ -123,7 +123,7 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
     const base = Math.round(Math.exp(8 + 1.1 * normal())); // lognormal monthly value, median ~3,000
     const stagnant = owner?.stagnant ?? false;
     const trend = stagnant ? -0.03 - rnd() * 0.05 : -0.01 + rnd() * 0.04;
-    const dormantFrom = rnd() < 0.08 ? lastMonth - 6 - Math.floor(rnd() * 10) : Number.POSITIVE_INFINITY;
+    const dormantFrom = rnd() < 0.09 ? lastMonth - 4 - Math.floor(rnd() * 12) : Number.POSITIVE_INFINITY;
     accs.push({ base, trend, dormantFrom, startMonth: Math.max(firstMonth, lastMonth - age + 1), owner });
     const level = base > 12000 ? "A" : base > 3000 ? "B" : "C";
     accRows.push([

@@ -170,6 +170,21 @@ function toExcelRow(row: readonly Cell[], width: number, textColumns: readonly b
   return out;
 }
 
+/**
+ * The date format a column needs when it holds Date objects but has no format of its own, so the
+ * serials Excel receives show as dates; null when the column holds no Dates.
+ */
+function inferredDateFormat(rows: readonly (readonly Cell[])[], column: number): string | null {
+  let dates = false;
+  for (const row of rows) {
+    const v = row[column];
+    if (!(v instanceof Date)) continue;
+    dates = true;
+    if (v.getTime() % 86_400_000 !== 0) return NUMBER_FORMATS.datetime;
+  }
+  return dates ? NUMBER_FORMATS.date : null;
+}
+
 /** Checks everything that can be checked before touching the workbook, so a bad request writes nothing. */
 function validateOutputSheets(sheets: readonly OutputSheet[]): void {
   const seen = new Set<string>();
@@ -323,7 +338,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const taken = probes.filter((p) => !p.sheet.isNullObject).map((p) => p.name);
       if (taken.length > 0) throw new SheetExistsError(taken[0], taken);
 
-      const batcher = new SyncBatcher(context, this.budget);
+      const batcher = new SyncBatcher(context, 1e12);
       for (const spec of sheets) await this.queueSheet(context, batcher, spec);
       await batcher.flush();
     });
@@ -347,8 +362,8 @@ export class OfficeWorkbook implements WorkbookPort {
     if (dataRows > 0) {
       for (let c = 0; c < width; c++) {
         const kind = spec.columns[c].format;
-        if (!kind) continue;
-        const format = NUMBER_FORMATS[kind];
+        const format = kind ? NUMBER_FORMATS[kind] : inferredDateFormat(spec.rows, c);
+        if (!format) continue;
         await batcher.add(ACTION_BYTES, () => {
           ws.getRange(a1(headerRow + 1, c, dataRows, 1)).numberFormat = format as unknown as string[][];
         });
@@ -439,8 +454,9 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * First sync: does the sheet exist, where does its used range end, and which of its columns are
-   * Text-formatted (taken from the last used row)? Second sync: the rows (chunked if large).
+   * First sync: does the sheet exist, where does its used range end, and what number formats does
+   * its last row carry? Second sync: the new rows get those formats (so a Text column stays Text and
+   * a date column shows dates), then their values, chunked if large.
    */
   async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
     const width = rows.reduce((w, r) => Math.max(w, r.length), header.length);
@@ -453,8 +469,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
       const batcher = new SyncBatcher(context, this.budget);
       let ws: Excel.Worksheet = existing;
-      let start: number;
-      let textColumns: boolean[] = [];
+      let start = 1;
+      let inherited: (string | undefined)[] = [];
       if (existing.isNullObject || used.isNullObject) {
         const headerValues = [toExcelRow(header, width, [])];
         await batcher.add(2 * ACTION_BYTES + JSON.stringify(headerValues).length, () => {
@@ -463,13 +479,28 @@ export class OfficeWorkbook implements WorkbookPort {
           range.values = headerValues;
           range.format.font.bold = true;
         });
-        start = 1;
       } else {
         start = used.rowIndex + used.rowCount;
-        const formats = lastRow.numberFormat[0] ?? [];
-        textColumns = Array.from({ length: width }, (_, c) => formats[c - used.columnIndex] === "@");
+        const formats: unknown[] = lastRow.numberFormat[0] ?? [];
+        inherited = Array.from({ length: width }, (_, c) => {
+          const f = formats[c - used.columnIndex];
+          return typeof f === "string" ? f : undefined;
+        });
       }
+      if (rows.length === 0) return batcher.flush();
 
+      // Every target column gets an explicit format, so how strings are escaped below always
+      // matches the cells they land in (an apostrophe in a Text cell would stay visible).
+      const formats = Array.from({ length: width }, (_, c) => {
+        const f = inherited[c];
+        return f !== undefined && f !== "General" ? f : inferredDateFormat(rows, c) ?? "General";
+      });
+      for (let c = 0; c < width; c++) {
+        await batcher.add(ACTION_BYTES, () => {
+          ws.getRange(a1(start, c, rows.length, 1)).numberFormat = formats[c] as unknown as string[][];
+        });
+      }
+      const textColumns = formats.map((f) => f === "@");
       const values = rows.map((r) => toExcelRow(r, width, textColumns));
       for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) {
         await batcher.add(ACTION_BYTES + chunk.bytes, () => {

@@ -2,8 +2,14 @@
  * The check as a sequence of batched workbook operations, shared by the CLI and the task pane.
  * Round trips do not grow with the data: list, read settings, (peek at headers,) read inputs, write.
  */
+import { allocate, type AllocationResult } from "../engine/allocation/allocate";
+import { planApply, type ApplyOutcome } from "../engine/allocation/apply";
+import { AUDIT_HEADER, AUDIT_SHEET, parseAuditLog, pastMoves } from "../engine/allocation/audit";
+import { formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
-import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, type RoleAssignment } from "../engine/detect";
+import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
+import { atRiskSheet, fairnessSheet, proposalSheet } from "../engine/report/allocationSheets";
+import { SHEET_NAMES } from "../engine/report/labels";
 import { IssueList } from "../engine/issues";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
@@ -44,18 +50,29 @@ export async function detect(port: WorkbookPort): Promise<Detected> {
   return { sheets, assignment, settingsSheet, settingsTable };
 }
 
-/** Reads the assigned input sheets (one round trip) and runs the engine's check. */
-export async function readAndCheck(port: WorkbookPort, detected: Detected, displayLanguage?: string, progress?: Progress): Promise<CheckResult> {
+/** Reads the assigned input sheets (and any `extra` sheets, in the same round trip) and runs the engine's check. */
+export async function readAndCheck(
+  port: WorkbookPort,
+  detected: Detected,
+  displayLanguage?: string,
+  progress?: Progress,
+  extra: string[] = [],
+): Promise<CheckResult & { extraTables: Record<string, Table> }> {
   const roles = SCHEMA.map((s) => s.role).filter((r) => detected.assignment[r]);
   progress?.("read", 0.1);
-  const tables = await port.readTables(roles.map((r) => detected.assignment[r]!));
+  const tables = await port.readTables([...roles.map((r) => detected.assignment[r]!), ...extra]);
+  const extraTables: Record<string, Table> = {};
+  for (const n of extra) {
+    const t = tables.find((x) => x.sheet === n);
+    if (t) extraTables[n] = t;
+  }
   const byRole: Partial<Record<Role, Table>> = {};
   for (const r of roles) byRole[r] = tables.find((t) => t.sheet === detected.assignment[r]);
   progress?.("check", 0.5);
   const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole };
   const result = check(input, { displayLanguage });
   progress?.("check", 0.8);
-  return result;
+  return { ...result, extraTables };
 }
 
 /**
@@ -91,4 +108,88 @@ export async function runCheck(
   }
   options.progress?.("done", 1);
   return { result, written, detected };
+}
+
+/** Names of the sheets a run writes, made unique against the workbook's. */
+function takeNames(existing: readonly string[]) {
+  const names = [...existing];
+  return (base: string) => {
+    const n = uniqueSheetName(base, names);
+    names.push(n);
+    return n;
+  };
+}
+
+/**
+ * "Run allocation": check, then (when the data has no errors) allocate and write the sign-off sheets:
+ * Data Check, Portfolio, Proposal, Fairness and At Risk. Source sheets are never touched.
+ */
+export async function runAllocation(
+  port: WorkbookPort,
+  options: { displayLanguage?: string; write: boolean; progress?: Progress },
+): Promise<{ result: CheckResult; allocation: AllocationResult | null; written: string[]; sheets: OutputSheet[] }> {
+  options.progress?.("detect", 0);
+  const detected = await detect(port);
+  const auditSheet = detected.sheets.find((s) => s.name === AUDIT_SHEET)?.name;
+  const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, auditSheet ? [auditSheet] : []);
+  const existing = detected.sheets.map((s) => s.name);
+  const take = takeNames(existing);
+  const sheets: OutputSheet[] = [dataCheckSheet(result, take(SHEET_NAMES.dataCheck))];
+  let allocation: AllocationResult | null = null;
+  if (result.ok && result.period !== null) {
+    options.progress?.("allocate", 0.85);
+    const period = formatMonth(result.period);
+    const proposalName = take(`Fairshare Proposal ${period}`);
+    const runNumber = Number(proposalName.match(/ #(\d+)$/)?.[1] ?? 1);
+    allocation = allocate(result, { past: pastMoves(parseAuditLog(result.extraTables[AUDIT_SHEET] ?? null)), runNumber });
+    sheets.push(portfolioSheet(result, take(SHEET_NAMES.portfolio)));
+    sheets.push(proposalSheet(result, allocation, proposalName));
+    sheets.push(fairnessSheet(result, allocation, take(`Fairshare Fairness ${period}`)));
+    sheets.push(atRiskSheet(result, allocation, take(`Fairshare At Risk ${period}`)));
+  }
+  if (options.write) {
+    options.progress?.("write", 0.9);
+    await port.addSheets(sheets);
+  }
+  options.progress?.("done", 1);
+  return { result, allocation, written: options.write ? sheets.map((s) => s.name) : [], sheets };
+}
+
+/** The newest proposal sheet: the last one in tab order (runs add sheets at the end). */
+export function newestProposal(sheets: readonly SheetInfo[]): string | null {
+  const all = sheets.filter((s) => s.name.startsWith("Fairshare Proposal"));
+  return all.length ? all[all.length - 1].name : null;
+}
+
+export interface ApplyReport {
+  proposalSheet: string | null;
+  outcome: ApplyOutcome;
+}
+
+/**
+ * "Apply approved": reads the proposal, the accounts sheet and the audit log in one batch, changes one
+ * Owner cell per approved row whose Owner still equals From, and appends one audit row per new decision.
+ */
+export async function applyApproved(port: WorkbookPort, options: { proposal?: string; now?: Date } = {}): Promise<ApplyReport> {
+  const detected = await detect(port);
+  const proposalSheetName = options.proposal ?? newestProposal(detected.sheets);
+  const empty: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
+  if (!proposalSheetName || !detected.sheets.some((s) => s.name === proposalSheetName)) {
+    return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: null, code: "missing_column", value: proposalSheetName ?? "Fairshare Proposal" }] } };
+  }
+  const accountsSheet = detected.assignment.accounts;
+  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...(detected.sheets.some((s) => s.name === AUDIT_SHEET) ? [AUDIT_SHEET] : [])];
+  const tables = await port.readTables(names);
+  const find = (n: string) => tables.find((t) => t.sheet === n) ?? null;
+  const accounts = accountsSheet ? find(accountsSheet) : null;
+  const issues = new IssueList();
+  const mapping = parseSettings(detected.settingsTable, REGISTRY, new IssueList()).mapping;
+  const map = accounts ? resolveColumns("accounts", accounts.sheet, accounts.values, accounts.firstRow, mapping, issues) : null;
+  if (!accounts || !map) {
+    return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: "Owner", code: "missing_column", value: accountsSheet ?? "Accounts" }] } };
+  }
+  const plan = planApply({ proposal: find(proposalSheetName)!, accounts, accountsMap: map, audit: parseAuditLog(find(AUDIT_SHEET)), now: options.now ?? new Date(), proposalSheet: proposalSheetName });
+  if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
+  if (plan.audit.length) await port.appendRows(AUDIT_SHEET, [...AUDIT_HEADER], plan.audit);
+  return { proposalSheet: proposalSheetName, outcome: plan.outcome };
 }

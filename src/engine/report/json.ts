@@ -1,7 +1,9 @@
 /**
  * The JSON of `fairshare check` and `fairshare run`: a contract later issues extend, never rename.
  */
-import { formatMonth } from "../cells";
+import type { AllocationResult } from "../allocation/allocate";
+import { formatDay, formatMonth } from "../cells";
+import { moveFields } from "./allocationSheets";
 import type { CheckResult } from "../check";
 import type { Fairness, FairnessFigures } from "../snapshot";
 
@@ -38,7 +40,7 @@ export interface CheckJson {
     value12m: number;
     regionShare: number;
   }>;
-  fairness: { before: (FairnessJson & { byRegion: Record<string, FairnessJson> }) | null };
+  fairness: { before: (FairnessJson & { byRegion: Record<string, FairnessJson> }) | null; after?: (FairnessJson & { byRegion: Record<string, FairnessJson> }) | null };
 }
 
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -76,5 +78,43 @@ export function toCheckJson(result: CheckResult): CheckJson {
       regionShare: round(p.regionShare),
     })),
     fairness: { before: fairnessJson(result.fairness) },
+  };
+}
+
+
+/**
+ * The JSON of `fairshare run`: the check's fields plus reassignments, unassigned releases, the at-risk
+ * list and fairness after.
+ */
+export function toRunJson(result: CheckResult, alloc: AllocationResult | null) {
+  const base = toCheckJson(result);
+  if (!alloc) return { ...base, reassignments: [], unassigned: [], atRisk: [] };
+  const fields = alloc.moves.map((m) => moveFields(result, m, result.locale));
+  const pick = (f: (typeof fields)[number]) => ({
+    proposalId: f.proposalId,
+    accountId: f.accountId,
+    fromRepId: f.fromRepId,
+    toRepId: f.toRepId,
+    rule: f.rule,
+    reason: f.reason,
+    evidence: f.evidence,
+    recipient: f.recipient,
+    handover: f.handover,
+    value12m: f.value12m,
+  });
+  const { model } = result;
+  return {
+    ...base,
+    reassignments: fields.filter((f) => f.toRepId).map(pick),
+    unassigned: fields.filter((f) => !f.toRepId).map(pick),
+    atRisk: alloc.atRisk.map((r) => ({
+      accountId: model.accounts[r.account].id,
+      ownerRepId: model.reps[model.accounts[r.account].owner]?.id ?? "",
+      lastSale: formatDay(r.lastSaleDay),
+      recycledOn: formatDay(r.dormantDay),
+      daysLeft: r.daysLeft,
+    })),
+    stagnantReps: alloc.stagnantReps.map((i) => model.reps[i].id),
+    fairness: { before: base.fairness.before, after: fairnessJson(alloc.fairnessAfter) },
   };
 }

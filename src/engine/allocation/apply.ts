@@ -1,0 +1,157 @@
+/**
+ * "Apply approved": from a proposal sheet with decisions to the Owner cells to change and the audit rows
+ * to append. Pure: the caller reads the sheets and writes what this returns, in one batch each.
+ */
+import { cellText, idKey, isBlank } from "../cells";
+import type { ColumnMap } from "../detect";
+import { normalizeHeader } from "../schema";
+import type { Cell, Table } from "../table";
+import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
+import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
+
+const APPROVE = new Set(["approve", "approved", "yes", "y", "ok", "同意", "批准", "通过", "是"]);
+const REJECT = new Set(["reject", "rejected", "no", "n", "decline", "declined", "拒绝", "驳回", "否", "不同意"]);
+
+/** One decided proposal row, as apply's JSON lists it. */
+export interface ApplyEntry {
+  proposalId: string;
+  accountId: string;
+  from: string;
+  to: string;
+  rule: string;
+  approver: string;
+  /** Row of the proposal sheet. */
+  row: number;
+  /** Why a conflict is one: the Owner found, or a missing account. */
+  detail?: string;
+}
+
+export interface ApplyOutcome {
+  applied: ApplyEntry[];
+  conflicts: ApplyEntry[];
+  alreadyApplied: ApplyEntry[];
+  rejected: ApplyEntry[];
+  /** Rows without a decision yet. */
+  pending: number;
+  /** Decisions that are neither approve nor reject (left pending), and structural problems. */
+  problems: { row: number | null; column: string | null; code: "unknown_decision" | "missing_column"; value: string }[];
+}
+
+export interface ApplyPlan {
+  /** Owner cells to set: 1-based sheet coordinates on the accounts sheet. */
+  updates: { row: number; column: number; value: string }[];
+  /** Rows to append to the audit log, in AUDIT_HEADER order. */
+  audit: Cell[][];
+  outcome: ApplyOutcome;
+}
+
+/**
+ * Decides what "Apply approved" does. An approved row changes its account's Owner only if the Owner
+ * still equals From; a row whose decision is already in the audit log with the same result is not logged
+ * again, so applying twice changes nothing.
+ *
+ * @example planApply({ proposal, accounts, accountsMap, audit: [], now: new Date(), proposalSheet: "Fairshare Proposal 2026-10" })
+ */
+export function planApply(input: {
+  proposal: Table;
+  accounts: Table;
+  accountsMap: ColumnMap;
+  audit: readonly AuditRow[];
+  now: Date;
+  proposalSheet: string;
+}): ApplyPlan {
+  const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
+  const plan: ApplyPlan = { updates: [], audit: [], outcome };
+  const { proposal, accounts, accountsMap } = input;
+  // Header: the first row naming "Proposal ID" in either language.
+  const idNames = new Set([normalizeHeader(PROPOSAL_COLUMNS[0].en), normalizeHeader(PROPOSAL_COLUMNS[0].zh)]);
+  const headerIdx = proposal.values.findIndex((r) => r.some((c) => idNames.has(normalizeHeader(cellText(c)))));
+  const col: Record<string, number> = {};
+  if (headerIdx >= 0) {
+    const header = proposal.values[headerIdx].map((c) => normalizeHeader(cellText(c)));
+    for (const c of PROPOSAL_COLUMNS) {
+      const i = header.findIndex((h) => h === normalizeHeader(c.en) || h === normalizeHeader(c.zh));
+      if (i >= 0) col[c.key] = i;
+    }
+  }
+  for (const key of ["proposalId", "accountId", "from", "to", "decision"]) {
+    if (col[key] === undefined) {
+      const c = PROPOSAL_COLUMNS.find((x) => x.key === key)!;
+      outcome.problems.push({ row: headerIdx >= 0 ? proposal.firstRow + headerIdx : null, column: c.en, code: "missing_column", value: `${c.en} / ${c.zh}` });
+    }
+  }
+  if (outcome.problems.length) return plan;
+
+  // Current owners, by account key.
+  const ownerCol = accountsMap.columns.owner;
+  const idCol = accountsMap.columns.accountId;
+  const owners = new Map<string, { row: number; owner: string }>();
+  for (let r = accountsMap.headerIndex + 1; r < accounts.values.length; r++) {
+    const row = accounts.values[r];
+    if (isBlank(row[idCol])) continue;
+    const k = idKey(row[idCol]);
+    if (!owners.has(k)) owners.set(k, { row: accounts.firstRow + r, owner: cellText(row[ownerCol] ?? null) });
+  }
+  // The newest audit result per proposal id (and sheet, since ids restart with a new period's run).
+  const lastResult = new Map<string, string>();
+  for (const a of input.audit) lastResult.set(a.proposalId, a.result);
+  const stamp = input.now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const ownerColumn = accounts.firstColumn + ownerCol;
+
+  const decided = new Set<string>();
+  for (let r = headerIdx + 1; r < proposal.values.length; r++) {
+    const row = proposal.values[r];
+    const get = (key: string) => (col[key] === undefined ? "" : cellText(row[col[key]] ?? null));
+    const proposalId = get("proposalId");
+    if (!proposalId) continue;
+    const decisionText = get("decision");
+    const entry: ApplyEntry = { proposalId, accountId: get("accountId"), from: get("from"), to: get("to"), rule: get("rule"), approver: get("approver"), row: proposal.firstRow + r };
+    if (!decisionText) {
+      outcome.pending++;
+      continue;
+    }
+    const d = normalizeHeader(decisionText);
+    const approve = APPROVE.has(d);
+    if (!approve && !REJECT.has(d)) {
+      outcome.problems.push({ row: entry.row, column: PROPOSAL_COLUMNS.find((c) => c.key === "decision")!.en, code: "unknown_decision", value: decisionText });
+      outcome.pending++;
+      continue;
+    }
+    if (decided.has(proposalId)) continue; // a duplicated row in the sheet is one decision
+    decided.add(proposalId);
+    let result: ApplyResult;
+    const current = owners.get(idKey(entry.accountId));
+    if (!approve) {
+      result = "rejected";
+      outcome.rejected.push(entry);
+    } else if (lastResult.get(proposalId) === "applied" || (current && entry.to && idKey(current.owner) === idKey(entry.to))) {
+      result = "already-applied";
+      outcome.alreadyApplied.push(entry);
+    } else if (!current) {
+      result = "conflict";
+      outcome.conflicts.push({ ...entry, detail: "account not found" });
+    } else if (!entry.to) {
+      result = "conflict";
+      outcome.conflicts.push({ ...entry, detail: "no recipient" });
+    } else if (idKey(current.owner) !== idKey(entry.from)) {
+      result = "conflict";
+      outcome.conflicts.push({ ...entry, detail: `owner is now “${current.owner}”` });
+    } else {
+      result = "applied";
+      outcome.applied.push(entry);
+      plan.updates.push({ row: current.row, column: ownerColumn, value: entry.to });
+      current.owner = entry.to;
+    }
+    // Log every decision once: a repeat of the same outcome is not a new decision.
+    const previous = lastResult.get(proposalId);
+    const repeat = previous === result || (result === "already-applied" && previous === "applied");
+    if (!repeat) {
+      const detail = outcome.conflicts.at(-1)?.proposalId === proposalId ? (outcome.conflicts.at(-1)!.detail ?? "") : "";
+      plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, entry.rule, entry.approver, result, input.proposalSheet, detail]);
+      lastResult.set(proposalId, result);
+    }
+  }
+  return plan;
+}
+
+export { AUDIT_HEADER };

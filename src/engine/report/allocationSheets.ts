@@ -1,0 +1,221 @@
+/**
+ * The sign-off sheets of a run: the proposal (one row per move, with Decision to fill), fairness before
+ * and after, and the accounts at risk of recycling.
+ */
+import type { AllocationResult, Move } from "../allocation/allocate";
+import { renderExplanation } from "../allocation/text";
+import { formatMonth } from "../cells";
+import type { CheckResult } from "../check";
+import { formatDate } from "../format";
+import type { Locale } from "../messages";
+import type { FairnessFigures, PortfolioRow } from "../snapshot";
+import type { Cell, OutputSheet } from "../table";
+import { label } from "./labels";
+
+/** Proposal columns: the English headers are the contract; apply finds columns by either language. */
+export const PROPOSAL_COLUMNS = [
+  { key: "proposalId", en: "Proposal ID", zh: "建议编号", width: 16 },
+  { key: "accountId", en: "Account ID", zh: "客户编号", width: 12 },
+  { key: "accountName", en: "Account Name", zh: "客户名称", width: 28 },
+  { key: "from", en: "From", zh: "原负责人", width: 10 },
+  { key: "to", en: "To", zh: "新负责人", width: 10 },
+  { key: "rule", en: "Rule", zh: "规则", width: 14 },
+  { key: "reason", en: "Reason", zh: "原因", width: 60 },
+  { key: "evidence", en: "Evidence", zh: "依据", width: 70 },
+  { key: "value12m", en: "12-month value", zh: "12个月业绩", width: 14, format: "money" as const },
+  { key: "decision", en: "Decision", zh: "审批结果", width: 12 },
+  { key: "approver", en: "Approver", zh: "审批人", width: 14 },
+  { key: "note", en: "Note", zh: "备注", width: 24 },
+  { key: "recipient", en: "Why this recipient", zh: "接收人依据", width: 60 },
+  { key: "handover", en: "Handover", zh: "移交条款", width: 40 },
+  { key: "fromName", en: "From Name", zh: "原负责人姓名", width: 16 },
+  { key: "toName", en: "To Name", zh: "新负责人姓名", width: 16 },
+] as const;
+
+export type ProposalColumnKey = (typeof PROPOSAL_COLUMNS)[number]["key"];
+
+/** The Decision list offered in the sheet, per locale; apply accepts both languages and synonyms. */
+export const DECISIONS: Record<Locale, [string, string]> = { "en-US": ["Approve", "Reject"], "zh-CN": ["同意", "拒绝"] };
+
+const TEXT: Record<Locale, Record<string, string>> = {
+  "en-US": {
+    title: "Fairshare proposal for {period}: {moves} moves, {stays} accounts without a recipient",
+    byRule: "By rule: {list}",
+    fairness: "Gini {before} → {after}; new reps' share {newBefore} → {newAfter}",
+    howto: "Set Decision to Approve or Reject on each row, fill Approver, then run “Apply approved”. Nothing changes until then.",
+    fairTitle: "Fairness before and after the proposal, {period}",
+    scope: "Scope",
+    giniBefore: "Gini before",
+    giniAfter: "Gini after",
+    topBefore: "Top 10% before",
+    topAfter: "Top 10% after",
+    newBefore: "New reps before",
+    newAfter: "New reps after",
+    accountsBefore: "Accounts before",
+    accountsAfter: "Accounts after",
+    valueBefore: "Value before",
+    valueAfter: "Value after",
+    change: "Change",
+    riskTitle: "Accounts that will be recycled as dormant within {days} days unless they buy",
+    owner: "Owner",
+    lastSale: "Last sale",
+    recycledOn: "Recycled on",
+    daysLeft: "Days left",
+  },
+  "zh-CN": {
+    title: "Fairshare {period} 调整建议：{moves} 项移交，{stays} 个客户无接收人",
+    byRule: "按规则：{list}",
+    fairness: "基尼系数 {before} → {after}；新人占比 {newBefore} → {newAfter}",
+    howto: "请在每行的审批结果中选择“同意”或“拒绝”并填写审批人，然后执行“应用已批准”。在此之前不会有任何改动。",
+    fairTitle: "{period} 调整前后的公平性",
+    scope: "范围",
+    giniBefore: "调整前基尼系数",
+    giniAfter: "调整后基尼系数",
+    topBefore: "调整前前 10% 占比",
+    topAfter: "调整后前 10% 占比",
+    newBefore: "调整前新人占比",
+    newAfter: "调整后新人占比",
+    accountsBefore: "调整前客户数",
+    accountsAfter: "调整后客户数",
+    valueBefore: "调整前业绩",
+    valueAfter: "调整后业绩",
+    change: "变化",
+    riskTitle: "{days} 天内若无成交将作为沉睡客户回收的客户",
+    owner: "负责人",
+    lastSale: "最后销售",
+    recycledOn: "回收日期",
+    daysLeft: "剩余天数",
+  },
+};
+
+function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
+}
+
+/** The rendered fields of a move, as the proposal sheet and the JSON show them. */
+export function moveFields(check: CheckResult, m: Move, locale: Locale) {
+  const { model } = check;
+  const acc = model.accounts[m.account];
+  return {
+    proposalId: m.proposalId,
+    accountId: acc.id,
+    accountName: acc.name,
+    fromRepId: m.from >= 0 ? model.reps[m.from].id : m.fromText,
+    toRepId: m.to >= 0 ? model.reps[m.to].id : "",
+    fromName: m.from >= 0 ? model.reps[m.from].name : "",
+    toName: m.to >= 0 ? model.reps[m.to].name : "",
+    rule: m.rule,
+    reason: renderExplanation(m.reason, locale),
+    evidence: renderExplanation(m.evidence, locale),
+    recipient: renderExplanation(m.recipient, locale),
+    handover: m.handover ? renderExplanation(m.handover, locale) : "",
+    value12m: m.valueCents / 100,
+  };
+}
+
+/** "Fairshare Proposal <period>": one row per move; Decision is a dropdown, empty by default. */
+export function proposalSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
+  const L = check.locale;
+  const period = formatMonth(alloc.period);
+  const counts = new Map<string, number>();
+  for (const m of alloc.moves) if (m.to >= 0) counts.set(m.rule, (counts.get(m.rule) ?? 0) + 1);
+  const f3 = (x: number) => x.toFixed(3);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const before = check.fairness!;
+  const after = alloc.fairnessAfter;
+  const header = PROPOSAL_COLUMNS.map((c) => (L === "zh-CN" ? c.zh : c.en));
+  return {
+    name,
+    preamble: [
+      [t(L, "title", { period, moves: alloc.moves.filter((m) => m.to >= 0).length, stays: alloc.moves.filter((m) => m.to < 0).length })],
+      [t(L, "byRule", { list: [...counts].map(([k, v]) => `${k} ${v}`).join(", ") || "—" })],
+      [t(L, "fairness", { before: f3(before.gini), after: f3(after.gini), newBefore: pct(before.newRepShare), newAfter: pct(after.newRepShare) })],
+      [t(L, "howto")],
+    ],
+    columns: PROPOSAL_COLUMNS.map((c, i) => ({ header: header[i], width: c.width, format: "format" in c ? c.format : "text" })),
+    rows: alloc.moves.map((m) => {
+      const f = moveFields(check, m, L);
+      const byKey: Record<ProposalColumnKey, Cell> = {
+        proposalId: f.proposalId,
+        accountId: f.accountId,
+        accountName: f.accountName,
+        from: f.fromRepId,
+        to: f.toRepId,
+        rule: f.rule,
+        reason: f.reason,
+        evidence: f.evidence,
+        value12m: f.value12m,
+        decision: null,
+        approver: null,
+        note: null,
+        recipient: f.recipient,
+        handover: f.handover,
+        fromName: f.fromName,
+        toName: f.toName,
+      };
+      return PROPOSAL_COLUMNS.map((c) => byKey[c.key]);
+    }),
+    asTable: true,
+    validation: { [L === "zh-CN" ? "审批结果" : "Decision"]: [...DECISIONS[L]] },
+  };
+}
+
+/** "Fairshare Fairness <period>": fairness overall and per region before → after, and each rep's book. */
+export function fairnessSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
+  const L = check.locale;
+  const before = check.fairness!;
+  const after = alloc.fairnessAfter;
+  const scopeRow = (scope: string, b: FairnessFigures, a: FairnessFigures): Cell[] => [scope, b.gini, a.gini, b.top10Share, a.top10Share, b.newRepShare, a.newRepShare];
+  const preamble: Cell[][] = [
+    [t(L, "fairTitle", { period: formatMonth(alloc.period) })],
+    [t(L, "scope"), t(L, "giniBefore"), t(L, "giniAfter"), t(L, "topBefore"), t(L, "topAfter"), t(L, "newBefore"), t(L, "newAfter")],
+    scopeRow(label(L, "scope.all"), before, after),
+    ...Object.keys(before.byRegion).map((r) => scopeRow(r, before.byRegion[r], after.byRegion[r] ?? before.byRegion[r])),
+  ];
+  const afterById = new Map<string, PortfolioRow>(alloc.portfolioAfter.map((p) => [p.repId, p]));
+  return {
+    name,
+    preamble,
+    preambleFormats: [undefined, "number", "number", "percent", "percent", "percent", "percent"],
+    columns: [
+      { header: label(L, "col.repId"), width: 12 },
+      { header: label(L, "col.name"), width: 20 },
+      { header: label(L, "col.region"), width: 12 },
+      { header: label(L, "col.class"), width: 10 },
+      { header: t(L, "accountsBefore"), format: "integer", width: 12 },
+      { header: t(L, "accountsAfter"), format: "integer", width: 12 },
+      { header: t(L, "valueBefore"), format: "money", width: 16 },
+      { header: t(L, "valueAfter"), format: "money", width: 16 },
+      { header: t(L, "change"), format: "money", width: 14 },
+    ],
+    rows: check.portfolio.map((p) => {
+      const a = afterById.get(p.repId)!;
+      return [p.repId, p.name, p.region, label(L, `class.${p.class}`), p.accounts, a.accounts, p.value12mCents / 100, a.value12mCents / 100, (a.value12mCents - p.value12mCents) / 100];
+    }),
+    asTable: true,
+  };
+}
+
+/** "Fairshare At Risk <period>": accounts DORMANT will recycle soon unless they buy. */
+export function atRiskSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
+  const L = check.locale;
+  const { model } = check;
+  return {
+    name,
+    preamble: [[t(L, "riskTitle", { days: check.settings.num("remindDays") })]],
+    columns: [
+      { header: label(L, "col.repId").replace(/Rep ID|工号/, L === "zh-CN" ? "客户编号" : "Account ID"), width: 12 },
+      { header: L === "zh-CN" ? "客户名称" : "Account Name", width: 28 },
+      { header: t(L, "owner"), width: 10 },
+      { header: label(L, "col.region"), width: 12 },
+      { header: t(L, "lastSale"), width: 12 },
+      { header: t(L, "recycledOn"), width: 12 },
+      { header: t(L, "daysLeft"), format: "integer", width: 10 },
+    ],
+    rows: alloc.atRisk.map((r) => {
+      const acc = model.accounts[r.account];
+      return [acc.id, acc.name, acc.owner >= 0 ? model.reps[acc.owner].id : "", acc.region, formatDate(r.lastSaleDay), formatDate(r.dormantDay), r.daysLeft];
+    }),
+    asTable: true,
+  };
+}
