@@ -338,7 +338,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const taken = probes.filter((p) => !p.sheet.isNullObject).map((p) => p.name);
       if (taken.length > 0) throw new SheetExistsError(taken[0], taken);
 
-      const batcher = new SyncBatcher(context, 1e12);
+      const batcher = new SyncBatcher(context, this.budget);
       for (const spec of sheets) await this.queueSheet(context, batcher, spec);
       await batcher.flush();
     });

@@ -1,0 +1,369 @@
+/**
+ * The Office.js adapter against the fake Excel host: round trips, payload limits and text safety.
+ */
+import type { Cell, OutputSheet } from "../../src/engine/table";
+import { OfficeWorkbook, SheetExistsError, needsTextPrefix, toExcelInput } from "../../src/workbook/officeAdapter";
+import { FakeWorkbook, installFakeExcel, toSerial, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../fakes/fakeExcel";
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+/** Strings Excel would turn into formulas, numbers, booleans, dates or errors if written naively. */
+const TRICKY = [
+  "=1+1",
+  "=cmd|' /C calc'!A0",
+  '=HYPERLINK("http://evil","x")',
+  "+1",
+  "+SUM(A1)",
+  "-5",
+  "-abc",
+  "@SUM(A1)",
+  "'quoted",
+  "00123",
+  "1,234",
+  "50%",
+  "TRUE",
+  "2024-01-05",
+  "#N/A",
+  " leading space",
+  "plain text",
+];
+
+let host: FakeExcelHost;
+afterEach(() => uninstallFakeExcel());
+
+function install(wb: FakeWorkbook = FakeWorkbook.empty()): FakeExcelHost {
+  host = installFakeExcel(wb);
+  return host;
+}
+
+function block(rows: number, cols: number, cell: (r: number, c: number) => FakeSeedCell = (r, c) => `r${r}c${c}`): FakeSeedCell[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(r, c)));
+}
+
+describe("helpers", () => {
+  it.each(TRICKY.filter((s) => s !== "plain text"))("prefixes %j in General cells", (s) => {
+    expect(needsTextPrefix(s)).toBe(true);
+    expect(toExcelInput(s, false)).toBe(`'${s}`);
+    expect(toExcelInput(s, true)).toBe(s);
+  });
+
+  it("leaves ordinary text, numbers and booleans alone; null becomes an explicit clear", () => {
+    expect(toExcelInput("Ann Smith", false)).toBe("Ann Smith");
+    expect(toExcelInput(12.5, false)).toBe(12.5);
+    expect(toExcelInput(false, false)).toBe(false);
+    expect(toExcelInput(null, false)).toBe("");
+    expect(toExcelInput(Number.NaN, false)).toBe("");
+    expect(toExcelInput(new Date(Date.UTC(2024, 0, 5, 12)), false)).toBe(45296.5);
+  });
+});
+
+describe("listSheets", () => {
+  it("returns every tab in order with its visibility, in one sync", async () => {
+    install(FakeWorkbook.from({ Reps: [], Hidden: { visibility: "Hidden" }, Accounts: [] }));
+    const sheets = await new OfficeWorkbook().listSheets();
+    expect(sheets).toEqual([
+      { name: "Reps", visible: true },
+      { name: "Hidden", visible: false },
+      { name: "Accounts", visible: true },
+    ]);
+    expect(host.syncCount).toBe(1);
+  });
+});
+
+describe("readTables", () => {
+  it("reads used ranges with their offsets; blanks are null, errors text, dates serials", async () => {
+    const day = new Date(Date.UTC(2024, 2, 1));
+    install(
+      FakeWorkbook.from({
+        Reps: [
+          ["Rep", "Start"],
+          ["Ann", day],
+          ["Bob", null],
+        ],
+        "Sales Data": { at: "C5", cells: [["Account", "Amount"], ["A-1", { formula: "=1/0", value: "#DIV/0!" }], [null, "#N/A"]] },
+        Empty: [],
+      }),
+    );
+    const tables = await new OfficeWorkbook().readTables(["Reps", "Missing", "sales data", "Empty"]);
+    expect(tables).toEqual([
+      { sheet: "Reps", firstRow: 1, firstColumn: 1, values: [["Rep", "Start"], ["Ann", toSerial(day)], ["Bob", null]] },
+      { sheet: "Sales Data", firstRow: 5, firstColumn: 3, values: [["Account", "Amount"], ["A-1", "#DIV/0!"], [null, "#N/A"]] },
+      { sheet: "Empty", firstRow: 1, firstColumn: 1, values: [] },
+    ]);
+    expect(host.syncCount).toBe(1);
+  });
+
+  it("ignores cells that only carry formatting", async () => {
+    const wb = FakeWorkbook.from({ Reps: [["Rep"], ["Ann"]] });
+    wb.sheet("Reps").seed("D20", [[{ numberFormat: "0.00", bold: true }]]);
+    install(wb);
+    const [t] = await new OfficeWorkbook().readTables(["Reps"]);
+    expect(t.values).toEqual([["Rep"], ["Ann"]]);
+  });
+
+  it("takes the same small number of syncs for 3 sheets of 10 rows as of 10,000 rows", async () => {
+    const syncsFor = async (rows: number): Promise<number> => {
+      install(FakeWorkbook.from({ A: block(rows, 6), B: block(rows, 6), C: block(rows, 6) }));
+      const tables = await new OfficeWorkbook().readTables(["A", "B", "C"]);
+      expect(tables.map((t) => t.values.length)).toEqual([rows, rows, rows]);
+      const n = host.syncCount;
+      uninstallFakeExcel();
+      return n;
+    };
+    const small = await syncsFor(10);
+    const large = await syncsFor(10_000);
+    expect(small).toBe(1);
+    expect(large).toBe(small);
+  });
+
+  it("falls back to row blocks when Excel refuses the response as too large", async () => {
+    // Long cells make the first block estimate too big, so the retry with a larger estimate runs too.
+    const data = block(2_000, 5, (r, c) => `${r}-${c}-${"v".repeat(120)}`);
+    install(FakeWorkbook.from({ Big: data, Small: [["x"]] }));
+    host.responseLimitBytes = 200_000;
+    const tables = await new OfficeWorkbook({ maxPayloadBytes: 150_000 }).readTables(["Big", "Small"]);
+    expect(tables[0].values).toEqual(data);
+    expect(tables[1].values).toEqual([["x"]]);
+    expect(host.syncs[0].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.syncs.slice(1).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    const ok = host.syncs.filter((s) => !s.error);
+    expect(ok.every((s) => s.responseBytes <= host.responseLimitBytes)).toBe(true);
+    expect(host.syncCount).toBeLessThan(30);
+  });
+});
+
+function outputSheet(overrides: Partial<OutputSheet> = {}): OutputSheet {
+  return {
+    name: "Proposal",
+    columns: [
+      { header: "Account", format: "text" },
+      { header: "Rep" },
+      { header: "Revenue", format: "money", width: 14 },
+      { header: "Share", format: "percent" },
+      { header: "Since", format: "date" },
+      { header: "Decision" },
+    ],
+    rows: [
+      ["00123", "Ann", 1234.5, 0.125, new Date(Date.UTC(2024, 0, 5)), null],
+      ["A-7", "=Bob", 99, 1, new Date(Date.UTC(2023, 11, 31)), "Approve"],
+    ],
+    ...overrides,
+  };
+}
+
+describe("addSheets", () => {
+  it("writes preamble, bold header, typed columns, table, validation, frozen header and widths", async () => {
+    install(FakeWorkbook.from({ Reps: [["Rep"]] }));
+    await new OfficeWorkbook().addSheets([
+      outputSheet({ preamble: [["Proposal for Q1 2024"], ["Generated by Fairshare"]], asTable: true, validation: { Decision: ["Approve", "Reject"] } }),
+    ]);
+    const wb = host.workbook;
+    expect(wb.sheetNames()).toEqual(["Reps", "Proposal"]);
+    const s = wb.sheet("Proposal");
+    expect(s.values("A1:A2")).toEqual([["Proposal for Q1 2024"], ["Generated by Fairshare"]]);
+    expect(s.values("A3:F5")).toEqual([
+      ["Account", "Rep", "Revenue", "Share", "Since", "Decision"],
+      ["00123", "Ann", 1234.5, 0.125, 45296, ""],
+      ["A-7", "=Bob", 99, 1, 45291, "Approve"],
+    ]);
+    expect(s.cell("A3").bold).toBe(true);
+    expect(s.numberFormats("A4:F4")).toEqual([["@", "General", "#,##0.00", "0.0%", "yyyy-mm-dd", "General"]]);
+    expect(s.texts("C4:E4")).toEqual([["1,234.50", "12.5%", "2024-01-05"]]);
+    expect(wb.tables.map((t) => t.address)).toEqual(["Proposal!A3:F5"]);
+    expect(wb.tables[0].headers()).toEqual(["Account", "Rep", "Revenue", "Share", "Since", "Decision"]);
+    expect(s.validationAt("F4")).toEqual({ list: { inCellDropDown: true, source: "Approve,Reject" } });
+    expect(s.validationAt("F5")).not.toBeNull();
+    expect(s.validationAt("E4")).toBeNull();
+    expect(s.frozenRows).toBe(3);
+    expect(s.columnWidth("C")).toBeCloseTo((14 * 7 + 5) * 0.75);
+    expect(s.autofittedColumns.has(0)).toBe(true);
+    expect(wb.formulaCells()).toEqual([]);
+    // One sync to check the names, one to write.
+    expect(host.syncCount).toBe(2);
+    expect(host.syncs[1].calculationSuspended).toBe(true);
+  });
+
+  it("stores injection-looking strings as text in text and non-text columns alike", async () => {
+    install();
+    await new OfficeWorkbook().addSheets([
+      {
+        name: "Notes",
+        columns: [{ header: "As text", format: "text" }, { header: "General" }, { header: "As number", format: "number" }],
+        rows: TRICKY.map((s) => [s, s, s]),
+        preamble: [["=1+1 in the title"]],
+        asTable: true,
+      },
+    ]);
+    const s = host.workbook.sheet("Notes");
+    expect(host.workbook.formulaCells()).toEqual([]);
+    expect(s.values(`A3:C${2 + TRICKY.length}`)).toEqual(TRICKY.map((t) => [t, t, t]));
+    for (let r = 3; r < 3 + TRICKY.length; r++) {
+      for (const col of ["A", "B", "C"]) expect(s.cell(`${col}${r}`).valueType).toBe("String");
+    }
+    expect(s.cell("A1").value).toBe("=1+1 in the title");
+  });
+
+  it("keeps the sync count constant as rows grow (until chunking)", async () => {
+    const syncsFor = async (n: number): Promise<number> => {
+      install();
+      const rows: Cell[][] = Array.from({ length: n }, (_, i) => [`acct ${i}`, "Ann", i, 0.5, new Date(Date.UTC(2024, 0, 1)), "Approve"]);
+      await new OfficeWorkbook().addSheets([outputSheet({ rows, asTable: true, validation: { Decision: ["Approve", "Reject"] } })]);
+      expect(host.workbook.sheet("Proposal").values().length).toBe(n + 1);
+      const count = host.syncCount;
+      uninstallFakeExcel();
+      return count;
+    };
+    expect(await syncsFor(10)).toBe(2);
+    expect(await syncsFor(5_000)).toBe(2);
+  });
+
+  it("chunks a big write so no request exceeds 5 MB, and every row arrives", async () => {
+    install();
+    const rows: Cell[][] = Array.from({ length: 60_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => `row ${r} col ${c} ${"lorem ipsum ".repeat(3)}`));
+    const columns = Array.from({ length: 10 }, (_, c) => ({ header: `Col ${c}` }));
+    await new OfficeWorkbook().addSheets([{ name: "Big", columns, rows }]);
+
+    expect(host.syncs.every((s) => s.error === undefined)).toBe(true);
+    expect(host.maxPayloadBytes).toBeLessThan(FIVE_MB);
+    const totalBytes = JSON.stringify(rows).length;
+    expect(totalBytes).toBeGreaterThan(4 * FIVE_MB);
+    // The check, then about total / 4 MB chunks: nothing per row.
+    expect(host.syncCount).toBeLessThanOrEqual(2 + Math.ceil(totalBytes / (4 * 1024 * 1024)));
+    const sheet = host.workbook.sheet("Big");
+    expect(sheet.usedRange(true)).toMatchObject({ rowCount: 60_001, columnCount: 10 });
+    expect(sheet.cell("A2").value).toBe(rows[0][0]);
+    expect(sheet.cell("J60001").value).toBe(rows[59_999][9]);
+    expect(sheet.values("A30001:J30001")).toEqual([rows[29_999]]);
+  }, 60_000);
+
+  it("throws SheetExistsError when a name is taken (case-insensitively) and writes nothing", async () => {
+    install(FakeWorkbook.from({ Reps: [["Rep"]], Proposal: [] }));
+    const err = await new OfficeWorkbook().addSheets([outputSheet({ name: "Fresh" }), outputSheet({ name: "PROPOSAL" })]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SheetExistsError);
+    expect(err).toMatchObject({ name: "SheetExistsError", sheet: "PROPOSAL", sheets: ["PROPOSAL"] });
+    expect(host.workbook.sheetNames()).toEqual(["Reps", "Proposal"]);
+    expect(host.syncCount).toBe(1);
+  });
+
+  it("rejects bad requests before touching the workbook", async () => {
+    install();
+    const wb = new OfficeWorkbook();
+    await expect(wb.addSheets([outputSheet({ name: "a/b" })])).rejects.toBeInstanceOf(RangeError);
+    await expect(wb.addSheets([outputSheet({ name: "Same" }), outputSheet({ name: "same" })])).rejects.toBeInstanceOf(RangeError);
+    await expect(wb.addSheets([outputSheet({ validation: { Nope: ["x"] } })])).rejects.toBeInstanceOf(RangeError);
+    await expect(wb.addSheets([outputSheet({ validation: { Decision: Array.from({ length: 60 }, (_, i) => `choice${i}`) } })])).rejects.toBeInstanceOf(RangeError);
+    expect(host.syncCount).toBe(0);
+    expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("skips APIs the host lacks and does not suspend calculation below ExcelApi 1.6", async () => {
+    install();
+    host.setApiSupport("ExcelApi", "1.5");
+    await new OfficeWorkbook().addSheets([outputSheet({ validation: { Decision: ["Approve"] } })]);
+    const s = host.workbook.sheet("Proposal");
+    expect(s.values("A2")).toEqual([["00123"]]);
+    expect(s.frozenRows).toBe(0);
+    expect(s.validations).toEqual([]);
+    expect(host.syncs.some((x) => x.calculationSuspended)).toBe(false);
+  });
+
+  it("writes an empty sheet as a header (and a table with Excel's one empty row)", async () => {
+    install();
+    await new OfficeWorkbook().addSheets([outputSheet({ rows: [], asTable: true })]);
+    expect(host.workbook.tables[0].address).toBe("Proposal!A1:F2");
+    expect(host.workbook.sheet("Proposal").values()).toEqual([["Account", "Rep", "Revenue", "Share", "Since", "Decision"]]);
+  });
+
+  it("formats Date columns that come without a format as dates", async () => {
+    install();
+    await new OfficeWorkbook().addSheets([
+      { name: "D", columns: [{ header: "Day" }, { header: "At" }], rows: [[new Date(Date.UTC(2024, 0, 5)), new Date(Date.UTC(2024, 0, 5, 8, 30))]] },
+    ]);
+    expect(host.workbook.sheet("D").texts("A2:B2")).toEqual([["2024-01-05", "2024-01-05 08:30:00"]]);
+  });
+});
+
+describe("updateCells", () => {
+  it("changes cells on several sheets in one sync, keeping text text and clearing on null", async () => {
+    const wb = FakeWorkbook.from({
+      Accounts: [
+        ["Account", "Owner", "Note"],
+        ["A-1", "Ann", "keep"],
+        ["A-2", "Bob", "old"],
+      ],
+      Log: [["When"]],
+    });
+    wb.sheet("Accounts").seed("B3", [[{ value: "Bob", numberFormat: "@" }]]);
+    install(wb);
+    await new OfficeWorkbook().updateCells([
+      { sheet: "Accounts", row: 2, column: 2, value: "=Cara" },
+      { sheet: "Accounts", row: 3, column: 2, value: "-Dan" },
+      { sheet: "Accounts", row: 3, column: 3, value: null },
+      { sheet: "Accounts", row: 2, column: 3, value: "Eve" },
+      { sheet: "Log", row: 2, column: 1, value: new Date(Date.UTC(2024, 0, 5)) },
+    ]);
+    expect(host.syncCount).toBe(1);
+    const s = host.workbook.sheet("Accounts");
+    expect(s.values()).toEqual([
+      ["Account", "Owner", "Note"],
+      ["A-1", "=Cara", "Eve"],
+      ["A-2", "-Dan", ""],
+    ]);
+    expect(host.workbook.formulaCells()).toEqual([]);
+    expect(s.cell("B3").hasPrefixCharacter).toBe(false);
+    expect(s.cell("C2").numberFormat).toBe("General");
+    expect(host.workbook.sheet("Log").cell("A2").value).toBe(45296);
+  });
+
+  it("fails with Excel's ItemNotFound when a sheet is missing", async () => {
+    install();
+    await expect(new OfficeWorkbook().updateCells([{ sheet: "Nope", row: 1, column: 1, value: 1 }])).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("appendRows", () => {
+  it("creates the sheet with its header, then appends below the used range, in order", async () => {
+    install();
+    const wb = new OfficeWorkbook();
+    await wb.appendRows("Log", ["When", "What"], [["2024-01-05", "=first"]]);
+    expect(host.syncCount).toBe(2);
+    host.resetSyncs();
+    await wb.appendRows("Log", ["When", "What"], [
+      ["2024-01-06", "second"],
+      [new Date(Date.UTC(2024, 0, 7)), "third"],
+    ]);
+    expect(host.syncCount).toBe(2);
+    const s = host.workbook.sheet("Log");
+    expect(s.values()).toEqual([
+      ["When", "What"],
+      ["2024-01-05", "=first"],
+      ["2024-01-06", "second"],
+      [45298, "third"],
+    ]);
+    expect(s.cell("A1").bold).toBe(true);
+    expect(s.cell("A4").text).toBe("2024-01-07");
+    expect(host.workbook.formulaCells()).toEqual([]);
+  });
+
+  it("gives new rows the number formats of the last row, so dates stay dates", async () => {
+    const wb = FakeWorkbook.from({ Log: [["When", "Amount"], [new Date(Date.UTC(2024, 0, 5)), { value: 5, numberFormat: "#,##0.00" }]] });
+    install(wb);
+    await new OfficeWorkbook().appendRows("Log", ["When", "Amount"], [[new Date(Date.UTC(2024, 0, 6)), 1234.5]]);
+    expect(host.workbook.sheet("Log").texts("A3:B3")).toEqual([["2024-01-06", "1,234.50"]]);
+  });
+
+  it("appends below data that does not start at A1 and honours Text-formatted columns", async () => {
+    const wb = FakeWorkbook.from({ Log: { at: "A3", cells: [["Id", "Note"], [{ value: "007", numberFormat: "@" }, "x"]] } });
+    install(wb);
+    await new OfficeWorkbook().appendRows("Log", ["Id", "Note"], [["008", "'quoted"]]);
+    const s = host.workbook.sheet("Log");
+    expect(s.values("A5:B5")).toEqual([["008", "'quoted"]]);
+    expect(s.cell("A5").hasPrefixCharacter).toBe(false);
+  });
+
+  it("writes the header into an existing empty sheet", async () => {
+    install(FakeWorkbook.from({ Log: [] }));
+    await new OfficeWorkbook().appendRows("Log", ["When"], [["today"]]);
+    expect(host.workbook.sheet("Log").values()).toEqual([["When"], ["today"]]);
+  });
+});
