@@ -24,13 +24,15 @@ export function formatMoney(cents: number): string {
 }
 
 /**
- * A fraction as a percentage with one decimal and a true minus sign; ∞ for growth from zero.
+ * A fraction as a percentage with one decimal (dropped when zero, unless `trimZeros` is false) and a
+ * true minus sign; ∞ for growth from zero.
  * @example formatPct(-0.0483) // "−4.8%"
  */
-export function formatPct(fraction: number, digits = 1): string {
+export function formatPct(fraction: number, digits = 1, trimZeros = true): string {
   if (fraction === Infinity) return "+∞";
   if (fraction === -Infinity) return `${MINUS}∞`;
-  const s = (Math.abs(fraction) * 100).toFixed(digits).replace(/\.0+$/, "");
+  const fixed = (Math.abs(fraction) * 100).toFixed(digits);
+  const s = trimZeros ? fixed.replace(/\.0+$/, "") : fixed;
   const zero = Number(s) === 0;
   return `${fraction < 0 && !zero ? MINUS : ""}${s}%`;
 }

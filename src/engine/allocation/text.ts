@@ -59,6 +59,7 @@ function formatParam(name: string, v: ParamValue, locale: Locale, year: number |
   if (Array.isArray(v)) return formatSeries(v, locale);
   if (typeof v === "string") return v;
   if (name.endsWith("Cents")) return formatMoney(v);
+  if (name === "growthPct") return formatPct(v, 1, false);
   if (name.endsWith("Pct")) return formatPct(v);
   if (name.endsWith("Month")) return shortMonth(v, locale, year);
   if (name.endsWith("Day")) return formatDate(v);
@@ -72,7 +73,7 @@ function formatParam(name: string, v: ParamValue, locale: Locale, year: number |
 export function formatSeries(series: readonly GrowthPoint[], locale: Locale): string {
   const year = series.length ? Math.floor(series[series.length - 1].month / 12) : undefined;
   return series
-    .map((p) => `${shortMonth(p.month, locale, year)} ${p.growth === null ? ALLOCATION_TEXT[locale]["series.none"] : formatPct(p.growth)}`)
+    .map((p) => `${shortMonth(p.month, locale, year)} ${p.growth === null ? ALLOCATION_TEXT[locale]["series.none"] : formatPct(p.growth, 1, false)}`)
     .join(locale === "zh-CN" ? "，" : ", ");
 }
 
