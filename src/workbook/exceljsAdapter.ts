@@ -5,15 +5,9 @@
 import ExcelJS from "exceljs";
 import type { Cell, OutputSheet, Table } from "../engine/table";
 import { NUMBER_FORMATS, isValidSheetName } from "./format";
-import type { CellUpdate, SheetInfo, WorkbookPort } from "./port";
+import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
-/** Thrown when a sheet to be added already exists: a run never overwrites a sheet. */
-export class SheetExistsError extends Error {
-  override name = "SheetExistsError";
-  constructor(readonly sheet: string) {
-    super(`sheet "${sheet}" already exists`);
-  }
-}
+export { SheetExistsError };
 
 /** Thrown when an update names a sheet that does not exist (a caller bug: updates follow a read). */
 export class SheetMissingError extends Error {

@@ -8,26 +8,9 @@
  */
 import type { Cell, OutputSheet, Table } from "../engine/table";
 import { NUMBER_FORMATS, dateToSerial, isValidSheetName } from "./format";
-import type { CellUpdate, SheetInfo, WorkbookPort } from "./port";
+import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
-/**
- * Thrown when addSheets is asked to create a sheet whose name is already taken in the workbook
- * (names compare case-insensitively, as in Excel). Nothing has been written when it is thrown.
- * Same shape as the ExcelJS adapter's error: `sheet` is the first taken name.
- */
-export class SheetExistsError extends Error {
-  override name = "SheetExistsError";
-  /** Every requested name that is taken. */
-  readonly sheets: string[];
-
-  constructor(
-    readonly sheet: string,
-    sheets: string[] = [sheet],
-  ) {
-    super(sheets.length > 1 ? `sheets ${sheets.map((s) => `"${s}"`).join(", ")} already exist` : `sheet "${sheet}" already exists`);
-    this.sheets = sheets;
-  }
-}
+export { SheetExistsError };
 
 /** What `values` accepts per cell (Office.js rejects Date objects and turns NaN into "unchanged"). */
 type ExcelInput = string | number | boolean;

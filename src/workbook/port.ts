@@ -42,3 +42,23 @@ export interface WorkbookPort {
   /** Appends rows below the used range of a sheet, creating it with `header` when it does not exist. */
   appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void>;
 }
+
+/**
+ * Thrown when addSheets is asked to create a sheet whose name is already taken in the workbook
+ * (names compare case-insensitively, as in Excel). Nothing has been written when it is thrown.
+ * `sheet` is the first taken name. Shared by every adapter, so callers can catch one class.
+ */
+export class SheetExistsError extends Error {
+  override name = "SheetExistsError";
+  /** Every requested name that is taken. */
+  readonly sheets: string[];
+
+  constructor(
+    readonly sheet: string,
+    sheets: string[] = [sheet],
+  ) {
+    super(sheets.length > 1 ? `sheets ${sheets.map((s) => `"${s}"`).join(", ")} already exist` : `sheet "${sheet}" already exists`);
+    this.sheets = sheets;
+  }
+}
+

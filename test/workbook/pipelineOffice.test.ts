@@ -1,0 +1,97 @@
+import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../fakes/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { applyApproved, runAllocation, runCheck } from "../../src/workbook/pipeline";
+import { createActions } from "../../src/taskpane/officeActions";
+import { generateTeam } from "../../src/sample/generateTeam";
+import { smallTeam } from "../helpers/team";
+import type { Cell } from "../../src/engine/table";
+
+afterEach(() => uninstallFakeExcel());
+
+function team(accounts: number) {
+  const t = generateTeam({ reps: 20, accounts, months: 12, dates: "serial" });
+  return Object.fromEntries(t.order.map((n) => [n, t.sheets[n]])) as Record<string, Cell[][]>;
+}
+
+describe("the pipeline through the Office adapter on the fake Excel host", () => {
+  test("a Check takes the same small number of syncs for 100 and 3,000 accounts", async () => {
+    const counts: number[] = [];
+    for (const n of [100, 3000]) {
+      const host = installFakeExcel(FakeWorkbook.from(team(n)));
+      host.resetSyncs();
+      const summary = await createActions(new OfficeWorkbook(), "en-US").checkData();
+      expect(summary.errorCount).toBe(0);
+      expect(summary.sheetsWritten).toEqual(["Fairshare Data Check", "Fairshare Portfolio"]);
+      counts.push(host.syncCount);
+      uninstallFakeExcel();
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(8);
+  });
+
+  test("a run's syncs do not grow with the data, and its sheets land in the workbook", async () => {
+    const counts: number[] = [];
+    for (const n of [150, 3000]) {
+      const host = installFakeExcel(FakeWorkbook.from(team(n)));
+      host.resetSyncs();
+      const run = await runAllocation(new OfficeWorkbook(), { write: true, displayLanguage: "en-US" });
+      expect(run.allocation!.moves.length).toBeGreaterThan(0);
+      counts.push(host.syncCount);
+      expect(host.workbook.sheetNames()).toEqual(expect.arrayContaining(run.written));
+      expect(host.maxPayloadBytes).toBeLessThan(5 * 1024 * 1024);
+      uninstallFakeExcel();
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(10);
+  });
+
+  test("names that start with = + - @ stay text in every sheet Fairshare writes", async () => {
+    const t = smallTeam();
+    t.Reps[1][1] = "=HYPERLINK(\"http://x\",\"click\")";
+    t.Reps[2][1] = "+1-555-0100";
+    t.Accounts[1][1] = "@SUM(A1)";
+    t.Accounts[2][1] = "-Beta Co";
+    const host = installFakeExcel(FakeWorkbook.from(t));
+    const run = await runAllocation(new OfficeWorkbook(), { write: true, displayLanguage: "en-US" });
+    expect(run.written.length).toBeGreaterThan(2);
+    expect(host.workbook.formulaCells()).toEqual([]);
+    const portfolio = host.workbook.sheet("Fairshare Portfolio").values();
+    expect(portfolio.flat()).toEqual(expect.arrayContaining(["=HYPERLINK(\"http://x\",\"click\")", "+1-555-0100"]));
+  });
+
+  test("apply through the Office adapter: one Owner cell per approved row, then nothing the second time", async () => {
+    const t = smallTeam();
+    t.Reps[4][4] = "N"; // R4 left: A5 becomes an orphan
+    const host = installFakeExcel(FakeWorkbook.from(t));
+    const port = new OfficeWorkbook();
+    const run = await runAllocation(port, { write: true, displayLanguage: "en-US" });
+    const move = run.allocation!.moves.find((m) => m.rule === "ORPHAN" && m.to >= 0)!;
+    expect(move).toBeDefined();
+    const ws = host.workbook.sheet("Fairshare Proposal 2026-03");
+    const values = ws.values();
+    const header = values.findIndex((r) => r[0] === "Proposal ID");
+    const r = values.findIndex((row) => row[0] === move.proposalId);
+    const decisionCol = values[header].indexOf("Decision");
+    const ctxRun = (globalThis as any).Excel.run;
+    await ctxRun(async (context: any) => {
+      context.workbook.worksheets.getItem("Fairshare Proposal 2026-03").getCell(r, decisionCol).values = [["Approve"]];
+      await context.sync();
+    });
+    const before = host.workbook.sheet("Accounts").values();
+    host.resetSyncs();
+    const first = await applyApproved(port, { now: new Date(Date.UTC(2026, 3, 2, 9, 0, 0)) });
+    expect(host.syncCount).toBeLessThanOrEqual(8);
+    expect(first.outcome.applied.map((e) => e.proposalId)).toEqual([move.proposalId]);
+    const after = host.workbook.sheet("Accounts").values();
+    const diffs: string[] = [];
+    before.forEach((row, i) => row.forEach((v, j) => v !== after[i][j] && diffs.push(`${i + 1}:${j + 1}:${v}→${after[i][j]}`)));
+    const toId = run.result.model.reps[move.to].id;
+    expect(diffs).toEqual([`6:3:R4→${toId}`]);
+    const log = host.workbook.sheet("Fairshare Audit Log").values();
+    expect(log.slice(1).map((x) => [x[0], x[1], x[7]])).toEqual([["2026-04-02 09:00:00Z", move.proposalId, "applied"]]);
+    const second = await applyApproved(port, { now: new Date(Date.UTC(2026, 3, 3)) });
+    expect(second.outcome.alreadyApplied.map((e) => e.proposalId)).toEqual([move.proposalId]);
+    expect(host.workbook.sheet("Accounts").values()).toEqual(after);
+    expect(host.workbook.sheet("Fairshare Audit Log").values()).toEqual(log);
+  });
+});
