@@ -9,6 +9,7 @@ import type { Cell } from "../../src/engine/table";
 import { smallTeam } from "../helpers/team";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-team.xlsx");
+const RUN_SHEETS = ["Fairshare Data Check", "Fairshare Portfolio", "Fairshare Proposal 2026-10", "Fairshare Fairness 2026-10", "Fairshare At Risk 2026-10"];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-cli-"));
 
 async function cli(...argv: string[]) {
@@ -60,12 +61,12 @@ describe("fairshare run on the sample workbook", () => {
     for (const p of json.portfolio) expect(Math.round(p.value12m * 100)).toBe(cents.get(p.repId) ?? 0);
   });
 
-  test("the out workbook holds every input sheet unchanged plus the two new sheets", async () => {
+  test("the out workbook holds every input sheet unchanged plus the new sheets", async () => {
     const input = await ExcelJsWorkbook.open(SAMPLE);
     const output = await ExcelJsWorkbook.open(out);
     const inNames = (await input.listSheets()).map((s) => s.name);
     const outNames = (await output.listSheets()).map((s) => s.name);
-    expect(outNames).toEqual([...inNames, "Fairshare Data Check", "Fairshare Portfolio"]);
+    expect(outNames).toEqual([...inNames, ...RUN_SHEETS]);
     const a = await input.readTables(inNames);
     const b = await output.readTables(inNames);
     expect(b).toEqual(a);
@@ -83,7 +84,7 @@ describe("fairshare run on the sample workbook", () => {
     const input = await ExcelJsWorkbook.open(SAMPLE);
     const output = await ExcelJsWorkbook.open(streamed);
     const names = (await input.listSheets()).map((s) => s.name);
-    expect((await output.listSheets()).map((s) => s.name)).toEqual([...names, "Fairshare Data Check", "Fairshare Portfolio"]);
+    expect((await output.listSheets()).map((s) => s.name)).toEqual([...names, ...RUN_SHEETS]);
     expect(await output.readTables(names)).toEqual(await input.readTables(names));
   });
 
