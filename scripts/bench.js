@@ -4,6 +4,8 @@ const { performance } = require("node:perf_hooks");
 const { generateTeam } = require("../build/sample/generateTeam.js");
 const { check } = require("../build/engine/check.js");
 const { detectByName } = require("../build/engine/detect.js");
+const { allocate } = require("../build/engine/allocation/allocate.js");
+const { proposalSheet } = require("../build/engine/report/allocationSheets.js");
 
 function table(sheet, values) {
   return { sheet, firstRow: 1, firstColumn: 1, values };
@@ -33,12 +35,29 @@ function bench(label, opts) {
   }
   const heapAfter = process.memoryUsage().heapUsed;
   runs.sort((a, b) => a - b);
+  const allocRuns = [];
+  let alloc;
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    alloc = allocate(result);
+    allocRuns.push(performance.now() - t);
+  }
+  allocRuns.sort((a, b) => a - b);
+  t = performance.now();
+  const sheet = proposalSheet(result, alloc, "Fairshare Proposal");
+  const renderMs = performance.now() - t;
   console.log(
     `${label}: ${sheets.Reps.length - 1} reps, ${sheets.Accounts.length - 1} accounts, ${sheets.Sales.length - 1} sales rows` +
       ` | check+snapshot median ${fmt(runs[1])} (min ${fmt(runs[0])}, max ${fmt(runs[2])})` +
       ` | ${Math.round((sheets.Sales.length - 1) / (runs[1] / 1000)).toLocaleString("en-US")} sales rows/s` +
       ` | issues ${result.issues.length}, Gini ${result.fairness.gini.toFixed(3)}` +
       ` | heap ${mb(heapAfter)} (+${mb(heapAfter - heapBefore)}), rss ${mb(process.memoryUsage().rss)} | generating took ${fmt(genMs)}`,
+  );
+  const byRule = {};
+  for (const m of alloc.moves) byRule[m.rule] = (byRule[m.rule] || 0) + 1;
+  console.log(
+    `  allocation: median ${fmt(allocRuns[1])} (min ${fmt(allocRuns[0])}, max ${fmt(allocRuns[2])}) | ${alloc.moves.length} moves ${JSON.stringify(byRule)}` +
+      ` | Gini ${result.fairness.gini.toFixed(3)} → ${alloc.fairnessAfter.gini.toFixed(3)} | proposal sheet rendered (${sheet.rows.length} rows) in ${fmt(renderMs)}`,
   );
 }
 
