@@ -41,6 +41,11 @@ export interface OutputSheet {
   preamble?: Cell[][];
   /** Formats for the preamble's numbers, by column position. */
   preambleFormats?: (ColumnFormat | undefined)[];
+  /**
+   * A native chart over the table's first `columns` columns (the first is the category, the rest are
+   * series), placed to the right of the table. Hosts that cannot draw charts (the CLI) skip it.
+   */
+  chart?: { title: string; columns: number };
   /** Data-validation lists by column header (e.g. Decision: Approve / Reject). */
   validation?: Record<string, string[]>;
 }

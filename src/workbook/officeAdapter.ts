@@ -330,7 +330,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private async queueSheet(context: Excel.RequestContext, batcher: SyncBatcher, spec: OutputSheet): Promise<void> {
     const width = spec.columns.length;
     const preamble = spec.preamble ?? [];
-    const headerRow = preamble.length;
+    // One blank line between the preamble and the table, as the ExcelJS adapter writes it (0-based row).
+    const headerRow = preamble.length > 0 ? preamble.length + 1 : 0;
     const dataRows = spec.rows.length;
     const textColumns = spec.columns.map((c) => c.format === "text");
     let ws!: Excel.Worksheet;
@@ -378,6 +379,15 @@ export class OfficeWorkbook implements WorkbookPort {
     if (spec.asTable) {
       await batcher.add(ACTION_BYTES, () => {
         ws.tables.add(a1(headerRow, 0, dataRows + 1, width), true);
+      });
+    }
+
+    if (spec.chart && dataRows > 0 && supports("1.1")) {
+      const { title, columns } = spec.chart;
+      await batcher.add(3 * ACTION_BYTES + title.length, () => {
+        const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
+        chart.title.text = title;
+        chart.setPosition(`${columnLetter(width + 1)}${headerRow + 1}`, `${columnLetter(width + 9)}${headerRow + 20}`);
       });
     }
 

@@ -39,6 +39,11 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       counts.push(host.syncCount);
       expect(host.workbook.sheetNames()).toEqual(expect.arrayContaining(run.written));
       expect(host.maxPayloadBytes).toBeLessThan(5 * 1024 * 1024);
+      // the native chart of value per rep before/after sits on the fairness sheet, over Rep ID and both values
+      const fairness = run.written.find((n) => n.startsWith("Fairshare Fairness"))!;
+      const charts = host.workbook.sheet(fairness).charts;
+      expect(charts.map((c) => [c.type, c.title])).toEqual([["ColumnClustered", "12-month value per rep, before and after"]]);
+      expect(charts[0].sourceAddress).toBe(`'${fairness}'!A${run.sheets.find((s) => s.name === fairness)!.preamble!.length + 2}:C${run.sheets.find((s) => s.name === fairness)!.preamble!.length + 2 + run.result.portfolio.length}`);
       uninstallFakeExcel();
     }
     expect(counts[0]).toBe(counts[1]);

@@ -56,6 +56,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     valueBefore: "Value before",
     valueAfter: "Value after",
     change: "Change",
+    chartTitle: "12-month value per rep, before and after",
     riskTitle: "Accounts that will be recycled as dormant within {days} days unless they buy",
     owner: "Owner",
     lastSale: "Last sale",
@@ -80,6 +81,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
     valueBefore: "调整前业绩",
     valueAfter: "调整后业绩",
     change: "变化",
+    chartTitle: "每位业务员 12 个月业绩：调整前后",
     riskTitle: "{days} 天内若无成交将作为沉睡客户回收的客户",
     owner: "负责人",
     lastSale: "最后销售",
@@ -177,22 +179,24 @@ export function fairnessSheet(check: CheckResult, alloc: AllocationResult, name:
     name,
     preamble,
     preambleFormats: [undefined, "number", "number", "percent", "percent", "percent", "percent"],
+    // Rep ID and the two values lead, so the chart of value per rep before/after is one contiguous range.
     columns: [
       { header: label(L, "col.repId"), width: 12 },
-      { header: label(L, "col.name"), width: 20 },
-      { header: label(L, "col.region"), width: 12 },
-      { header: label(L, "col.class"), width: 10 },
-      { header: t(L, "accountsBefore"), format: "integer", width: 12 },
-      { header: t(L, "accountsAfter"), format: "integer", width: 12 },
       { header: t(L, "valueBefore"), format: "money", width: 16 },
       { header: t(L, "valueAfter"), format: "money", width: 16 },
       { header: t(L, "change"), format: "money", width: 14 },
+      { header: t(L, "accountsBefore"), format: "integer", width: 12 },
+      { header: t(L, "accountsAfter"), format: "integer", width: 12 },
+      { header: label(L, "col.name"), width: 20 },
+      { header: label(L, "col.region"), width: 12 },
+      { header: label(L, "col.class"), width: 10 },
     ],
     rows: check.portfolio.map((p) => {
       const a = afterById.get(p.repId)!;
-      return [p.repId, p.name, p.region, label(L, `class.${p.class}`), p.accounts, a.accounts, p.value12mCents / 100, a.value12mCents / 100, (a.value12mCents - p.value12mCents) / 100];
+      return [p.repId, p.value12mCents / 100, a.value12mCents / 100, (a.value12mCents - p.value12mCents) / 100, p.accounts, a.accounts, p.name, p.region, label(L, `class.${p.class}`)];
     }),
     asTable: true,
+    chart: { title: t(L, "chartTitle"), columns: 3 },
   };
 }
 
