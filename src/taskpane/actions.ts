@@ -31,6 +31,29 @@ export interface CheckSummary {
   gini: number | null;
 }
 
+/** What "Run allocation" reports back. */
+export interface RunSummary {
+  period: string | null;
+  errorCount: number;
+  /** Proposed moves by rule id. */
+  movesByRule: Record<string, number>;
+  withoutRecipient: number;
+  atRisk: number;
+  giniBefore: number | null;
+  giniAfter: number | null;
+  sheetsWritten: string[];
+}
+
+/** What "Apply approved" reports back. */
+export interface ApplySummary {
+  proposalSheet: string | null;
+  applied: number;
+  alreadyApplied: number;
+  rejected: number;
+  pending: number;
+  conflicts: { proposalId: string; accountId: string; detail: string }[];
+}
+
 /**
  * Everything the task pane can ask of the workbook. Components get this through props/context
  * and never touch `Excel` themselves, so they can be tested without Office.
@@ -39,4 +62,6 @@ export interface PaneActions {
   listSheets(): Promise<SheetInfo[]>;
   detectSheets(): Promise<DetectedSheets>;
   checkData(): Promise<CheckSummary>;
+  runAllocation(): Promise<RunSummary>;
+  applyApproved(): Promise<ApplySummary>;
 }

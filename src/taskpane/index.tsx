@@ -16,7 +16,7 @@ function actionsOrFailure(): PaneActions {
     return createOfficeActions();
   } catch (err) {
     const fail = () => Promise.reject(err);
-    return { listSheets: fail, detectSheets: fail, checkData: fail };
+    return { listSheets: fail, detectSheets: fail, checkData: fail, runAllocation: fail, applyApproved: fail };
   }
 }
 

@@ -4,8 +4,8 @@
  */
 import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
-import { detect, runCheck } from "../workbook/pipeline";
-import type { CheckSummary, DetectedSheets, PaneActions } from "./actions";
+import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
+import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "./actions";
 import { displayLanguageSafe } from "./officeContext";
 
 /**
@@ -31,6 +31,32 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         repCount: result.portfolio.length,
         accountCount: result.model.accounts.length,
         gini: result.fairness ? result.fairness.gini : null,
+      };
+    },
+    async runAllocation(): Promise<RunSummary> {
+      const { result, allocation, written } = await runAllocation(port, { displayLanguage, write: true });
+      const movesByRule: Record<string, number> = {};
+      for (const m of allocation?.moves ?? []) if (m.to >= 0) movesByRule[m.rule] = (movesByRule[m.rule] ?? 0) + 1;
+      return {
+        period: result.period === null ? null : `${Math.floor(result.period / 12)}-${String((result.period % 12) + 1).padStart(2, "0")}`,
+        errorCount: result.issues.filter((i) => i.severity === "error").length,
+        movesByRule,
+        withoutRecipient: allocation?.moves.filter((m) => m.to < 0).length ?? 0,
+        atRisk: allocation?.atRisk.length ?? 0,
+        giniBefore: result.fairness?.gini ?? null,
+        giniAfter: allocation?.fairnessAfter.gini ?? null,
+        sheetsWritten: written,
+      };
+    },
+    async applyApproved(): Promise<ApplySummary> {
+      const { proposalSheet, outcome } = await applyApproved(port);
+      return {
+        proposalSheet,
+        applied: outcome.applied.length,
+        alreadyApplied: outcome.alreadyApplied.length,
+        rejected: outcome.rejected.length,
+        pending: outcome.pending,
+        conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.detail ?? "" })),
       };
     },
   };

@@ -126,13 +126,15 @@ describe("IssueList", () => {
 
 describe("App", () => {
   const pending = () => new Promise<never>(() => {});
-  const actions: PaneActions = { listSheets: pending, detectSheets: pending, checkData: pending };
+  const actions: PaneActions = { listSheets: pending, detectSheets: pending, checkData: pending, runAllocation: pending, applyApproved: pending };
 
   it("starts by looking for the input sheets, with the check button shown", () => {
     const text = render(<App actions={actions} />);
     expect(text).toContain("Fairshare");
     expect(text).toContain("Looking for input sheets…");
     expect(text).toContain("Check data");
+    expect(text).toContain("Run allocation");
+    expect(text).toContain("Apply approved");
   });
 
   it("renders in Chinese", () => {

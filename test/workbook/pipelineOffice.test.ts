@@ -50,6 +50,19 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     expect(counts[0]).toBeLessThanOrEqual(10);
   });
 
+  test("the pane's Run allocation and Apply approved actions, through the Office adapter", async () => {
+    const t = smallTeam();
+    t.Reps[4][4] = "N";
+    installFakeExcel(FakeWorkbook.from(t));
+    const actions = createActions(new OfficeWorkbook(), "zh-CN");
+    const run = await actions.runAllocation();
+    expect(run.errorCount).toBe(0);
+    expect(run.movesByRule.ORPHAN).toBe(1);
+    expect(run.sheetsWritten).toContain("Fairshare Proposal 2026-03");
+    const applied = await actions.applyApproved();
+    expect(applied).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", applied: 0, alreadyApplied: 0, rejected: 0, pending: 1, conflicts: [] });
+  });
+
   test("names that start with = + - @ stay text in every sheet Fairshare writes", async () => {
     const t = smallTeam();
     t.Reps[1][1] = "=HYPERLINK(\"http://x\",\"click\")";

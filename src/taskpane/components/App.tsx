@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { CheckSummary, DetectedSheets, PaneActions } from "../actions";
+import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "../actions";
 import { useT } from "../i18n/I18nProvider";
 import { CheckSummaryView } from "./CheckSummaryView";
 import { SheetList } from "./SheetList";
@@ -70,7 +70,7 @@ export interface AppProps {
   actions: PaneActions;
 }
 
-type Status = "idle" | "detecting" | "checking";
+type Status = "idle" | "detecting" | "checking" | "running" | "applying";
 
 /** The task pane: detected input sheets, "Check data" and its result. All workbook access goes through `actions`. */
 export function App({ actions }: AppProps) {
@@ -78,6 +78,8 @@ export function App({ actions }: AppProps) {
   const t = useT();
   const [sheets, setSheets] = useState<DetectedSheets | null>(null);
   const [summary, setSummary] = useState<CheckSummary | null>(null);
+  const [runSummary, setRunSummary] = useState<RunSummary | null>(null);
+  const [applySummary, setApplySummary] = useState<ApplySummary | null>(null);
   const [status, setStatus] = useState<Status>("detecting");
   const [error, setError] = useState<string | null>(null);
   // Results that arrive after the pane is gone are dropped instead of updating an unmounted tree.
@@ -110,6 +112,26 @@ export function App({ actions }: AppProps) {
         setSummary(null);
         const result = await actions.checkData();
         if (mounted.current) setSummary(result);
+      }),
+    [actions, run]
+  );
+
+  const allocate = useCallback(
+    () =>
+      run("running", async () => {
+        setRunSummary(null);
+        const result = await actions.runAllocation();
+        if (mounted.current) setRunSummary(result);
+      }),
+    [actions, run]
+  );
+
+  const apply = useCallback(
+    () =>
+      run("applying", async () => {
+        setApplySummary(null);
+        const result = await actions.applyApproved();
+        if (mounted.current) setApplySummary(result);
       }),
     [actions, run]
   );
@@ -169,6 +191,63 @@ export function App({ actions }: AppProps) {
       </div>
 
       {summary !== null && <CheckSummaryView summary={summary} />}
+
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={status !== "idle"} onClick={() => void allocate()}>
+          {t("runAllocation")}
+        </Button>
+        <Button disabled={status !== "idle"} onClick={() => void apply()}>
+          {t("applyApproved")}
+        </Button>
+        {status === "running" && <Spinner size="tiny" labelPosition="after" label={t("running")} />}
+        {status === "applying" && <Spinner size="tiny" labelPosition="after" label={t("applying")} />}
+      </div>
+
+      {runSummary !== null && (
+        <section className={styles.section} aria-live="polite">
+          {runSummary.errorCount > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t("runBlocked", { count: runSummary.errorCount })}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Caption1>
+                {t("runResult", {
+                  moves: Object.values(runSummary.movesByRule).reduce((a, b) => a + b, 0),
+                  byRule: Object.entries(runSummary.movesByRule).map(([k, v]) => `${k} ${v}`).join(t("listSeparator")),
+                  stays: runSummary.withoutRecipient,
+                  atRisk: runSummary.atRisk,
+                })}
+              </Caption1>
+              {runSummary.giniBefore !== null && runSummary.giniAfter !== null && (
+                <Caption1>{t("runFairness", { before: runSummary.giniBefore.toFixed(3), after: runSummary.giniAfter.toFixed(3) })}</Caption1>
+              )}
+            </>
+          )}
+          <Caption1>{t("sheetsWritten", { sheets: runSummary.sheetsWritten.join(t("listSeparator")) })}</Caption1>
+        </section>
+      )}
+
+      {applySummary !== null && (
+        <section className={styles.section} aria-live="polite">
+          {applySummary.proposalSheet === null ? (
+            <Caption1>{t("applyNoProposal")}</Caption1>
+          ) : (
+            <Caption1>
+              {t("applyResult", {
+                sheet: applySummary.proposalSheet,
+                applied: applySummary.applied,
+                already: applySummary.alreadyApplied,
+                rejected: applySummary.rejected,
+                pending: applySummary.pending,
+              })}
+            </Caption1>
+          )}
+          {applySummary.conflicts.map((c) => (
+            <Caption1 key={c.proposalId}>{t("applyConflict", { id: c.proposalId, account: c.accountId, detail: c.detail })}</Caption1>
+          ))}
+        </section>
+      )}
     </main>
   );
 }

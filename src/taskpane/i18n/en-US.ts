@@ -41,6 +41,17 @@ export const enUS = {
   issueAtColumn: "{sheet}, column {column}",
   issueInSheet: "{sheet}",
 
+  runAllocation: "Run allocation",
+  running: "Running the allocation rules…",
+  runResult: "{moves} moves proposed ({byRule}); {stays} without a recipient; {atRisk} accounts at risk.",
+  runFairness: "Gini {before} → {after} if every move is approved.",
+  runBlocked: "The data has {count} errors: see the Fairshare Data Check sheet.",
+  applyApproved: "Apply approved",
+  applying: "Applying approved moves…",
+  applyResult: "{sheet}: {applied} applied, {already} already applied, {rejected} rejected, {pending} pending.",
+  applyConflict: "Conflict {id} ({account}): {detail}",
+  applyNoProposal: "No proposal sheet yet: run the allocation first.",
+
   errorTitle: "Something went wrong",
   dismiss: "Dismiss",
 };

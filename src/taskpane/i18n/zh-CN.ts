@@ -39,6 +39,17 @@ export const zhCN: Messages = {
   issueAtColumn: "{sheet},{column} 列",
   issueInSheet: "{sheet}",
 
+  runAllocation: "运行分配",
+  running: "正在运行分配规则…",
+  runResult: "建议移交 {moves} 项（{byRule}）；{stays} 个客户无接收人；{atRisk} 个客户即将回收。",
+  runFairness: "若全部批准，基尼系数 {before} → {after}。",
+  runBlocked: "数据有 {count} 个错误：请查看 Fairshare Data Check 工作表。",
+  applyApproved: "应用已批准",
+  applying: "正在应用已批准的移交…",
+  applyResult: "{sheet}：已应用 {applied} 项，此前已应用 {already} 项，拒绝 {rejected} 项，待审批 {pending} 项。",
+  applyConflict: "冲突 {id}（{account}）：{detail}",
+  applyNoProposal: "还没有调整建议表：请先运行分配。",
+
   errorTitle: "出现问题",
   dismiss: "关闭",
 };
