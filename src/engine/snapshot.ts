@@ -2,7 +2,7 @@
  * The portfolio snapshot: for the period, each active rep's tenure, class, accounts and 12-month value,
  * and how evenly value is spread (overall and per region).
  */
-import { dayOfMonth, dayToMonth, type MonthIndex } from "./cells";
+import { dayOfMonth, dayToMonth, monthEndDay, type MonthIndex } from "./cells";
 import { gini, topShare } from "./fairness";
 import type { Model, Rep } from "./model";
 import type { Settings } from "./settings/parse";
@@ -75,7 +75,7 @@ export function accountValues(model: Model, period: MonthIndex, months = 12): Fl
 
 /** Whether a rep counts for the period: active and hired by its end. */
 export function inPeriod(rep: Rep, period: MonthIndex): boolean {
-  return rep.active && (rep.hireDay === null || tenureMonths(rep.hireDay, period) >= 0);
+  return rep.active && (rep.hireDay === null || rep.hireDay <= monthEndDay(period));
 }
 
 /**

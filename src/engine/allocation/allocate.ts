@@ -163,8 +163,10 @@ const RULE_ORDER: Record<RuleId, number> = { ORPHAN: 0, DORMANT: 1, STAGNATION: 
  */
 function chooseRecipients(ctx: AllocationContext, releases: Release[], runNumber: number): Move[] {
   const { model, settings, seed } = ctx;
-  const count = ctx.owned.map((list) => list.filter((a) => !ctx.released.has(a)).length);
-  const value = ctx.owned.map((list) => list.reduce((s, a) => s + (ctx.released.has(a) ? 0 : ctx.values[a]), 0));
+  // A released account still counts for its owner until someone takes it: a release that finds no
+  // recipient stays, so it must never have freed room under the owner's own cap.
+  const count = ctx.owned.map((list) => list.length);
+  const value = ctx.owned.map((list) => list.reduce((s, a) => s + ctx.values[a], 0));
   const repTie = model.reps.map((r) => hashString(r.key, seed ^ 0x9e3779b9));
   const accTie = (a: number) => hashString(model.accounts[a].key, seed);
   const cooldown = new Map<string, PastMove[]>();
@@ -212,6 +214,10 @@ function chooseRecipients(ctx: AllocationContext, releases: Release[], runNumber
       const before = load(best);
       count[best]++;
       value[best] += v;
+      if (acc.owner >= 0) {
+        count[acc.owner]--;
+        value[acc.owner] -= v;
+      }
       recipient = {
         key: newOnes.length ? "recipient.new" : "recipient.any",
         params: { repId: model.reps[best].id, name: model.reps[best].name, candidates: group.length, loadBeforeCents: before, loadAfterCents: load(best), cap: ctx.caps[best].cap },
