@@ -8,6 +8,7 @@
  */
 import type { Cell, OutputSheet, Table } from "../engine/table";
 import { NUMBER_FORMATS, dateToSerial, isValidSheetName } from "./format";
+import { columnLetter as letterOf } from "../engine/settings/parse";
 import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
@@ -27,16 +28,9 @@ export interface OfficeWorkbookOptions {
   maxPayloadBytes?: number;
 }
 
-/** 0 → "A", 26 → "AA". */
+/** 0 → "A", 26 → "AA" (the engine's 1-based letters, from a 0-based index). */
 function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return letterOf(index + 1);
 }
 
 /** A1 address of a block given 0-based top-left and size. */
