@@ -36,6 +36,8 @@ export const stagnation: AllocationRule = {
     for (const rep of model.reps) {
       if (ctx.classes[rep.index] !== "veteran") continue;
       const region = rep.region;
+      // Switched off in the veteran's region: not judged at all, so not kept from receiving either.
+      if (!settings.bool(`rule.${ID}`, region || null)) continue;
       const k = settings.num("stagnationMonths", region);
       const threshold = settings.num("stagnationGrowthPct", region);
       const windowStart = period - k + 1;

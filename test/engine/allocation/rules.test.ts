@@ -792,3 +792,26 @@ describe("regressions found by these tests", () => {
     expect(r.result.moves.find((m) => m.rule === "ORPHAN" && m.from >= 0)?.reason.key).toBe("reason.ORPHAN.notYet");
   });
 });
+
+describe("suspected bug (fails until fixed)", () => {
+  test("rule.STAGNATION off in a region: its veteran is not treated as stagnant and may receive", async () => {
+    // As in "a stagnant veteran never receives", but the switch is off for North only (on elsewhere).
+    // With the rule off everywhere, V (load 35160/120) gets X; off for V's region must behave the same there.
+    // The code still runs the rule for V (it is on in another region), adds V to stagnantReps and so
+    // keeps X from V: X → W, and V is listed as stagnant.
+    const b = book("A", "V", "North");
+    const r = await run({
+      reps: [
+        { id: "V", hire: VETERAN, region: "North" },
+        { id: "W", hire: "2019-01-01", region: "North" },
+        { id: "S1", hire: REGULAR, region: "South" },
+      ],
+      accounts: [...b.accounts, { id: "Z1", owner: "W", region: "North", acquired: "2020-01-01" }, { id: "X", owner: null, region: "North" }],
+      sales: [...b.sales, ["2026-06-15", "Z1", 100000], ["2026-06-10", "X", 500]],
+      regionColumns: ["North"],
+      settings: [["rule.STAGNATION", "on", "off"]],
+    });
+    expect(r.moves).toEqual([mv("X", null, "V", "ORPHAN")]);
+    expect(r.result.stagnantReps).toEqual([]);
+  });
+});
