@@ -89,6 +89,7 @@ const WORDS: Record<Locale, Record<string, string>> = {
     "type.enum": "choice",
     "type.text": "text",
     "type.sheet": "sheet name",
+    "type.tiers": "tier table (from:rate; …, starting at 0)",
   },
   "zh-CN": {
     "action.rowSkipped": "该行已跳过",
@@ -107,6 +108,7 @@ const WORDS: Record<Locale, Record<string, string>> = {
     "type.enum": "选项",
     "type.text": "文本",
     "type.sheet": "工作表名称",
+    "type.tiers": "阶梯表（起点:比例; …，从 0 开始）",
   },
 };
 

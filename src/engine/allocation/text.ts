@@ -3,7 +3,7 @@
  */
 import type { Locale } from "../messages";
 import { formatDate, formatMoney, formatPct, shortMonth } from "../format";
-import type { Explanation, GrowthPoint, ParamValue } from "./types";
+import type { Explanation, GrowthPoint, ParamValue, TierTerm } from "./types";
 
 const EN: Record<string, string> = {
   "reason.STAGNATION": "{name}'s existing accounts showed no growth for {months} consecutive months; {count} of {owned} accounts are released ({sharePct}), weakest growth first.",
@@ -27,6 +27,20 @@ const EN: Record<string, string> = {
   "recipient.noneAnyRegion": "No eligible recipient: of {inPool} active reps, {atCap} at their cap, {cooling} in cooldown, {stagnant} stagnant. The account stays.",
   handover: "{repId} keeps {sharePct} of this account's sales credit for {months} months.",
   "series.none": "no sales",
+  "commission.tiers": "{amountCents} = {terms}",
+  "commission.accelerated": "{amountCents} = {terms} + {acceleratorPct} × {aboveQuotaCents} above quota",
+  "commission.capped": "{amountCents}: {terms} capped at {capCents}",
+  "commission.threshold": "0: quota attainment {attainmentPct} is below the {thresholdPct} threshold",
+  "commission.none": "0: no credited sales",
+  newCustomerBonus: "{amountCents} = {count} new accounts × {bonusCents} + {ratePct} × {salesCents}",
+  retentionBonus: "{amountCents} = {ratePct} × {baseCents} retained sales (satisfaction {satisfaction} ≥ {min})",
+  "retentionBonus.low": "0: satisfaction {satisfaction} is below {min}",
+  "retentionBonus.noSatisfaction": "0: no satisfaction data",
+  handoverSplit: "{amountCents} = commission with the {receivedCents} handover credit ({withCents}) − without it ({withoutCents})",
+  "handoverSplit.none": "0: no handover credit",
+  teamBonus: "{amountCents} = {sharePct} of the team pool {poolCents} ({ratePct} × {excessCents} of {region} sales above its quotas)",
+  "teamBonus.none": "0: {region} sales did not exceed its quotas",
+  total: "{totalCents} = commission {commissionCents} + new customers {newCents} + retention {retentionCents} + handover {splitCents} + team {teamCents}",
 };
 
 const ZH: Record<string, string> = {
@@ -51,12 +65,29 @@ const ZH: Record<string, string> = {
   "recipient.noneAnyRegion": "无符合条件的接收人：{inPool} 名在职业务员中 {atCap} 名已达上限，{cooling} 名在冷却期，{stagnant} 名停滞。客户保持不变。",
   handover: "{repId} 在 {months} 个月内保留该客户 {sharePct} 的业绩分成。",
   "series.none": "无销售",
+  "commission.tiers": "{amountCents} = {terms}",
+  "commission.accelerated": "{amountCents} = {terms} + 超指标部分 {acceleratorPct} × {aboveQuotaCents}",
+  "commission.capped": "{amountCents}：{terms}，封顶 {capCents}",
+  "commission.threshold": "0：指标完成率 {attainmentPct} 低于门槛 {thresholdPct}",
+  "commission.none": "0：无计入业绩",
+  newCustomerBonus: "{amountCents} = {count} 个新客户 × {bonusCents} + {ratePct} × {salesCents}",
+  retentionBonus: "{amountCents} = {ratePct} × 保有客户销售额 {baseCents}（满意度 {satisfaction} ≥ {min}）",
+  "retentionBonus.low": "0：满意度 {satisfaction} 低于 {min}",
+  "retentionBonus.noSatisfaction": "0：无满意度数据",
+  handoverSplit: "{amountCents} = 含移交分成 {receivedCents} 的提成（{withCents}）− 不含时（{withoutCents}）",
+  "handoverSplit.none": "0：无移交分成",
+  teamBonus: "{amountCents} = 团队奖池 {poolCents} 的 {sharePct}（{region} 超出指标部分 {excessCents} × {ratePct}）",
+  "teamBonus.none": "0：{region} 销售未超出指标总和",
+  total: "{totalCents} = 提成 {commissionCents} + 新客户 {newCents} + 维护 {retentionCents} + 移交 {splitCents} + 团队 {teamCents}",
 };
 
 export const ALLOCATION_TEXT: Record<Locale, Record<string, string>> = { "en-US": EN, "zh-CN": ZH };
 
 function formatParam(name: string, v: ParamValue, locale: Locale, year: number | undefined): string {
-  if (Array.isArray(v)) return formatSeries(v, locale);
+  if (Array.isArray(v)) {
+    if (v.length && "rate" in v[0]) return (v as TierTerm[]).map((x) => `${formatPct(x.rate, 2)} × ${formatMoney(x.baseCents)}`).join(" + ");
+    return formatSeries(v as GrowthPoint[], locale);
+  }
   if (typeof v === "string") return v;
   if (name.endsWith("Cents")) return formatMoney(v);
   if (name === "growthPct") return formatPct(v, 1, false);

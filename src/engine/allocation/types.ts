@@ -18,7 +18,13 @@ export interface GrowthPoint {
  * A value inside an explanation. The renderer formats by the param's name: `…Cents` as money, `…Pct` as
  * a percentage, `…Month` as a month, `…Day` as a date; a series as "Aug −4.8%, Sep −6.1%".
  */
-export type ParamValue = string | number | GrowthPoint[];
+export type ParamValue = string | number | GrowthPoint[] | TierTerm[];
+
+/** One term of a commission sum: rate × base. */
+export interface TierTerm {
+  rate: number;
+  baseCents: number;
+}
 
 /** A sentence as data: a catalogue key and the figures it is rendered from. */
 export interface Explanation {

@@ -3,6 +3,7 @@
  * non-empty cells override Value in that region. Columns named Description/Notes/Default are for people.
  */
 import { isBlank, isExcelError, parseBool, parseMonth, parseNumberCell, cellText } from "../cells";
+import { isTierProblem, parseTiers } from "../incentives/tiers";
 import { IssueList } from "../issues";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../schema";
 import type { Cell, Table } from "../table";
@@ -116,6 +117,11 @@ export function parseSettingValue(def: SettingDef, cell: Cell): { value: Setting
     case "text":
       value = cellText(cell);
       break;
+    case "tiers": {
+      value = cellText(cell);
+      if (isTierProblem(parseTiers(value))) return { problem: "setting_invalid" };
+      break;
+    }
   }
   return { value };
 }

@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../messages";
 
-export type SettingType = "int" | "number" | "percent" | "boolean" | "month" | "enum" | "text";
+export type SettingType = "int" | "number" | "percent" | "boolean" | "month" | "enum" | "text" | "tiers";
 export type SettingValue = number | boolean | string | null;
 
 export interface SettingDef {
