@@ -153,7 +153,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     written = run.written;
     progress("save", 0.95);
     await saveAtomically(port, values.out!);
-    await writeJson({ ...toRunJson(result, run.allocation), out: values.out, sheetsWritten: written });
+    await writeJson({ ...toRunJson(result, run.allocation, run.evaluation), out: values.out, sheetsWritten: written });
     say(summary(result, written, values.out, run.allocation));
   } else {
     result = (await runCheck(port, { displayLanguage: values.lang, write: false, progress })).result;

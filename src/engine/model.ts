@@ -34,6 +34,8 @@ export interface Rep {
   capacity: number | null;
   quotaCents: number | null;
   manager: string;
+  /** Last working day, when the roster gives one (reps who left inside a window get a prorated statement). */
+  leaveDay: DayNumber | null;
   /** 1-based sheet row. */
   row: number;
 }
@@ -245,6 +247,7 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       capacity: capacity === null ? null : Math.max(0, Math.floor(capacity)),
       quotaCents: quota === null ? null : toCents(quota),
       manager: rd.text(row, sheetRow, "manager"),
+      leaveDay: rd.has("leaveDate") ? rd.optionalDate(row, sheetRow, "leaveDate") : null,
       row: sheetRow,
     });
   });

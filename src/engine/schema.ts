@@ -54,6 +54,7 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("capacity", "number", false, "Capacity", "客户上限", ["Max Accounts", "Account Cap", "客户上限", "保有量上限", "最大客户数"]),
       f("quota", "number", false, "Quota", "指标", ["Target", "Sales Target", "指标", "销售目标", "业绩目标"]),
       f("manager", "text", false, "Manager", "主管", ["Supervisor", "主管", "上级", "经理"]),
+      f("leaveDate", "date", false, "Leave Date", "离职日期", ["Left On", "End Date", "Termination Date", "离职日期", "离职时间"]),
     ],
   },
   {

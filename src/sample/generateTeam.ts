@@ -59,7 +59,7 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
   // Reps: a quarter veterans (3–10 years), a quarter regular, a third new; a few have left.
   type RepGen = { id: string; region: string; tenure: number; active: boolean; kind: "veteran" | "regular" | "new"; stagnant: boolean };
   const reps: RepGen[] = [];
-  const repRows: Cell[][] = [["Rep ID", "Name", "Hire Date", "Region", "Active", "Branch", "Capacity", "Quota", "Manager"]];
+  const repRows: Cell[][] = [["Rep ID", "Name", "Hire Date", "Region", "Active", "Branch", "Capacity", "Quota", "Manager", "Leave Date"]];
   const width = String(nReps).length < 3 ? 3 : String(nReps).length;
   for (let i = 0; i < nReps; i++) {
     const region = regions[i % regions.length];
@@ -71,7 +71,8 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
     // About half the veterans have stopped growing their book.
     reps.push({ id, region, tenure, active, kind, stagnant: kind === "veteran" && rnd() < 0.5 });
     const hire = monthStart(lastMonth - tenure + 1) + Math.floor(rnd() * 27);
-    const quota = kind === "veteran" ? 900000 : kind === "regular" ? 600000 : 300000;
+    // Monthly quotas.
+    const quota = kind === "veteran" ? 450000 : kind === "regular" ? 250000 : 80000;
     repRows.push([
       id,
       `${pick(FIRST)} ${pick(LAST)}`,
@@ -82,6 +83,7 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
       rnd() < 0.15 ? 60 : null,
       quota,
       null,
+      active ? null : asDate(monthStart(lastMonth - 1 - Math.floor(rnd() * 4)) + Math.floor(rnd() * 27)),
     ]);
   }
   // Managers: the longest-serving active rep of each region.
@@ -178,8 +180,13 @@ export function generateTeam(options: TeamOptions = {}): GeneratedTeam {
     }
   }
 
-  const sheets: Record<string, Cell[][]> = { Reps: repRows, Accounts: accRows, Sales: salesRows };
-  const order = ["Reps", "Accounts", "Sales"];
+  // Ratings: a manager's teamwork rating (1–5) per rep for the last three months.
+  const ratingRows: Cell[][] = [["Rep ID", "Period", "Teamwork"]];
+  for (let m = lastMonth - 2; m <= lastMonth; m++) {
+    for (const r of reps) if (r.active) ratingRows.push([r.id, formatMonth(m), Math.round((2.5 + rnd() * 2.5) * 2) / 2]);
+  }
+  const sheets: Record<string, Cell[][]> = { Reps: repRows, Accounts: accRows, Sales: salesRows, Ratings: ratingRows };
+  const order = ["Reps", "Accounts", "Sales", "Ratings"];
   if (options.settings ?? true) {
     sheets["Fairshare Settings"] = [
       ["Setting", "Value", "Description", ...regions],

@@ -10,6 +10,8 @@ import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet } from "../engine/report/allocationSheets";
 import { SHEET_NAMES } from "../engine/report/labels";
+import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
+import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
 import { IssueList } from "../engine/issues";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
@@ -127,7 +129,7 @@ function takeNames(existing: readonly string[]) {
 export async function runAllocation(
   port: WorkbookPort,
   options: { displayLanguage?: string; write: boolean; progress?: Progress },
-): Promise<{ result: CheckResult; allocation: AllocationResult | null; written: string[]; sheets: OutputSheet[] }> {
+): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[] }> {
   options.progress?.("detect", 0);
   const detected = await detect(port);
   const auditSheet = detected.sheets.find((s) => s.name === AUDIT_SHEET)?.name;
@@ -136,23 +138,28 @@ export async function runAllocation(
   const take = takeNames(existing);
   const sheets: OutputSheet[] = [dataCheckSheet(result, take(SHEET_NAMES.dataCheck))];
   let allocation: AllocationResult | null = null;
+  let evaluation: Evaluation | null = null;
   if (result.ok && result.period !== null) {
     options.progress?.("allocate", 0.85);
     const period = formatMonth(result.period);
     const proposalName = take(`Fairshare Proposal ${period}`);
     const runNumber = Number(proposalName.match(/ #(\d+)$/)?.[1] ?? 1);
-    allocation = allocate(result, { past: pastMoves(parseAuditLog(result.extraTables[AUDIT_SHEET] ?? null)), runNumber });
+    const past = pastMoves(parseAuditLog(result.extraTables[AUDIT_SHEET] ?? null));
+    allocation = allocate(result, { past, runNumber });
+    evaluation = evaluate(result, past);
     sheets.push(portfolioSheet(result, take(SHEET_NAMES.portfolio)));
     sheets.push(proposalSheet(result, allocation, proposalName));
     sheets.push(fairnessSheet(result, allocation, take(`Fairshare Fairness ${period}`)));
     sheets.push(atRiskSheet(result, allocation, take(`Fairshare At Risk ${period}`)));
+    sheets.push(scorecardSheet(result, evaluation, take(`Fairshare Scorecard ${period}`)));
+    sheets.push(incentivesSheet(result, evaluation, take(`Fairshare Incentives ${period}`)));
   }
   if (options.write) {
     options.progress?.("write", 0.9);
     await port.addSheets(sheets);
   }
   options.progress?.("done", 1);
-  return { result, allocation, written: options.write ? sheets.map((s) => s.name) : [], sheets };
+  return { result, allocation, evaluation, written: options.write ? sheets.map((s) => s.name) : [], sheets };
 }
 
 /** The newest proposal sheet: the last one in tab order (runs add sheets at the end). */

@@ -9,7 +9,15 @@ import type { Cell } from "../../src/engine/table";
 import { smallTeam } from "../helpers/team";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-team.xlsx");
-const RUN_SHEETS = ["Fairshare Data Check", "Fairshare Portfolio", "Fairshare Proposal 2026-10", "Fairshare Fairness 2026-10", "Fairshare At Risk 2026-10"];
+const RUN_SHEETS = [
+  "Fairshare Data Check",
+  "Fairshare Portfolio",
+  "Fairshare Proposal 2026-10",
+  "Fairshare Fairness 2026-10",
+  "Fairshare At Risk 2026-10",
+  "Fairshare Scorecard 2026-10",
+  "Fairshare Incentives 2026-10",
+];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-cli-"));
 
 async function cli(...argv: string[]) {

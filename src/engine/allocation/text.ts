@@ -41,6 +41,21 @@ const EN: Record<string, string> = {
   teamBonus: "{amountCents} = {sharePct} of the team pool {poolCents} ({ratePct} × {excessCents} of {region} sales above its quotas)",
   "teamBonus.none": "0: {region} sales did not exceed its quotas",
   total: "{totalCents} = commission {commissionCents} + new customers {newCents} + retention {retentionCents} + handover {splitCents} + team {teamCents}",
+  moveUp: "{dimension}: {yours} vs the team median {median} (worth {points} points of score)",
+  "moveUp.none": "At or above the team median on every dimension",
+  "dim.sales": "Sales against quota",
+  "dim.newCustomers": "New-customer development",
+  "dim.satisfaction": "Customer satisfaction",
+  "dim.retention": "Retention",
+  "dim.teamwork": "Teamwork",
+  "profile.hunter": "Hunter: {wonSharePct} of 12-month value from accounts won in the last 12 months",
+  "profile.farmer": "Farmer: keeps {retentionPct} of prior value, satisfaction {satisfaction}",
+  "profile.developing": "Developing: a new rep",
+  "profile.steady": "Steady: won share {wonSharePct}, retention {retentionPct}",
+  "recommend.hunter": "Weigh new-customer development higher and raise the new-customer bonus; pair with a farmer for handovers.",
+  "recommend.farmer": "Weigh retention and satisfaction higher and raise the retention rate; give them at-risk accounts to save.",
+  "recommend.developing": "Weigh new customers and teamwork higher; ramp the quota and route released accounts to them.",
+  "recommend.steady": "Keep the standard plan weights.",
 };
 
 const ZH: Record<string, string> = {
@@ -79,6 +94,21 @@ const ZH: Record<string, string> = {
   teamBonus: "{amountCents} = 团队奖池 {poolCents} 的 {sharePct}（{region} 超出指标部分 {excessCents} × {ratePct}）",
   "teamBonus.none": "0：{region} 销售未超出指标总和",
   total: "{totalCents} = 提成 {commissionCents} + 新客户 {newCents} + 维护 {retentionCents} + 移交 {splitCents} + 团队 {teamCents}",
+  moveUp: "{dimension}：{yours}，团队中位数 {median}（相当于 {points} 分）",
+  "moveUp.none": "各维度均不低于团队中位数",
+  "dim.sales": "销售（对比指标）",
+  "dim.newCustomers": "新客户开发",
+  "dim.satisfaction": "客户满意度",
+  "dim.retention": "客户保有",
+  "dim.teamwork": "团队协作",
+  "profile.hunter": "开拓型：12 个月业绩中 {wonSharePct} 来自近 12 个月新开发的客户",
+  "profile.farmer": "维护型：保有 {retentionPct} 的既有业绩，满意度 {satisfaction}",
+  "profile.developing": "成长型：新人",
+  "profile.steady": "稳健型：新客户占比 {wonSharePct}，保有率 {retentionPct}",
+  "recommend.hunter": "提高新客户开发权重和新客户奖金；移交时与维护型搭配。",
+  "recommend.farmer": "提高保有和满意度权重及维护奖比例；把即将回收的客户交给其挽回。",
+  "recommend.developing": "提高新客户和团队协作权重；指标逐步爬坡，优先分配释放的客户。",
+  "recommend.steady": "保持标准方案权重。",
 };
 
 export const ALLOCATION_TEXT: Record<Locale, Record<string, string>> = { "en-US": EN, "zh-CN": ZH };
@@ -116,5 +146,11 @@ export function formatSeries(series: readonly GrowthPoint[], locale: Locale): st
 export function renderExplanation(e: Explanation, locale: Locale): string {
   const template = ALLOCATION_TEXT[locale][e.key];
   if (template === undefined) throw new RangeError(`no text for ${e.key}`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (e.params[name] === undefined ? `{${name}}` : formatParam(name, e.params[name], locale, undefined)));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = e.params[name];
+    if (v === undefined) return `{${name}}`;
+    // A string that is itself a catalogue key (e.g. "dim.sales") is translated too.
+    if (typeof v === "string" && ALLOCATION_TEXT[locale][v] !== undefined) return ALLOCATION_TEXT[locale][v];
+    return formatParam(name, v, locale, undefined);
+  });
 }

@@ -2,6 +2,9 @@
  * The JSON of `fairshare check` and `fairshare run`: a contract later issues extend, never rename.
  */
 import type { AllocationResult } from "../allocation/allocate";
+import { renderExplanation } from "../allocation/text";
+import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
+import { COMPONENTS } from "../incentives/plan";
 import { formatDay, formatMonth } from "../cells";
 import { moveFields } from "./allocationSheets";
 import type { CheckResult } from "../check";
@@ -86,9 +89,9 @@ export function toCheckJson(result: CheckResult): CheckJson {
  * The JSON of `fairshare run`: the check's fields plus reassignments, unassigned releases, the at-risk
  * list and fairness after.
  */
-export function toRunJson(result: CheckResult, alloc: AllocationResult | null) {
+export function toRunJson(result: CheckResult, alloc: AllocationResult | null, ev: Evaluation | null = null) {
   const base = toCheckJson(result);
-  if (!alloc) return { ...base, reassignments: [], unassigned: [], atRisk: [] };
+  if (!alloc) return { ...base, reassignments: [], unassigned: [], atRisk: [], scorecard: [], incentives: [] };
   const fields = alloc.moves.map((m) => moveFields(result, m, result.locale));
   const pick = (f: (typeof fields)[number]) => ({
     proposalId: f.proposalId,
@@ -116,5 +119,38 @@ export function toRunJson(result: CheckResult, alloc: AllocationResult | null) {
     })),
     stagnantReps: alloc.stagnantReps.map((i) => model.reps[i].id),
     fairness: { before: base.fairness.before, after: fairnessJson(alloc.fairnessAfter) },
+    ...(ev ? evaluationJson(result, ev) : { scorecard: [], incentives: [] }),
+  };
+}
+
+/** Scorecard and incentives for the run's JSON: money in currency units, scores 0–100. */
+export function evaluationJson(result: CheckResult, ev: Evaluation) {
+  const { model } = result;
+  const L = result.locale;
+  return {
+    incentiveWindow: { from: formatMonth(ev.windowStart), to: formatMonth(ev.period) },
+    scorecard: ev.scorecard.map((s) => ({
+      repId: model.reps[s.rep].id,
+      score: s.score,
+      rank: s.rank,
+      percentile: s.percentile,
+      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, s.dimensions[d] === null ? null : round(s.dimensions[d]!, 2)])),
+      weights: Object.fromEntries(DIMENSIONS.map((d) => [d, round(s.weights[d], 4)])),
+      moveUp: renderExplanation(s.moveUp, L),
+      profile: s.profile,
+      profileEvidence: renderExplanation(s.profileEvidence, L),
+      recommendation: renderExplanation(s.recommendation, L),
+      suggestedWeights: s.suggestedWeights,
+    })),
+    incentives: ev.incentives.map((i) => ({
+      repId: model.reps[i.rep].id,
+      total: i.statement.totalCents / 100,
+      components: Object.fromEntries(COMPONENTS.map((c) => [c, i.statement.components[c].amountCents / 100])),
+      breakdown: COMPONENTS.map((c) => {
+        const x = i.statement.components[c];
+        return { component: c, base: x.baseCents / 100, rate: x.rate, amount: x.amountCents / 100, explanation: renderExplanation(x.explanation, L) };
+      }),
+      explanation: renderExplanation(i.statement.explanation, L),
+    })),
   };
 }

@@ -1,0 +1,176 @@
+/**
+ * The cores of =FAIRSHARE.TIERED, =FAIRSHARE.INCENTIVE and =FAIRSHARE.BREAKDOWN: plain values in,
+ * a result as data out. Arithmetic is the engine's (`commissionCore`, `statement`), in integer cents
+ * with its one rounding point; amounts cross the boundary as currency units (cents / 100).
+ */
+import { renderExplanation } from "../engine/allocation/text";
+import { roundCents } from "../engine/incentives/money";
+import { defaultPlan, planFromSettings, statement, type Plan, type PlanInput, type Statement } from "../engine/incentives/plan";
+import { commissionCore, type Tier } from "../engine/incentives/tiers";
+import { IssueList } from "../engine/issues";
+import { parseSettings, REGISTRY, Settings } from "../engine/settings";
+import type { Table } from "../engine/table";
+import { centsArgument, countArgument, isIssue, modeArgument, satisfactionArgument, tiersArgument } from "./arguments";
+import { breakdownLabels, type BreakdownComponent, type FunctionLocale } from "./messages";
+import { failed, type CoreResult } from "./result";
+
+/**
+ * Commission on an amount from a tier table, in currency units rounded to cents.
+ *
+ * @param amount - the amount (currency units); blank is 0
+ * @param tiers - settings text ("0:3%; 100000:5%; 200000:8%") or a two-column (from, rate) range
+ * @param mode - "marginal" (default) or "retroactive" (also 累进 / 全额)
+ * @example tieredCore(250000, "0:3%; 100000:5%; 200000:8%") // { ok: true, value: 12000 }
+ * @example tieredCore(250000, "0:3%; 100000:5%; 200000:8%", "retroactive") // { ok: true, value: 20000 }
+ */
+export function tieredCore(amount: unknown, tiers: unknown, mode?: unknown): CoreResult<number> {
+  const cents = centsArgument(amount, "amount");
+  if (isIssue(cents)) return failed(cents);
+  const table = tiersArgument(tiers);
+  if (isIssue(table)) return failed(table);
+  if (table === null) return failed({ code: "tiersInvalid", problem: "tiers_empty", part: "" });
+  const how = modeArgument(mode);
+  if (isIssue(how)) return failed(how);
+  return { ok: true, value: roundCents(commissionCore(cents ?? 0, table, how).cents) / 100 };
+}
+
+/** One cell's incentive question: the rep's figures, and the tier table given in the formula (null: the plan's). */
+export interface IncentiveRequest {
+  input: PlanInput;
+  tiers: Tier[] | null;
+}
+
+/**
+ * Reads the arguments of =FAIRSHARE.INCENTIVE / BREAKDOWN. Blank sales is 0; blank or 0 quota means no
+ * quota (threshold and accelerator do not apply); blank newAccounts and retainedSales are 0; blank or 0
+ * satisfaction is unknown (no retention bonus).
+ *
+ * @example incentiveRequestCore(250000, 200000) // { ok: true, value: { input: { creditedCents: 25000000, quotaCents: 20000000, … }, tiers: null } }
+ */
+export function incentiveRequestCore(
+  sales: unknown,
+  quota: unknown,
+  tiers?: unknown,
+  newAccounts?: unknown,
+  retainedSales?: unknown,
+  satisfaction?: unknown,
+): CoreResult<IncentiveRequest> {
+  const credited = centsArgument(sales, "sales");
+  if (isIssue(credited)) return failed(credited);
+  const quotaCents = centsArgument(quota, "quota");
+  if (isIssue(quotaCents)) return failed(quotaCents);
+  const table = tiersArgument(tiers);
+  if (isIssue(table)) return failed(table);
+  const won = countArgument(newAccounts, "newAccounts");
+  if (isIssue(won)) return failed(won);
+  const retained = centsArgument(retainedSales, "retainedSales");
+  if (isIssue(retained)) return failed(retained);
+  const sat = satisfactionArgument(satisfaction);
+  if (isIssue(sat)) return failed(sat);
+  return {
+    ok: true,
+    value: {
+      input: { creditedCents: credited ?? 0, quotaCents: quotaCents || null, newAccounts: won, retainedSalesCents: retained ?? 0, satisfaction: sat },
+      tiers: table,
+    },
+  };
+}
+
+/** Plans with a formula's tier table in place of the plan's, per plan and per (cached, shared) tier array. */
+const withTiers = new WeakMap<Plan, WeakMap<readonly Tier[], Plan>>();
+
+/**
+ * The plan, with the tiers given in the formula instead of its own. Tier arrays come from caches, so
+ * the same text or range gives the same array and the same derived plan: no copy per call.
+ * @example planWithTiers(defaultPlan(), null) === plan // true
+ */
+export function planWithTiers(plan: Plan, tiers: Tier[] | null): Plan {
+  if (tiers === null || tiers === plan.tiers) return plan;
+  let byTiers = withTiers.get(plan);
+  if (!byTiers) withTiers.set(plan, (byTiers = new WeakMap()));
+  let derived = byTiers.get(tiers);
+  if (!derived) byTiers.set(tiers, (derived = { ...plan, tiers }));
+  return derived;
+}
+
+/**
+ * The rep's statement under the plan. Only commission, new-customer bonus and retention bonus can be
+ * non-zero: a cell knows no handover credit and no team bonus.
+ */
+export function incentiveStatement(request: IncentiveRequest, plan: Plan): Statement {
+  return statement(request.input, planWithTiers(plan, request.tiers));
+}
+
+/**
+ * =FAIRSHARE.INCENTIVE: commission + new-customer bonus + retention bonus, in currency units.
+ * @example incentiveCore(request /* 250,000 sales, 3 new accounts *\/, defaultPlan()) // 13500
+ */
+export function incentiveCore(request: IncentiveRequest, plan: Plan): number {
+  return incentiveStatement(request, plan).totalCents / 100;
+}
+
+const BREAKDOWN_COMPONENTS: readonly BreakdownComponent[] = ["commission", "newCustomerBonus", "retentionBonus"];
+
+/**
+ * =FAIRSHARE.BREAKDOWN: a header row, one row per component (name, base, rate, amount, explanation) and
+ * a total row, in the locale's words. Amounts are whole cents / 100 and add up to the total exactly in
+ * cents. Blank cells are "" (Excel shows a null in a returned array as 0). A rate is blank where no single
+ * rate explains the amount (marginal commission).
+ *
+ * @example breakdownCore(request, defaultPlan(), "en-US")[0] // ["Component", "Base", "Rate", "Amount", "Explanation"]
+ */
+export function breakdownCore(request: IncentiveRequest, plan: Plan, locale: FunctionLocale): (string | number)[][] {
+  const s = incentiveStatement(request, plan);
+  const labels = breakdownLabels(locale);
+  const rows: (string | number)[][] = [[...labels.header]];
+  let sumCents = 0;
+  for (const id of BREAKDOWN_COMPONENTS) {
+    const c = s.components[id];
+    sumCents += c.amountCents;
+    rows.push([labels.components[id], c.baseCents / 100, c.rate ?? "", c.amountCents / 100, renderExplanation(c.explanation, locale)]);
+  }
+  // Handover and team bonus are 0 without those inputs; if the engine ever adds to the total, say so.
+  if (sumCents !== s.totalCents) throw new RangeError(`breakdown components (${sumCents}) do not add up to the total (${s.totalCents})`);
+  rows.push([labels.total, "", "", s.totalCents / 100, ""]);
+  return rows;
+}
+
+let planSettingKeys: ReadonlySet<string> | null = null;
+
+/** The settings planFromSettings reads, found by watching it read the defaults (so the list cannot drift). */
+function settingsThatShapeThePlan(): ReadonlySet<string> {
+  if (planSettingKeys) return planSettingKeys;
+  const keys = new Set<string>();
+  const defaults = Settings.defaults(REGISTRY);
+  const watched = new Proxy(defaults, {
+    get(target, prop) {
+      const member = Reflect.get(target, prop, target);
+      if (typeof member !== "function") return member;
+      return (key: unknown, ...rest: unknown[]) => {
+        if (typeof key === "string") keys.add(key.toLowerCase());
+        return member.call(target, key, ...rest);
+      };
+    },
+  });
+  planFromSettings(watched);
+  return (planSettingKeys = keys);
+}
+
+/**
+ * The plan as the "Fairshare Settings" sheet gives it; no sheet gives the defaults. An error in a setting
+ * the plan uses (or a sheet without Setting/Value columns) is an issue, not a silent default: a wrong
+ * plan would give wrong numbers. Errors in other settings do not matter here.
+ *
+ * @example planFromSettingsTableCore(null) // { ok: true, value: defaultPlan() }
+ */
+export function planFromSettingsTableCore(table: Table | null): CoreResult<Plan> {
+  if (!table) return { ok: true, value: defaultPlan() };
+  const issues = new IssueList();
+  const settings = parseSettings(table, REGISTRY, issues);
+  const shaping = settingsThatShapeThePlan();
+  const blocking = issues.items.find(
+    (i) => i.severity === "error" && (i.code === "missing_column" || (typeof i.params.key === "string" && shaping.has(i.params.key.toLowerCase()))),
+  );
+  if (blocking) return failed({ code: "settingsInvalid", issue: blocking });
+  return { ok: true, value: planFromSettings(settings) };
+}

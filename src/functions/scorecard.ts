@@ -1,0 +1,97 @@
+/**
+ * The core of =FAIRSHARE.SCORE: which sheet is the newest scorecard, its Rep ID → Score index, and one
+ * lookup. Plain tables in, results as data out.
+ */
+import { cellText, idKey, isBlank, parseNumberCell } from "../engine/cells";
+import { normalizeHeader } from "../engine/schema";
+import type { Cell, Table } from "../engine/table";
+import type { SheetInfo } from "../workbook/port";
+import { excelErrorOf } from "./arguments";
+import { failed, type CoreResult } from "./result";
+
+/** Scorecard sheets are named "Fairshare Scorecard <period>", with " #2", " #3"… for reruns. */
+export const SCORECARD_PREFIX = "Fairshare Scorecard";
+
+/** Header names, normalised (case, spaces and punctuation ignored): the scorecard writes one pair per locale. */
+const REP_ID_HEADERS = new Set(["repid", "工号"]);
+const SCORE_HEADERS = new Set(["score", "评分"]);
+/** The header sits below the title and method lines; look this far down for it. */
+const HEADER_SEARCH_ROWS = 20;
+
+/** One rep on the scorecard: the sheet rows it is on, and the score of the first (null: not a number). */
+interface ScoreEntry {
+  rows: number[];
+  score: number | null;
+  text: string;
+}
+
+/** A scorecard read once and looked up by every SCORE cell. */
+export interface ScorecardIndex {
+  sheet: string;
+  byRep: ReadonlyMap<string, ScoreEntry>;
+}
+
+/**
+ * The newest scorecard sheet: the last one in tab order, since runs add their sheets at the end (the same
+ * rule as the newest proposal). Names compare case-insensitively, as Excel's do.
+ * @example newestScorecard([{ name: "Fairshare Scorecard 2024-05", visible: true }, { name: "Fairshare Scorecard 2024-06", visible: true }]) // "Fairshare Scorecard 2024-06"
+ */
+export function newestScorecard(sheets: readonly SheetInfo[]): string | null {
+  const prefix = SCORECARD_PREFIX.toLowerCase();
+  for (let i = sheets.length - 1; i >= 0; i--) if (sheets[i].name.toLowerCase().startsWith(prefix)) return sheets[i].name;
+  return null;
+}
+
+/**
+ * Indexes a scorecard table by rep: the header is the first row (of the first 20) with a Rep ID / 工号
+ * column and a Score / 评分 column; every row below with an id is a rep.
+ *
+ * @example scorecardIndexCore({ sheet: "Fairshare Scorecard 2024-06", firstRow: 1, firstColumn: 1, values: [["Rep ID", "Score"], ["R1", 82.5]] })
+ */
+export function scorecardIndexCore(table: Table): CoreResult<ScorecardIndex> {
+  let headerIdx = -1;
+  let idCol = -1;
+  let scoreCol = -1;
+  for (let r = 0; r < Math.min(table.values.length, HEADER_SEARCH_ROWS) && headerIdx < 0; r++) {
+    const row = table.values[r];
+    const id = row.findIndex((c) => REP_ID_HEADERS.has(normalizeHeader(cellText(c))));
+    const score = row.findIndex((c) => SCORE_HEADERS.has(normalizeHeader(cellText(c))));
+    if (id >= 0 && score >= 0) [headerIdx, idCol, scoreCol] = [r, id, score];
+  }
+  if (headerIdx < 0) return failed({ code: "scorecardNoHeader", sheet: table.sheet });
+  const byRep = new Map<string, ScoreEntry>();
+  for (let r = headerIdx + 1; r < table.values.length; r++) {
+    const row = table.values[r];
+    const key = idKey(row[idCol]);
+    if (!key) continue;
+    const sheetRow = table.firstRow + r;
+    const seen = byRep.get(key);
+    if (seen) {
+      seen.rows.push(sheetRow);
+      continue;
+    }
+    const cell: Cell = row[scoreCol] ?? null;
+    const parsed = typeof cell === "number" ? { value: cell, percent: false } : isBlank(cell) ? null : parseNumberCell(cell);
+    const score = parsed && !parsed.percent && Number.isFinite(parsed.value) ? parsed.value : null;
+    byRep.set(key, { rows: [sheetRow], score, text: cellText(cell) });
+  }
+  return { ok: true, value: { sheet: table.sheet, byRep } };
+}
+
+/**
+ * One rep's score. Ids compare as the engine compares them (case, width and spaces ignored; 1001 = "1001").
+ * @example scoreCore(index, "r1") // { ok: true, value: 82.5 }
+ */
+export function scoreCore(index: ScorecardIndex, repId: unknown): CoreResult<number> {
+  const v = Array.isArray(repId) && repId.length === 1 && Array.isArray(repId[0]) && repId[0].length === 1 ? repId[0][0] : repId;
+  const error = excelErrorOf(v);
+  if (error !== null) return failed({ code: "argumentError", argument: "repId", error });
+  const key = typeof v === "string" || typeof v === "number" ? idKey(v) : "";
+  if (!key) return failed({ code: "repIdMissing" });
+  const entry = index.byRep.get(key);
+  const shown = cellText(v as Cell);
+  if (!entry) return failed({ code: "unknownRep", repId: shown, sheet: index.sheet });
+  if (entry.rows.length > 1) return failed({ code: "duplicateRep", repId: shown, sheet: index.sheet, rows: entry.rows.join(", ") });
+  if (entry.score === null) return failed({ code: "noScore", repId: shown, sheet: index.sheet, row: entry.rows[0], value: entry.text });
+  return { ok: true, value: entry.score };
+}
