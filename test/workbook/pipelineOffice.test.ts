@@ -63,6 +63,27 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     expect(applied).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", applied: 0, alreadyApplied: 0, rejected: 0, pending: 1, conflicts: [] });
   });
 
+  test("the sample team's scorecard and incentive statements land in the workbook and add up", async () => {
+    const host = installFakeExcel(FakeWorkbook.from(team(600)));
+    const run = await runAllocation(new OfficeWorkbook(), { write: true, displayLanguage: "zh-CN" });
+    const period = run.written.find((n) => n.startsWith("Fairshare Incentives"))!;
+    expect(run.written).toEqual(expect.arrayContaining([period.replace("Incentives", "Scorecard")]));
+    const rows = host.workbook.sheet(period).values();
+    const header = rows.findIndex((r) => r[0] === "工号");
+    const body = rows.slice(header + 1);
+    // Independent path: add the component rows of each rep as the sheet shows them, compare with its 合计 row.
+    const totals = new Map<string, number>();
+    const sums = new Map<string, number>();
+    for (const r of body) {
+      const cents = Math.round((r[6] as number) * 100);
+      if (r[3] === "合计") totals.set(r[0] as string, cents);
+      else sums.set(r[0] as string, (sums.get(r[0] as string) ?? 0) + cents);
+    }
+    expect(totals.size).toBe(run.evaluation!.incentives.length);
+    for (const [rep, total] of totals) expect(sums.get(rep)).toBe(total);
+    expect(body.filter((r) => r[3] === "提成").every((r) => /^[\d,.]+ = /.test(String(r[7])) || String(r[7]).startsWith("0"))).toBe(true);
+  });
+
   test("names that start with = + - @ stay text in every sheet Fairshare writes", async () => {
     const t = smallTeam();
     t.Reps[1][1] = "=HYPERLINK(\"http://x\",\"click\")";

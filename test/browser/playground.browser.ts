@@ -1,0 +1,219 @@
+/**
+ * The task pane in real Chromium: the playground (src/playground/) built and served on a free port,
+ * the real pane and Office.js adapter over the fake Excel host, in en-US and zh-CN, at 320 and 450 px.
+ * Screenshots of every step go to test-artifacts/; FAIRSHARE_DOCS_SCREENSHOT=1 also refreshes
+ * docs/playground.png.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { Locator, Page } from "playwright-core";
+import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationSheets";
+import { AUDIT_HEADER, AUDIT_SHEET } from "../../src/engine/allocation/audit";
+import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
+import type { PlaygroundHook } from "../../src/playground/index";
+import type { CellValue } from "../fakes/fakeExcel";
+import { toSerial } from "../fakes/fakeExcel";
+import { collectPageErrors, launchChromium, requireChromium, servedPlayground, type LaunchedChromium, type ServedPlayground } from "./harness";
+
+const ROOT = path.resolve(__dirname, "../..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const VIEWPORT = { width: 1280, height: 800 };
+/** A step of the pane (reading 40,000 sales rows, writing the allocation sheets) may take a while. */
+const STEP_TIMEOUT = 60_000;
+
+let served: ServedPlayground;
+
+beforeAll(async () => {
+  requireChromium(); // before the build: say what is missing at once
+  served = await servedPlayground();
+}, 300_000);
+
+afterAll(async () => {
+  await served?.dispose();
+});
+
+/** The page's test hook (see src/playground/index.tsx). */
+async function hookValues(page: Page, sheet: string): Promise<CellValue[][]> {
+  return page.evaluate((name) => (window as unknown as { __fairshare: PlaygroundHook }).__fairshare.values(name), sheet);
+}
+
+async function hookSheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __fairshare: PlaygroundHook }).__fairshare.sheetNames());
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A sheet's cells as the fake host reads them: dates as serials, empty as "", trailing blanks trimmed. */
+function trimmed(rows: CellValue[][]): CellValue[][] {
+  const out = rows.map((row) => {
+    const r = [...row];
+    while (r.length && r[r.length - 1] === "") r.pop();
+    return r;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+describe("the playground's workbook", () => {
+  let browser: LaunchedChromium;
+  beforeAll(async () => {
+    browser = await launchChromium(VIEWPORT);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test("is examples/sample-team.xlsx, cell for cell", async () => {
+    const { page } = browser;
+    await page.goto(served.url);
+    await page.waitForFunction(() => "__fairshare" in window);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(ROOT, "examples/sample-team.xlsx"));
+    expect(await hookSheetNames(page)).toEqual(book.worksheets.map((ws) => ws.name));
+    for (const ws of book.worksheets) {
+      const expected: CellValue[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, r) => {
+        const cells: CellValue[] = [];
+        for (let c = 1; c <= ws.columnCount; c++) {
+          const v = row.getCell(c).value;
+          cells.push(v === null || v === undefined ? "" : v instanceof Date ? toSerial(v) : (v as CellValue));
+        }
+        expected[r - 1] = cells;
+      });
+      const filled = Array.from(expected, (row) => row ?? []);
+      expect({ sheet: ws.name, rows: trimmed(await hookValues(page, ws.name)) }).toEqual({ sheet: ws.name, rows: trimmed(filled) });
+    }
+  });
+});
+
+const SCENARIOS: ReadonlyArray<[PaneLocale, number]> = [
+  ["en-US", 320],
+  ["en-US", 450],
+  ["zh-CN", 320],
+  ["zh-CN", 450],
+];
+
+describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
+  const t = translator(locale);
+  let browser: LaunchedChromium;
+  let page: Page;
+  let errors: string[];
+  let pane: Locator;
+  let grid: Locator;
+  let proposalSheet = "";
+  const approved: { proposalId: string; accountId: string; to: string }[] = [];
+
+  const shot = async (step: string) => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`) });
+  };
+  const tab = (name: string | RegExp) => grid.getByRole("tab", { name, exact: typeof name === "string" });
+
+  beforeAll(async () => {
+    browser = await launchChromium(VIEWPORT);
+    page = browser.page;
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    errors = collectPageErrors(page);
+    pane = page.getByTestId("pane");
+    grid = page.getByTestId("grid");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test("loads: the pane, in its language and width, finds Reps, Accounts and Sales", async () => {
+    await page.goto(`${served.url}?lang=${locale}&width=${width}`);
+    await pane.getByRole("heading", { name: t("appTitle"), level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    expect((await pane.boundingBox())?.width).toBe(width);
+    await pane.getByRole("heading", { name: t("sheetsHeading") }).waitFor();
+    await pane.locator("dd", { hasText: "Sales" }).waitFor();
+    const found = await pane.locator("dd").allTextContents();
+    expect(found).toEqual(expect.arrayContaining(["Reps", "Accounts", "Sales"]));
+    expect(await grid.getByRole("tab").allTextContents()).toEqual(await hookSheetNames(page));
+    await shot("1-loaded");
+  });
+
+  test("Check data adds the Data Check and Portfolio sheets to the grid", async () => {
+    await pane.getByRole("button", { name: t("checkData") }).click();
+    await tab("Fairshare Data Check").waitFor();
+    await tab("Fairshare Portfolio").waitFor();
+    await pane.getByRole("heading", { name: t("summaryHeading"), exact: true }).waitFor();
+    expect(await tab("Fairshare Data Check").getAttribute("aria-selected")).toBe("true");
+    await shot("2-checked");
+  });
+
+  test("Run allocation adds the proposal, shown with its Decision dropdowns", async () => {
+    await pane.getByRole("button", { name: t("runAllocation") }).click();
+    await tab(/^Fairshare Proposal \d{4}-\d{2}$/).waitFor();
+    proposalSheet = (await tab(/^Fairshare Proposal \d{4}-\d{2}$/).textContent()) ?? "";
+    expect(await tab(proposalSheet).getAttribute("aria-selected")).toBe("true");
+    await pane.getByText(t("sheetsWritten", { sheets: "" }).trim(), { exact: false }).last().waitFor();
+    const decisions = grid.locator("select");
+    expect(await decisions.count()).toBeGreaterThan(2);
+    await shot("3-proposal");
+  });
+
+  test("two rows approved in the grid are applied and logged", async () => {
+    const approve = DECISIONS[locale][0];
+    const decisions = grid.locator("select");
+    const addresses: string[] = [];
+    for (const i of [0, 1]) {
+      const select = decisions.nth(i);
+      await select.selectOption(approve);
+      addresses.push((await select.getAttribute("aria-label")) ?? "");
+    }
+    // The grid writes through Excel.run; wait until the host holds both decisions.
+    const rows = addresses.map((a) => Number(/\d+$/.exec(a)![0]) - 1);
+    await page.waitForFunction(
+      ({ sheet, rows, approve }) => {
+        const values = (window as unknown as { __fairshare: PlaygroundHook }).__fairshare.values(sheet);
+        return rows.every((r) => values[r].includes(approve));
+      },
+      { sheet: proposalSheet, rows, approve }
+    );
+    const proposal = await hookValues(page, proposalSheet);
+    const header = proposal[rows[0] - 1].map(String);
+    const column = (key: (typeof PROPOSAL_COLUMNS)[number]["key"]) => {
+      const spec = PROPOSAL_COLUMNS.find((c) => c.key === key)!;
+      const index = header.indexOf(locale === "zh-CN" ? spec.zh : spec.en);
+      expect(index).toBeGreaterThanOrEqual(0);
+      return index;
+    };
+    expect(rows.map((r) => proposal[r][column("decision")])).toEqual([approve, approve]);
+    for (const r of rows) {
+      approved.push({ proposalId: String(proposal[r][column("proposalId")]), accountId: String(proposal[r][column("accountId")]), to: String(proposal[r][column("to")]) });
+    }
+    if (process.env.FAIRSHARE_DOCS_SCREENSHOT === "1" && locale === "en-US" && width === 450) {
+      fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, "docs/playground.png") });
+    }
+    await shot("4-approved");
+
+    await pane.getByRole("button", { name: t("applyApproved") }).click();
+    const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
+    await pane.getByText(new RegExp(`^${result}$`)).waitFor();
+    await tab(AUDIT_SHEET).waitFor();
+    expect(await tab(AUDIT_SHEET).getAttribute("aria-selected")).toBe("true");
+    await shot("5-applied");
+
+    // What Apply wrote: one audit row per approved move, and the accounts now owned by their recipients.
+    const [auditHeader, ...audit] = await hookValues(page, AUDIT_SHEET);
+    expect(auditHeader).toEqual([...AUDIT_HEADER]);
+    const at = (name: (typeof AUDIT_HEADER)[number]) => auditHeader.indexOf(name);
+    expect(audit.map((row) => [row[at("Proposal ID")], row[at("Account ID")], row[at("To")], row[at("Result")]])).toEqual(
+      approved.map((m) => [m.proposalId, m.accountId, m.to, "applied"])
+    );
+    const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
+    const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
+    expect(approved.map((m) => owners.get(m.accountId))).toEqual(approved.map((m) => m.to));
+  });
+
+  test("the page logged no errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
