@@ -50,6 +50,15 @@ describe("fairshare run on the sample workbook", () => {
     expect(Object.keys(json.portfolio[0]).sort()).toEqual(["accounts", "branch", "class", "name", "region", "regionShare", "repId", "tenureMonths", "value12m"]);
     expect(Object.keys(json.fairness.before)).toEqual(expect.arrayContaining(["gini", "top10Share", "newRepShare", "byRegion"]));
     expect(Object.keys(json.fairness.before.byRegion).sort()).toEqual(["East", "North", "South"]);
+    expect(Object.keys(json.scorecard[0])).toEqual(expect.arrayContaining(["repId", "score", "rank", "percentile", "dimensions", "profile", "recommendation"]));
+    expect(Object.keys(json.scorecard[0].dimensions).sort()).toEqual(["newCustomers", "retention", "sales", "satisfaction", "teamwork"]);
+    expect(Object.keys(json.incentives[0])).toEqual(expect.arrayContaining(["repId", "total", "components", "explanation"]));
+    expect(Object.keys(json.incentives[0].components).sort()).toEqual(["commission", "handoverSplit", "newCustomerBonus", "retentionBonus", "teamBonus"]);
+    for (const i of json.incentives) {
+      const sum = Object.values(i.components as Record<string, number>).reduce((s, v) => s + Math.round(v * 100), 0);
+      expect(sum).toBe(Math.round(i.total * 100));
+    }
+    expect(json.scorecard.map((s: any) => s.rank)).toEqual([...json.scorecard.map((s: any) => s.rank)].sort((a, b) => a - b));
   });
 
   test("portfolio values equal an independent sum over the Sales sheet", async () => {
