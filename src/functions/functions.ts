@@ -2,7 +2,10 @@
  * Excel custom functions (=FAIRSHARE.…), thin wrappers over engine functions.
  *
  * Each function has a `…Core` that takes plain values and returns a result as data, so it runs in
- * node; the wrapper only translates: issue → CustomFunctions.Error with a localized message.
+ * node (giniCore here; tieredCore, incentiveRequestCore/incentiveCore/breakdownCore in incentive.ts;
+ * scoreCore in scorecard.ts); the wrapper only translates: issue → CustomFunctions.Error with a
+ * localized message. Workbook reads (settings, scorecard) go through workbookData.ts, which uses the
+ * Office adapter and caches them for a few seconds.
  *
  * Registration: custom-functions-metadata-plugin reads the JSDoc below at build time, writes
  * functions.json and appends `CustomFunctions.associate("<ID>", <function>)` for every
@@ -11,29 +14,21 @@
  * Imported in node (tests), this module has no side effects.
  */
 import { gini } from "../engine/fairness";
-import { functionLocale, functionMessage, type FunctionIssue } from "./messages";
+import { excelErrorOf } from "./arguments";
+import { breakdownCore, incentiveCore, incentiveRequestCore, tieredCore } from "./incentive";
+import { functionLocale, functionMessage, type FunctionIssue, type FunctionLocale } from "./messages";
+import type { CoreResult } from "./result";
+import { scoreCore } from "./scorecard";
+import { workbookPlan, workbookScorecard } from "./workbookData";
+
+export type { CoreResult } from "./result";
 
 /** The part of the custom-functions runtime used here (the @types package is not a dependency). */
 interface CustomFunctionsRuntime {
   Error: new (code: string, message?: string) => Error;
-  ErrorCode: { invalidValue: string };
+  ErrorCode: { invalidValue: string; notAvailable: string };
 }
 declare const CustomFunctions: CustomFunctionsRuntime;
-
-/** A result as data: the value, or the first issue that prevents computing it. */
-export type CoreResult<T> = { ok: true; value: T } | { ok: false; issue: FunctionIssue };
-
-const EXCEL_ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
-
-/** An Excel error in a cell: a CustomFunctions.Error-like object with an error code, or its text. */
-function excelErrorOf(cell: unknown): string | null {
-  if (typeof cell === "string") return EXCEL_ERROR_TEXT.test(cell) ? cell : null;
-  if (typeof cell === "object" && cell !== null && "code" in cell) {
-    const code = (cell as { code: unknown }).code;
-    return typeof code === "string" ? code : "#VALUE!";
-  }
-  return null;
-}
 
 /**
  * The numbers of a range, the way Excel's statistical functions read a reference: blanks, text and
@@ -79,13 +74,31 @@ function displayLanguage(): string | undefined {
   return typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
 }
 
-/** Returns the value, or throws the issue as #VALUE! with a message in Excel's display language. */
+function locale(): FunctionLocale {
+  return functionLocale(displayLanguage());
+}
+
+/** Issues meaning "the workbook has no such data (yet)": #N/A. Every other issue is a bad argument or setting: #VALUE!. */
+const NOT_AVAILABLE: ReadonlySet<FunctionIssue["code"]> = new Set<FunctionIssue["code"]>([
+  "sheetUnreadable",
+  "workbookUnreadable",
+  "noScorecard",
+  "scorecardNoHeader",
+  "unknownRep",
+  "duplicateRep",
+  "noScore",
+]);
+
+/** Throws the issue as #VALUE! or #N/A with a message in Excel's display language. */
+function fail(issue: FunctionIssue): never {
+  const code = NOT_AVAILABLE.has(issue.code) ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  throw new CustomFunctions.Error(code, functionMessage(issue, locale()));
+}
+
+/** Returns the value, or throws the issue as an Excel error. */
 function unwrap<T>(result: CoreResult<T>): T {
   if (result.ok) return result.value;
-  throw new CustomFunctions.Error(
-    CustomFunctions.ErrorCode.invalidValue,
-    functionMessage(result.issue, functionLocale(displayLanguage()))
-  );
+  return fail(result.issue);
 }
 
 /**
@@ -98,4 +111,64 @@ function unwrap<T>(result: CoreResult<T>): T {
 // with #VALUE! before calling; this way they arrive and are skipped as SUM or AVERAGE would.
 export function giniFunction(values: any[][]): number {
   return unwrap(giniCore(values));
+}
+
+/**
+ * Commission on an amount from a tier table, rounded to cents. Marginal: each tier's rate applies to the part of the amount inside that tier; retroactive: the rate of the highest tier reached applies to the whole amount.
+ * @customfunction TIERED
+ * @param amount Amount the commission is paid on, for example the period's sales (0 or more).
+ * @param tiers Tier table: text such as "0:3%; 100000:5%; 200000:8%", or a two-column range of from-amounts and rates.
+ * @param mode "marginal" (the default) or "retroactive".
+ * @returns The commission.
+ */
+// Arguments are `any` so that text, blanks and wrong types reach the core and get a message, rather
+// than Excel's bare #VALUE!. A single cell given for `tiers` arrives as [[value]].
+export function tieredFunction(amount: any, tiers: any[][], mode?: any): number {
+  return unwrap(tieredCore(amount, tiers, mode));
+}
+
+/**
+ * A rep's incentive under the workbook's plan (the Fairshare Settings sheet, or the default plan): commission + new-customer bonus + retention bonus.
+ * @customfunction INCENTIVE
+ * @param sales Sales credited to the rep in the incentive window.
+ * @param quota The rep's quota for the window; 0 or empty when there is none.
+ * @param tiers Commission tiers to use instead of the plan's: text such as "0:3%; 100000:5%", or a two-column range of from-amounts and rates.
+ * @param newAccounts Number of new accounts the rep won in the window.
+ * @param retainedSales Sales from the rep's retained accounts in the window.
+ * @param satisfaction The rep's customer satisfaction, 1 to 5; empty when unknown (then no retention bonus).
+ * @returns The total incentive.
+ */
+export async function incentiveFunction(sales: any, quota: any, tiers?: any[][], newAccounts?: any, retainedSales?: any, satisfaction?: any): Promise<number> {
+  // Arguments first: a bad one is reported without waiting for the workbook.
+  const request = unwrap(incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction));
+  const plan = unwrap(await workbookPlan());
+  return incentiveCore(request, plan);
+}
+
+/**
+ * A rep's incentive as a table: each component (commission, new-customer bonus, retention bonus) with its base, rate, amount and arithmetic, then the total.
+ * @customfunction BREAKDOWN
+ * @param sales Sales credited to the rep in the incentive window.
+ * @param quota The rep's quota for the window; 0 or empty when there is none.
+ * @param tiers Commission tiers to use instead of the plan's: text such as "0:3%; 100000:5%", or a two-column range of from-amounts and rates.
+ * @param newAccounts Number of new accounts the rep won in the window.
+ * @param retainedSales Sales from the rep's retained accounts in the window.
+ * @param satisfaction The rep's customer satisfaction, 1 to 5; empty when unknown (then no retention bonus).
+ * @returns A header row, one row per component and a total row.
+ */
+export async function breakdownFunction(sales: any, quota: any, tiers?: any[][], newAccounts?: any, retainedSales?: any, satisfaction?: any): Promise<any[][]> {
+  const request = unwrap(incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction));
+  const plan = unwrap(await workbookPlan());
+  return breakdownCore(request, plan, locale());
+}
+
+/**
+ * A rep's score on the newest Fairshare Scorecard sheet.
+ * @customfunction SCORE
+ * @param repId The rep's ID, as in the scorecard's Rep ID column.
+ * @returns The rep's score.
+ */
+export async function scoreFunction(repId: any): Promise<number> {
+  const index = unwrap(await workbookScorecard());
+  return unwrap(scoreCore(index, repId));
 }

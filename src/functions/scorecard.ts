@@ -43,6 +43,17 @@ export function newestScorecard(sheets: readonly SheetInfo[]): string | null {
 }
 
 /**
+ * A score cell as a number: a number, or text that reads as one; null for blank, a dash ("—" marks a
+ * missing score here, not the accounting zero it is in an amount column), a percentage or other text.
+ */
+function scoreOf(cell: Cell): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (isBlank(cell) || typeof cell !== "string" || /^\s*[-–—−]\s*$/.test(cell)) return null;
+  const parsed = parseNumberCell(cell);
+  return parsed && !parsed.percent ? parsed.value : null;
+}
+
+/**
  * Indexes a scorecard table by rep: the header is the first row (of the first 20) with a Rep ID / 工号
  * column and a Score / 评分 column; every row below with an id is a rep.
  *
@@ -71,8 +82,7 @@ export function scorecardIndexCore(table: Table): CoreResult<ScorecardIndex> {
       continue;
     }
     const cell: Cell = row[scoreCol] ?? null;
-    const parsed = typeof cell === "number" ? { value: cell, percent: false } : isBlank(cell) ? null : parseNumberCell(cell);
-    const score = parsed && !parsed.percent && Number.isFinite(parsed.value) ? parsed.value : null;
+    const score = scoreOf(cell);
     byRep.set(key, { rows: [sheetRow], score, text: cellText(cell) });
   }
   return { ok: true, value: { sheet: table.sheet, byRep } };

@@ -4,12 +4,13 @@
  */
 import { allocate, type AllocationResult } from "../engine/allocation/allocate";
 import { planApply, type ApplyOutcome } from "../engine/allocation/apply";
-import { AUDIT_HEADER, AUDIT_SHEET, parseAuditLog, pastMoves } from "../engine/allocation/audit";
+import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves } from "../engine/allocation/audit";
+import { toLocale, type Locale } from "../engine/messages";
 import { formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet } from "../engine/report/allocationSheets";
-import { SHEET_NAMES } from "../engine/report/labels";
+import { sheetKind, sheetName } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
 import { IssueList } from "../engine/issues";
@@ -88,8 +89,8 @@ export function checkOutputSheets(result: CheckResult, existing: readonly string
     names.push(n);
     return n;
   };
-  const out = [dataCheckSheet(result, take("Fairshare Data Check"))];
-  if (result.ok) out.push(portfolioSheet(result, take("Fairshare Portfolio")));
+  const out = [dataCheckSheet(result, take(sheetName("dataCheck", result.locale)))];
+  if (result.ok) out.push(portfolioSheet(result, take(sheetName("portfolio", result.locale))));
   return out;
 }
 
@@ -132,27 +133,28 @@ export async function runAllocation(
 ): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[] }> {
   options.progress?.("detect", 0);
   const detected = await detect(port);
-  const auditSheet = detected.sheets.find((s) => s.name === AUDIT_SHEET)?.name;
-  const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, auditSheet ? [auditSheet] : []);
+  const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
+  const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, auditSheets);
   const existing = detected.sheets.map((s) => s.name);
   const take = takeNames(existing);
-  const sheets: OutputSheet[] = [dataCheckSheet(result, take(SHEET_NAMES.dataCheck))];
+  const L = result.locale;
+  const sheets: OutputSheet[] = [dataCheckSheet(result, take(sheetName("dataCheck", L)))];
   let allocation: AllocationResult | null = null;
   let evaluation: Evaluation | null = null;
   if (result.ok && result.period !== null) {
     options.progress?.("allocate", 0.85);
     const period = formatMonth(result.period);
-    const proposalName = take(`Fairshare Proposal ${period}`);
+    const proposalName = take(sheetName("proposal", L, period));
     const runNumber = Number(proposalName.match(/ #(\d+)$/)?.[1] ?? 1);
-    const past = pastMoves(parseAuditLog(result.extraTables[AUDIT_SHEET] ?? null));
+    const past = pastMoves(auditSheets.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null)));
     allocation = allocate(result, { past, runNumber });
     evaluation = evaluate(result, past);
-    sheets.push(portfolioSheet(result, take(SHEET_NAMES.portfolio)));
+    sheets.push(portfolioSheet(result, take(sheetName("portfolio", L))));
     sheets.push(proposalSheet(result, allocation, proposalName));
-    sheets.push(fairnessSheet(result, allocation, take(`Fairshare Fairness ${period}`)));
-    sheets.push(atRiskSheet(result, allocation, take(`Fairshare At Risk ${period}`)));
-    sheets.push(scorecardSheet(result, evaluation, take(`Fairshare Scorecard ${period}`)));
-    sheets.push(incentivesSheet(result, evaluation, take(`Fairshare Incentives ${period}`)));
+    sheets.push(fairnessSheet(result, allocation, take(sheetName("fairness", L, period))));
+    sheets.push(atRiskSheet(result, allocation, take(sheetName("atRisk", L, period))));
+    sheets.push(scorecardSheet(result, evaluation, take(sheetName("scorecard", L, period))));
+    sheets.push(incentivesSheet(result, evaluation, take(sheetName("incentives", L, period))));
   }
   if (options.write) {
     options.progress?.("write", 0.9);
@@ -164,7 +166,7 @@ export async function runAllocation(
 
 /** The newest proposal sheet: the last one in tab order (runs add sheets at the end). */
 export function newestProposal(sheets: readonly SheetInfo[]): string | null {
-  const all = sheets.filter((s) => s.name.startsWith("Fairshare Proposal"));
+  const all = sheets.filter((s) => sheetKind(s.name) === "proposal");
   return all.length ? all[all.length - 1].name : null;
 }
 
@@ -177,26 +179,33 @@ export interface ApplyReport {
  * "Apply approved": reads the proposal, the accounts sheet and the audit log in one batch, changes one
  * Owner cell per approved row whose Owner still equals From, and appends one audit row per new decision.
  */
-export async function applyApproved(port: WorkbookPort, options: { proposal?: string; now?: Date } = {}): Promise<ApplyReport> {
+export async function applyApproved(port: WorkbookPort, options: { proposal?: string; now?: Date; displayLanguage?: string } = {}): Promise<ApplyReport> {
   const detected = await detect(port);
+  const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
   const proposalSheetName = options.proposal ?? newestProposal(detected.sheets);
   const empty: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   if (!proposalSheetName || !detected.sheets.some((s) => s.name === proposalSheetName)) {
     return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: null, code: "missing_column", value: proposalSheetName ?? "Fairshare Proposal" }] } };
   }
   const accountsSheet = detected.assignment.accounts;
-  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...(detected.sheets.some((s) => s.name === AUDIT_SHEET) ? [AUDIT_SHEET] : [])];
+  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...auditSheets];
   const tables = await port.readTables(names);
   const find = (n: string) => tables.find((t) => t.sheet === n) ?? null;
   const accounts = accountsSheet ? find(accountsSheet) : null;
   const issues = new IssueList();
-  const mapping = parseSettings(detected.settingsTable, REGISTRY, new IssueList()).mapping;
+  const settings = parseSettings(detected.settingsTable, REGISTRY, new IssueList());
+  const mapping = settings.mapping;
+  const language = settings.get("language");
+  const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
   const map = accounts ? resolveColumns("accounts", accounts.sheet, accounts.values, accounts.firstRow, mapping, issues) : null;
   if (!accounts || !map) {
     return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: "Owner", code: "missing_column", value: accountsSheet ?? "Accounts" }] } };
   }
-  const plan = planApply({ proposal: find(proposalSheetName)!, accounts, accountsMap: map, audit: parseAuditLog(find(AUDIT_SHEET)), now: options.now ?? new Date(), proposalSheet: proposalSheetName });
+  const audit = auditSheets.flatMap((n) => parseAuditLog(find(n)));
+  const plan = planApply({ proposal: find(proposalSheetName)!, accounts, accountsMap: map, audit, now: options.now ?? new Date(), proposalSheet: proposalSheetName });
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
-  if (plan.audit.length) await port.appendRows(AUDIT_SHEET, [...AUDIT_HEADER], plan.audit);
+  // Append to the audit log the workbook already has (in whichever language), else start one.
+  const auditTarget = auditSheets[0] ?? sheetName("auditLog", locale);
+  if (plan.audit.length) await port.appendRows(auditTarget, [...(locale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER)], plan.audit);
   return { proposalSheet: proposalSheetName, outcome: plan.outcome };
 }

@@ -6,9 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { localizeFunctionsMetadata, type FunctionsMetadata, type FunctionsTranslationTable } from "../../scripts/localize-functions";
+import { ARGUMENT_NAMES, type ArgumentName } from "../../src/functions/messages";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FUNCTIONS = path.join(ROOT, "src/functions/functions.ts");
+const DIST = path.join(ROOT, "dist");
 const ZH_TABLE: FunctionsTranslationTable = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/i18n.zh-CN.json"), "utf8"));
 
 let metadata: FunctionsMetadata;
@@ -28,6 +30,76 @@ describe("functions.json", () => {
       result: { type: "number" },
     });
     expect(giniMeta?.description).toBeTruthy();
+  });
+});
+
+/** Every function the add-in registers: id, zh-CN name, parameters (name, optional?, range?). */
+const EXPECTED: Record<string, { zh: string; parameters: Array<[name: string, optional: boolean, matrix: boolean]> }> = {
+  GINI: { zh: "基尼系数", parameters: [["values", false, true]] },
+  TIERED: { zh: "阶梯提成", parameters: [["amount", false, false], ["tiers", false, true], ["mode", true, false]] },
+  INCENTIVE: {
+    zh: "激励金额",
+    parameters: [["sales", false, false], ["quota", false, false], ["tiers", true, true], ["newAccounts", true, false], ["retainedSales", true, false], ["satisfaction", true, false]],
+  },
+  BREAKDOWN: {
+    zh: "激励明细",
+    parameters: [["sales", false, false], ["quota", false, false], ["tiers", true, true], ["newAccounts", true, false], ["retainedSales", true, false], ["satisfaction", true, false]],
+  },
+  SCORE: { zh: "综合评分", parameters: [["repId", false, false]] },
+};
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Every function and parameter described in English, and named and described in Chinese. */
+function expectComplete(en: FunctionsMetadata, zh: FunctionsMetadata): void {
+  expect(en.functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+  expect(zh.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+  for (const fn of en.functions) {
+    const want = EXPECTED[fn.id];
+    expect(fn.name).toBe(fn.id);
+    expect(fn.description?.trim()).toBeTruthy();
+    expect((fn.parameters ?? []).map((p) => [p.name, p.optional === true, p.dimensionality === "matrix"])).toEqual(want.parameters);
+    for (const p of fn.parameters ?? []) expect(p.description?.trim()).toBeTruthy();
+
+    const z = zh.functions.find((f) => f.id === fn.id)!;
+    expect(z.name).toBe(want.zh);
+    expect(z.description).toMatch(CJK);
+    expect(z.parameters?.length).toBe(fn.parameters?.length);
+    for (const p of z.parameters ?? []) {
+      expect(p.name).toMatch(CJK);
+      expect(p.description).toMatch(CJK);
+    }
+  }
+}
+
+describe("every function in both languages", () => {
+  it("generated from the JSDoc and the zh-CN table", () => {
+    const { metadata: zh, problems } = localizeFunctionsMetadata(metadata, ZH_TABLE);
+    expect(problems).toEqual([]);
+    expectComplete(metadata, zh);
+  });
+
+  // The files `npx webpack --mode production` wrote, when a build has run (the build itself fails on a missing translation).
+  const built = fs.existsSync(path.join(DIST, "functions.json")) && fs.existsSync(path.join(DIST, "functions.zh-CN.json"));
+  (built ? it : it.skip)("in the built dist/functions.json and dist/functions.zh-CN.json", () => {
+    const read = (name: string): FunctionsMetadata => JSON.parse(fs.readFileSync(path.join(DIST, name), "utf8"));
+    expectComplete(read("functions.json"), read("functions.zh-CN.json"));
+  });
+
+  it("error messages name arguments as Excel shows them", () => {
+    const { metadata: zh } = localizeFunctionsMetadata(metadata, ZH_TABLE);
+    for (const fn of metadata.functions) {
+      const zhParams = zh.functions.find((f) => f.id === fn.id)!.parameters ?? [];
+      (fn.parameters ?? []).forEach((p, i) => {
+        if (!(p.name in ARGUMENT_NAMES["en-US"])) return;
+        expect([fn.id, ARGUMENT_NAMES["en-US"][p.name as ArgumentName]]).toEqual([fn.id, p.name]);
+        expect([fn.id, ARGUMENT_NAMES["zh-CN"][p.name as ArgumentName]]).toEqual([fn.id, zhParams[i].name]);
+      });
+    }
+  });
+
+  it.each(Object.keys(EXPECTED))("the localized file is refused without a translation of %s", (id) => {
+    const { [id]: _gone, ...rest } = ZH_TABLE;
+    expect(localizeFunctionsMetadata(metadata, rest).problems).toContain(`function ${id}: no translation`);
   });
 });
 

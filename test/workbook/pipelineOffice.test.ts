@@ -58,16 +58,25 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     const run = await actions.runAllocation();
     expect(run.errorCount).toBe(0);
     expect(run.movesByRule.ORPHAN).toBe(1);
-    expect(run.sheetsWritten).toContain("Fairshare Proposal 2026-03");
+    // a Chinese Excel gets Chinese sheet names
+    expect(run.sheetsWritten).toEqual([
+      "Fairshare 数据检查",
+      "Fairshare 客户资源快照",
+      "Fairshare 调整建议 2026-03",
+      "Fairshare 公平性 2026-03",
+      "Fairshare 回收预警 2026-03",
+      "Fairshare 评分卡 2026-03",
+      "Fairshare 激励明细 2026-03",
+    ]);
     const applied = await actions.applyApproved();
-    expect(applied).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", applied: 0, alreadyApplied: 0, rejected: 0, pending: 1, conflicts: [] });
+    expect(applied).toEqual({ proposalSheet: "Fairshare 调整建议 2026-03", applied: 0, alreadyApplied: 0, rejected: 0, pending: 1, conflicts: [] });
   });
 
   test("the sample team's scorecard and incentive statements land in the workbook and add up", async () => {
     const host = installFakeExcel(FakeWorkbook.from(team(600)));
     const run = await runAllocation(new OfficeWorkbook(), { write: true, displayLanguage: "zh-CN" });
-    const period = run.written.find((n) => n.startsWith("Fairshare Incentives"))!;
-    expect(run.written).toEqual(expect.arrayContaining([period.replace("Incentives", "Scorecard")]));
+    const period = run.written.find((n) => n.startsWith("Fairshare 激励明细"))!;
+    expect(run.written).toEqual(expect.arrayContaining([period.replace("激励明细", "评分卡")]));
     const rows = host.workbook.sheet(period).values();
     const header = rows.findIndex((r) => r[0] === "工号");
     const body = rows.slice(header + 1);

@@ -9,8 +9,9 @@ import type { PastMove } from "./types";
 
 export const AUDIT_SHEET = "Fairshare Audit Log";
 
-/** Audit log columns, in order; the header text is the contract. */
+/** Audit log columns, in order; the English header text is the contract, a zh-CN workbook gets Chinese. */
 export const AUDIT_HEADER = ["Timestamp", "Proposal ID", "Account ID", "From", "To", "Rule", "Approver", "Result", "Proposal Sheet", "Note"] as const;
+export const AUDIT_HEADER_ZH = ["时间", "建议编号", "客户编号", "原负责人", "新负责人", "规则", "审批人", "结果", "建议表", "备注"] as const;
 
 export type ApplyResult = "applied" | "conflict" | "already-applied" | "rejected";
 
@@ -33,8 +34,11 @@ export interface AuditRow {
 export function parseAuditLog(table: Table | null): AuditRow[] {
   if (!table || !table.values.length) return [];
   const header = table.values[0].map((c) => normalizeHeader(cellText(c)));
-  const col = (name: string) => header.indexOf(normalizeHeader(name));
-  const [ts, pid, acc, from, to, rule, approver, result] = AUDIT_HEADER.map(col);
+  const col = (i: number) => {
+    const en = header.indexOf(normalizeHeader(AUDIT_HEADER[i]));
+    return en >= 0 ? en : header.indexOf(normalizeHeader(AUDIT_HEADER_ZH[i]));
+  };
+  const [ts, pid, acc, from, to, rule, approver, result] = AUDIT_HEADER.map((_, i) => col(i));
   const out: AuditRow[] = [];
   for (let r = 1; r < table.values.length; r++) {
     const row = table.values[r];

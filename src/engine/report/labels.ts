@@ -4,10 +4,59 @@
  */
 import type { Locale } from "../messages";
 
-export const SHEET_NAMES = {
-  dataCheck: "Fairshare Data Check",
-  portfolio: "Fairshare Portfolio",
-} as const;
+/** The kinds of sheet Fairshare writes. */
+export type OutputKind = "dataCheck" | "portfolio" | "proposal" | "fairness" | "atRisk" | "scorecard" | "incentives" | "auditLog";
+
+/**
+ * Output sheet names per locale. The English names are the contract (CLI, JSON, tests); a zh-CN
+ * workbook gets Chinese names. Everything that looks for an output sheet accepts both.
+ */
+export const SHEET_BASES: Record<Locale, Record<OutputKind, string>> = {
+  "en-US": {
+    dataCheck: "Fairshare Data Check",
+    portfolio: "Fairshare Portfolio",
+    proposal: "Fairshare Proposal",
+    fairness: "Fairshare Fairness",
+    atRisk: "Fairshare At Risk",
+    scorecard: "Fairshare Scorecard",
+    incentives: "Fairshare Incentives",
+    auditLog: "Fairshare Audit Log",
+  },
+  "zh-CN": {
+    dataCheck: "Fairshare 数据检查",
+    portfolio: "Fairshare 客户资源快照",
+    proposal: "Fairshare 调整建议",
+    fairness: "Fairshare 公平性",
+    atRisk: "Fairshare 回收预警",
+    scorecard: "Fairshare 评分卡",
+    incentives: "Fairshare 激励明细",
+    auditLog: "Fairshare 审计日志",
+  },
+};
+
+/** The English names, for callers that need the contract names. */
+export const SHEET_NAMES = SHEET_BASES["en-US"];
+
+/**
+ * The name of an output sheet in a locale, with the period where the kind has one.
+ * @example sheetName("proposal", "zh-CN", "2026-10") // "Fairshare 调整建议 2026-10"
+ */
+export function sheetName(kind: OutputKind, locale: Locale, period?: string): string {
+  return period ? `${SHEET_BASES[locale][kind]} ${period}` : SHEET_BASES[locale][kind];
+}
+
+/**
+ * Which output a sheet is, in either language ("Fairshare Proposal 2026-10 #2" → "proposal").
+ * @example sheetKind("Fairshare 评分卡 2026-10") // "scorecard"
+ */
+export function sheetKind(name: string): OutputKind | null {
+  for (const locale of ["en-US", "zh-CN"] as const) {
+    for (const [kind, base] of Object.entries(SHEET_BASES[locale]) as [OutputKind, string][]) {
+      if (name === base || name.startsWith(`${base} `)) return kind;
+    }
+  }
+  return null;
+}
 
 const EN = {
   "severity.error": "Error",

@@ -169,7 +169,10 @@ describe("properties", () => {
         const parts = splitCents(total, weights, weights.map((_, i) => i));
         const sum = parts.reduce((s, p) => s + p, 0);
         expect(sum).toBe(weights.some((w) => w > 0) ? total : 0);
-        parts.forEach((p, i) => expect(p).toBe(Math.floor(p)) || expect(p >= 0 && (weights[i] > 0 || p === 0)).toBe(true));
+        parts.forEach((p, i) => {
+          expect(Number.isInteger(p)).toBe(true);
+          expect(p >= 0 && (weights[i] > 0 || p === 0)).toBe(true);
+        });
       }),
     );
     expect(splitCents(100, [1, 1, 1], [0, 1, 2])).toEqual([34, 33, 33]);

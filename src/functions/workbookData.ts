@@ -1,0 +1,123 @@
+/**
+ * What the custom functions read from the workbook (the settings' plan, the newest scorecard), through
+ * the Office adapter, cached for a few seconds. A recalculation of 10,000 cells then reads each sheet
+ * once: the first cell starts the read, the others await the same promise.
+ *
+ * Outside Excel (node, tests without the fake host) there is no workbook: the plan is the default one
+ * and there is no scorecard. A failed read is not remembered, so the next recalculation tries again.
+ */
+import type { Plan } from "../engine/incentives/plan";
+import { defaultPlan } from "../engine/incentives/plan";
+import { SETTINGS_SHEET } from "../engine/schema";
+import type { SheetInfo } from "../workbook/port";
+import { OfficeWorkbook } from "../workbook/officeAdapter";
+import { planFromSettingsTableCore } from "./incentive";
+import { failed, type CoreResult } from "./result";
+import { newestScorecard, scorecardIndexCore, type ScorecardIndex } from "./scorecard";
+
+/** How long a read stays fresh. Long enough for one recalculation, short enough that edits show on the next. */
+export const WORKBOOK_CACHE_MS = 5000;
+
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+}
+
+/** A promise per key, fresh for WORKBOOK_CACHE_MS; rejected or failed results are dropped once settled. */
+class PromiseCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+
+  get(key: string, load: () => Promise<T>, keep: (value: T) => boolean): Promise<T> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < WORKBOOK_CACHE_MS) return hit.value;
+    for (const [k, e] of this.entries) if (now - e.at >= WORKBOOK_CACHE_MS) this.entries.delete(k);
+    const value = load();
+    const entry = { at: now, value };
+    this.entries.set(key, entry);
+    const drop = () => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    };
+    value.then((v) => (keep(v) ? undefined : drop()), drop);
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const plans = new PromiseCache<CoreResult<Plan>>();
+const sheetLists = new PromiseCache<CoreResult<SheetInfo[]>>();
+const scorecards = new PromiseCache<CoreResult<ScorecardIndex>>();
+
+const keepUnlessUnreadable = <T>(r: CoreResult<T>) => r.ok || (r.issue.code !== "sheetUnreadable" && r.issue.code !== "workbookUnreadable");
+
+/** Whether the Excel JavaScript API is there (the add-in's runtime, or the fake host in tests). */
+function inExcel(): boolean {
+  return typeof Excel !== "undefined";
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof (error as { code: unknown }).code === "string") return (error as { code: string }).code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The plan from the workbook's "Fairshare Settings" sheet (the default plan when there is no such sheet
+ * or no Excel), read at most once per WORKBOOK_CACHE_MS.
+ */
+export function workbookPlan(): Promise<CoreResult<Plan>> {
+  if (!inExcel()) return Promise.resolve({ ok: true, value: defaultPlan() });
+  return plans.get(
+    SETTINGS_SHEET,
+    async () => {
+      try {
+        const [table] = await new OfficeWorkbook().readTables([SETTINGS_SHEET]);
+        return planFromSettingsTableCore(table ?? null);
+      } catch (error) {
+        return failed({ code: "sheetUnreadable", sheet: SETTINGS_SHEET, detail: describe(error) });
+      }
+    },
+    keepUnlessUnreadable,
+  );
+}
+
+/** The newest scorecard sheet's index; the sheet list and each sheet are read at most once per WORKBOOK_CACHE_MS. */
+export async function workbookScorecard(): Promise<CoreResult<ScorecardIndex>> {
+  if (!inExcel()) return failed({ code: "noScorecard" });
+  const sheets = await sheetLists.get(
+    "",
+    async () => {
+      try {
+        return { ok: true, value: await new OfficeWorkbook().listSheets() };
+      } catch (error) {
+        return failed({ code: "workbookUnreadable", detail: describe(error) });
+      }
+    },
+    keepUnlessUnreadable,
+  );
+  if (!sheets.ok) return sheets;
+  const name = newestScorecard(sheets.value);
+  if (name === null) return failed({ code: "noScorecard" });
+  return scorecards.get(
+    name,
+    async () => {
+      try {
+        const [table] = await new OfficeWorkbook().readTables([name]);
+        // Listed a moment ago but gone now (deleted or renamed): as if there were no scorecard.
+        return table ? scorecardIndexCore(table) : failed({ code: "noScorecard" });
+      } catch (error) {
+        return failed({ code: "sheetUnreadable", sheet: name, detail: describe(error) });
+      }
+    },
+    keepUnlessUnreadable,
+  );
+}
+
+/** Forgets every cached read (tests; a future "refresh" command). */
+export function clearWorkbookCaches(): void {
+  plans.clear();
+  sheetLists.clear();
+  scorecards.clear();
+}

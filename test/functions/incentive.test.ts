@@ -1,0 +1,361 @@
+/**
+ * =FAIRSHARE.TIERED, INCENTIVE and BREAKDOWN: the node-testable cores with hand-computed values, the
+ * wrappers' Excel errors, and the plan read from the Fairshare Settings sheet on the fake Excel host.
+ *
+ * Default plan: tiers 0:3%; 100,000:5%; 200,000:8% (marginal), 500 per new account, retention 1% of
+ * retained sales when satisfaction ≥ 4, no threshold, no cap, no accelerator.
+ */
+import { defaultPlan, type Plan } from "../../src/engine/incentives/plan";
+import { breakdownFunction, incentiveFunction, tieredFunction } from "../../src/functions/functions";
+import {
+  breakdownCore,
+  incentiveCore,
+  incentiveRequestCore,
+  planFromSettingsTableCore,
+  planWithTiers,
+  tieredCore,
+  type IncentiveRequest,
+} from "../../src/functions/incentive";
+import { clearWorkbookCaches } from "../../src/functions/workbookData";
+import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../fakes/fakeExcel";
+import { excelError, useFakeCustomFunctions } from "./runtime";
+
+useFakeCustomFunctions();
+afterEach(() => {
+  uninstallFakeExcel();
+  clearWorkbookCaches();
+});
+
+const DEFAULT_TIERS = "0:3%; 100000:5%; 200000:8%";
+
+function request(...args: unknown[]): IncentiveRequest {
+  const r = incentiveRequestCore(...(args as Parameters<typeof incentiveRequestCore>));
+  if (!r.ok) throw new Error(`unexpected issue ${JSON.stringify(r.issue)}`);
+  return r.value;
+}
+
+function issueOf(result: { ok: boolean; issue?: unknown }): unknown {
+  expect(result.ok).toBe(false);
+  return result.issue;
+}
+
+describe("tieredCore (=FAIRSHARE.TIERED)", () => {
+  it.each<[string, unknown, unknown, unknown, number]>([
+    // 3% × 100,000 + 5% × 100,000 + 8% × 50,000 = 3,000 + 5,000 + 4,000
+    ["250,000 marginal (the default)", 250000, DEFAULT_TIERS, undefined, 12000],
+    ["250,000 marginal, named", 250000, DEFAULT_TIERS, "marginal", 12000],
+    // 8% × 250,000: the highest tier reached applies to everything
+    ["250,000 retroactive", 250000, DEFAULT_TIERS, "retroactive", 20000],
+    ["mode in any case, trimmed", 250000, DEFAULT_TIERS, " RETROACTIVE ", 20000],
+    ["累进 is marginal", 250000, DEFAULT_TIERS, "累进", 12000],
+    ["全额 is retroactive", 250000, DEFAULT_TIERS, "全额", 20000],
+    ["全额累进 is retroactive", 250000, DEFAULT_TIERS, "全额累进", 20000],
+    ["a blank mode (0 from an empty cell on Windows) is marginal", 250000, DEFAULT_TIERS, 0, 12000],
+    // exactly at a threshold: marginal pays the lower tier on all of it, retroactive reaches the tier
+    ["100,000 marginal", 100000, DEFAULT_TIERS, "marginal", 3000],
+    ["100,000 retroactive", 100000, DEFAULT_TIERS, "retroactive", 5000],
+    ["0", 0, DEFAULT_TIERS, undefined, 0],
+    ["a blank amount is 0", null, DEFAULT_TIERS, undefined, 0],
+    // 3% × 1,234.56 = 37.0368 → 37.04 (one rounding, to cents)
+    ["rounded to cents", 1234.56, "0:3%", undefined, 37.04],
+    ["an amount typed as text", "250,000", DEFAULT_TIERS, undefined, 12000],
+    ["tiers as a 1×1 range", 250000, [[DEFAULT_TIERS]], undefined, 12000],
+    ["Chinese tier text (全角, 万)", 250000, "0：3%；10万：5%；20万：8%", undefined, 12000],
+  ])("%s", (_what, amount, tiers, mode, expected) => {
+    expect(tieredCore(amount, tiers, mode)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[string, unknown[][]]>([
+    ["numbers and percentages", [[0, "3%"], [100000, 0.05], [200000, "8%"]]],
+    ["with a header row", [["From", "Rate"], [0, 0.03], [100000, 0.05], [200000, 0.08]]],
+    ["with trailing empty rows (web: null)", [[0, 0.03], [100000, 0.05], [200000, 0.08], [null, null], ["", ""]]],
+    ["with trailing empty rows (Windows: 0)", [[0, 0.03], [100000, 0.05], [200000, 0.08], [0, 0], [0, 0]]],
+  ])("reads a two-column range of tiers: %s", (_what, range) => {
+    expect(tieredCore(250000, range)).toEqual({ ok: true, value: 12000 });
+    expect(tieredCore(250000, range, "retroactive")).toEqual({ ok: true, value: 20000 });
+  });
+
+  it("gives the same result when a range changes between calls (the cache is keyed by contents)", () => {
+    expect(tieredCore(250000, [[0, 0.03], [100000, 0.05]])).toEqual({ ok: true, value: 3000 + 7500 });
+    expect(tieredCore(250000, [[0, 0.03], [100000, 0.06]])).toEqual({ ok: true, value: 3000 + 9000 });
+    expect(tieredCore(250000, [[0, 0.03], [100000, 0.05]])).toEqual({ ok: true, value: 3000 + 7500 });
+  });
+
+  it.each<[string, unknown, unknown, unknown, object]>([
+    ["a negative amount", -1, DEFAULT_TIERS, undefined, { code: "argumentNegative", argument: "amount", value: -1 }],
+    ["text that is no number", "lots", DEFAULT_TIERS, undefined, { code: "argumentNotNumber", argument: "amount", value: "lots" }],
+    ["a percentage as amount", "5%", DEFAULT_TIERS, undefined, { code: "argumentNotNumber", argument: "amount" }],
+    ["a logical value as amount", true, DEFAULT_TIERS, undefined, { code: "argumentNotNumber", argument: "amount" }],
+    ["an error as amount", "#N/A", DEFAULT_TIERS, undefined, { code: "argumentError", argument: "amount", error: "#N/A" }],
+    ["an amount too large for exact cents", 1e15, DEFAULT_TIERS, undefined, { code: "argumentTooLarge", argument: "amount" }],
+    ["no tiers", 100, null, undefined, { code: "tiersInvalid", problem: "tiers_empty" }],
+    ["tiers not starting at 0", 100, "100:3%", undefined, { code: "tiersInvalid", problem: "tiers_order", part: "100" }],
+    ["falling thresholds", 100, "0:3%; 200000:5%; 100000:8%", undefined, { code: "tiersInvalid", problem: "tiers_order" }],
+    ["a rate above 100%", 100, "0:3%; 100000:5", undefined, { code: "tiersInvalid", problem: "tiers_rate" }],
+    ["a tier that is no pair", 100, "0:3%; 100000", undefined, { code: "tiersInvalid", problem: "tiers_syntax" }],
+    ["a three-column range", 100, [[0, 0.03, "x"], [100000, 0.05, "y"]], undefined, { code: "tiersShape", rows: 2, columns: 3 }],
+    ["a one-column range", 100, [[0], [0.03]], undefined, { code: "tiersShape", rows: 2, columns: 1 }],
+    ["a number for tiers", 100, 5, undefined, { code: "tiersShape", rows: 1, columns: 1 }],
+    ["an error inside the tier range", 100, [[0, 0.03], [100000, "#REF!"]], undefined, { code: "errorValue", row: 2, column: 2, error: "#REF!" }],
+    ["a bad rate in the tier range", 100, [[0, 0.03], [100000, 5]], undefined, { code: "tiersInvalid", problem: "tiers_rate" }],
+    ["an unknown mode", 100, DEFAULT_TIERS, "progressive", { code: "unknownMode", value: "progressive" }],
+    ["a number as mode", 100, DEFAULT_TIERS, 2, { code: "unknownMode", value: "2" }],
+  ])("refuses %s", (_what, amount, tiers, mode, issue) => {
+    expect(issueOf(tieredCore(amount, tiers, mode))).toMatchObject(issue);
+  });
+});
+
+describe("incentiveRequestCore + incentiveCore (=FAIRSHARE.INCENTIVE)", () => {
+  const plan = defaultPlan();
+
+  it.each<[string, unknown[], number]>([
+    ["commission only", [250000, 0], 12000],
+    ["a quota changes nothing without threshold or accelerator", [250000, 200000], 12000],
+    // + 3 × 500
+    ["3 new accounts", [250000, 0, null, 3], 13500],
+    // + 1% × 80,000 = 800, since 4.5 ≥ 4
+    ["retention with satisfaction 4.5", [250000, 0, null, 3, 80000, 4.5], 14300],
+    // satisfaction 3.5 < 4: no retention bonus
+    ["retention with satisfaction 3.5", [250000, 0, null, 3, 80000, 3.5], 13500],
+    ["retention without satisfaction", [250000, 0, null, 3, 80000], 13500],
+    ["satisfaction 0 (an empty cell on Windows) is unknown", [250000, 0, null, 3, 80000, 0], 13500],
+    ["satisfaction exactly at the minimum", [0, 0, null, 0, 80000, 4], 800],
+    ["tiers given in the formula", [250000, 0, "0:10%"], 25000],
+    ["tiers given as a range", [250000, 0, [[0, 0.1]]], 25000],
+    ["blank tiers take the plan's", [250000, 0, [[null]]], 12000],
+    ["nothing sold", [0, 100000], 0],
+    ["a blank sales cell is 0", [null, 100000, null, 1], 500],
+  ])("%s", (_what, args, expected) => {
+    expect(incentiveCore(request(...args), plan)).toBe(expected);
+  });
+
+  it("applies the plan's threshold, cap and accelerator (they come from the settings, not from arguments)", () => {
+    const strict: Plan = { ...plan, threshold: 0.5, capCents: 1_000_000, acceleratorRate: 0.02 };
+    expect(incentiveCore(request(40000, 100000), strict)).toBe(0); // 40% attainment < 50%
+    expect(incentiveCore(request(80000, 100000), strict)).toBe(2400); // 3% × 80,000
+    // 12,000 + 2% × 50,000 above quota = 13,000, capped at 10,000
+    expect(incentiveCore(request(250000, 200000), strict)).toBe(10000);
+  });
+
+  it("reuses one derived plan per tier table instead of copying the plan per call", () => {
+    const a = request(1, 0, "0:10%");
+    const b = request(2, 0, "0:10%");
+    expect(a.tiers).toBe(b.tiers);
+    expect(planWithTiers(plan, a.tiers)).toBe(planWithTiers(plan, b.tiers));
+    expect(planWithTiers(plan, null)).toBe(plan);
+  });
+
+  it.each<[string, unknown[], object]>([
+    ["negative sales", [-5, 0], { code: "argumentNegative", argument: "sales", value: -5 }],
+    ["non-numeric sales", ["n/a", 0], { code: "argumentNotNumber", argument: "sales", value: "n/a" }],
+    ["negative quota", [5, -1], { code: "argumentNegative", argument: "quota" }],
+    ["bad tiers", [5, 0, "0:3%; 10:2"], { code: "tiersInvalid", problem: "tiers_rate" }],
+    ["a fraction of a new account", [5, 0, null, 2.5], { code: "argumentNotWhole", argument: "newAccounts", value: 2.5 }],
+    ["negative new accounts", [5, 0, null, -1], { code: "argumentNegative", argument: "newAccounts" }],
+    ["negative retained sales", [5, 0, null, 0, -3], { code: "argumentNegative", argument: "retainedSales" }],
+    ["satisfaction above 5", [5, 0, null, 0, 0, 6], { code: "satisfactionOutOfRange", value: 6 }],
+    ["satisfaction below 1", [5, 0, null, 0, 0, 0.5], { code: "satisfactionOutOfRange", value: 0.5 }],
+    ["text satisfaction", [5, 0, null, 0, 0, "good"], { code: "argumentNotNumber", argument: "satisfaction" }],
+  ])("refuses %s", (_what, args, issue) => {
+    expect(issueOf(incentiveRequestCore(...(args as Parameters<typeof incentiveRequestCore>)))).toMatchObject(issue);
+  });
+});
+
+describe("breakdownCore (=FAIRSHARE.BREAKDOWN)", () => {
+  const plan = defaultPlan();
+
+  it("lists each component with base, rate, amount and arithmetic, then the total", () => {
+    expect(breakdownCore(request(250000, 0, null, 3, 80000, 4.5), plan, "en-US")).toEqual([
+      ["Component", "Base", "Rate", "Amount", "Explanation"],
+      ["Commission", 250000, "", 12000, "12,000 = 3% × 100,000 + 5% × 100,000 + 8% × 50,000"],
+      ["New-customer bonus", 0, 0, 1500, "1,500 = 3 new accounts × 500 + 0% × 0"],
+      ["Retention bonus", 80000, 0.01, 800, "800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4)"],
+      ["Total", "", "", 14300, ""],
+    ]);
+  });
+
+  it("shows the single rate of a retroactive commission", () => {
+    const rows = breakdownCore(request(250000, 0), { ...plan, mode: "retroactive" }, "en-US");
+    expect(rows[1]).toEqual(["Commission", 250000, 0.08, 20000, expect.any(String)]);
+  });
+
+  it("speaks Chinese", () => {
+    const rows = breakdownCore(request(250000, 0, null, 3, 80000, 3.5), plan, "zh-CN");
+    expect(rows.map((r) => r[0])).toEqual(["项目", "提成", "新客户奖", "维护奖", "合计"]);
+    expect(rows[0]).toEqual(["项目", "基数", "比例", "金额", "计算说明"]);
+    expect(rows[3][4]).toBe("0：满意度 3.50 低于 4");
+  });
+
+  it.each<[string, unknown[]]>([
+    ["whole amounts", [250000, 0, null, 3, 80000, 4.5]],
+    ["cents that round", [1234.57, 0, null, 1, 333.33, 5]],
+    ["odd cents in every component", [100000.01, 0, "0:3.33%; 1000:7.77%", 7, 12345.67, 4.2]],
+  ])("amounts add up to the total exactly: %s", (_what, args) => {
+    const rows = breakdownCore(request(...args), plan, "en-US");
+    const amounts = rows.slice(1, -1).map((r) => Math.round((r[3] as number) * 100));
+    const totalCents = Math.round((rows[rows.length - 1][3] as number) * 100);
+    expect(amounts.reduce((s, a) => s + a, 0)).toBe(totalCents);
+    // every amount is whole cents, and the total is INCENTIVE's value
+    for (const r of rows.slice(1)) expect(Math.round((r[3] as number) * 100) / 100).toBe(r[3]);
+    expect(rows[rows.length - 1][3]).toBe(incentiveCore(request(...args), plan));
+  });
+
+  it("never spills null (Excel would show 0): blank cells are empty text", () => {
+    for (const row of breakdownCore(request(5, 0), plan, "en-US")) for (const cell of row) expect(cell).not.toBeNull();
+  });
+});
+
+describe("planFromSettingsTableCore", () => {
+  const table = (rows: (string | number | null)[][]) => ({ sheet: "Fairshare Settings", firstRow: 1, firstColumn: 1, values: rows });
+
+  it("gives the default plan without a settings sheet", () => {
+    expect(planFromSettingsTableCore(null)).toEqual({ ok: true, value: defaultPlan() });
+  });
+
+  it("reads the plan's settings", () => {
+    const result = planFromSettingsTableCore(table([["Setting", "Value"], ["commissionTiers", "0:10%"], ["newCustomerBonus", 800], ["commissionMode", "Retroactive"]]));
+    expect(result).toMatchObject({ ok: true, value: { tiers: [{ fromCents: 0, rate: 0.1 }], newCustomerBonusCents: 80000, mode: "retroactive" } });
+  });
+
+  it("refuses a plan setting it cannot read rather than defaulting it", () => {
+    const result = planFromSettingsTableCore(table([["Setting", "Value"], ["retentionRate", "lots"]]));
+    expect(issueOf(result)).toMatchObject({ code: "settingsInvalid", issue: { code: "setting_invalid", row: 2, params: { key: "retentionRate" } } });
+  });
+
+  it("refuses a settings sheet without Setting and Value columns", () => {
+    expect(issueOf(planFromSettingsTableCore(table([["Key?", "What"], ["commissionTiers", "0:10%"]])))).toMatchObject({
+      code: "settingsInvalid",
+      issue: { code: "missing_column" },
+    });
+  });
+
+  it("ignores problems in settings the plan does not use", () => {
+    const result = planFromSettingsTableCore(table([["Setting", "Value"], ["seed", -4], ["commissionTiers", "0:10%"], ["noSuchSetting", 1]]));
+    expect(result).toMatchObject({ ok: true, value: { tiers: [{ fromCents: 0, rate: 0.1 }] } });
+  });
+});
+
+describe("the wrappers", () => {
+  it("TIERED returns the number, or #VALUE! with a message", async () => {
+    expect(tieredFunction(250000, [[DEFAULT_TIERS]])).toBe(12000);
+    expect(tieredFunction(250000, [[DEFAULT_TIERS]], "retroactive")).toBe(20000);
+    const error = await excelError(() => tieredFunction(-1, [[DEFAULT_TIERS]]));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("amount is -1; it must be 0 or more.");
+    const mode = await excelError(() => tieredFunction(1, [[DEFAULT_TIERS]], "both"));
+    expect(mode.message).toMatch(/^mode “both” is unknown/);
+    const tiers = await excelError(() => tieredFunction(1, [["0:3%; 50:200"]]));
+    expect(tiers.message).toBe("Bad tier table: the rate in “50:200” must be between 0 and 1 (or 0% and 100%).");
+  });
+
+  it("speaks Chinese when Excel does", async () => {
+    const host = installFakeExcel(FakeWorkbook.empty());
+    host.displayLanguage = "zh-CN";
+    const error = await excelError(() => tieredFunction("很多", [[DEFAULT_TIERS]]));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("参数“金额”必须是数字；“很多”不是数字。");
+    const sat = await excelError(() => incentiveFunction(1, 0, null as never, 0, 0, 9));
+    expect(sat.message).toBe("满意度为 9；必须在 1 到 5 之间（未知时留空或填 0）。");
+  });
+
+  it("INCENTIVE and BREAKDOWN use the default plan outside Excel", async () => {
+    expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
+    await expect(incentiveFunction(250000, 0, undefined, 3, 80000, 4.5)).resolves.toBe(14300);
+    const rows = await breakdownFunction(250000, 0, undefined, 3, 80000, 4.5);
+    expect(rows[rows.length - 1]).toEqual(["Total", "", "", 14300, ""]);
+  });
+
+  it("INCENTIVE and BREAKDOWN report bad arguments as #VALUE!", async () => {
+    for (const f of [incentiveFunction, breakdownFunction]) {
+      const error = await excelError(() => f(-5, 0));
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toBe("sales is -5; it must be 0 or more.");
+      expect((await excelError(() => f(5, 0, [["0:3%; 10:5%; 5:8%"]]))).message).toBe("Bad tier table: tiers must start at 0 and rise; the problem is at 5.");
+      expect((await excelError(() => f(5, 0, undefined, 0, 0, 7))).message).toBe("satisfaction is 7; it must be between 1 and 5 (leave it empty or 0 when unknown).");
+      expect((await excelError(() => f(5, "abc"))).message).toBe("quota must be a number; “abc” is not one.");
+    }
+  });
+});
+
+describe("the workbook's settings (fake Excel host)", () => {
+  function install(settings: FakeSeedCell[][] | null, more: Record<string, FakeSeedCell[][]> = {}): FakeExcelHost {
+    return installFakeExcel(FakeWorkbook.from({ Data: [["x"]], ...(settings ? { "Fairshare Settings": settings } : {}), ...more }));
+  }
+
+  it("INCENTIVE with omitted tiers uses the settings' tiers", async () => {
+    install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
+    await expect(incentiveFunction(250000, 0)).resolves.toBe(25000);
+  });
+
+  it("omitted arguments take the rest of the plan from the settings too", async () => {
+    install([["Setting", "Value"], ["newCustomerBonus", 800], ["retentionRate", "2%"], ["retentionMinSatisfaction", 3]]);
+    // 12,000 + 3 × 800 + 2% × 80,000 (3.5 ≥ 3)
+    await expect(incentiveFunction(250000, 0, undefined, 3, 80000, 3.5)).resolves.toBe(12000 + 2400 + 1600);
+  });
+
+  it("tiers in the formula win over the settings' tiers", async () => {
+    install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
+    await expect(incentiveFunction(250000, 0, [["0:1%"]])).resolves.toBe(2500);
+  });
+
+  it("BREAKDOWN uses the settings, in Excel's display language", async () => {
+    const host = install([["设置", "值"], ["commissionTiers", "0:10%"]]);
+    host.displayLanguage = "zh-CN";
+    const rows = await breakdownFunction(250000, 0, undefined, 1);
+    expect(rows).toEqual([
+      ["项目", "基数", "比例", "金额", "计算说明"],
+      ["提成", 250000, "", 25000, "25,000 = 10% × 250,000"],
+      ["新客户奖", 0, 0, 500, "500 = 1 个新客户 × 500 + 0% × 0"],
+      ["维护奖", 0, 0.01, 0, "0：无满意度数据"],
+      ["合计", "", "", 25500, ""],
+    ]);
+  });
+
+  it("uses the default plan when the workbook has no settings sheet", async () => {
+    install(null);
+    await expect(incentiveFunction(250000, 0)).resolves.toBe(12000);
+  });
+
+  it("reads the sheet once for many cells, and again once the cache has expired", async () => {
+    const host = install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
+    const values = await Promise.all(Array.from({ length: 1000 }, (_, i) => incentiveFunction(1000 * i, 0)));
+    expect(values[10]).toBe(1000);
+    expect(host.runCount).toBe(1);
+    await incentiveFunction(1, 0);
+    expect(host.runCount).toBe(1);
+
+    host.workbook.sheet("Fairshare Settings").seed("B2", [["0:20%"]]);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockReturnValue(now + 60_000);
+    try {
+      await expect(incentiveFunction(1000, 0)).resolves.toBe(200);
+      expect(host.runCount).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it("a bad plan setting is #VALUE! naming the cell, not a silently defaulted number", async () => {
+    install([["Setting", "Value"], ["commissionTiers", "0:3%; 50000"]]);
+    const error = await excelError(() => incentiveFunction(250000, 0));
+    expect(error.code).toBe("#VALUE!");
+    // The middle is the engine's catalogue text for setting_invalid.
+    expect(error.message).toMatch(/^Fairshare Settings, row 2, column Value: .*commissionTiers.*“0:3%; 50000”.* Fix the setting, or give this value in the formula\.$/);
+  });
+
+  it("a workbook Excel cannot read is #N/A, and the next call tries again", async () => {
+    const host = install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
+    const excel = (globalThis as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } }).Excel;
+    const run = excel.run;
+    excel.run = () => Promise.reject(Object.assign(new Error("busy"), { code: "GeneralException" }));
+    try {
+      const error = await excelError(() => incentiveFunction(1, 0));
+      expect(error.code).toBe("#N/A");
+      expect(error.message).toBe("Could not read the sheet “Fairshare Settings” (GeneralException). Recalculate to try again.");
+    } finally {
+      excel.run = run;
+    }
+    await expect(incentiveFunction(1000, 0)).resolves.toBe(100);
+    expect(host.runCount).toBe(1);
+  });
+});

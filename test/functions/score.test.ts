@@ -1,0 +1,149 @@
+/**
+ * =FAIRSHARE.SCORE: finding the newest scorecard, indexing it, and the wrapper on the fake Excel host.
+ * Scorecard sheets look as the run writes them: two title lines, a blank line, then the table.
+ */
+import type { Table } from "../../src/engine/table";
+import { scoreFunction } from "../../src/functions/functions";
+import { newestScorecard, scoreCore, scorecardIndexCore, type ScorecardIndex } from "../../src/functions/scorecard";
+import { clearWorkbookCaches } from "../../src/functions/workbookData";
+import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeSeedCell } from "../fakes/fakeExcel";
+import { excelError, useFakeCustomFunctions } from "./runtime";
+
+useFakeCustomFunctions();
+afterEach(() => {
+  uninstallFakeExcel();
+  clearWorkbookCaches();
+});
+
+function scorecard(rows: FakeSeedCell[][], header: FakeSeedCell[] = ["Rep ID", "Name", "Region", "Score", "Rank"]): FakeSeedCell[][] {
+  return [["Fairshare scorecard, 2024-04 to 2024-06: team median score 70.0"], ["Dimensions 0–100: …"], [], header, ...rows];
+}
+
+const JUNE = scorecard([
+  ["R1", "Ann", "North", 82.5, 1],
+  ["R2", "Bo", "South", 61, 2],
+  [1001, "Cy", "South", 55.25, 3],
+]);
+const MAY = scorecard([
+  ["R1", "Ann", "North", 40, 2],
+  ["R2", "Bo", "South", 50, 1],
+]);
+
+function table(values: FakeSeedCell[][], sheet = "Fairshare Scorecard 2024-06", firstRow = 1): Table {
+  return { sheet, firstRow, firstColumn: 1, values: values.map((r) => r.map((c) => (c === undefined ? null : (c as string | number | null)))) };
+}
+
+function index(values: FakeSeedCell[][]): ScorecardIndex {
+  const result = scorecardIndexCore(table(values));
+  if (!result.ok) throw new Error(JSON.stringify(result.issue));
+  return result.value;
+}
+
+describe("newestScorecard", () => {
+  const sheet = (name: string) => ({ name, visible: true });
+
+  it("is the last scorecard in tab order (runs add sheets at the end)", () => {
+    expect(newestScorecard(["Reps", "Fairshare Scorecard 2024-05", "Sales", "Fairshare Scorecard 2024-06", "Fairshare Incentives 2024-06"].map(sheet))).toBe(
+      "Fairshare Scorecard 2024-06",
+    );
+    expect(newestScorecard(["Fairshare Scorecard 2024-06", "Fairshare Scorecard 2024-06 #2"].map(sheet))).toBe("Fairshare Scorecard 2024-06 #2");
+  });
+
+  it("matches the prefix case-insensitively, and is null without one", () => {
+    expect(newestScorecard([sheet("fairshare scorecard")])).toBe("fairshare scorecard");
+    expect(newestScorecard(["Reps", "Scorecard", "Fairshare Portfolio"].map(sheet))).toBeNull();
+  });
+});
+
+describe("scorecardIndexCore + scoreCore", () => {
+  it("finds the header below the title lines and looks reps up by id", () => {
+    const june = index(JUNE);
+    expect(scoreCore(june, "R1")).toEqual({ ok: true, value: 82.5 });
+    expect(scoreCore(june, " r1 ")).toEqual({ ok: true, value: 82.5 });
+    expect(scoreCore(june, [["R2"]])).toEqual({ ok: true, value: 61 });
+    expect(scoreCore(june, 1001)).toEqual({ ok: true, value: 55.25 });
+    expect(scoreCore(june, "1001")).toEqual({ ok: true, value: 55.25 });
+  });
+
+  it("reads a Chinese scorecard", () => {
+    const zh = index(scorecard([["R1", "安", "北区", 90]], ["工号", "姓名", "区域", "评分"]));
+    expect(scoreCore(zh, "R1")).toEqual({ ok: true, value: 90 });
+  });
+
+  it("takes the Score column, not a dimension that merely mentions it", () => {
+    const values = scorecard([["R1", 10, 77]], ["Rep ID", "Sales score", "Score"]);
+    expect(scoreCore(index(values), "R1")).toEqual({ ok: true, value: 77 });
+  });
+
+  it("reports a sheet without the header", () => {
+    expect(scorecardIndexCore(table([["Rep", "Points"], ["R1", 5]]))).toEqual({ ok: false, issue: { code: "scorecardNoHeader", sheet: "Fairshare Scorecard 2024-06" } });
+  });
+
+  it.each<[string, unknown, object]>([
+    ["an unknown rep", "R9", { code: "unknownRep", repId: "R9", sheet: "Fairshare Scorecard 2024-06" }],
+    ["an empty id", "", { code: "repIdMissing" }],
+    ["no id", null, { code: "repIdMissing" }],
+    ["an error as id", "#REF!", { code: "argumentError", argument: "repId", error: "#REF!" }],
+  ])("reports %s", (_what, repId, issue) => {
+    expect(scoreCore(index(JUNE), repId)).toEqual({ ok: false, issue });
+  });
+
+  it("reports a rep without a score, with the row", () => {
+    const values = scorecard([["R1", "Ann", "North", "—", 1]]);
+    expect(scoreCore(index(values), "R1")).toEqual({ ok: false, issue: { code: "noScore", repId: "R1", sheet: "Fairshare Scorecard 2024-06", row: 5, value: "—" } });
+  });
+
+  it("reports a rep listed twice rather than picking one", () => {
+    const values = scorecard([["R1", "Ann", "North", 80, 1], ["r1", "Ann", "North", 20, 2]]);
+    expect(scoreCore(index(values), "R1")).toMatchObject({ ok: false, issue: { code: "duplicateRep", rows: "5, 6" } });
+  });
+});
+
+describe("scoreFunction (=FAIRSHARE.SCORE) on the fake Excel host", () => {
+  it("reads the newest scorecard sheet", async () => {
+    installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]], "Fairshare Scorecard 2024-05": MAY, "Fairshare Scorecard 2024-06": JUNE }));
+    await expect(scoreFunction("R1")).resolves.toBe(82.5);
+    await expect(scoreFunction(1001)).resolves.toBe(55.25);
+  });
+
+  it("reads the workbook once for many cells", async () => {
+    const host = installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
+    const scores = await Promise.all(Array.from({ length: 500 }, (_, i) => scoreFunction(i % 2 ? "R1" : "R2")));
+    expect(scores.slice(0, 2)).toEqual([61, 82.5]);
+    expect(host.runCount).toBe(2); // the sheet list, then the scorecard
+  });
+
+  it("an unknown rep is #N/A with a message", async () => {
+    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
+    const error = await excelError(() => scoreFunction("R9"));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toBe("Rep ID “R9” is not on the scorecard “Fairshare Scorecard 2024-06”.");
+  });
+
+  it("no scorecard sheet is #N/A with a message, in Excel's language", async () => {
+    const host = installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]] }));
+    const error = await excelError(() => scoreFunction("R1"));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toBe("No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” sheet first.");
+    host.displayLanguage = "zh-CN";
+    expect((await excelError(() => scoreFunction("R1"))).message).toBe("没有评分卡工作表：请先运行 Fairshare 生成“Fairshare Scorecard …”工作表。");
+  });
+
+  it("outside Excel there is no scorecard", async () => {
+    expect((await excelError(() => scoreFunction("R1"))).code).toBe("#N/A");
+  });
+
+  it("a scorecard without its header is #N/A naming the sheet", async () => {
+    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard": [["Who", "Points"], ["R1", 3]] }));
+    const error = await excelError(() => scoreFunction("R1"));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toBe("Sheet “Fairshare Scorecard” has no header row with “Rep ID” and “Score” columns.");
+  });
+
+  it("an empty id is #VALUE!", async () => {
+    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
+    const error = await excelError(() => scoreFunction(""));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe("repId is empty.");
+  });
+});
