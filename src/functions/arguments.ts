@@ -25,11 +25,30 @@ const MAX_AMOUNT = Number.MAX_SAFE_INTEGER / 100;
  */
 export function excelErrorOf(cell: unknown): string | null {
   if (typeof cell === "string") return EXCEL_ERROR_TEXT.test(cell) ? cell : null;
-  if (typeof cell === "object" && cell !== null && !Array.isArray(cell) && "code" in cell) {
-    const code = (cell as { code: unknown }).code;
-    return typeof code === "string" ? code : "#VALUE!";
+  if (typeof cell === "object" && cell !== null && !Array.isArray(cell)) {
+    if ("code" in cell) {
+      const code = (cell as { code: unknown }).code;
+      return typeof code === "string" ? code : "#VALUE!";
+    }
+    // A data-type error value ({ type: "Error", basicValue: "#N/A", … }).
+    if ((cell as { type?: unknown }).type === "Error") {
+      const text = (cell as { basicValue?: unknown }).basicValue;
+      return typeof text === "string" ? text : "#VALUE!";
+    }
   }
   return null;
+}
+
+/**
+ * The plain value of a cell. The metadata allows data types for "any" parameters, so a formatted number
+ * or an entity may arrive as an object ({ type: "Double", basicValue: 5, numberFormat: "0%" }): its
+ * basicValue is what the cell shows. Errors stay objects for excelErrorOf.
+ * @example basicValueOf({ type: "Double", basicValue: 5 }) // 5
+ */
+export function basicValueOf(cell: unknown): unknown {
+  if (typeof cell !== "object" || cell === null || Array.isArray(cell)) return cell;
+  const c = cell as { type?: unknown; basicValue?: unknown };
+  return c.type !== "Error" && "basicValue" in c ? c.basicValue : cell;
 }
 
 /** Whether a reader's result is an issue (values are numbers, strings, null or arrays). */
@@ -42,9 +61,9 @@ function isBlankArgument(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 }
 
-/** A 1×1 range as the value it holds (Excel passes a single cell to a matrix parameter as [[value]]). */
-function scalarOf(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+/** A 1×1 range as the value it holds (Excel passes a single cell to a matrix parameter as [[value]]), as a plain value. */
+export function scalarOf(value: unknown): unknown {
+  return basicValueOf(Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value);
 }
 
 /**
@@ -168,7 +187,13 @@ function tierRows(range: readonly (readonly unknown[])[]): [unknown, unknown][] 
 
 function rangeKey(range: readonly (readonly unknown[])[]): string {
   let key = "";
-  for (const row of range) for (const cell of row) key += `${typeof cell === "string" ? "s" : typeof cell === "number" ? "n" : "o"}${String(cell)}\u0001`;
+  for (const row of range) {
+    for (const raw of row) {
+      const cell = basicValueOf(raw);
+      const tag = typeof cell === "string" ? "s" : typeof cell === "number" ? "n" : excelErrorOf(cell) !== null ? "e" : "o";
+      key += `${tag}${tag === "e" ? excelErrorOf(cell) : String(cell)}\u0001`;
+    }
+  }
   return key;
 }
 
@@ -204,7 +229,7 @@ export function tiersArgument(value: unknown): Tier[] | null | FunctionIssue {
         if (error !== null) return { code: "errorValue", row: r + 1, column: c + 1, error };
       }
     }
-    tiers = tiersFromRows(tierRows(rows) as [Cell, Cell][]);
+    tiers = tiersFromRows(tierRows(rows.map((row) => row.map(basicValueOf))) as [Cell, Cell][]);
     if (rangeCache.size >= RANGE_CACHE_LIMIT) rangeCache.clear();
     rangeCache.set(key, tiers);
   }

@@ -3,14 +3,18 @@
  * lookup. Plain tables in, results as data out.
  */
 import { cellText, idKey, isBlank, parseNumberCell } from "../engine/cells";
+import { SHEET_BASES } from "../engine/report/labels";
 import { normalizeHeader } from "../engine/schema";
 import type { Cell, Table } from "../engine/table";
 import type { SheetInfo } from "../workbook/port";
-import { excelErrorOf } from "./arguments";
+import { excelErrorOf, scalarOf } from "./arguments";
 import { failed, type CoreResult } from "./result";
 
-/** Scorecard sheets are named "Fairshare Scorecard <period>", with " #2", " #3"… for reruns. */
-export const SCORECARD_PREFIX = "Fairshare Scorecard";
+/**
+ * Scorecard sheets are named "Fairshare Scorecard <period>" ("Fairshare 评分卡 <period>" in a Chinese
+ * workbook), with " #2", " #3"… for reruns: any name that starts with either base, in any case.
+ */
+const SCORECARD_PREFIXES: readonly string[] = Object.values(SHEET_BASES).map((bases) => bases.scorecard.toLowerCase());
 
 /** Header names, normalised (case, spaces and punctuation ignored): the scorecard writes one pair per locale. */
 const REP_ID_HEADERS = new Set(["repid", "工号"]);
@@ -33,12 +37,14 @@ export interface ScorecardIndex {
 
 /**
  * The newest scorecard sheet: the last one in tab order, since runs add their sheets at the end (the same
- * rule as the newest proposal). Names compare case-insensitively, as Excel's do.
+ * rule as the newest proposal), in either language. Names compare case-insensitively, as Excel's do.
  * @example newestScorecard([{ name: "Fairshare Scorecard 2024-05", visible: true }, { name: "Fairshare Scorecard 2024-06", visible: true }]) // "Fairshare Scorecard 2024-06"
  */
 export function newestScorecard(sheets: readonly SheetInfo[]): string | null {
-  const prefix = SCORECARD_PREFIX.toLowerCase();
-  for (let i = sheets.length - 1; i >= 0; i--) if (sheets[i].name.toLowerCase().startsWith(prefix)) return sheets[i].name;
+  for (let i = sheets.length - 1; i >= 0; i--) {
+    const name = sheets[i].name.toLowerCase();
+    if (SCORECARD_PREFIXES.some((prefix) => name.startsWith(prefix))) return sheets[i].name;
+  }
   return null;
 }
 
@@ -93,7 +99,7 @@ export function scorecardIndexCore(table: Table): CoreResult<ScorecardIndex> {
  * @example scoreCore(index, "r1") // { ok: true, value: 82.5 }
  */
 export function scoreCore(index: ScorecardIndex, repId: unknown): CoreResult<number> {
-  const v = Array.isArray(repId) && repId.length === 1 && Array.isArray(repId[0]) && repId[0].length === 1 ? repId[0][0] : repId;
+  const v = scalarOf(repId);
   const error = excelErrorOf(v);
   if (error !== null) return failed({ code: "argumentError", argument: "repId", error });
   const key = typeof v === "string" || typeof v === "number" ? idKey(v) : "";

@@ -1,4 +1,10 @@
 import type { SheetInfo } from "../workbook/port";
+import type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView } from "../workbook/panePipeline";
+
+export type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView };
+
+/** Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and 0–1. */
+export type ProgressListener = (step: string, fraction: number) => void;
 
 /** A problem found in the data, as the pane shows it (already rendered in the pane's language). */
 export interface PaneIssue {
@@ -35,6 +41,10 @@ export interface CheckSummary {
 export interface RunSummary {
   period: string | null;
   errorCount: number;
+  /** Fairness before → after, overall and per region (null values without a run). */
+  fairness: { scope: string; giniBefore: number; giniAfter: number; newRepShareBefore: number; newRepShareAfter: number }[];
+  /** The most common reasons, rendered, with how many moves give each. */
+  topReasons: { reason: string; count: number }[];
   /** Proposed moves by rule id. */
   movesByRule: Record<string, number>;
   withoutRecipient: number;
@@ -62,6 +72,17 @@ export interface PaneActions {
   listSheets(): Promise<SheetInfo[]>;
   detectSheets(): Promise<DetectedSheets>;
   checkData(): Promise<CheckSummary>;
-  runAllocation(): Promise<RunSummary>;
+  /** Runs allocation; `signal.aborted` set before the write stops it with nothing written (CancelledError). */
+  runAllocation(options?: { progress?: ProgressListener; signal?: { readonly aborted: boolean } }): Promise<RunSummary>;
   applyApproved(): Promise<ApplySummary>;
+  /** Detected sheets and column mapping with the alternatives. */
+  describeData(): Promise<DataDescription>;
+  /** Saves settings (including `sheet.<role>` / `column.<role>.<field>` mappings) to the Fairshare Settings sheet. */
+  saveSettings(changes: SettingChange[]): Promise<void>;
+  /** The given settings' current values, overrides by region, and the regions. */
+  readSettings(keys: string[]): Promise<{ regions: string[]; settings: SettingView[] }>;
+  reviewStatus(): Promise<ReviewStatus>;
+  statements(): Promise<{ period: string | null; reps: RepStatement[] }>;
+  /** Shows a sheet (and selects a cell, 1-based) in the workbook. */
+  activate(sheet: string, row?: number | null, column?: string | number | null): Promise<void>;
 }

@@ -16,7 +16,8 @@ function actionsOrFailure(): PaneActions {
     return createOfficeActions();
   } catch (err) {
     const fail = () => Promise.reject(err);
-    return { listSheets: fail, detectSheets: fail, checkData: fail, runAllocation: fail, applyApproved: fail };
+    // Every action fails with the same error, whatever the pane asks.
+    return new Proxy({} as PaneActions, { get: () => fail });
   }
 }
 

@@ -4,7 +4,9 @@
  */
 import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
+import { renderExplanation } from "../engine/allocation/text";
 import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
+import { describeData, readSettingsView, repStatements, reviewStatus, saveSettings } from "../workbook/panePipeline";
 import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "./actions";
 import { displayLanguageSafe } from "./officeContext";
 
@@ -33,10 +35,32 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         gini: result.fairness ? result.fairness.gini : null,
       };
     },
-    async runAllocation(): Promise<RunSummary> {
-      const { result, allocation, written } = await runAllocation(port, { displayLanguage, write: true });
+    async runAllocation(options = {}): Promise<RunSummary> {
+      const { result, allocation, written } = await runAllocation(port, { displayLanguage, write: true, progress: options.progress, signal: options.signal });
       const movesByRule: Record<string, number> = {};
-      for (const m of allocation?.moves ?? []) if (m.to >= 0) movesByRule[m.rule] = (movesByRule[m.rule] ?? 0) + 1;
+      const reasons = new Map<string, number>();
+      for (const m of allocation?.moves ?? []) {
+        if (m.to < 0) continue;
+        movesByRule[m.rule] = (movesByRule[m.rule] ?? 0) + 1;
+        // Reasons differ by their figures; group them by kind, named in a short sentence.
+        const r = renderExplanation({ key: `short.${m.reason.key}`, params: {} }, result.locale);
+        reasons.set(r, (reasons.get(r) ?? 0) + 1);
+      }
+      const before = result.fairness;
+      const after = allocation?.fairnessAfter;
+      const fairness =
+        before && after
+          ? [
+              { scope: "", giniBefore: before.gini, giniAfter: after.gini, newRepShareBefore: before.newRepShare, newRepShareAfter: after.newRepShare },
+              ...Object.keys(before.byRegion).map((r) => ({
+                scope: r,
+                giniBefore: before.byRegion[r].gini,
+                giniAfter: after.byRegion[r]?.gini ?? before.byRegion[r].gini,
+                newRepShareBefore: before.byRegion[r].newRepShare,
+                newRepShareAfter: after.byRegion[r]?.newRepShare ?? before.byRegion[r].newRepShare,
+              })),
+            ]
+          : [];
       return {
         period: result.period === null ? null : `${Math.floor(result.period / 12)}-${String((result.period % 12) + 1).padStart(2, "0")}`,
         errorCount: result.issues.filter((i) => i.severity === "error").length,
@@ -46,10 +70,12 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         giniBefore: result.fairness?.gini ?? null,
         giniAfter: allocation?.fairnessAfter.gini ?? null,
         sheetsWritten: written,
+        fairness,
+        topReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)).slice(0, 5),
       };
     },
     async applyApproved(): Promise<ApplySummary> {
-      const { proposalSheet, outcome } = await applyApproved(port);
+      const { proposalSheet, outcome } = await applyApproved(port, { displayLanguage });
       return {
         proposalSheet,
         applied: outcome.applied.length,
@@ -58,6 +84,22 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         pending: outcome.pending,
         conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.detail ?? "" })),
       };
+    },
+    describeData: () => describeData(port),
+    saveSettings: (changes) => saveSettings(port, changes, displayLanguage),
+    readSettings: (keys) => readSettingsView(port, keys, displayLanguage),
+    reviewStatus: () => reviewStatus(port),
+    statements: () => repStatements(port, displayLanguage),
+    async activate(sheet, row, column) {
+      // Issues name their column by header; find its position on the sheet's header row.
+      let col: number | undefined = typeof column === "number" ? column : undefined;
+      if (typeof column === "string" && row) {
+        const [t] = await port.readTables([sheet], { maxRows: 30 });
+        const header = t?.values.find((r) => r.some((c) => String(c ?? "").trim() === column));
+        const i = header ? header.findIndex((c) => String(c ?? "").trim() === column) : -1;
+        if (i >= 0) col = (t?.firstColumn ?? 1) + i;
+      }
+      await port.activate(sheet, row ?? undefined, col);
     },
   };
 }

@@ -185,4 +185,8 @@ export class ExcelJsWorkbook implements WorkbookPort {
     while (this.workbook.worksheets.some((ws) => Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {}).includes(name)));
     return name;
   }
+
+  /** A file has no user to show a sheet to. */
+  async activate(): Promise<void> {}
+
 }

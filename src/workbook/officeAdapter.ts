@@ -108,7 +108,11 @@ class SyncBatcher {
   /** Queues `op` (estimated at `bytes`), syncing first if it would overflow the current batch. */
   async add(bytes: number, op: () => void): Promise<void> {
     if (this.queued > 0 && this.bytes + bytes > this.budget) await this.flush();
-    if (this.queued === 0 && supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
+    if (this.queued === 0) {
+      // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
+      if (supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
+      if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
+    }
     op();
     this.bytes += bytes;
     this.queued += 1;
@@ -497,4 +501,15 @@ export class OfficeWorkbook implements WorkbookPort {
       await batcher.flush();
     });
   }
+
+  /** One sync: activates the sheet and selects the cell, so a clicked issue shows its place. */
+  async activate(sheet: string, row?: number, column?: number): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      if (row !== undefined && row >= 1) ws.getCell(row - 1, Math.max(0, (column ?? 1) - 1)).select();
+      await context.sync();
+    });
+  }
+
 }

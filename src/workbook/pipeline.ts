@@ -20,6 +20,14 @@ import { parseSettings, REGISTRY } from "../engine/settings";
 import type { OutputSheet, Table } from "../engine/table";
 import type { SheetInfo, WorkbookPort } from "./port";
 
+/** Thrown when the user cancels a run before it writes anything; nothing has been changed. */
+export class CancelledError extends Error {
+  override name = "CancelledError";
+  constructor() {
+    super("cancelled before anything was written");
+  }
+}
+
 /** Progress callback: a step name and a fraction from 0 to 1. */
 export type Progress = (step: string, fraction: number) => void;
 
@@ -129,12 +137,14 @@ function takeNames(existing: readonly string[]) {
  */
 export async function runAllocation(
   port: WorkbookPort,
-  options: { displayLanguage?: string; write: boolean; progress?: Progress },
+  options: { displayLanguage?: string; write: boolean; progress?: Progress; signal?: { readonly aborted: boolean } },
 ): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[] }> {
   options.progress?.("detect", 0);
   const detected = await detect(port);
   const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
+  if (options.signal?.aborted) throw new CancelledError();
   const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, auditSheets);
+  if (options.signal?.aborted) throw new CancelledError();
   const existing = detected.sheets.map((s) => s.name);
   const take = takeNames(existing);
   const L = result.locale;
@@ -148,6 +158,8 @@ export async function runAllocation(
     const runNumber = Number(proposalName.match(/ #(\d+)$/)?.[1] ?? 1);
     const past = pastMoves(auditSheets.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null)));
     allocation = allocate(result, { past, runNumber });
+    if (options.signal?.aborted) throw new CancelledError();
+    options.progress?.("evaluate", 0.8);
     evaluation = evaluate(result, past);
     sheets.push(portfolioSheet(result, take(sheetName("portfolio", L))));
     sheets.push(proposalSheet(result, allocation, proposalName));
@@ -156,6 +168,8 @@ export async function runAllocation(
     sheets.push(scorecardSheet(result, evaluation, take(sheetName("scorecard", L, period))));
     sheets.push(incentivesSheet(result, evaluation, take(sheetName("incentives", L, period))));
   }
+  // The last moment to stop: after this the sheets are written in one batch, whole or not at all.
+  if (options.signal?.aborted) throw new CancelledError();
   if (options.write) {
     options.progress?.("write", 0.9);
     await port.addSheets(sheets);

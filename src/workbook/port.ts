@@ -41,6 +41,11 @@ export interface WorkbookPort {
   updateCells(updates: CellUpdate[]): Promise<void>;
   /** Appends rows below the used range of a sheet, creating it with `header` when it does not exist. */
   appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void>;
+  /**
+   * Shows a sheet to the user, selecting one cell (1-based) when given. Hosts without a user (the CLI)
+   * do nothing.
+   */
+  activate(sheet: string, row?: number, column?: number): Promise<void>;
 }
 
 /**

@@ -127,4 +127,8 @@ export class StreamingWorkbook implements WorkbookPort {
     }
     await writer.commit();
   }
+
+  /** A file has no user to show a sheet to. */
+  async activate(): Promise<void> {}
+
 }

@@ -359,3 +359,18 @@ describe("the workbook's settings (fake Excel host)", () => {
     expect(host.runCount).toBe(1);
   });
 });
+
+describe("data-type values (the metadata allows them for `any` parameters)", () => {
+  it("reads a formatted number by its basicValue", () => {
+    const double = (basicValue: number) => ({ type: "Double", basicValue, numberFormat: "#,##0" });
+    expect(tieredCore(double(250000), [[DEFAULT_TIERS]])).toEqual({ ok: true, value: 12000 });
+    expect(tieredCore(250000, [[0, double(0.03)], [double(100000), 0.05], [200000, 0.08]])).toEqual({ ok: true, value: 12000 });
+    expect(incentiveCore(request(double(250000), 0, null, double(3)), defaultPlan())).toBe(13500);
+  });
+
+  it("reports a data-type error value as an error", () => {
+    const na = { type: "Error", errorType: "NotAvailable", basicValue: "#N/A" };
+    expect(issueOf(tieredCore(na, [[DEFAULT_TIERS]]))).toEqual({ code: "argumentError", argument: "amount", error: "#N/A" });
+    expect(issueOf(tieredCore(1, [[0, 0.03], [100000, na]]))).toEqual({ code: "errorValue", row: 2, column: 2, error: "#N/A" });
+  });
+});

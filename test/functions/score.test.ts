@@ -49,6 +49,10 @@ describe("newestScorecard", () => {
     expect(newestScorecard(["Fairshare Scorecard 2024-06", "Fairshare Scorecard 2024-06 #2"].map(sheet))).toBe("Fairshare Scorecard 2024-06 #2");
   });
 
+  it("knows the Chinese name of a scorecard sheet", () => {
+    expect(newestScorecard(["Fairshare Scorecard 2024-05", "Fairshare 评分卡 2024-06", "Fairshare 激励明细 2024-06"].map(sheet))).toBe("Fairshare 评分卡 2024-06");
+  });
+
   it("matches the prefix case-insensitively, and is null without one", () => {
     expect(newestScorecard([sheet("fairshare scorecard")])).toBe("fairshare scorecard");
     expect(newestScorecard(["Reps", "Scorecard", "Fairshare Portfolio"].map(sheet))).toBeNull();
@@ -100,6 +104,11 @@ describe("scorecardIndexCore + scoreCore", () => {
 });
 
 describe("scoreFunction (=FAIRSHARE.SCORE) on the fake Excel host", () => {
+  it("reads a scorecard sheet with a Chinese name and headers", async () => {
+    installFakeExcel(FakeWorkbook.from({ "Fairshare 评分卡 2024-06": scorecard([["R1", "安", "北区", 90]], ["工号", "姓名", "区域", "评分"]) }));
+    await expect(scoreFunction("R1")).resolves.toBe(90);
+  });
+
   it("reads the newest scorecard sheet", async () => {
     installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]], "Fairshare Scorecard 2024-05": MAY, "Fairshare Scorecard 2024-06": JUNE }));
     await expect(scoreFunction("R1")).resolves.toBe(82.5);
@@ -124,9 +133,9 @@ describe("scoreFunction (=FAIRSHARE.SCORE) on the fake Excel host", () => {
     const host = installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]] }));
     const error = await excelError(() => scoreFunction("R1"));
     expect(error.code).toBe("#N/A");
-    expect(error.message).toBe("No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” sheet first.");
+    expect(error.message).toBe("No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” (or “Fairshare 评分卡 …”) sheet first.");
     host.displayLanguage = "zh-CN";
-    expect((await excelError(() => scoreFunction("R1"))).message).toBe("没有评分卡工作表：请先运行 Fairshare 生成“Fairshare Scorecard …”工作表。");
+    expect((await excelError(() => scoreFunction("R1"))).message).toBe("没有评分卡工作表：请先运行 Fairshare 生成“Fairshare 评分卡 …”工作表。");
   });
 
   it("outside Excel there is no scorecard", async () => {

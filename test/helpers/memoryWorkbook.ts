@@ -37,4 +37,9 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!this.sheets.has(sheet)) this.sheets.set(sheet, [header]);
     this.sheets.get(sheet)!.push(...rows);
   }
+  readonly activated: { sheet: string; row?: number; column?: number }[] = [];
+  async activate(sheet: string, row?: number, column?: number): Promise<void> {
+    this.activated.push({ sheet, row, column });
+  }
+
 }

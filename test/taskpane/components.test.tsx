@@ -126,7 +126,7 @@ describe("IssueList", () => {
 
 describe("App", () => {
   const pending = () => new Promise<never>(() => {});
-  const actions: PaneActions = { listSheets: pending, detectSheets: pending, checkData: pending, runAllocation: pending, applyApproved: pending };
+  const actions: PaneActions = new Proxy({} as PaneActions, { get: () => pending });
 
   it("starts by looking for the input sheets, with the check button shown", () => {
     const text = render(<App actions={actions} />);

@@ -12,6 +12,49 @@ import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
 const APPROVE = new Set(["approve", "approved", "yes", "y", "ok", "同意", "批准", "通过", "是"]);
 const REJECT = new Set(["reject", "rejected", "no", "n", "decline", "declined", "拒绝", "驳回", "否", "不同意"]);
 
+/** Where the proposal's columns are: the header is the first row naming "Proposal ID" in either language. */
+export function proposalColumns(proposal: Table): { headerIdx: number; col: Partial<Record<string, number>> } {
+  const idNames = new Set([normalizeHeader(PROPOSAL_COLUMNS[0].en), normalizeHeader(PROPOSAL_COLUMNS[0].zh)]);
+  const headerIdx = proposal.values.findIndex((r) => r.some((c) => idNames.has(normalizeHeader(cellText(c)))));
+  const col: Partial<Record<string, number>> = {};
+  if (headerIdx >= 0) {
+    const header = proposal.values[headerIdx].map((c) => normalizeHeader(cellText(c)));
+    for (const c of PROPOSAL_COLUMNS) {
+      const i = header.findIndex((h) => h === normalizeHeader(c.en) || h === normalizeHeader(c.zh));
+      if (i >= 0) col[c.key] = i;
+    }
+  }
+  return { headerIdx, col };
+}
+
+/**
+ * What a Decision cell says: Approve (Approved, Yes, Y, 同意, 批准…), Reject (拒绝, 驳回…), blank, or unreadable.
+ * @example decisionKind("批准") // "approve"
+ */
+export function decisionKind(text: string): "approve" | "reject" | "pending" | "unknown" {
+  const d = normalizeHeader(text);
+  if (!d) return "pending";
+  return APPROVE.has(d) ? "approve" : REJECT.has(d) ? "reject" : "unknown";
+}
+
+/** Approved, rejected, pending and unreadable counts of a proposal sheet, for the review panel. */
+export function decisionCounts(proposal: Table): { approved: number; rejected: number; pending: number; unreadable: number; total: number } {
+  const { headerIdx, col } = proposalColumns(proposal);
+  const counts = { approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0 };
+  if (headerIdx < 0 || col.proposalId === undefined || col.decision === undefined) return counts;
+  for (let r = headerIdx + 1; r < proposal.values.length; r++) {
+    const row = proposal.values[r];
+    if (!cellText(row[col.proposalId] ?? null)) continue;
+    counts.total++;
+    const k = decisionKind(cellText(row[col.decision] ?? null));
+    if (k === "approve") counts.approved++;
+    else if (k === "reject") counts.rejected++;
+    else if (k === "pending") counts.pending++;
+    else counts.unreadable++;
+  }
+  return counts;
+}
+
 /** One decided proposal row, as apply's JSON lists it. */
 export interface ApplyEntry {
   proposalId: string;
@@ -63,17 +106,7 @@ export function planApply(input: {
   const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   const plan: ApplyPlan = { updates: [], audit: [], outcome };
   const { proposal, accounts, accountsMap } = input;
-  // Header: the first row naming "Proposal ID" in either language.
-  const idNames = new Set([normalizeHeader(PROPOSAL_COLUMNS[0].en), normalizeHeader(PROPOSAL_COLUMNS[0].zh)]);
-  const headerIdx = proposal.values.findIndex((r) => r.some((c) => idNames.has(normalizeHeader(cellText(c)))));
-  const col: Record<string, number> = {};
-  if (headerIdx >= 0) {
-    const header = proposal.values[headerIdx].map((c) => normalizeHeader(cellText(c)));
-    for (const c of PROPOSAL_COLUMNS) {
-      const i = header.findIndex((h) => h === normalizeHeader(c.en) || h === normalizeHeader(c.zh));
-      if (i >= 0) col[c.key] = i;
-    }
-  }
+  const { headerIdx, col } = proposalColumns(proposal);
   for (const key of ["proposalId", "accountId", "from", "to", "decision"]) {
     if (col[key] === undefined) {
       const c = PROPOSAL_COLUMNS.find((x) => x.key === key)!;
@@ -110,9 +143,9 @@ export function planApply(input: {
       outcome.pending++;
       continue;
     }
-    const d = normalizeHeader(decisionText);
-    const approve = APPROVE.has(d);
-    if (!approve && !REJECT.has(d)) {
+    const kind = decisionKind(decisionText);
+    const approve = kind === "approve";
+    if (kind === "unknown") {
       outcome.problems.push({ row: entry.row, column: PROPOSAL_COLUMNS.find((c) => c.key === "decision")!.en, code: "unknown_decision", value: decisionText });
       outcome.pending++;
       continue;

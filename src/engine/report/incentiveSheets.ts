@@ -157,3 +157,8 @@ export function incentivesSheet(check: CheckResult, ev: Evaluation, name: string
     asTable: true,
   };
 }
+
+/** A statement component's name in a locale ("Commission", "提成"…). */
+export function componentLabel(id: string, locale: Locale): string {
+  return TEXT[locale][`c.${id}`] ?? id;
+}

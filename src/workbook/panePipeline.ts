@@ -1,0 +1,244 @@
+/**
+ * What the task pane needs beyond check/run/apply: the data mapping, the settings as an editor shows
+ * them, saving settings back to the Fairshare Settings sheet, the review counts and rep statements.
+ * Each is a fixed, small number of round trips through the port.
+ */
+import { decisionCounts } from "../engine/allocation/apply";
+import { renderExplanation } from "../engine/allocation/text";
+import { cellText, formatMonth } from "../engine/cells";
+import { findHeaderRow, OUTPUT_PREFIX } from "../engine/detect";
+import { evaluate } from "../engine/incentives/evaluate";
+import { COMPONENTS } from "../engine/incentives/plan";
+import { parseAuditLog, pastMoves } from "../engine/allocation/audit";
+import { componentLabel } from "../engine/report/incentiveSheets";
+import { sheetKind } from "../engine/report/labels";
+import { settingsSheet } from "../engine/report/settingsSheet";
+import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
+import { IssueList } from "../engine/issues";
+import { parseSettings, parseSettingValue, REGISTRY, type SettingDef, type SettingValue } from "../engine/settings";
+import type { Cell } from "../engine/table";
+import type { CellUpdate, WorkbookPort } from "./port";
+import { detect, newestProposal, readAndCheck } from "./pipeline";
+
+export interface FieldMapping {
+  key: string;
+  label: { "en-US": string; "zh-CN": string };
+  required: boolean;
+  /** The header the field is read from, or null when none matched. */
+  header: string | null;
+}
+
+export interface RoleMapping {
+  role: Role;
+  label: { "en-US": string; "zh-CN": string };
+  required: boolean;
+  sheet: string | null;
+  /** Headers of the assigned sheet, for the column dropdowns. */
+  headers: string[];
+  fields: FieldMapping[];
+}
+
+export interface DataDescription {
+  /** Sheets that may serve as input (not Fairshare's own outputs). */
+  candidates: string[];
+  settingsSheet: string | null;
+  roles: RoleMapping[];
+}
+
+/** The detected sheets and columns, with what each could be switched to. Two round trips after detection. */
+export async function describeData(port: WorkbookPort): Promise<DataDescription> {
+  const d = await detect(port);
+  const mapping = parseSettings(d.settingsTable, REGISTRY, new IssueList()).mapping;
+  const candidates = d.sheets.map((s) => s.name).filter((n) => !n.startsWith(OUTPUT_PREFIX) && normalizeHeader(n) !== normalizeHeader(SETTINGS_SHEET));
+  const assigned = SCHEMA.map((s) => d.assignment[s.role]).filter((n): n is string => !!n);
+  const heads = assigned.length ? await port.readTables(assigned, { maxRows: 30 }) : [];
+  const roles = SCHEMA.map((spec): RoleMapping => {
+    const sheet = d.assignment[spec.role];
+    const head = heads.find((h) => h.sheet === sheet);
+    const map = head ? findHeaderRow(head.values, spec, mapping.columns[spec.role] ?? {}) : null;
+    const headerRow = map ? head!.values[map.headerIndex] : (head?.values.find((r) => r.some((c) => cellText(c))) ?? []);
+    return {
+      role: spec.role,
+      label: spec.label,
+      required: spec.required,
+      sheet,
+      headers: headerRow.map((c) => cellText(c)).filter((h) => h),
+      fields: spec.fields.map((f) => ({ key: f.key, label: f.label, required: f.required !== false, header: map?.headers[f.key] ?? null })),
+    };
+  });
+  return { candidates, settingsSheet: d.settingsSheet, roles };
+}
+
+export interface SettingChange {
+  key: string;
+  value: SettingValue | string;
+  /** A region column to write to instead of Value. */
+  region?: string;
+}
+
+export interface SettingView {
+  def: SettingDef;
+  value: SettingValue;
+  byRegion: Record<string, SettingValue>;
+}
+
+/** Current settings (defaults where the sheet is silent) and the roster's regions, for the rules editor. */
+export async function readSettingsView(port: WorkbookPort, keys: readonly string[], displayLanguage?: string): Promise<{ regions: string[]; settings: SettingView[] }> {
+  const d = await detect(port);
+  const result = await readAndCheck(port, d, displayLanguage);
+  const s = result.settings;
+  return {
+    regions: result.model.regions,
+    settings: keys.map((k) => {
+      const def = REGISTRY.get(k);
+      if (!def) throw new RangeError(`unknown setting ${k}`);
+      const byRegion: Record<string, SettingValue> = {};
+      for (const r of result.model.regions) {
+        const v = s.get(k, r);
+        if (v !== s.get(k)) byRegion[r] = v;
+      }
+      return { def, value: s.get(k), byRegion };
+    }),
+  };
+}
+
+/** Thrown when a setting change is invalid; the editor validates first, so this is a caller's mistake. */
+export class InvalidSettingError extends Error {
+  override name = "InvalidSettingError";
+}
+
+function asCell(def: SettingDef, v: SettingValue | string): Cell {
+  if (def.type === "month" && typeof v === "number") return formatMonth(v);
+  if (def.type === "boolean" && typeof v === "boolean") return v ? "on" : "off";
+  return v;
+}
+
+/**
+ * Writes settings into the Fairshare Settings sheet (creating it, fully described, when missing):
+ * an existing row's Value or region cell is changed in place; a missing row or region column is added.
+ * Values are validated against the registry first; nothing is written when one is invalid.
+ */
+export async function saveSettings(port: WorkbookPort, changes: readonly SettingChange[], displayLanguage?: string): Promise<void> {
+  for (const c of changes) {
+    const def = c.key.startsWith("sheet.") || c.key.startsWith("column.") ? null : REGISTRY.get(c.key);
+    if (def === undefined) throw new InvalidSettingError(`unknown setting ${c.key}`);
+    if (def && c.value !== null && c.value !== "" && "problem" in parseSettingValue(def, asCell(def, c.value))) throw new InvalidSettingError(`${c.key}: invalid value ${String(c.value)}`);
+    if (def && c.region && !def.regional) throw new InvalidSettingError(`${c.key} cannot differ by region`);
+  }
+  let d = await detect(port);
+  if (!d.settingsSheet) {
+    const locale = /^zh/i.test(displayLanguage ?? "") ? "zh-CN" : "en-US";
+    await port.addSheets([settingsSheet(REGISTRY, locale)]);
+    d = await detect(port);
+  }
+  const table = d.settingsTable!;
+  const headerIdx = table.values.findIndex((r) => r.some((c) => ["setting", "设置", "key"].includes(normalizeHeader(cellText(c)))));
+  const header = table.values[headerIdx] ?? [];
+  const keyCol = header.findIndex((c) => ["setting", "设置", "key", "设置项", "参数"].includes(normalizeHeader(cellText(c))));
+  const valueCol = header.findIndex((c) => ["value", "值", "设置值", "取值"].includes(normalizeHeader(cellText(c))));
+  const headerRow = table.firstRow + headerIdx;
+  const colOf = new Map<string, number>(header.map((c, i) => [normalizeHeader(cellText(c)), i] as [string, number]));
+  let nextCol = header.length;
+  const updates: CellUpdate[] = [];
+  const rowOf = new Map<string, number>();
+  for (let r = headerIdx + 1; r < table.values.length; r++) {
+    const k = cellText(table.values[r][keyCol] ?? null).toLowerCase();
+    if (k && !rowOf.has(k)) rowOf.set(k, table.firstRow + r);
+  }
+  let lastRow = table.firstRow + table.values.length - 1;
+  for (const c of changes) {
+    const def = REGISTRY.get(c.key);
+    const value = def ? asCell(def, c.value) : (c.value as Cell);
+    let column = valueCol;
+    if (c.region) {
+      const k = normalizeHeader(c.region);
+      if (!colOf.has(k)) {
+        colOf.set(k, nextCol);
+        updates.push({ sheet: table.sheet, row: headerRow, column: table.firstColumn + nextCol, value: c.region });
+        nextCol++;
+      }
+      column = colOf.get(k)!;
+    }
+    const row = rowOf.get(c.key.toLowerCase());
+    if (row !== undefined) updates.push({ sheet: table.sheet, row, column: table.firstColumn + column, value });
+    else {
+      // A new row, written cell by cell below the sheet's last row so region columns line up.
+      lastRow++;
+      rowOf.set(c.key.toLowerCase(), lastRow);
+      updates.push({ sheet: table.sheet, row: lastRow, column: table.firstColumn + keyCol, value: c.key });
+      updates.push({ sheet: table.sheet, row: lastRow, column: table.firstColumn + column, value });
+    }
+  }
+  await port.updateCells(updates);
+}
+
+export interface ReviewStatus {
+  proposalSheet: string | null;
+  approved: number;
+  rejected: number;
+  pending: number;
+  unreadable: number;
+  total: number;
+}
+
+/** Decision counts of the newest proposal sheet (one read). */
+export async function reviewStatus(port: WorkbookPort): Promise<ReviewStatus> {
+  const sheets = await port.listSheets();
+  const name = newestProposal(sheets);
+  if (!name) return { proposalSheet: null, approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0 };
+  const [t] = await port.readTables([name]);
+  return { proposalSheet: name, ...decisionCounts(t) };
+}
+
+export interface RepStatement {
+  repId: string;
+  name: string;
+  region: string;
+  score: number;
+  rank: number;
+  percentile: number;
+  teamSize: number;
+  medianScore: number | null;
+  moveUp: string;
+  profile: string;
+  recommendation: string;
+  totalCents: number;
+  total: string;
+  components: { id: string; label: string; baseCents: number; rate: number | null; amountCents: number; explanation: string }[];
+}
+
+/** Every rep's statement and place in the team, computed from the workbook as it is (nothing written). */
+export async function repStatements(port: WorkbookPort, displayLanguage?: string): Promise<{ period: string | null; reps: RepStatement[] }> {
+  const d = await detect(port);
+  const audits = d.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
+  const result = await readAndCheck(port, d, displayLanguage, undefined, audits);
+  if (!result.ok || result.period === null) return { period: null, reps: [] };
+  const ev = evaluate(result, pastMoves(audits.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null))));
+  const L = result.locale;
+  const { model } = result;
+  const scores = new Map(ev.scorecard.map((s) => [s.rep, s]));
+  const reps = ev.incentives.map((inc): RepStatement => {
+    const rep = model.reps[inc.rep];
+    const sc = scores.get(inc.rep)!;
+    return {
+      repId: rep.id,
+      name: rep.name,
+      region: rep.region,
+      score: sc.score,
+      rank: sc.rank,
+      percentile: sc.percentile,
+      teamSize: ev.scorecard.length,
+      medianScore: ev.medians.score,
+      moveUp: renderExplanation(sc.moveUp, L),
+      profile: renderExplanation(sc.profileEvidence, L),
+      recommendation: renderExplanation(sc.recommendation, L),
+      totalCents: inc.statement.totalCents,
+      total: renderExplanation(inc.statement.explanation, L),
+      components: COMPONENTS.map((id) => {
+        const c = inc.statement.components[id];
+        return { id, label: componentLabel(id, L), baseCents: c.baseCents, rate: c.rate, amountCents: c.amountCents, explanation: renderExplanation(c.explanation, L) };
+      }),
+    };
+  });
+  return { period: formatMonth(result.period), reps: reps.sort((a, b) => (a.repId < b.repId ? -1 : 1)) };
+}

@@ -1,0 +1,83 @@
+import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../fakes/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { CancelledError, runAllocation } from "../../src/workbook/pipeline";
+import { describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings } from "../../src/workbook/panePipeline";
+import { createActions } from "../../src/taskpane/officeActions";
+import { smallTeam } from "../helpers/team";
+
+afterEach(() => uninstallFakeExcel());
+
+test("describeData: detected sheets, the header each field reads, and the headers to choose from", async () => {
+  const t = smallTeam();
+  t["People"] = t.Reps;
+  delete (t as any).Reps;
+  installFakeExcel(FakeWorkbook.from(t));
+  const d = await describeData(new OfficeWorkbook());
+  expect(d.candidates).toEqual(["Accounts", "Sales", "People"]);
+  const reps = d.roles.find((r) => r.role === "reps")!;
+  expect(reps.sheet).toBe("People");
+  expect(reps.headers).toEqual(["Rep ID", "Name", "Hire Date", "Region", "Active"]);
+  expect(reps.fields.find((f) => f.key === "hireDate")!.header).toBe("Hire Date");
+  expect(reps.fields.find((f) => f.key === "quota")!.header).toBeNull();
+  expect(d.roles.find((r) => r.role === "ratings")!.sheet).toBeNull();
+});
+
+test("saveSettings edits the settings sheet in place, adds rows and region columns, and validates first", async () => {
+  const host = installFakeExcel(FakeWorkbook.from(smallTeam()));
+  const port = new OfficeWorkbook();
+  await saveSettings(port, [
+    { key: "period", value: "2026-02" },
+    { key: "releaseShare", value: 0.5 },
+    { key: "releaseShare", value: 0.25, region: "North" },
+    { key: "column.reps.quota", value: "Target" },
+  ]);
+  const v = host.workbook.sheet("Fairshare Settings").values();
+  expect(v[0]).toEqual(["Setting", "Value", "North"]);
+  expect(v[1]).toEqual(["period", "2026-02", ""]);
+  expect(v.slice(2)).toEqual([
+    ["releaseShare", 0.5, 0.25],
+    ["column.reps.quota", "Target", ""],
+  ]);
+  const view = await readSettingsView(port, ["releaseShare", "period"]);
+  expect(view.regions).toEqual(["North", "South"]);
+  expect(view.settings[0]).toMatchObject({ value: 0.5, byRegion: { North: 0.25 } });
+  await expect(saveSettings(port, [{ key: "releaseShare", value: 7 }])).rejects.toThrow(InvalidSettingError);
+  await expect(saveSettings(port, [{ key: "seed", value: 3, region: "North" }])).rejects.toThrow(InvalidSettingError);
+  expect(host.workbook.sheet("Fairshare Settings").values()).toEqual(v);
+});
+
+test("saveSettings creates a fully described settings sheet when the workbook has none", async () => {
+  const t = smallTeam();
+  delete (t as any)["Fairshare Settings"];
+  const host = installFakeExcel(FakeWorkbook.from(t));
+  await saveSettings(new OfficeWorkbook(), [{ key: "inactiveMonths", value: 9 }], "zh-CN");
+  const v = host.workbook.sheet("Fairshare Settings").values();
+  expect(v[0].slice(0, 3)).toEqual(["Setting", "Value", "说明"]);
+  expect(v.find((r) => r[0] === "inactiveMonths")![1]).toBe(9);
+  expect(v.length).toBeGreaterThan(30);
+});
+
+test("review counts, statements, activate, and cancel before writing", async () => {
+  const t = smallTeam();
+  const host = installFakeExcel(FakeWorkbook.from(t));
+  const port = new OfficeWorkbook();
+  // Cancelled: nothing is written.
+  const names = host.workbook.sheetNames();
+  await expect(runAllocation(port, { write: true, signal: { aborted: true } })).rejects.toThrow(CancelledError);
+  expect(host.workbook.sheetNames()).toEqual(names);
+  const steps: string[] = [];
+  await createActions(port, "en-US").runAllocation({ progress: (s) => steps.push(s) });
+  expect(steps).toEqual(["detect", "read", "check", "check", "allocate", "evaluate", "write", "done"]);
+  expect(await reviewStatus(port)).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 1, unreadable: 0, total: 1 });
+  const s = await repStatements(port, "en-US");
+  expect(s.period).toBe("2026-03");
+  expect(s.reps.map((r) => r.repId)).toEqual(["R1", "R2", "R3"]);
+  const r1 = s.reps[0];
+  expect(r1.components.map((c) => c.label)).toEqual(["Commission", "New-customer bonus", "Retention bonus", "Handover split", "Team bonus"]);
+  expect(r1.components.reduce((a, c) => a + c.amountCents, 0)).toBe(r1.totalCents);
+  expect(r1.teamSize).toBe(3);
+  await createActions(port, "en-US").activate("Accounts", 3, "Owner");
+  expect(host.workbook.activeSheet.name).toBe("Accounts");
+  // the column "Owner" is column C; row 3 → C3 selected
+  expect((host.workbook as any).selection.rect).toEqual({ r0: 2, c0: 2, nr: 1, nc: 1 });
+});
