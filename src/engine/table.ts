@@ -30,6 +30,18 @@ export interface OutputColumn {
   width?: number;
 }
 
+/**
+ * A conditional format on one column's data cells: Excel re-evaluates it as people edit, so a
+ * highlight stays right after a manager's changes.
+ */
+export interface Highlight {
+  /** Header of the column it applies to. */
+  column: string;
+  when: { op: "greaterThan"; value: number } | { op: "equals"; text: string };
+  /** Excel's built-in looks: bad = light red, warning = light yellow, good = light green. */
+  style: "bad" | "warning" | "good";
+}
+
 /** A new sheet the engine wants written. Strings are always written as text, never as formulas. */
 export interface OutputSheet {
   name: string;
@@ -46,6 +58,8 @@ export interface OutputSheet {
    * series), placed to the right of the table. Hosts that cannot draw charts (the CLI) skip it.
    */
   chart?: { title: string; columns: number };
+  /** Conditional formats on data columns. */
+  highlights?: Highlight[];
   /** Data-validation lists by column header (e.g. Decision: Approve / Reject). */
   validation?: Record<string, string[]>;
 }

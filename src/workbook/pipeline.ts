@@ -220,6 +220,8 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
   // Append to the audit log the workbook already has (in whichever language), else start one.
   const auditTarget = auditSheets[0] ?? sheetName("auditLog", locale);
-  if (plan.audit.length) await port.appendRows(auditTarget, [...(locale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER)], plan.audit);
+  const header = locale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER;
+  // Conflicts stand out in the log (the format is set when the log sheet is created).
+  if (plan.audit.length) await port.appendRows(auditTarget, [...header], plan.audit, { highlights: [{ column: header[7], when: { op: "equals", text: "conflict" }, style: "bad" }] });
   return { proposalSheet: proposalSheetName, outcome: plan.outcome };
 }

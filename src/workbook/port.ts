@@ -1,4 +1,4 @@
-import type { Cell, OutputSheet, Table } from "../engine/table";
+import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
 
 export interface ReadOptions {
   maxRows?: number;
@@ -39,8 +39,11 @@ export interface WorkbookPort {
   addSheets(sheets: OutputSheet[]): Promise<void>;
   /** Changes single cells of existing sheets (apply uses it for Owner cells only). */
   updateCells(updates: CellUpdate[]): Promise<void>;
-  /** Appends rows below the used range of a sheet, creating it with `header` when it does not exist. */
-  appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void>;
+  /**
+   * Appends rows below the used range of a sheet, creating it with `header` when it does not exist
+   * (and giving a new sheet the `highlights`).
+   */
+  appendRows(sheet: string, header: string[], rows: Cell[][], options?: { highlights?: Highlight[] }): Promise<void>;
   /**
    * Shows a sheet to the user, selecting one cell (1-based) when given. Hosts without a user (the CLI)
    * do nothing.

@@ -77,7 +77,7 @@ test("review counts, statements, activate, and cancel before writing", async () 
   expect(r1.components.reduce((a, c) => a + c.amountCents, 0)).toBe(r1.totalCents);
   expect(r1.teamSize).toBe(3);
   await createActions(port, "en-US").activate("Accounts", 3, "Owner");
-  expect(host.workbook.activeSheet.name).toBe("Accounts");
+  expect(host.workbook.activeSheet?.name).toBe("Accounts");
   // the column "Owner" is column C; row 3 → C3 selected
   expect((host.workbook as any).selection.rect).toEqual({ r0: 2, c0: 2, nr: 1, nc: 1 });
 });

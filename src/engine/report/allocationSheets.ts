@@ -115,6 +115,13 @@ export function moveFields(check: CheckResult, m: Move, locale: Locale) {
   };
 }
 
+/** The 90th percentile of the moves' 12-month values (cents): moves above it are "large". */
+export function largeMoveThreshold(alloc: AllocationResult): number {
+  const values = alloc.moves.filter((m) => m.to >= 0).map((m) => m.valueCents).sort((a, b) => a - b);
+  if (values.length < 10) return 0;
+  return values[Math.floor(values.length * 0.9) - 1];
+}
+
 /** "Fairshare Proposal <period>": one row per move; Decision is a dropdown, empty by default. */
 export function proposalSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
   const L = check.locale;
@@ -159,6 +166,8 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
     }),
     asTable: true,
     validation: { [L === "zh-CN" ? "审批结果" : "Decision"]: [...DECISIONS[L]] },
+    // Large moves stand out: the top tenth of the proposal by 12-month value.
+    highlights: largeMoveThreshold(alloc) > 0 ? [{ column: L === "zh-CN" ? "12个月业绩" : "12-month value", when: { op: "greaterThan", value: largeMoveThreshold(alloc) / 100 }, style: "warning" }] : [],
   };
 }
 

@@ -38,6 +38,7 @@ export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.d
     ],
     rows: result.issues.map((i) => [label(L, i.severity === "error" ? "severity.error" : "severity.warning"), i.code, i.sheet, i.row, i.column, i.message]),
     asTable: true,
+    highlights: [{ column: label(L, "col.severity"), when: { op: "equals", text: label(L, "severity.error") }, style: "bad" }],
   };
 }
 
