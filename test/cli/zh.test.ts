@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { writeSheets } from "../../src/cli/writeTable";
+import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { smallTeam } from "../helpers/team";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-zh-"));
+const quiet = { stdout: () => undefined, stderr: () => undefined };
+
+test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the audit log is Chinese", async () => {
+  const t = smallTeam();
+  t["Fairshare Settings"].push(["language", "zh-CN"]);
+  const book = path.join(tmp, "zh.xlsx");
+  await writeSheets(book, t, Object.keys(t));
+  const ran = path.join(tmp, "zh.run.xlsx");
+  expect(await main(["run", book, "--out", ran, "--json", path.join(tmp, "run.json"), "--quiet"], quiet)).toBe(0);
+  const run = JSON.parse(readFileSync(path.join(tmp, "run.json"), "utf8"));
+  expect(run.sheetsWritten).toEqual(["Fairshare 数据检查", "Fairshare 客户资源快照", "Fairshare 调整建议 2026-03", "Fairshare 公平性 2026-03", "Fairshare 回收预警 2026-03", "Fairshare 评分卡 2026-03", "Fairshare 激励明细 2026-03"]);
+  const move = run.reassignments[0];
+  expect(move.reason).toBe("负责人 R4 已离职。");
+
+  const wb = await ExcelJsWorkbook.open(ran);
+  const ws = wb.workbook.getWorksheet("Fairshare 调整建议 2026-03")!;
+  let header = 0;
+  ws.eachRow((row, n) => {
+    if (row.getCell(1).value === "建议编号") header = n;
+  });
+  const cols = (ws.getRow(header).values as unknown[]).map(String);
+  ws.getRow(header + 1).getCell(cols.indexOf("审批结果")).value = "同意";
+  ws.getRow(header + 1).getCell(cols.indexOf("审批人")).value = "王经理";
+  const decided = path.join(tmp, "zh.decided.xlsx");
+  await wb.save(decided);
+  const applied = path.join(tmp, "zh.applied.xlsx");
+  expect(await main(["apply", decided, "--out", applied, "--json", path.join(tmp, "apply.json"), "--quiet"], quiet)).toBe(0);
+  const out = JSON.parse(readFileSync(path.join(tmp, "apply.json"), "utf8"));
+  expect(out.proposalSheet).toBe("Fairshare 调整建议 2026-03");
+  expect(out.applied.map((a: any) => [a.accountId, a.from, a.to])).toEqual([[move.accountId, move.fromRepId, move.toRepId]]);
+  const [log] = await (await ExcelJsWorkbook.open(applied)).readTables(["Fairshare 审计日志"]);
+  expect(log.values[0]).toEqual(["时间", "建议编号", "客户编号", "原负责人", "新负责人", "规则", "审批人", "结果", "建议表", "备注"]);
+  expect(log.values[1].slice(1, 8)).toEqual([move.proposalId, move.accountId, move.fromRepId, move.toRepId, "ORPHAN", "王经理", "applied"]);
+});
