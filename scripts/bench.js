@@ -6,6 +6,7 @@ const { check } = require("../build/engine/check.js");
 const { detectByName } = require("../build/engine/detect.js");
 const { allocate } = require("../build/engine/allocation/allocate.js");
 const { proposalSheet } = require("../build/engine/report/allocationSheets.js");
+const { evaluate } = require("../build/engine/incentives/evaluate.js");
 
 function table(sheet, values) {
   return { sheet, firstRow: 1, firstColumn: 1, values };
@@ -46,6 +47,14 @@ function bench(label, opts) {
   t = performance.now();
   const sheet = proposalSheet(result, alloc, "Fairshare Proposal");
   const renderMs = performance.now() - t;
+  const evalRuns = [];
+  let ev;
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    ev = evaluate(result, []);
+    evalRuns.push(performance.now() - t);
+  }
+  evalRuns.sort((a, b) => a - b);
   console.log(
     `${label}: ${sheets.Reps.length - 1} reps, ${sheets.Accounts.length - 1} accounts, ${sheets.Sales.length - 1} sales rows` +
       ` | check+snapshot median ${fmt(runs[1])} (min ${fmt(runs[0])}, max ${fmt(runs[2])})` +
@@ -59,6 +68,7 @@ function bench(label, opts) {
     `  allocation: median ${fmt(allocRuns[1])} (min ${fmt(allocRuns[0])}, max ${fmt(allocRuns[2])}) | ${alloc.moves.length} moves ${JSON.stringify(byRule)}` +
       ` | Gini ${result.fairness.gini.toFixed(3)} → ${alloc.fairnessAfter.gini.toFixed(3)} | proposal sheet rendered (${sheet.rows.length} rows) in ${fmt(renderMs)}`,
   );
+  console.log(`  scorecard + incentive statements: median ${fmt(evalRuns[1])} (min ${fmt(evalRuns[0])}, max ${fmt(evalRuns[2])}) for ${ev.incentives.length} reps`);
 }
 
 bench("sample size", { reps: 40, accounts: 1500 });
