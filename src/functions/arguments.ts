@@ -91,7 +91,7 @@ export function numberArgument(value: unknown, argument: ArgumentName): number |
  * A non-negative amount of money in currency units, as integer cents (the engine's unit).
  *
  * @returns the cents, null when blank, or the issue
- * @example centsArgument(1234.565, "sales") // 123457
+ * @example centsArgument(1234.56, "sales") // 123456
  */
 export function centsArgument(value: unknown, argument: ArgumentName): number | null | FunctionIssue {
   const n = numberArgument(value, argument);
@@ -128,15 +128,15 @@ export function satisfactionArgument(value: unknown): number | null | FunctionIs
   return n;
 }
 
-const MODES: Record<string, CommissionMode> = {
-  marginal: "marginal",
-  累进: "marginal",
-  超额累进: "marginal",
-  超额: "marginal",
-  retroactive: "retroactive",
-  全额: "retroactive",
-  全额累进: "retroactive",
-};
+const MODES = new Map<string, CommissionMode>([
+  ["marginal", "marginal"],
+  ["累进", "marginal"],
+  ["超额累进", "marginal"],
+  ["超额", "marginal"],
+  ["retroactive", "retroactive"],
+  ["全额", "retroactive"],
+  ["全额累进", "retroactive"],
+]);
 
 /**
  * How tiers apply: "marginal" (also 累进, 超额累进) or "retroactive" (also 全额, 全额累进), any case;
@@ -148,7 +148,7 @@ export function modeArgument(value: unknown): CommissionMode | FunctionIssue {
   if (isBlankArgument(v) || v === 0) return "marginal";
   const error = excelErrorOf(v);
   if (error !== null) return { code: "argumentError", argument: "mode", error };
-  const mode = typeof v === "string" ? MODES[v.trim().toLowerCase()] : undefined;
+  const mode = typeof v === "string" ? MODES.get(v.trim().toLowerCase()) : undefined;
   return mode ?? { code: "unknownMode", value: String(v) };
 }
 

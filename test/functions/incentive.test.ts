@@ -100,6 +100,7 @@ describe("tieredCore (=FAIRSHARE.TIERED)", () => {
     ["a bad rate in the tier range", 100, [[0, 0.03], [100000, 5]], undefined, { code: "tiersInvalid", problem: "tiers_rate" }],
     ["an unknown mode", 100, DEFAULT_TIERS, "progressive", { code: "unknownMode", value: "progressive" }],
     ["a number as mode", 100, DEFAULT_TIERS, 2, { code: "unknownMode", value: "2" }],
+    ["an object property name as mode", 100, DEFAULT_TIERS, "constructor", { code: "unknownMode", value: "constructor" }],
   ])("refuses %s", (_what, amount, tiers, mode, issue) => {
     expect(issueOf(tieredCore(amount, tiers, mode))).toMatchObject(issue);
   });
