@@ -3,8 +3,9 @@
  * input sheet as it was (styles, validation, tables) when the out workbook is written.
  */
 import ExcelJS from "exceljs";
-import type { Cell, OutputSheet, Table } from "../engine/table";
-import { NUMBER_FORMATS, isValidSheetName } from "./format";
+import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, formulaText, isValidSheetName, validateHighlights } from "./format";
+import { columnLetter } from "../engine/settings/parse";
 import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
@@ -48,6 +49,34 @@ export function worksheetValues(ws: ExcelJS.Worksheet): Cell[][] {
   });
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
   return values;
+}
+
+
+/**
+ * Adds the highlights as cell-is conditional formats on rows `firstRow`..`lastRow` (1-based) of
+ * their columns. Text becomes a formula string constant with its quotes doubled, so it stays one
+ * constant. The first listed highlight gets the top priority. Works on streamed worksheets too (the
+ * writer emits the rules when the sheet is committed).
+ */
+export function addHighlights(ws: ExcelJS.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, lastRow: number): void {
+  if (lastRow < firstRow) return;
+  highlights.forEach((h, i) => {
+    // Not ws.getColumn(): on a streamed sheet that would add column definitions of its own.
+    const column = columnLetter(headers.indexOf(h.column) + 1);
+    const colors = { fill: `FF${HIGHLIGHT_COLORS[h.style].fill}`, font: `FF${HIGHLIGHT_COLORS[h.style].font}` };
+    ws.addConditionalFormatting({
+      ref: `${column}${firstRow}:${column}${lastRow}`,
+      rules: [
+        {
+          type: "cellIs",
+          operator: h.when.op === "greaterThan" ? "greaterThan" : "equal",
+          formulae: [h.when.op === "greaterThan" ? String(h.when.value) : formulaText(h.when.text)],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: colors.fill } }, font: { color: { argb: colors.font } } },
+          priority: i + 1,
+        },
+      ],
+    });
+  });
 }
 
 /** The 1-based row of an output sheet's header: below the preamble and one blank line. */
@@ -113,6 +142,8 @@ export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tabl
       };
     }
   }
+  // Exactly the data rows: an output sheet is written once and not appended to.
+  addHighlights(ws, sheet.columns.map((c) => c.header), sheet.highlights ?? [], headerRow + 1, headerRow + sheet.rows.length);
   if (!streamed) ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
 }
 
@@ -154,6 +185,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     for (const s of sheets) {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
       if (this.workbook.getWorksheet(s.name)) throw new SheetExistsError(s.name);
+      validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
     }
     for (const s of sheets) {
       const ws = this.workbook.addWorksheet(s.name);
@@ -168,12 +200,16 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
   }
 
-  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+  /** A sheet it creates gets the highlights on rows 2 to 100,000, so later appends are covered too. */
+  async appendRows(sheet: string, header: string[], rows: Cell[][], options: { highlights?: Highlight[] } = {}): Promise<void> {
+    const highlights = options.highlights ?? [];
+    validateHighlights(sheet, header, highlights);
     let ws = this.workbook.getWorksheet(sheet);
     if (!ws) {
       ws = this.workbook.addWorksheet(sheet);
       ws.addRow(header).font = { bold: true };
       ws.views = [{ state: "frozen", ySplit: 1, xSplit: 0 }];
+      addHighlights(ws, header, highlights, 2, APPENDED_HIGHLIGHT_LAST_ROW);
     }
     for (const r of rows) ws.addRow(r as ExcelJS.CellValue[]);
   }

@@ -2,7 +2,7 @@
  * What every adapter shares about turning engine output into cells: number formats per column kind
  * and the one rule that keeps formula-looking text inert.
  */
-import type { ColumnFormat } from "../engine/table";
+import type { ColumnFormat, Highlight } from "../engine/table";
 
 /** Excel number formats for the engine's column kinds. */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
@@ -31,4 +31,37 @@ export function dateToSerial(d: Date): number {
 /** Sheet names: at most 31 characters, none of []:*?/\ and not starting or ending with an apostrophe. */
 export function isValidSheetName(name: string): boolean {
   return name.length > 0 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !name.startsWith("'") && !name.endsWith("'");
+}
+
+/** Excel refuses a text constant in a formula longer than this (a highlight's text goes into one). */
+export const FORMULA_TEXT_LIMIT = 255;
+
+/**
+ * Last row a highlight of an appended log covers: rows appended later are highlighted without
+ * touching the rule again, and the rule stays far from the whole column (1,048,576 rows).
+ */
+export const APPENDED_HIGHLIGHT_LAST_ROW = 100_000;
+
+/** Excel's built-in looks ("Light Red Fill with Dark Red Text" …) as RGB hex: workbook colours, not UI colours. */
+export const HIGHLIGHT_COLORS: Record<Highlight["style"], { fill: string; font: string }> = {
+  bad: { fill: "FFC7CE", font: "9C0006" },
+  warning: { fill: "FFEB9C", font: "9C5700" },
+  good: { fill: "C6EFCE", font: "006100" },
+};
+
+/** A highlight's text as a formula string constant, quotes doubled so it stays one constant. */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Throws RangeError for a highlight Excel could not take (unknown column, non-finite number, text
+ * over 255 characters), so a bad request is refused before anything is written. Shared by every adapter.
+ */
+export function validateHighlights(sheet: string, headers: readonly string[], highlights: readonly Highlight[]): void {
+  for (const h of highlights) {
+    if (!headers.includes(h.column)) throw new RangeError(`sheet "${sheet}": highlight names unknown column "${h.column}"`);
+    if (h.when.op === "greaterThan" && !Number.isFinite(h.when.value)) throw new RangeError(`sheet "${sheet}": highlight on "${h.column}" needs a finite number`);
+    if (h.when.op === "equals" && h.when.text.length > FORMULA_TEXT_LIMIT) throw new RangeError(`sheet "${sheet}": highlight text on "${h.column}" exceeds ${FORMULA_TEXT_LIMIT} characters`);
+  }
 }

@@ -6,8 +6,8 @@
  * writes send whole 2-D blocks, and large writes are cut into chunks that keep each request under
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
-import type { Cell, OutputSheet, Table } from "../engine/table";
-import { NUMBER_FORMATS, dateToSerial, isValidSheetName } from "./format";
+import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, validateHighlights } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
 import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
@@ -75,6 +75,40 @@ function fromExcel(v: unknown): Cell {
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
+}
+
+/**
+ * The cell-value rule of a highlight. Text becomes a formula string constant with its quotes
+ * doubled, so whatever it holds stays one constant and never becomes formula code.
+ * @example highlightRule({ op: "equals", text: 'a"b' }) // { formula1: '="a""b"', operator: "EqualTo" }
+ * @example highlightRule({ op: "greaterThan", value: 1500 }) // { formula1: "=1500", operator: "GreaterThan" }
+ */
+export function highlightRule(when: Highlight["when"]): Excel.ConditionalCellValueRule {
+  // ConditionalTextComparisonRule only knows contains/begins/ends: an exact match is a cell-value EqualTo.
+  return when.op === "greaterThan"
+    ? { formula1: `=${when.value}`, operator: "GreaterThan" }
+    : { formula1: `=${formulaText(when.text)}`, operator: "EqualTo" };
+}
+
+
+/**
+ * Queues the highlights of one sheet as cell-value conditional formats on `rowCount` rows from
+ * 0-based `firstRow` of each named column. Excel puts each new format at the top priority, so they
+ * are added last to first: the first listed wins where two disagree. Needs ExcelApi 1.6.
+ */
+async function queueHighlights(batcher: SyncBatcher, ws: Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
+  if (rowCount <= 0 || !supports("1.6")) return;
+  for (const h of [...highlights].reverse()) {
+    const address = a1(firstRow, headers.indexOf(h.column), rowCount, 1);
+    const rule = highlightRule(h.when);
+    const colors = { fill: `#${HIGHLIGHT_COLORS[h.style].fill}`, font: `#${HIGHLIGHT_COLORS[h.style].font}` };
+    await batcher.add(4 * ACTION_BYTES + rule.formula1.length, () => {
+      const cellValue = ws.getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
+      cellValue.rule = rule;
+      cellValue.format.fill.color = colors.fill;
+      cellValue.format.font.color = colors.font;
+    });
+  }
 }
 
 function isPayloadLimitError(e: unknown): boolean {
@@ -181,6 +215,7 @@ function validateOutputSheets(sheets: readonly OutputSheet[]): void {
       if (list.some((v) => v.includes(","))) throw new RangeError(`sheet "${s.name}": validation values for "${header}" must not contain commas`);
       if (list.join(",").length > LIST_SOURCE_LIMIT) throw new RangeError(`sheet "${s.name}": validation list for "${header}" exceeds ${LIST_SOURCE_LIMIT} characters`);
     }
+    validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
   }
 }
 
@@ -380,6 +415,9 @@ export class OfficeWorkbook implements WorkbookPort {
       });
     }
 
+    // Exactly the data rows: an output sheet is written once and not appended to.
+    await queueHighlights(batcher, ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
+
     if (spec.chart && dataRows > 0 && supports("1.1")) {
       const { title, columns } = spec.chart;
       await batcher.add(3 * ACTION_BYTES + title.length, () => {
@@ -447,11 +485,15 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * First sync: does the sheet exist, where does its used range end, and what number formats does
    * its last row carry? Second sync: the new rows get those formats (so a Text column stays Text and
-   * a date column shows dates), then their values, chunked if large.
+   * a date column shows dates), then their values, chunked if large. A sheet it creates gets the
+   * highlights in that same sync, on rows 2 to 100,000 of their columns, so later appends are
+   * covered too; an existing sheet keeps whatever conditional formats it has.
    */
-  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+  async appendRows(sheet: string, header: string[], rows: Cell[][], options: { highlights?: Highlight[] } = {}): Promise<void> {
     const width = rows.reduce((w, r) => Math.max(w, r.length), header.length);
     if (width === 0) return;
+    const highlights = options.highlights ?? [];
+    validateHighlights(sheet, header, highlights);
     await Excel.run(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
       const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
@@ -470,6 +512,7 @@ export class OfficeWorkbook implements WorkbookPort {
           range.values = headerValues;
           range.format.font.bold = true;
         });
+        if (existing.isNullObject) await queueHighlights(batcher, ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
       } else {
         start = used.rowIndex + used.rowCount;
         const formats: unknown[] = lastRow.numberFormat[0] ?? [];

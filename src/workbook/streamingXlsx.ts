@@ -7,9 +7,9 @@
  * carried over in this mode (the CLI says so when it uses it).
  */
 import ExcelJS from "exceljs";
-import type { Cell, OutputSheet, Table } from "../engine/table";
-import { fromExcelJs, outputHeaderRow, SheetExistsError, writeOutputSheet } from "./exceljsAdapter";
-import { isValidSheetName } from "./format";
+import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
+import { addHighlights, fromExcelJs, outputHeaderRow, SheetExistsError, writeOutputSheet } from "./exceljsAdapter";
+import { APPENDED_HIGHLIGHT_LAST_ROW, isValidSheetName, validateHighlights } from "./format";
 import type { CellUpdate, ReadOptions, SheetInfo, WorkbookPort } from "./port";
 
 const READ_OPTIONS = { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" } as const;
@@ -18,7 +18,7 @@ const READ_OPTIONS = { sharedStrings: "cache", styles: "cache", hyperlinks: "ign
 export class StreamingWorkbook implements WorkbookPort {
   private readonly pending: OutputSheet[] = [];
   private readonly updates: CellUpdate[] = [];
-  private readonly appended = new Map<string, { header: string[]; rows: Cell[][] }>();
+  private readonly appended = new Map<string, { header: string[]; rows: Cell[][]; highlights: Highlight[] }>();
 
   private constructor(
     readonly path: string,
@@ -66,6 +66,7 @@ export class StreamingWorkbook implements WorkbookPort {
     for (const s of sheets) {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
       if (names.has(s.name.toLowerCase())) throw new SheetExistsError(s.name);
+      validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
     }
     this.pending.push(...sheets);
   }
@@ -74,8 +75,11 @@ export class StreamingWorkbook implements WorkbookPort {
     this.updates.push(...updates);
   }
 
-  async appendRows(sheet: string, header: string[], rows: Cell[][]): Promise<void> {
-    const a = this.appended.get(sheet) ?? { header, rows: [] };
+  /** A sheet it creates (one not in the input) gets the highlights of the first call, as the other adapters do. */
+  async appendRows(sheet: string, header: string[], rows: Cell[][], options: { highlights?: Highlight[] } = {}): Promise<void> {
+    const highlights = options.highlights ?? [];
+    validateHighlights(sheet, header, highlights);
+    const a = this.appended.get(sheet) ?? { header, rows: [], highlights };
     a.rows.push(...rows);
     this.appended.set(sheet, a);
   }
@@ -115,6 +119,7 @@ export class StreamingWorkbook implements WorkbookPort {
     for (const [name, a] of this.appended) {
       if (this.tables.has(name)) continue;
       const ws = writer.addWorksheet(name);
+      addHighlights(ws, a.header, a.highlights, 2, APPENDED_HIGHLIGHT_LAST_ROW);
       ws.addRow(a.header).commit();
       for (const r of a.rows) ws.addRow(r as ExcelJS.CellValue[]).commit();
       ws.commit();

@@ -630,3 +630,97 @@ describe("tables, formats, freeze panes, validation, charts", () => {
     expect(host.workbook.sheet("Data").charts[0]).toMatchObject({ type: "ColumnClustered", sourceAddress: "Data!A1:B2", title: "Spread" });
   });
 });
+
+describe("conditional formats (ExcelApi 1.6)", () => {
+  it("records a cell-value format with its rule and colours at sync, newest at the top priority", async () => {
+    install(FakeWorkbook.from({ Out: [["Amount"], [5], [50]] }));
+    await Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Out").getRange("A2:A3");
+      const first = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+      first.cellValue.rule = { formula1: "=10", operator: "GreaterThan" };
+      first.cellValue.format.fill.color = "#ffc7ce";
+      first.cellValue.format.font.color = "9C0006";
+      const second = range.conditionalFormats.add("CellValue");
+      second.cellValue.rule = { formula1: '="say ""hi"""', operator: Excel.ConditionalCellValueOperator.equalTo };
+      expect(host.workbook.sheet("Out").conditionalFormats).toEqual([]); // nothing before the sync
+      const count = range.conditionalFormats.getCount();
+      const loaded = range.conditionalFormats.load("items/type,items/priority");
+      await ctx.sync();
+      expect(count.value).toBe(2);
+      expect(loaded.items.map((f) => [f.type, f.priority])).toEqual([
+        ["CellValue", 0],
+        ["CellValue", 1],
+      ]);
+    });
+    const formats = host.workbook.sheet("Out").conditionalFormats;
+    expect(formats).toMatchObject([
+      { address: "A2:A3", type: "CellValue", rule: { formula1: '="say ""hi"""', operator: "EqualTo" }, fillColor: null, fontColor: null },
+      { address: "A2:A3", type: "CellValue", rule: { formula1: "=10", operator: "GreaterThan" }, fillColor: "#FFC7CE", fontColor: "#9C0006" },
+    ]);
+    expect(host.workbook.sheet("Out").conditionalFormatsAt("A3")).toHaveLength(2);
+    expect(host.workbook.sheet("Out").conditionalFormatsAt("A1")).toEqual([]);
+  });
+
+  it("reads back the rule and colours only after load and sync", async () => {
+    install();
+    await Excel.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("B2:B9");
+      range.conditionalFormats.add("CellValue").cellValue.rule = { formula1: "=0", operator: "LessThan" };
+      await ctx.sync();
+      const cv = range.conditionalFormats.getItemAt(0).cellValue;
+      const fill = cv.format.fill;
+      cv.load("rule");
+      expect(() => cv.rule).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      fill.load("color");
+      await ctx.sync();
+      expect(cv.rule).toEqual({ formula1: "=0", operator: "LessThan" });
+      expect(fill.color).toBeNull();
+    });
+  });
+
+  it.each([
+    ["no formula1", { operator: "GreaterThan" }],
+    ["an empty formula1", { formula1: "=", operator: "GreaterThan" }],
+    ["an unknown operator", { formula1: "=1", operator: "Bigger" }],
+    ["the Invalid operator", { formula1: "=1", operator: "Invalid" }],
+    ["Between without formula2", { formula1: "=1", operator: "Between" }],
+    ["an unterminated text constant (a quote not doubled)", { formula1: '="a"b"', operator: "EqualTo" }],
+    ["a text constant over 255 characters", { formula1: `="${"x".repeat(256)}"`, operator: "EqualTo" }],
+  ])("rejects a rule with %s as InvalidArgument at sync", async (_, rule) => {
+    install();
+    const err = await runError(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A5").conditionalFormats.add("CellValue").cellValue.rule = rule as Excel.ConditionalCellValueRule;
+      await ctx.sync();
+    });
+    expect(err.code).toBe("InvalidArgument");
+  });
+
+  it("rejects unknown types and colours, and cellValue on another type", async () => {
+    install();
+    const add = (type: string) => async (ctx: Excel.RequestContext) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add(type as Excel.ConditionalFormatType);
+      await ctx.sync();
+    };
+    expect((await runError(add("Sparkles"))).code).toBe("InvalidArgument");
+    const colour = await runError(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("CellValue").cellValue.format.fill.color = "#12";
+      await ctx.sync();
+    });
+    expect(colour.code).toBe("InvalidArgument");
+    const wrongType = await runError(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("DataBar").cellValue.format.fill.color = "#FFFFFF";
+      await ctx.sync();
+    });
+    expect(wrongType.code).toBe("ItemNotFound");
+  });
+
+  it("throws ApiNotFound at the call below ExcelApi 1.6", async () => {
+    install().setApiSupport("ExcelApi", "1.5");
+    const err = await runError(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("CellValue");
+      await ctx.sync();
+    });
+    expect(err.code).toBe("ApiNotFound");
+    expect(host.syncCount).toBe(0);
+  });
+});

@@ -649,6 +649,30 @@ export interface FakeChart {
   height: number;
 }
 
+/** Excel's conditional format types (`Excel.ConditionalFormatType`). */
+const CONDITIONAL_FORMAT_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"] as const;
+/** `Excel.ConditionalCellValueOperator` without "Invalid", which Excel refuses in a rule. */
+const CELL_VALUE_OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqual", "LessThanOrEqual"] as const;
+
+/**
+ * One conditional format as the sheet holds it. Only the cell-value kind is modelled in detail;
+ * the others are recorded with their type and range.
+ */
+export interface FakeConditionalFormat {
+  id: string;
+  /** A1 address (no sheet) of the cells it applies to. */
+  address: string;
+  rect: Rect;
+  type: (typeof CONDITIONAL_FORMAT_TYPES)[number];
+  /** The cell-value rule ({formula1, formula2?, operator}) once one is set; null before. */
+  rule: { formula1: string; formula2?: string; operator: (typeof CELL_VALUE_OPERATORS)[number] } | null;
+  /** Fill and font colours as Excel reports them ("#RRGGBB" or a colour name); null when unset. */
+  fillColor: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  stopIfTrue: boolean;
+}
+
 let idCounter = 0;
 function nextId(): number {
   idCounter += 1;
@@ -667,6 +691,8 @@ export class FakeSheet {
   /** Columns that autofitColumns() has been applied to. */
   readonly autofittedColumns = new Set<number>();
   readonly validations: FakeValidation[] = [];
+  /** In priority order: index 0 is the top priority (where `conditionalFormats.add` puts a new one). */
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly charts: FakeChart[] = [];
   deleted = false;
   /** Sparse grid: rows of cells. */
@@ -923,6 +949,32 @@ export class FakeSheet {
       if (contains(this.validations[i].rect, rect)) return this.validations[i].rule;
     }
     return null;
+  }
+
+  /** The conditional formats that apply to a cell, top priority first. */
+  conditionalFormatsAt(address: string): FakeConditionalFormat[] {
+    const rect = parseRef(splitSheetPrefix(address).ref);
+    return this.conditionalFormats.filter((f) => contains(f.rect, rect));
+  }
+
+  /** @internal Adds a conditional format at the top priority, as `ConditionalFormatCollection.add` does. */
+  addConditionalFormat(rect: Rect, type: unknown): FakeConditionalFormat {
+    if (!CONDITIONAL_FORMAT_TYPES.includes(type as FakeConditionalFormat["type"])) {
+      fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (unknown conditional format type '${String(type)}').`, "ConditionalFormatCollection.add");
+    }
+    const format: FakeConditionalFormat = {
+      id: `{cf-${nextId()}}`,
+      address: formatRect(rect),
+      rect: { ...rect },
+      type: type as FakeConditionalFormat["type"],
+      rule: null,
+      fillColor: null,
+      fontColor: null,
+      bold: null,
+      stopIfTrue: false,
+    };
+    this.conditionalFormats.unshift(format);
+    return format;
   }
 
   /** Writes seed cells directly (no sync, no interpretation); see FakeSeedCell. */
@@ -1723,6 +1775,10 @@ class RangeProxy extends ProxyBase {
     this._ctx._host._requireApi("Range.dataValidation", "1.8");
     return this._nav("dataValidation", () => new DataValidationProxy(this._ctx, this, (t) => t));
   }
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this._ctx._host._requireApi("Range.conditionalFormats", "1.6");
+    return this._nav("conditionalFormats", () => new ConditionalFormatCollectionProxy(this._ctx, this, (t) => t));
+  }
   get worksheet(): WorksheetProxy {
     return this._nav("worksheet", () => new WorksheetProxy(this._ctx, this, (t: RangeTarget) => t.sheet));
   }
@@ -1817,7 +1873,7 @@ defineProxy(
     text: { get: (t: RangeTarget, self) => grid(t, (r, c) => displayText(t.sheet.rawCell(r, c), t.sheet.numberFormatAt(r, c)), 3, self._ctx._host) },
     valueTypes: { get: (t: RangeTarget, self) => grid(t, (r, c) => valueType(t.sheet.rawCell(r, c)), 8, self._ctx._host) },
   },
-  ["format", "dataValidation", "worksheet"],
+  ["format", "dataValidation", "conditionalFormats", "worksheet"],
 );
 
 function autofitWidth(t: RangeTarget, c: number): number | null {
@@ -1963,6 +2019,181 @@ defineProxy(DataValidationProxy, "DataValidation", {
       t.sheet.validations.push({ address: formatRect(t.rect), rect: { ...t.rect }, rule: stored });
     },
   },
+});
+
+// ----- conditional formats (ExcelApi 1.6) -----
+
+/** Excel's limit on one text constant inside a formula. */
+const FORMULA_TEXT_LIMIT = 255;
+
+/**
+ * What Excel checks of a rule formula before it stores it: present, every text constant closed (a
+ * quote inside one is doubled) and no longer than 255 characters. The rest is not parsed, so a
+ * well-formed formula that does something unwanted passes; tests compare the stored text for that.
+ */
+function checkRuleFormula(formula: unknown, name: string): string {
+  const bad = (why: string): never => fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${name}: ${why}).`, "CellValueConditionalFormat.rule");
+  if (typeof formula !== "string" || formula.trim() === "" || formula.trim() === "=") return bad("a formula is required");
+  let i = 0;
+  while (i < formula.length) {
+    if (formula[i] !== '"') {
+      i++;
+      continue;
+    }
+    let length = 0;
+    i++;
+    for (;;) {
+      if (i >= formula.length) return bad("unterminated text constant");
+      if (formula[i] === '"') {
+        if (formula[i + 1] !== '"') break;
+        i++;
+      }
+      length++;
+      i++;
+    }
+    i++;
+    if (length > FORMULA_TEXT_LIMIT) bad(`text constants are limited to ${FORMULA_TEXT_LIMIT} characters`);
+  }
+  return formula;
+}
+
+function checkCellValueRule(rule: unknown): NonNullable<FakeConditionalFormat["rule"]> {
+  if (!rule || typeof rule !== "object") fail("InvalidArgument", "A conditional format rule object is required.", "CellValueConditionalFormat.rule");
+  const { formula1, formula2, operator } = rule as Record<string, unknown>;
+  if (!CELL_VALUE_OPERATORS.includes(operator as (typeof CELL_VALUE_OPERATORS)[number])) {
+    fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (operator '${String(operator)}').`, "CellValueConditionalFormat.rule");
+  }
+  const op = operator as (typeof CELL_VALUE_OPERATORS)[number];
+  const stored: NonNullable<FakeConditionalFormat["rule"]> = { formula1: checkRuleFormula(formula1, "formula1"), operator: op };
+  if (op === "Between" || op === "NotBetween") stored.formula2 = checkRuleFormula(formula2, "formula2");
+  else if (formula2 !== undefined && formula2 !== "") stored.formula2 = checkRuleFormula(formula2, "formula2");
+  return stored;
+}
+
+/** Colours as Office.js takes them: "#RRGGBB", "RRGGBB" or an HTML colour name. Hex comes back as "#RRGGBB". */
+function checkColor(v: unknown, member: string): string {
+  if (typeof v === "string") {
+    const hex = /^#?([0-9A-Fa-f]{6})$/.exec(v);
+    if (hex) return `#${hex[1].toUpperCase()}`;
+    if (/^[A-Za-z]+$/.test(v)) return v;
+  }
+  return fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (colour '${String(v)}').`, member);
+}
+
+interface CfTarget {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+class ConditionalFormatCollectionProxy extends CollectionProxy {
+  /** The formats that touch the range, as Office.js lists them. */
+  _elements(t: RangeTarget): CfTarget[] {
+    return t.sheet.conditionalFormats.filter((cf) => overlaps(cf.rect, t.rect)).map((cf) => ({ sheet: t.sheet, cf }));
+  }
+  _item(target: CfTarget): ProxyBase {
+    return new ConditionalFormatProxy(this._ctx, this, null, { target });
+  }
+  /** The format is created at sync, in queue order, at the top priority. */
+  add(type: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this._ctx, this, (t: RangeTarget) => ({ sheet: t.sheet, cf: t.sheet.addConditionalFormat(t.rect, type) }));
+  }
+  getItemAt(index: number): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this._ctx, this, (t: RangeTarget) => this._elements(t)[index] ?? fail("ItemNotFound", `The requested resource doesn't exist: conditional format ${index}.`, "ConditionalFormatCollection.getItemAt"));
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this._method([], (t: RangeTarget) => this._elements(t).length, result);
+    return result;
+  }
+}
+defineProxy(ConditionalFormatCollectionProxy, "ConditionalFormatCollection", {});
+
+class ConditionalFormatProxy extends ProxyBase {
+  /** Only a CellValue format has one; on another type the non-OrNullObject getter fails with ItemNotFound at sync. */
+  get cellValue(): CellValueConditionalFormatProxy {
+    return this._nav(
+      "cellValue",
+      () =>
+        new CellValueConditionalFormatProxy(this._ctx, this, (t: CfTarget) =>
+          t.cf.type === "CellValue" ? t : fail("ItemNotFound", `The requested resource doesn't exist: a ${t.cf.type} conditional format has no cellValue.`, "ConditionalFormat.cellValue"),
+        ),
+    );
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this._ctx, this, (t: CfTarget) => rangeOf(t.sheet, t.cf.rect));
+  }
+  delete(): void {
+    this._method([], (t: CfTarget) => {
+      const i = t.sheet.conditionalFormats.indexOf(t.cf);
+      if (i >= 0) t.sheet.conditionalFormats.splice(i, 1);
+    });
+  }
+}
+defineProxy(
+  ConditionalFormatProxy,
+  "ConditionalFormat",
+  {
+    id: { get: (t: CfTarget) => t.cf.id },
+    type: { get: (t: CfTarget) => t.cf.type },
+    priority: {
+      get: (t: CfTarget) => t.sheet.conditionalFormats.indexOf(t.cf),
+      set: (t: CfTarget, v) => {
+        const list = t.sheet.conditionalFormats;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0) fail("InvalidArgument", "priority must be a non-negative integer.", "ConditionalFormat.priority");
+        list.splice(list.indexOf(t.cf), 1);
+        list.splice(Math.min(v, list.length), 0, t.cf);
+      },
+    },
+    stopIfTrue: { get: (t: CfTarget) => t.cf.stopIfTrue, set: (t: CfTarget, v) => void (t.cf.stopIfTrue = v === true) },
+  },
+  ["cellValue"],
+);
+
+class CellValueConditionalFormatProxy extends ProxyBase {
+  get format(): ConditionalRangeFormatProxy {
+    return this._nav("format", () => new ConditionalRangeFormatProxy(this._ctx, this, (t) => t));
+  }
+}
+defineProxy(
+  CellValueConditionalFormatProxy,
+  "CellValueConditionalFormat",
+  {
+    // Before a rule is set Excel has none; the fake reports it as an Invalid one.
+    rule: { get: (t: CfTarget) => (t.cf.rule ? { ...t.cf.rule } : { formula1: "", operator: "Invalid" }), set: (t: CfTarget, v) => void (t.cf.rule = checkCellValueRule(v)) },
+  },
+  ["format"],
+);
+
+class ConditionalRangeFormatProxy extends ProxyBase {
+  get fill(): ConditionalRangeFillProxy {
+    return this._nav("fill", () => new ConditionalRangeFillProxy(this._ctx, this, (t) => t));
+  }
+  get font(): ConditionalRangeFontProxy {
+    return this._nav("font", () => new ConditionalRangeFontProxy(this._ctx, this, (t) => t));
+  }
+}
+defineProxy(ConditionalRangeFormatProxy, "ConditionalRangeFormat", {}, ["fill", "font"]);
+
+class ConditionalRangeFillProxy extends ProxyBase {
+  clear(): void {
+    this._method([], (t: CfTarget) => void (t.cf.fillColor = null));
+  }
+}
+defineProxy(ConditionalRangeFillProxy, "ConditionalRangeFill", {
+  color: { get: (t: CfTarget) => t.cf.fillColor, set: (t: CfTarget, v) => void (t.cf.fillColor = checkColor(v, "ConditionalRangeFill.color")) },
+});
+
+class ConditionalRangeFontProxy extends ProxyBase {
+  clear(): void {
+    this._method([], (t: CfTarget) => {
+      t.cf.fontColor = null;
+      t.cf.bold = null;
+    });
+  }
+}
+defineProxy(ConditionalRangeFontProxy, "ConditionalRangeFont", {
+  color: { get: (t: CfTarget) => t.cf.fontColor, set: (t: CfTarget, v) => void (t.cf.fontColor = checkColor(v, "ConditionalRangeFont.color")) },
+  bold: { get: (t: CfTarget) => t.cf.bold, set: (t: CfTarget, v) => void (t.cf.bold = v === true) },
 });
 
 class FreezePanesProxy extends ProxyBase {
@@ -2534,6 +2765,8 @@ function buildExcelNamespace(host: FakeExcelHost): Record<string, unknown> {
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error" },
     DataValidationType: { none: "None", wholeNumber: "WholeNumber", decimal: "Decimal", list: "List", date: "Date", time: "Time", textLength: "TextLength", custom: "Custom", inconsistent: "Inconsistent", mixedCriteria: "MixedCriteria" },
+    ConditionalFormatType: { custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue" },
+    ConditionalCellValueOperator: { invalid: "Invalid", between: "Between", notBetween: "NotBetween", equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", greaterThanOrEqual: "GreaterThanOrEqual", lessThanOrEqual: "LessThanOrEqual" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
     ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", line: "Line", pie: "Pie", xyscatter: "XYScatter", area: "Area" },
   };
