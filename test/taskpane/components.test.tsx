@@ -5,26 +5,41 @@
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { CheckSummary, PaneActions, PaneIssue } from "../../src/taskpane/actions";
+import type { ApplySummary, CheckSummary, DataDescription, PaneActions, PaneIssue, RepStatement, ReviewStatus, RunSummary, SettingView } from "../../src/taskpane/actions";
+import { REGISTRY } from "../../src/engine/settings";
+import { DataMapping } from "../../src/taskpane/components/DataMapping";
+import { FairnessChart } from "../../src/taskpane/components/FairnessChart";
+import { ReviewSection } from "../../src/taskpane/components/ReviewSection";
+import { RulesSection } from "../../src/taskpane/components/RulesSection";
+import { RunSection } from "../../src/taskpane/components/RunSection";
+import { SettingField } from "../../src/taskpane/components/SettingField";
+import { StatementView } from "../../src/taskpane/components/StatementView";
+import { StatementsSection, filterReps, repOptionText } from "../../src/taskpane/components/StatementsSection";
+import { RULE_KEYS } from "../../src/taskpane/hooks/settingsForm";
 import { App, errorText } from "../../src/taskpane/components/App";
 import { CheckSummaryView } from "../../src/taskpane/components/CheckSummaryView";
-import { IssueList, MAX_ISSUES_SHOWN, issueLocation } from "../../src/taskpane/components/IssueList";
-import { SheetList } from "../../src/taskpane/components/SheetList";
+import { IssueList, MAX_ISSUES_SHOWN, issueLocation, issueTarget } from "../../src/taskpane/components/IssueList";
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { I18nProvider } from "../../src/taskpane/i18n/I18nProvider";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { isDarkOfficeTheme } from "../../src/taskpane/officeContext";
 
-/** The visible text of a rendered tree (tags dropped, entities decoded, whitespace collapsed). */
-function render(node: ReactElement, locale: PaneLocale = "en-US"): string {
-  const html = renderToString(
+/** The HTML of a tree rendered in the pane's providers. */
+function html(node: ReactElement, locale: PaneLocale = "en-US"): string {
+  return renderToString(
     <FluentProvider theme={webLightTheme}>
       <I18nProvider locale={locale}>{node}</I18nProvider>
     </FluentProvider>
   );
-  return html
+}
+
+/** The visible text of a rendered tree (tags dropped, entities decoded, whitespace collapsed). */
+function render(node: ReactElement, locale: PaneLocale = "en-US"): string {
+  return html(node, locale)
     .replace(/<style[\s\S]*?<\/style>/g, " ")
+    // React's separators between adjacent text nodes are not text.
+    .replace(/<!--[\s\S]*?-->/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
@@ -50,19 +65,6 @@ const summary: CheckSummary = {
   accountCount: 1340,
   gini: 0.3125,
 };
-
-describe("SheetList", () => {
-  it("lists each role with its sheet or 'not found'", () => {
-    const text = render(<SheetList sheets={{ reps: "Team", accounts: "Accounts", sales: null, ratings: null, settings: "Settings" }} />);
-    expect(text).toBe("Reps Team Accounts Accounts Sales not found Ratings not found Settings Settings");
-  });
-
-  it("speaks Chinese", () => {
-    const text = render(<SheetList sheets={{ reps: "团队", accounts: null, sales: null, ratings: null, settings: null }} />, "zh-CN");
-    expect(text).toContain("销售代表 团队");
-    expect(text).toContain("客户 未找到");
-  });
-});
 
 describe("CheckSummaryView", () => {
   it("shows the counts, the Gini coefficient and the issues", () => {
@@ -114,6 +116,15 @@ describe("IssueList", () => {
     expect(text).toContain("…and 5 more.");
   });
 
+  it("makes each location a button that selects the issue's cell when it can", () => {
+    const markup = html(<IssueList issues={issues} onSelect={() => {}} />);
+    expect(markup.match(/<button[^>]*>Accounts, row 12, column Owner<\/button>/)).not.toBeNull();
+    expect(markup.match(/<button[^>]*>Sales, row 4<\/button>/)).not.toBeNull();
+    expect(html(<IssueList issues={issues} />)).not.toContain("<button");
+    expect(issueTarget(issues[0])).toEqual(["Accounts", 12, "Owner"]);
+    expect(issueTarget(issues[1])).toEqual(["Sales", 4, null]);
+  });
+
   it.each<[Partial<PaneIssue>, string]>([
     [{ row: 3, column: "B" }, "Sales, row 3, column B"],
     [{ row: 3, column: null }, "Sales, row 3"],
@@ -128,19 +139,31 @@ describe("App", () => {
   const pending = () => new Promise<never>(() => {});
   const actions: PaneActions = new Proxy({} as PaneActions, { get: () => pending });
 
-  it("starts by looking for the input sheets, with the check button shown", () => {
+  it("starts by looking for the input sheets, with every section and its main button on one page", () => {
     const text = render(<App actions={actions} />);
     expect(text).toContain("Fairshare");
     expect(text).toContain("Looking for input sheets…");
-    expect(text).toContain("Check data");
-    expect(text).toContain("Run allocation");
-    expect(text).toContain("Apply approved");
+    for (const expected of ["Check data", "Run allocation", "Apply approved", "Show statements"]) expect(text).toContain(expected);
+    const markup = html(<App actions={actions} />);
+    const headings = [...markup.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(["Data", "Rules", "Allocation", "Review and apply", "Statements"]);
+    for (const id of ["fairshare-data", "fairshare-rules", "fairshare-run", "fairshare-review", "fairshare-statements"]) {
+      expect(markup).toContain(`id="${id}"`);
+      expect(markup).toContain(`href="#${id}"`);
+    }
+  });
+
+  it("disables its actions while it opens (one action at a time)", () => {
+    const markup = html(<App actions={actions} />);
+    for (const label of ["Check data", "Run allocation", "Apply approved"]) {
+      expect(markup).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${label}</button>`));
+    }
   });
 
   it("renders in Chinese", () => {
     const text = render(<App actions={actions} />, "zh-CN");
     expect(text).toContain("正在查找输入工作表…");
-    expect(text).toContain("检查数据");
+    for (const expected of ["检查数据", "运行分配", "应用已批准", "数据", "规则", "审批与应用", "激励明细"]) expect(text).toContain(expected);
   });
 
   it.each<[unknown, string]>([
@@ -149,6 +172,327 @@ describe("App", () => {
     ["plain text", "plain text"],
   ])("shows an error as its message (%p)", (err, expected) => {
     expect(errorText(err)).toBe(expected);
+  });
+});
+
+const data: DataDescription = {
+  candidates: ["Team", "Accounts", "Sales", "Notes"],
+  settingsSheet: null,
+  roles: [
+    {
+      role: "reps",
+      label: { "en-US": "Reps", "zh-CN": "花名册" },
+      required: true,
+      sheet: "Team",
+      headers: ["Rep ID", "Name", "Start", "Region"],
+      fields: [
+        { key: "repId", label: { "en-US": "Rep ID", "zh-CN": "工号" }, required: true, header: "Rep ID" },
+        { key: "hireDate", label: { "en-US": "Hire Date", "zh-CN": "入职日期" }, required: true, header: null },
+        { key: "quota", label: { "en-US": "Quota", "zh-CN": "指标" }, required: false, header: null },
+      ],
+    },
+    {
+      role: "sales",
+      label: { "en-US": "Sales", "zh-CN": "销售" },
+      required: true,
+      sheet: "Sales",
+      headers: ["Date", "Account ID", "Amount"],
+      fields: [
+        { key: "date", label: { "en-US": "Date", "zh-CN": "日期" }, required: true, header: "Date" },
+        { key: "month", label: { "en-US": "Month", "zh-CN": "月份" }, required: true, header: null },
+      ],
+    },
+    { role: "ratings", label: { "en-US": "Ratings", "zh-CN": "评价" }, required: false, sheet: null, headers: [], fields: [] },
+  ],
+};
+
+describe("DataMapping", () => {
+  it("shows each role's sheet in a dropdown, the settings sheet, and per role how many columns were found", () => {
+    const text = render(<DataMapping data={data} onChange={() => {}} />);
+    expect(text).toContain("Reps * Team");
+    expect(text).toContain("Sales * Sales");
+    expect(text).toContain("Ratings not found");
+    expect(text).toContain("Settings none yet: saving a change creates Fairshare Settings");
+    expect(text).toContain("Reps: columns (1 of 3 found) 1 required missing");
+    // Date or Month: Date is there, so nothing is missing for Sales.
+    expect(text).toContain("Sales: columns (1 of 2 found)");
+    expect(text).not.toContain("Sales: columns (1 of 2 found) 1 required missing");
+  });
+
+  it("opens the roles with a required column missing, marking the field and what it needs", () => {
+    const text = render(<DataMapping data={data} onChange={() => {}} />);
+    expect(text).toContain("Hire Date * not found Required: choose the column to read.");
+    expect(text).toContain("Quota not found");
+    expect(text).toContain("Date Date One of Date, Month is required. Month not found One of Date, Month is required.");
+    const open = [...html(<DataMapping data={data} onChange={() => {}} />).matchAll(/<details([^>]*)>/g)].map((m) => / open=""/.test(m[1]));
+    expect(open).toEqual([true, false]); // Reps lacks Hire Date; Sales has Date, which will do
+  });
+
+  it("labels every dropdown (roles by their label, fields by their Field)", () => {
+    const markup = html(<DataMapping data={data} onChange={() => {}} />);
+    const buttons = [...markup.matchAll(/<button[^>]*role="combobox"[^>]*>/g)].map((m) => m[0]);
+    expect(buttons.length).toBeGreaterThanOrEqual(6);
+    for (const b of buttons) {
+      const id = /\sid="([^"]+)"/.exec(b)?.[1];
+      const labelled = /aria-labelledby="[^"]+"/.test(b) || (id !== undefined && markup.includes(`for="${id}"`));
+      expect({ button: b, labelled }).toEqual({ button: b, labelled: true });
+    }
+  });
+
+  it("speaks Chinese", () => {
+    const text = render(<DataMapping data={data} onChange={() => {}} />, "zh-CN");
+    expect(text).toContain("花名册 * Team");
+    expect(text).toContain("花名册：列（已找到 1/3）");
+    expect(text).toContain("评价 未找到");
+  });
+});
+
+const views = RULE_KEYS.map((key): SettingView => {
+  const def = REGISTRY.get(key)!;
+  const byRegion: SettingView["byRegion"] = key === "releaseShare" ? { North: 0.25 } : {};
+  return { def, value: key === "releaseShare" ? 0.3 : def.default, byRegion };
+});
+
+describe("RulesSection", () => {
+  it("lists the rules by group, each with its description and range, percentages in %", () => {
+    const text = render(<RulesSection rules={{ regions: ["North", "South"], settings: views }} onSave={async () => true} />);
+    for (const expected of [
+      "Region All regions",
+      "Period period",
+      "Month to report on (YYYY-MM). Empty: the last month that has sales.",
+      "Stagnant veterans stagnationMonths",
+      "releaseShare (%)",
+      "Share of a stagnant veteran's accounts released (rounded down). From 0% to 100%.",
+      "maxAccountsVeteran",
+      "commissionTiers",
+      "commissionMode",
+      "Scorecard weights weight.sales",
+      "Save",
+      "Discard changes",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
+    expect(markup).toMatch(/value="30"/);
+    expect(markup).toMatch(/placeholder="YYYY-MM; empty: automatic"/);
+  });
+
+  it("shows the descriptions in Chinese", () => {
+    const text = render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />, "zh-CN");
+    expect(text).toContain("停滞老员工释放的客户比例（向下取整）。 范围 0% 至 100%。");
+    expect(text).toContain("releaseShare（%）");
+    expect(text).toContain("区域 全部区域");
+  });
+
+  it("says it is reading the rules before they arrive", () => {
+    expect(render(<RulesSection rules={null} loading onSave={async () => true} />)).toBe("Reading the rules…");
+  });
+});
+
+describe("SettingField", () => {
+  const releaseShare = views.find((v) => v.def.key === "releaseShare")!;
+  const period = views.find((v) => v.def.key === "period")!;
+
+  it("shows a region's override, or the all-regions value as the placeholder", () => {
+    expect(html(<SettingField view={releaseShare} region="North" text="25" onChange={() => {}} />)).toMatch(/value="25"/);
+    expect(html(<SettingField view={releaseShare} region="South" text="" onChange={() => {}} />)).toMatch(/placeholder="As in all regions: 30%"/);
+  });
+
+  it("offers 'as in all regions' for a region's choice, and the options themselves", () => {
+    const mode = views.find((v) => v.def.key === "commissionMode")!;
+    expect(render(<SettingField view={mode} region="North" text="" onChange={() => {}} />)).toContain("commissionMode As in all regions: marginal");
+    expect(render(<SettingField view={mode} region="North" text="retroactive" onChange={() => {}} />)).toContain("commissionMode retroactive");
+    expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("commissionMode marginal");
+  });
+
+  it("disables a setting that cannot differ by region, saying why", () => {
+    const markup = html(<SettingField view={period} region="North" text="" onChange={() => {}} />);
+    expect(markup).toMatch(/<input[^>]*disabled=""/);
+    expect(render(<SettingField view={period} region="North" text="" onChange={() => {}} />)).toContain("The same in every region: edit it under All regions.");
+  });
+
+  it("shows what is wrong with a typed value", () => {
+    const text = render(<SettingField view={releaseShare} region="" text="130" problem={{ code: "range", min: 0, max: 1 }} onChange={() => {}} />);
+    expect(text).toContain("Enter a value from 0% to 100%.");
+    const zh = render(<SettingField view={period} region="" text="March" problem={{ code: "month" }} onChange={() => {}} />, "zh-CN");
+    expect(zh).toContain("请按 YYYY-MM 输入月份，或留空表示自动。");
+  });
+});
+
+const runSummary: RunSummary = {
+  period: "2026-03",
+  errorCount: 0,
+  fairness: [
+    { scope: "", giniBefore: 0.412, giniAfter: 0.298, newRepShareBefore: 0.12, newRepShareAfter: 0.2 },
+    { scope: "North", giniBefore: 0.35, giniAfter: 0.3, newRepShareBefore: 0.1, newRepShareAfter: 0.15 },
+  ],
+  topReasons: [
+    { reason: "Owner has left", count: 7 },
+    { reason: "No sales for 6 months", count: 3 },
+  ],
+  movesByRule: { ORPHAN: 7, DORMANT: 3, CUSTOM: 1 },
+  withoutRecipient: 2,
+  atRisk: 4,
+  giniBefore: 0.412,
+  giniAfter: 0.298,
+  sheetsWritten: ["Fairshare Proposal 2026-03", "Fairshare Fairness 2026-03"],
+};
+
+describe("RunSection", () => {
+  const props = { running: false, disabled: false, progress: null, cancelRequested: false, summary: null, notice: null, onRun: () => {}, onCancel: () => {}, onSelectSheet: () => {} } as const;
+
+  it("shows the step, the percentage and Cancel while it runs", () => {
+    const text = render(<RunSection {...props} running progress={{ step: "read", fraction: 0.1 }} />);
+    expect(text).toBe("Run allocation Cancel Reading the sheets (10%)");
+    expect(html(<RunSection {...props} running progress={{ step: "read", fraction: 0.1 }} />)).toContain('role="progressbar"');
+    expect(render(<RunSection {...props} running cancelRequested progress={{ step: "allocate", fraction: 0.85 }} />, "zh-CN")).toBe("运行分配 正在取消… 正在运行分配规则（85%）");
+  });
+
+  it("says a cancelled run wrote nothing (not an error)", () => {
+    expect(render(<RunSection {...props} notice="cancelled" />)).toBe("Run allocation Cancelled, nothing was written.");
+    expect(render(<RunSection {...props} notice="cancelled" />, "zh-CN")).toBe("运行分配 已取消，未写入任何内容。");
+  });
+
+  it("summarises the proposal: moves by rule, fairness before → after with a chart, reasons, and links to the sheets", () => {
+    const text = render(<RunSection {...props} summary={runSummary} />);
+    for (const expected of [
+      "Proposal Period 2026-03",
+      "Moves by rule (11) Orphan accounts 7 Dormant accounts 3 CUSTOM 1 Without a recipient 2 At risk of recycling 4",
+      "Fairness before → after Before After, if every move is approved",
+      "All regions Gini 0.412 → 0.298 New reps' share 12% → 20%",
+      "North Gini 0.350 → 0.300 New reps' share 10% → 15%",
+      "Most common reasons Owner has left 7 moves No sales for 6 months 3 moves",
+      "Sheets written: Fairshare Proposal 2026-03 , Fairshare Fairness 2026-03",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const markup = html(<RunSection {...props} summary={runSummary} />);
+    expect(markup).toMatch(/<button[^>]*>Fairshare Proposal 2026-03<\/button>/);
+    expect(markup).toMatch(/aria-live="polite"/);
+  });
+
+  it("says when the data has errors instead of a proposal", () => {
+    const text = render(<RunSection {...props} summary={{ ...runSummary, errorCount: 3, fairness: [], topReasons: [], movesByRule: {}, sheetsWritten: ["Fairshare Data Check"] }} />);
+    expect(text).toContain("The data has 3 errors: see the Fairshare Data Check sheet.");
+    expect(text).not.toContain("Moves by rule");
+  });
+});
+
+describe("FairnessChart", () => {
+  it("draws two bars per scope on one scale, with token colours from classes (no inline colours)", () => {
+    const markup = html(<FairnessChart rows={runSummary.fairness} />);
+    const rects = [...markup.matchAll(/<rect class="([^"]+)" x="0" y="(\d+)" width="([\d.]+)" height="4"/g)].map((m) => [Number(m[2]), Number(m[3])]);
+    // Per scope: track, before, track, after. Scale 0–0.5 (0.412 rounded up to the next tenth).
+    expect(rects).toEqual([
+      [0, 100], [0, 82.4], [6, 100], [6, 59.6],
+      [0, 100], [0, 70], [6, 100], [6, 60],
+    ]);
+    expect(markup).not.toMatch(/fill="|style="[^"]*(fill|color)/);
+    expect(markup).toMatch(/<svg[^>]*aria-hidden="true"/);
+  });
+});
+
+const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19 };
+const applied: ApplySummary = {
+  proposalSheet: "Fairshare Proposal 2026-03",
+  applied: 4,
+  alreadyApplied: 1,
+  rejected: 2,
+  pending: 12,
+  conflicts: [{ proposalId: "P-7", accountId: "A12", detail: "The owner changed since the proposal (now R9)." }],
+};
+
+describe("ReviewSection", () => {
+  const props = { review, apply: null, loading: false, applying: false, disabled: false, onApply: () => {}, onSelectSheet: () => {} } as const;
+
+  it("shows the decision counts of the proposal sheet, which links to it", () => {
+    const text = render(<ReviewSection {...props} />);
+    expect(text).toBe("Proposal sheet: Fairshare Proposal 2026-03 Approved 5 Rejected 2 Pending 12 Total 19 Apply approved");
+    expect(html(<ReviewSection {...props} />)).toMatch(/<button[^>]*>Fairshare Proposal 2026-03<\/button>/);
+    expect(render(<ReviewSection {...props} review={{ ...review, unreadable: 1 }} />)).toContain("Unreadable decisions 1");
+  });
+
+  it("shows what Apply did, conflicts with their reasons", () => {
+    const text = render(<ReviewSection {...props} apply={applied} />);
+    expect(text).toContain("Fairshare Proposal 2026-03: 4 applied, 1 already applied, 2 rejected, 12 pending.");
+    expect(text).toContain("Conflicts (1) Conflict P-7 (A12): The owner changed since the proposal (now R9).");
+  });
+
+  it("says when there is no proposal yet", () => {
+    expect(render(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />, "zh-CN")).toBe("还没有调整建议表：请先运行分配。 应用已批准");
+  });
+
+  it("disables Apply while busy", () => {
+    expect(html(<ReviewSection {...props} disabled />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+  });
+});
+
+const rep: RepStatement = {
+  repId: "R2",
+  name: "Ben New",
+  region: "North",
+  score: 62.25,
+  rank: 3,
+  percentile: 50,
+  teamSize: 5,
+  medianScore: 60,
+  moveUp: "New customers: yours 1, median 3.",
+  profile: "Hunter: most sales from new accounts.",
+  recommendation: "Pair with a farmer for retention.",
+  totalCents: 523456,
+  total: "Total 5,234.56 = commission + bonuses.",
+  components: [
+    { id: "commission", label: "Commission", baseCents: 10000000, rate: 0.03, amountCents: 300000, explanation: "3% of 100,000.00." },
+    { id: "newCustomerBonus", label: "New-customer bonus", baseCents: 50000, rate: null, amountCents: 50000, explanation: "1 new account × 500.00." },
+    { id: "teamBonus", label: "Team bonus", baseCents: 173456, rate: null, amountCents: 173456, explanation: "" },
+  ],
+};
+
+describe("StatementView", () => {
+  it("shows the place in the team and each component with its figures, money with two decimals", () => {
+    const text = render(<StatementView rep={rep} />);
+    for (const expected of [
+      "Ben New (R2) North",
+      "Place in the team Rank 3 of 5 Percentile Ahead of 50% of the team Score 62.3 (team median 60)",
+      "What would move you up New customers: yours 1, median 3.",
+      "Profile Hunter: most sales from new accounts.",
+      "Recommendation Pair with a farmer for retention.",
+      "Commission 3,000.00 Base 100,000.00 × rate 3% 3% of 100,000.00.",
+      "New-customer bonus 500.00 Base 500.00 1 new account × 500.00.",
+      "Team bonus 1,734.56 Base 1,734.56 Total 5,234.56 Total 5,234.56 = commission + bonuses.",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("speaks Chinese", () => {
+    const text = render(<StatementView rep={{ ...rep, medianScore: null }} />, "zh-CN");
+    expect(text).toContain("排名 第 3 名，共 5 人 百分位 超过团队中 50% 的成员 评分 62.3");
+    expect(text).toContain("基数 100,000.00 × 比例 3%");
+  });
+});
+
+describe("StatementsSection", () => {
+  const reps = [rep, { ...rep, repId: "R10", name: "Cai Regular", region: "South" }, { ...rep, repId: "R1", name: "Ann Veteran", region: "North" }];
+
+  it("offers to compute the statements, then a searchable rep picker", () => {
+    expect(render(<StatementsSection statements={null} loading={false} disabled={false} onLoad={() => {}} />)).toBe("Show statements");
+    const text = render(<StatementsSection statements={{ period: "2026-03", reps }} loading={false} disabled={false} onLoad={() => {}} />);
+    expect(text).toBe("Period 2026-03 Search reps Rep Choose a rep 3 of 3 reps Choose a rep to see their statement.");
+    const markup = html(<StatementsSection statements={{ period: "2026-03", reps }} loading={false} disabled={false} onLoad={() => {}} />);
+    expect(markup).toMatch(/<input[^>]*type="search"[^>]*placeholder="Search by name, ID or region"/);
+    expect(markup).toMatch(/<button[^>]*role="combobox"/);
+    expect(render(<StatementsSection statements={{ period: null, reps: [] }} loading={false} disabled={false} onLoad={() => {}} />)).toContain("No statements");
+  });
+
+  it("filters reps by every word typed, in name, ID or region", () => {
+    expect(filterReps(reps, "").map((r) => r.repId)).toEqual(["R2", "R10", "R1"]);
+    expect(filterReps(reps, "north").map((r) => r.repId)).toEqual(["R2", "R1"]);
+    expect(filterReps(reps, "NORTH r1").map((r) => r.repId)).toEqual(["R1"]);
+    expect(filterReps(reps, "r1").map((r) => r.repId)).toEqual(["R10", "R1"]);
+    expect(filterReps(reps, "nobody")).toEqual([]);
+    expect(repOptionText(rep, translator("en-US"))).toBe("Ben New (R2), North");
+    expect(repOptionText({ ...rep, region: "" }, translator("zh-CN"))).toBe("Ben New（R2）");
   });
 });
 

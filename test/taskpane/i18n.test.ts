@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { enUS } from "../../src/taskpane/i18n/en-US";
-import { catalogues, formatCount, formatRatio, paneLocale, placeholders, translator } from "../../src/taskpane/i18n/locale";
+import { catalogues, formatCount, formatDecimal, formatMoney, formatPercent, formatRatio, paneLocale, placeholders, splitMessage, translator } from "../../src/taskpane/i18n/locale";
 
 const locales = Object.keys(catalogues) as Array<keyof typeof catalogues>;
 
@@ -49,6 +49,31 @@ describe("translator", () => {
   it("formats ratios and counts at the edge", () => {
     expect(formatRatio(0.75, "en-US")).toBe("0.750");
     expect(formatCount(12500, "zh-CN")).toBe("12,500");
+  });
+
+  it.each<[number, string, string]>([
+    [123456, "en-US", "1,234.56"],
+    [123456, "zh-CN", "1,234.56"],
+    [5, "en-US", "0.05"],
+    [-250000, "en-US", "-2,500.00"],
+    [0, "zh-CN", "0.00"],
+  ])("formats %i cents as money in %s: %s", (cents, locale, text) => {
+    expect(formatMoney(cents, locale as "en-US" | "zh-CN")).toBe(text);
+  });
+
+  it("formats percentages and decimals", () => {
+    expect(formatPercent(0.285, "en-US")).toBe("28.5%");
+    expect(formatPercent(0.3, "zh-CN", 0)).toBe("30%");
+    expect(formatPercent(0.0125, "en-US", 2)).toBe("1.25%");
+    expect(formatDecimal(72.25, "en-US", 1)).toBe("72.3");
+    expect(formatDecimal(1234.5, "zh-CN", 1)).toBe("1,234.5");
+  });
+
+  it("splits a message around a placeholder, keeping the catalogue's word order", () => {
+    expect(splitMessage(translator("en-US"), "sheetsWritten", "sheets")).toEqual(["Sheets written: ", ""]);
+    expect(splitMessage(translator("zh-CN"), "reviewSheet", "sheet")).toEqual(["调整建议表：", ""]);
+    expect(splitMessage(translator("en-US"), "rankOf", "rank", { size: 12 })).toEqual(["", " of 12"]);
+    expect(splitMessage(translator("en-US"), "checkData", "none")).toEqual(["Check data", ""]);
   });
 });
 

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   Caption1,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -12,10 +12,20 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "../actions";
+import type { PaneActions } from "../actions";
+import { usePane } from "../hooks/usePane";
+import type { MessageKey } from "../i18n/en-US";
 import { useT } from "../i18n/I18nProvider";
 import { CheckSummaryView } from "./CheckSummaryView";
-import { SheetList } from "./SheetList";
+import { DataMapping } from "./DataMapping";
+import { issueTarget } from "./IssueList";
+import { ReviewSection } from "./ReviewSection";
+import { RulesSection } from "./RulesSection";
+import { RunSection } from "./RunSection";
+import { Section } from "./Section";
+import { StatementsSection } from "./StatementsSection";
+
+export { errorText } from "../hooks/usePane";
 
 const useStyles = makeStyles({
   root: {
@@ -28,7 +38,9 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalL,
     boxSizing: "border-box",
     minWidth: 0,
+    maxWidth: "100%",
     minHeight: "100vh",
+    overflowX: "hidden",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
@@ -39,17 +51,19 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   tagline: { color: tokens.colorNeutralForeground2 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  sectionHeader: {
+  nav: {
     display: "flex",
     flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+  },
+  // The message bar stays in view while the user works further down the pane.
+  messages: {
+    position: "sticky",
+    top: tokens.spacingVerticalS,
+    zIndex: 1,
+    minWidth: 0,
   },
   actions: {
     display: "flex",
@@ -58,91 +72,37 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  live: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
 });
-
-/** What the user sees of a failure: the error's own message (never only the console). */
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
 
 export interface AppProps {
   actions: PaneActions;
 }
 
-type Status = "idle" | "detecting" | "checking" | "running" | "applying";
+/** The pane's sections in order: element id and title. */
+const SECTIONS = [
+  ["fairshare-data", "sectionData"],
+  ["fairshare-rules", "sectionRules"],
+  ["fairshare-run", "sectionRun"],
+  ["fairshare-review", "sectionReview"],
+  ["fairshare-statements", "sectionStatements"],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 
-/** The task pane: detected input sheets, "Check data" and its result. All workbook access goes through `actions`. */
+/**
+ * The task pane, one scrolling page of sections: Data (sheets, columns, "Check data"), Rules,
+ * Allocation ("Run allocation"), Review and apply ("Apply approved"), Statements. All workbook access
+ * goes through `actions`; one action runs at a time and the others are disabled meanwhile.
+ */
 export function App({ actions }: AppProps) {
   const styles = useStyles();
   const t = useT();
-  const [sheets, setSheets] = useState<DetectedSheets | null>(null);
-  const [summary, setSummary] = useState<CheckSummary | null>(null);
-  const [runSummary, setRunSummary] = useState<RunSummary | null>(null);
-  const [applySummary, setApplySummary] = useState<ApplySummary | null>(null);
-  const [status, setStatus] = useState<Status>("detecting");
-  const [error, setError] = useState<string | null>(null);
-  // Results that arrive after the pane is gone are dropped instead of updating an unmounted tree.
-  const mounted = useRef(false);
-
-  const run = useCallback(async (kind: Exclude<Status, "idle">, task: () => Promise<void>) => {
-    setStatus(kind);
-    setError(null);
-    try {
-      await task();
-    } catch (err) {
-      if (mounted.current) setError(errorText(err));
-    } finally {
-      if (mounted.current) setStatus("idle");
-    }
-  }, []);
-
-  const detect = useCallback(
-    () =>
-      run("detecting", async () => {
-        const found = await actions.detectSheets();
-        if (mounted.current) setSheets(found);
-      }),
-    [actions, run]
-  );
-
-  const check = useCallback(
-    () =>
-      run("checking", async () => {
-        setSummary(null);
-        const result = await actions.checkData();
-        if (mounted.current) setSummary(result);
-      }),
-    [actions, run]
-  );
-
-  const allocate = useCallback(
-    () =>
-      run("running", async () => {
-        setRunSummary(null);
-        const result = await actions.runAllocation();
-        if (mounted.current) setRunSummary(result);
-      }),
-    [actions, run]
-  );
-
-  const apply = useCallback(
-    () =>
-      run("applying", async () => {
-        setApplySummary(null);
-        const result = await actions.applyApproved();
-        if (mounted.current) setApplySummary(result);
-      }),
-    [actions, run]
-  );
-
-  useEffect(() => {
-    mounted.current = true;
-    void detect();
-    return () => {
-      mounted.current = false;
-    };
-  }, [detect]);
+  const pane = usePane(actions);
+  const busy = pane.busy !== null;
 
   return (
     <main className={styles.root}>
@@ -151,103 +111,124 @@ export function App({ actions }: AppProps) {
           {t("appTitle")}
         </Title3>
         <Caption1 className={styles.tagline}>{t("appTagline")}</Caption1>
+        <nav className={styles.nav} aria-label={t("sectionsNav")}>
+          {SECTIONS.map(([id, key]) => (
+            <Link key={id} href={`#${id}`}>
+              {t(key)}
+            </Link>
+          ))}
+        </nav>
       </header>
 
-      {error !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => setError(null)}>
-              {t("dismiss")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+      {pane.error !== null && (
+        <div className={styles.messages}>
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+              {pane.error}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={pane.dismissError}>
+                {t("dismiss")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        </div>
       )}
 
-      <section className={styles.section} aria-label={t("sheetsHeading")}>
-        <div className={styles.sectionHeader}>
-          <Subtitle2 as="h2" className={styles.heading}>
-            {t("sheetsHeading")}
-          </Subtitle2>
-          <Button appearance="subtle" size="small" disabled={status !== "idle"} onClick={() => void detect()}>
+      <Section
+        id="fairshare-data"
+        title={t("sectionData")}
+        actions={
+          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadData()}>
             {t("refreshSheets")}
           </Button>
+        }
+      >
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t("sheetsHeading")}
+        </Subtitle2>
+        {pane.data === null
+          ? pane.busy === "data" && <Spinner size="tiny" labelPosition="after" label={t("sheetsLoading")} />
+          : <DataMapping data={pane.data} disabled={busy} onChange={(change) => void pane.changeMapping(change)} />}
+        {pane.busy === "mapping" && <Spinner size="tiny" labelPosition="after" label={t("savingMapping")} />}
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy} onClick={() => void pane.checkData()}>
+            {t("checkData")}
+          </Button>
+          {pane.busy === "checking" && <Spinner size="tiny" labelPosition="after" label={t("checking")} />}
         </div>
-        {status === "detecting" ? (
-          <Spinner size="tiny" labelPosition="after" label={t("sheetsLoading")} />
-        ) : (
-          sheets !== null && <SheetList sheets={sheets} />
-        )}
-      </section>
-
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={status !== "idle"} onClick={() => void check()}>
-          {t("checkData")}
-        </Button>
-        {status === "checking" && <Spinner size="tiny" labelPosition="after" label={t("checking")} />}
-      </div>
-
-      {summary !== null && <CheckSummaryView summary={summary} />}
-
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={status !== "idle"} onClick={() => void allocate()}>
-          {t("runAllocation")}
-        </Button>
-        <Button disabled={status !== "idle"} onClick={() => void apply()}>
-          {t("applyApproved")}
-        </Button>
-        {status === "running" && <Spinner size="tiny" labelPosition="after" label={t("running")} />}
-        {status === "applying" && <Spinner size="tiny" labelPosition="after" label={t("applying")} />}
-      </div>
-
-      {runSummary !== null && (
-        <section className={styles.section} aria-live="polite">
-          {runSummary.errorCount > 0 ? (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t("runBlocked", { count: runSummary.errorCount })}</MessageBarBody>
-            </MessageBar>
-          ) : (
-            <>
-              <Caption1>
-                {t("runResult", {
-                  moves: Object.values(runSummary.movesByRule).reduce((a, b) => a + b, 0),
-                  byRule: Object.entries(runSummary.movesByRule).map(([k, v]) => `${k} ${v}`).join(t("listSeparator")),
-                  stays: runSummary.withoutRecipient,
-                  atRisk: runSummary.atRisk,
-                })}
-              </Caption1>
-              {runSummary.giniBefore !== null && runSummary.giniAfter !== null && (
-                <Caption1>{t("runFairness", { before: runSummary.giniBefore.toFixed(3), after: runSummary.giniAfter.toFixed(3) })}</Caption1>
-              )}
-            </>
+        <div aria-live="polite" className={styles.live}>
+          {pane.check !== null && (
+            <CheckSummaryView
+              summary={pane.check}
+              disabled={busy}
+              onSelectIssue={(issue) => pane.activate(...issueTarget(issue))}
+              onSelectSheet={(sheet) => pane.activate(sheet)}
+            />
           )}
-          <Caption1>{t("sheetsWritten", { sheets: runSummary.sheetsWritten.join(t("listSeparator")) })}</Caption1>
-        </section>
-      )}
+        </div>
+      </Section>
 
-      {applySummary !== null && (
-        <section className={styles.section} aria-live="polite">
-          {applySummary.proposalSheet === null ? (
-            <Caption1>{t("applyNoProposal")}</Caption1>
-          ) : (
-            <Caption1>
-              {t("applyResult", {
-                sheet: applySummary.proposalSheet,
-                applied: applySummary.applied,
-                already: applySummary.alreadyApplied,
-                rejected: applySummary.rejected,
-                pending: applySummary.pending,
-              })}
-            </Caption1>
-          )}
-          {applySummary.conflicts.map((c) => (
-            <Caption1 key={c.proposalId}>{t("applyConflict", { id: c.proposalId, account: c.accountId, detail: c.detail })}</Caption1>
-          ))}
-        </section>
-      )}
+      <Section
+        id="fairshare-rules"
+        title={t("sectionRules")}
+        actions={
+          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadRules()}>
+            {t("reloadRules")}
+          </Button>
+        }
+      >
+        <RulesSection rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} />
+      </Section>
+
+      <Section id="fairshare-run" title={t("sectionRun")}>
+        <RunSection
+          running={pane.busy === "running"}
+          disabled={busy}
+          progress={pane.progress}
+          cancelRequested={pane.cancelRequested}
+          summary={pane.run}
+          notice={pane.runNotice}
+          onRun={() => void pane.runAllocation()}
+          onCancel={pane.cancelRun}
+          onSelectSheet={(sheet) => pane.activate(sheet)}
+        />
+      </Section>
+
+      <Section
+        id="fairshare-review"
+        title={t("sectionReview")}
+        actions={
+          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadReview()}>
+            {t("refreshReview")}
+          </Button>
+        }
+      >
+        <ReviewSection
+          review={pane.review}
+          apply={pane.apply}
+          loading={pane.busy === "review"}
+          applying={pane.busy === "applying"}
+          disabled={busy}
+          onApply={() => void pane.applyApproved()}
+          onSelectSheet={(sheet) => pane.activate(sheet)}
+        />
+      </Section>
+
+      <Section
+        id="fairshare-statements"
+        title={t("sectionStatements")}
+        actions={
+          pane.statements !== null ? (
+            <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadStatements()}>
+              {t("refreshStatements")}
+            </Button>
+          ) : undefined
+        }
+      >
+        <StatementsSection statements={pane.statements} loading={pane.busy === "statements"} disabled={busy} onLoad={() => void pane.loadStatements()} />
+      </Section>
     </main>
   );
 }

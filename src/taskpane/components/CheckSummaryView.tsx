@@ -1,9 +1,10 @@
 import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { CheckSummary } from "../actions";
+import type { CheckSummary, PaneIssue } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { formatCount, formatRatio } from "../i18n/locale";
 import { IssueList } from "./IssueList";
+import { SheetLinks } from "./SheetLinks";
 
 const useStyles = makeStyles({
   root: {
@@ -33,11 +34,17 @@ const useStyles = makeStyles({
 
 export interface CheckSummaryViewProps {
   summary: CheckSummary;
+  /** Selects an issue's cell in the workbook. */
+  onSelectIssue?: (issue: PaneIssue) => void;
+  /** Shows a written sheet. */
+  onSelectSheet?: (sheet: string) => void;
+  /** Links are disabled while the pane is busy. */
+  disabled?: boolean;
   className?: string;
 }
 
 /** The outcome of "Check data": counts, the Gini coefficient and the list of issues. */
-export function CheckSummaryView({ summary, className }: CheckSummaryViewProps) {
+export function CheckSummaryView({ summary, onSelectIssue, onSelectSheet, disabled, className }: CheckSummaryViewProps) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -50,7 +57,7 @@ export function CheckSummaryView({ summary, className }: CheckSummaryViewProps) 
   ];
   return (
     <section className={mergeClasses(styles.root, className)} aria-label={t("summaryHeading")}>
-      <Subtitle2 as="h2" className={styles.heading}>
+      <Subtitle2 as="h3" className={styles.heading}>
         {t("summaryHeading")}
       </Subtitle2>
       {summary.period !== null && <Caption1 className={styles.note}>{t("summaryPeriod", { period: summary.period })}</Caption1>}
@@ -66,15 +73,11 @@ export function CheckSummaryView({ summary, className }: CheckSummaryViewProps) 
           </div>
         ))}
       </dl>
-      {summary.sheetsWritten.length > 0 && (
-        <Caption1 className={styles.note}>
-          {t("sheetsWritten", { sheets: summary.sheetsWritten.join(t("listSeparator")) })}
-        </Caption1>
-      )}
-      <Subtitle2 as="h3" className={styles.heading}>
+      {summary.sheetsWritten.length > 0 && <SheetLinks sheets={summary.sheetsWritten} onSelect={onSelectSheet} disabled={disabled} />}
+      <Subtitle2 as="h4" className={styles.heading}>
         {t("issuesHeading", { count: summary.issues.length })}
       </Subtitle2>
-      <IssueList issues={summary.issues} />
+      <IssueList issues={summary.issues} onSelect={onSelectIssue} disabled={disabled} />
     </section>
   );
 }

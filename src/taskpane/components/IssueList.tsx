@@ -1,4 +1,4 @@
-import { Badge, Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PaneIssue } from "../actions";
 import { useT } from "../i18n/I18nProvider";
 import type { Translate } from "../i18n/locale";
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   location: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  locationLink: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "start" },
   message: { overflowWrap: "anywhere" },
   more: { color: tokens.colorNeutralForeground2 },
 });
@@ -44,13 +45,24 @@ export function issueLocation(issue: PaneIssue, t: Translate): string {
   return t("issueInSheet", { sheet });
 }
 
+/**
+ * What `actions.activate` gets to select an issue's cell: its sheet, row and column (by header).
+ * @example issueTarget({ sheet: "Accounts", row: 12, column: "Owner", … }) // ["Accounts", 12, "Owner"]
+ */
+export function issueTarget(issue: PaneIssue): [sheet: string, row: number | null, column: string | null] {
+  return [issue.sheet, issue.row, issue.column];
+}
+
 export interface IssueListProps {
   issues: readonly PaneIssue[];
+  /** Selects the issue's cell in the workbook; without it the location is plain text. */
+  onSelect?: (issue: PaneIssue) => void;
+  disabled?: boolean;
   className?: string;
 }
 
-/** The issues found, each with its severity, where it is, and what is wrong. */
-export function IssueList({ issues, className }: IssueListProps) {
+/** The issues found, each with its severity, where it is (a link to the cell when `onSelect` is given), and what is wrong. */
+export function IssueList({ issues, onSelect, disabled, className }: IssueListProps) {
   const styles = useStyles();
   const t = useT();
   if (issues.length === 0) return <Text className={className}>{t("noIssues")}</Text>;
@@ -68,7 +80,13 @@ export function IssueList({ issues, className }: IssueListProps) {
               >
                 {t(issue.severity === "error" ? "severityError" : "severityWarning")}
               </Badge>
-              <Caption1 className={styles.location}>{issueLocation(issue, t)}</Caption1>
+              {onSelect ? (
+                <Link as="button" className={styles.locationLink} disabled={disabled} onClick={() => onSelect(issue)}>
+                  {issueLocation(issue, t)}
+                </Link>
+              ) : (
+                <Caption1 className={styles.location}>{issueLocation(issue, t)}</Caption1>
+              )}
             </div>
             <Text className={styles.message}>{issue.message}</Text>
           </li>

@@ -64,3 +64,62 @@ export function formatRatio(value: number, locale: PaneLocale): string {
 export function formatCount(value: number, locale: PaneLocale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** One cached Intl.NumberFormat per locale and options: statements format dozens of figures per render. */
+function numberFormat(locale: PaneLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An amount in integer cents as money with two decimals in the locale's notation (no currency symbol:
+ * the workbook's currency is whatever its sales are in).
+ *
+ * @example
+ * formatMoney(123456, "en-US") // "1,234.56"
+ */
+export function formatMoney(cents: number, locale: PaneLocale): string {
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+/**
+ * A fraction as a percentage, with at most `digits` decimals.
+ *
+ * @example
+ * formatPercent(0.285, "en-US") // "28.5%"
+ * formatPercent(0.3, "zh-CN", 0) // "30%"
+ */
+export function formatPercent(fraction: number, locale: PaneLocale, digits = 1): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(fraction);
+}
+
+/**
+ * A number with at most `digits` decimals in the locale's notation.
+ *
+ * @example
+ * formatDecimal(72.25, "en-US", 1) // "72.3"
+ */
+export function formatDecimal(value: number, locale: PaneLocale, digits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/**
+ * A message split around one placeholder, so a component can put an element (a link, say) where
+ * the placeholder stands while the catalogue keeps deciding the word order.
+ *
+ * @example
+ * splitMessage(translator("en-US"), "sheetsWritten", "sheets") // ["Sheets written: ", ""]
+ */
+export function splitMessage(t: Translate, key: MessageKey, name: string, vars?: MessageVars): [string, string] {
+  const marker = "\u0000";
+  const text = t(key, { ...vars, [name]: marker });
+  const at = text.indexOf(marker);
+  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + marker.length)];
+}

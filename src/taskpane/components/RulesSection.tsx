@@ -1,0 +1,147 @@
+import { Body1, Button, Caption1, Dropdown, Field, Option, Spinner, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import type { SettingChange } from "../actions";
+import type { RulesData } from "../hooks/usePane";
+import { RULE_GROUPS, draftKey, parseDraftKey, shownText } from "../hooks/settingsForm";
+import { useSettingsEditor } from "../hooks/useSettingsEditor";
+import { useT } from "../i18n/I18nProvider";
+import { SettingField } from "./SettingField";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    margin: 0,
+    padding: 0,
+    ...shorthands.borderStyle("none"),
+  },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  control: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  success: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** Option values of the region picker: "all" or `r:<region>` (so no region name can collide with "all"). */
+const ALL = "all";
+
+export interface RulesSectionProps {
+  rules: RulesData | null;
+  loading?: boolean;
+  /** The pane is busy: Save is disabled. */
+  busy?: boolean;
+  /** Saving is under way. */
+  saving?: boolean;
+  /** The last save succeeded (shown until the next edit). */
+  saved?: boolean;
+  onSave: (changes: SettingChange[]) => Promise<boolean>;
+  className?: string;
+}
+
+/**
+ * The settings that matter most, editable for all regions or as one region's overrides, validated
+ * as they are typed, and saved together to the Fairshare Settings sheet.
+ */
+export function RulesSection({ rules, loading, busy, saving, saved, onSave, className }: RulesSectionProps) {
+  const styles = useStyles();
+  const t = useT();
+  const views = rules?.settings ?? [];
+  const editor = useSettingsEditor(views, onSave);
+  if (rules === null) return loading ? <Spinner size="tiny" labelPosition="after" label={t("rulesLoading")} /> : null;
+
+  const byKey = new Map(views.map((v) => [v.def.key, v]));
+  const pending = editor.changes.length + Object.keys(editor.problems).length;
+  const regionValue = editor.region === "" ? ALL : `r:${editor.region}`;
+  return (
+    <div className={mergeClasses(styles.root, className)}>
+      <Field label={t("rulesRegion")} hint={t("regionHint")}>
+        <Dropdown
+          className={styles.control}
+          value={editor.region === "" ? t("allRegions") : editor.region}
+          selectedOptions={[regionValue]}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue !== undefined) editor.setRegion(d.optionValue === ALL ? "" : d.optionValue.slice(2));
+          }}
+        >
+          <Option value={ALL}>{t("allRegions")}</Option>
+          {rules.regions.map((r) => (
+            <Option key={r} value={`r:${r}`}>
+              {r}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+
+      {RULE_GROUPS.map((group) => (
+        <fieldset key={group.id} className={styles.group}>
+          <legend className={styles.legend}>{t(group.title)}</legend>
+          {group.keys.map((key) => {
+            const view = byKey.get(key);
+            if (!view) return null;
+            const id = draftKey(editor.region, key);
+            return (
+              <SettingField
+                key={key}
+                view={view}
+                region={editor.region}
+                text={shownText(view, editor.region, editor.drafts)}
+                problem={editor.problems[id]}
+                onChange={(text) => editor.edit(key, text)}
+              />
+            );
+          })}
+        </fieldset>
+      ))}
+
+      <div className={styles.bar}>
+        <Button appearance="primary" disabled={busy || pending === 0} onClick={() => void editor.save()}>
+          {t("saveRules")}
+        </Button>
+        <Button disabled={busy || pending === 0} onClick={editor.discard}>
+          {t("discardChanges")}
+        </Button>
+        {saving && <Spinner size="tiny" labelPosition="after" label={t("savingRules")} />}
+      </div>
+      <div aria-live="polite">
+        {editor.blocked ? (
+          <Body1 className={styles.error}>
+            {t("rulesInvalid", {
+              settings: Object.keys(editor.problems)
+                .map((id) => {
+                  const [region, key] = parseDraftKey(id);
+                  return region === "" ? key : t("settingInRegion", { key, region });
+                })
+                .join(t("listSeparator")),
+            })}
+          </Body1>
+        ) : pending > 0 ? (
+          <Caption1 className={styles.note}>{t("unsavedCount", { count: pending })}</Caption1>
+        ) : saved ? (
+          <Body1 className={styles.success}>{t("rulesSaved")}</Body1>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Body1, Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { RunSummary } from "../actions";
+import { stepKey, type RunProgress } from "../hooks/allocationRun";
+import type { RunNotice } from "../hooks/usePane";
+import { useLocale, useT } from "../i18n/I18nProvider";
+import { formatPercent } from "../i18n/locale";
+import { RunSummaryView } from "./RunSummaryView";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  progress: { minWidth: 0 },
+  note: { overflowWrap: "anywhere" },
+});
+
+export interface RunSectionProps {
+  /** A run is under way (progress and Cancel are shown). */
+  running: boolean;
+  /** Another action is under way (Run is disabled). */
+  disabled: boolean;
+  progress: RunProgress | null;
+  cancelRequested: boolean;
+  summary: RunSummary | null;
+  notice: RunNotice;
+  onRun: () => void;
+  onCancel: () => void;
+  onSelectSheet: (sheet: string) => void;
+  className?: string;
+}
+
+/** "Run allocation": the button, progress with Cancel while it runs, then what it proposed. */
+export function RunSection({ running, disabled, progress, cancelRequested, summary, notice, onRun, onCancel, onSelectSheet, className }: RunSectionProps) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const step = t(stepKey(progress?.step ?? "detect"));
+  const fraction = progress?.fraction ?? 0;
+  return (
+    <div className={mergeClasses(styles.root, className)}>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running || disabled} onClick={onRun}>
+          {t("runAllocation")}
+        </Button>
+        {running && (
+          <Button disabled={cancelRequested} onClick={onCancel}>
+            {cancelRequested ? t("cancelling") : t("cancel")}
+          </Button>
+        )}
+      </div>
+      {running && (
+        <Field className={styles.progress} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
+          <ProgressBar value={fraction} max={1} thickness="large" />
+        </Field>
+      )}
+      <div aria-live="polite" className={styles.root}>
+        {notice === "cancelled" && <Body1 className={styles.note}>{t("runCancelled")}</Body1>}
+        {notice === "cancelTooLate" && <Body1 className={styles.note}>{t("runCancelTooLate")}</Body1>}
+        {summary !== null && <RunSummaryView summary={summary} onSelectSheet={onSelectSheet} disabled={running || disabled} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { RunSummary } from "../actions";
+import type { MessageKey } from "../i18n/en-US";
+import { useLocale, useT } from "../i18n/I18nProvider";
+import { formatCount } from "../i18n/locale";
+import { FairnessChart } from "./FairnessChart";
+import { SheetLinks } from "./SheetLinks";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  heading: { margin: 0 },
+  note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  counts: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  count: {
+    display: "flex",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  term: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
+  value: { margin: 0, fontVariantNumeric: "tabular-nums" },
+  reasons: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  reason: { overflowWrap: "anywhere" },
+  reasonCount: { marginLeft: tokens.spacingHorizontalS },
+});
+
+/** Catalogue keys of the allocation rules' names (ids from the engine's rule registry). */
+const RULE_NAMES: Readonly<Record<string, MessageKey>> = {
+  ORPHAN: "ruleOrphan",
+  DORMANT: "ruleDormant",
+  STAGNATION: "ruleStagnation",
+  OVER_CAPACITY: "ruleOverCapacity",
+};
+
+export interface RunSummaryViewProps {
+  summary: RunSummary;
+  onSelectSheet?: (sheet: string) => void;
+  disabled?: boolean;
+  className?: string;
+}
+
+/** What a run proposed: moves by rule, fairness before → after, the most common reasons, and the sheets written. */
+export function RunSummaryView({ summary, onSelectSheet, disabled, className }: RunSummaryViewProps) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
+  const rows: Array<[string, string, number]> = [
+    ...Object.entries(summary.movesByRule).map(([rule, n]): [string, string, number] => [rule, RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n]),
+    ["withoutRecipient", t("withoutRecipient"), summary.withoutRecipient],
+    ["atRisk", t("atRisk"), summary.atRisk],
+  ];
+  return (
+    <div className={mergeClasses(styles.root, className)}>
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t("runSummaryHeading")}
+      </Subtitle2>
+      {summary.period !== null && <Caption1 className={styles.note}>{t("summaryPeriod", { period: summary.period })}</Caption1>}
+      {summary.errorCount > 0 ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t("runBlocked", { count: summary.errorCount })}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <Subtitle2 as="h4" className={styles.heading}>
+            {t("movesHeading", { count: moves })}
+          </Subtitle2>
+          <dl className={styles.counts}>
+            {rows.map(([id, label, n]) => (
+              <div key={id} className={styles.count}>
+                <dt className={styles.term}>
+                  <Text>{label}</Text>
+                </dt>
+                <dd className={styles.value}>
+                  <Text weight="semibold">{formatCount(n, locale)}</Text>
+                </dd>
+              </div>
+            ))}
+          </dl>
+
+          {summary.fairness.length > 0 && (
+            <>
+              <Subtitle2 as="h4" className={styles.heading}>
+                {t("fairnessHeading")}
+              </Subtitle2>
+              <FairnessChart rows={summary.fairness} />
+            </>
+          )}
+
+          {summary.topReasons.length > 0 && (
+            <>
+              <Subtitle2 as="h4" className={styles.heading}>
+                {t("reasonsHeading")}
+              </Subtitle2>
+              <ol className={styles.reasons}>
+                {summary.topReasons.map((r) => (
+                  <li key={r.reason} className={styles.reason}>
+                    <Text>{r.reason}</Text>
+                    <Badge className={styles.reasonCount} appearance="tint" shape="rounded">
+                      {t("reasonCount", { count: r.count })}
+                    </Badge>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      {summary.sheetsWritten.length > 0 && <SheetLinks sheets={summary.sheetsWritten} onSelect={onSelectSheet} disabled={disabled} />}
+    </div>
+  );
+}

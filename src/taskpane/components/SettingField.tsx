@@ -1,0 +1,102 @@
+import { Dropdown, Field, Input, Option, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { SettingView } from "../actions";
+import { displayValue, editable, problemMessage, rangeHint, type DraftProblem, type RegionScope } from "../hooks/settingsForm";
+import { useLocale, useT } from "../i18n/I18nProvider";
+
+const useStyles = makeStyles({
+  root: { minWidth: 0 },
+  control: { minWidth: 0, width: "100%", boxSizing: "border-box" },
+  label: { overflowWrap: "anywhere" },
+});
+
+/** The choice that clears a region's override (a value no setting option can take). */
+const INHERIT = "\u2063inherit";
+
+export interface SettingFieldProps {
+  view: SettingView;
+  /** "" for all regions, otherwise the region being edited. */
+  region: RegionScope;
+  /** The text shown: the draft, or the saved value. */
+  text: string;
+  problem?: DraftProblem;
+  disabled?: boolean;
+  onChange: (text: string) => void;
+  className?: string;
+}
+
+/**
+ * One setting: its key as the label (the name it has on the settings sheet), its description in the
+ * pane's language and its range as the hint, an input that fits its type, and what is wrong with
+ * the typed value. With a region chosen, an empty box means "as in all regions".
+ */
+export function SettingField({ view, region, text, problem, disabled, onChange, className }: SettingFieldProps) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const { def } = view;
+  const here = editable(view, region);
+  const inherited = region !== "" && here;
+  const allRegions = displayValue(def, view.value, t, locale);
+  const hint = [
+    def.description[locale],
+    rangeHint(def, t, locale),
+    region !== "" && !here ? t("notRegional") : null,
+  ]
+    .filter((s): s is string => s !== null)
+    .join(" ");
+  const label = def.type === "percent" ? t("percentLabel", { key: def.key }) : def.key;
+  const placeholder = inherited ? t("inheritsValue", { value: allRegions }) : def.type === "month" ? t("monthPlaceholder") : undefined;
+  // Outside the region being edited, a non-regional setting shows its all-regions value.
+  const shown = here ? text : allRegions;
+
+  let control;
+  if (def.type === "enum" || def.type === "boolean") {
+    const options: Array<[value: string, label: string]> =
+      def.type === "boolean" ? [["on", t("booleanOn")], ["off", t("booleanOff")]] : (def.options ?? []).map((o) => [o, o]);
+    if (inherited) options.unshift([INHERIT, t("inheritsValue", { value: allRegions })]);
+    const selected = here && text !== "" ? text : inherited ? INHERIT : "";
+    control = (
+      <Dropdown
+        className={styles.control}
+        disabled={disabled || !here}
+        value={options.find(([v]) => v === selected)?.[1] ?? shown}
+        selectedOptions={[selected]}
+        onOptionSelect={(_, d) => {
+          if (d.optionValue !== undefined) onChange(d.optionValue === INHERIT ? "" : d.optionValue);
+        }}
+      >
+        {options.map(([value, text]) => (
+          <Option key={value} value={value}>
+            {text}
+          </Option>
+        ))}
+      </Dropdown>
+    );
+  } else {
+    // Numbers, months and tier tables are typed; only numbers that cannot be negative get a numeric
+    // keyboard (some have no minus key).
+    const numeric = (def.type === "int" || def.type === "number" || def.type === "percent") && def.min !== undefined && def.min >= 0;
+    control = (
+      <Input
+        className={styles.control}
+        disabled={disabled || !here}
+        value={shown}
+        placeholder={placeholder}
+        inputMode={!numeric ? "text" : def.type === "int" ? "numeric" : "decimal"}
+        onChange={(_, d) => onChange(d.value)}
+      />
+    );
+  }
+
+  return (
+    <Field
+      className={mergeClasses(styles.root, className)}
+      label={{ children: label, className: styles.label }}
+      hint={hint}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem ? problemMessage(def, problem, t, locale) : undefined}
+    >
+      {control}
+    </Field>
+  );
+}

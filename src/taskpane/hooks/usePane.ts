@@ -1,0 +1,255 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
+import { nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
+import { RULE_KEYS } from "./settingsForm";
+
+/** What the pane is busy with; while it is busy every other action is disabled. */
+export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "running" | "review" | "applying" | "statements";
+
+/** What the user sees of a failure: the error's own message (never only the console). */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+export interface RulesData {
+  regions: string[];
+  settings: SettingView[];
+}
+
+export interface StatementsData {
+  period: string | null;
+  reps: RepStatement[];
+}
+
+/** A run's notice beside its summary: cancelled (nothing written), or cancel pressed after writing began. */
+export type RunNotice = "cancelled" | "cancelTooLate" | null;
+
+/** Everything the pane shows and every command it offers; all workbook access goes through `actions`. */
+export interface PaneState {
+  busy: BusyKind | null;
+  error: string | null;
+  dismissError(): void;
+
+  data: DataDescription | null;
+  loadData(): Promise<boolean>;
+  changeMapping(change: SettingChange): Promise<boolean>;
+  check: CheckSummary | null;
+  checkData(): Promise<boolean>;
+
+  rules: RulesData | null;
+  rulesSaved: boolean;
+  loadRules(): Promise<boolean>;
+  saveRules(changes: SettingChange[]): Promise<boolean>;
+
+  progress: RunProgress | null;
+  cancelRequested: boolean;
+  run: RunSummary | null;
+  runNotice: RunNotice;
+  runAllocation(): Promise<boolean>;
+  cancelRun(): void;
+
+  review: ReviewStatus | null;
+  loadReview(): Promise<boolean>;
+  apply: ApplySummary | null;
+  applyApproved(): Promise<boolean>;
+
+  statements: StatementsData | null;
+  loadStatements(): Promise<boolean>;
+
+  /** Shows a sheet (and a cell) in the workbook; a failure goes to the message bar. */
+  activate(sheet: string, row?: number | null, column?: string | number | null): void;
+}
+
+/**
+ * The pane's state and commands. One action at a time: a command started while another runs is
+ * refused (returns false), so double clicks and overlapping workbook writes cannot happen. Errors
+ * land in `error` for the message bar; results arriving after the pane is gone are dropped.
+ */
+export function usePane(actions: PaneActions): PaneState {
+  // The pane opens by reading the data mapping (see the effect below): busy from the first render.
+  const [busy, setBusy] = useState<BusyKind | null>("data");
+  const [error, setError] = useState<string | null>(null);
+  const [data, setData] = useState<DataDescription | null>(null);
+  const [check, setCheck] = useState<CheckSummary | null>(null);
+  const [rules, setRules] = useState<RulesData | null>(null);
+  const [rulesSaved, setRulesSaved] = useState(false);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [cancelRequested, setCancelRequested] = useState(false);
+  const [run, setRun] = useState<RunSummary | null>(null);
+  const [runNotice, setRunNotice] = useState<RunNotice>(null);
+  const [review, setReview] = useState<ReviewStatus | null>(null);
+  const [apply, setApply] = useState<ApplySummary | null>(null);
+  const [statements, setStatements] = useState<StatementsData | null>(null);
+
+  const mounted = useRef(false);
+  // The busy flag as a ref too: a second click in the same tick must see the first one's claim.
+  const busyRef = useRef<BusyKind | null>(null);
+  const cancelFlag = useRef<CancelFlag>({ aborted: false });
+
+  const task = useCallback(async (kind: BusyKind, body: () => Promise<void>): Promise<boolean> => {
+    if (busyRef.current !== null) return false;
+    busyRef.current = kind;
+    setBusy(kind);
+    setError(null);
+    try {
+      await body();
+      return true;
+    } catch (err) {
+      if (mounted.current) setError(errorText(err));
+      return false;
+    } finally {
+      busyRef.current = null;
+      if (mounted.current) setBusy(null);
+    }
+  }, []);
+
+  /** A setter that sets only while the pane is shown (one function for the pane's lifetime). */
+  const alive = useRef(
+    <T>(set: (value: T) => void) =>
+      (value: T) => {
+        if (mounted.current) set(value);
+      }
+  ).current;
+
+  const loadData = useCallback(() => task("data", async () => alive(setData)(await actions.describeData())), [actions, task]);
+
+  const changeMapping = useCallback(
+    (change: SettingChange) =>
+      task("mapping", async () => {
+        await actions.saveSettings([change]);
+        // The old check read the old mapping.
+        alive(setCheck)(null);
+        alive(setData)(await actions.describeData());
+      }),
+    [actions, task]
+  );
+
+  const checkData = useCallback(
+    () =>
+      task("checking", async () => {
+        setCheck(null);
+        alive(setCheck)(await actions.checkData());
+      }),
+    [actions, task]
+  );
+
+  const loadRules = useCallback(
+    () =>
+      task("rules", async () => {
+        setRulesSaved(false);
+        alive(setRules)(await actions.readSettings([...RULE_KEYS]));
+      }),
+    [actions, task]
+  );
+
+  const saveRules = useCallback(
+    (changes: SettingChange[]) =>
+      task("saving", async () => {
+        setRulesSaved(false);
+        await actions.saveSettings(changes);
+        alive(setRules)(await actions.readSettings([...RULE_KEYS]));
+        alive(setRulesSaved)(true);
+      }),
+    [actions, task]
+  );
+
+  const runAllocation = useCallback(
+    () =>
+      task("running", async () => {
+        const flag: CancelFlag = { aborted: false };
+        cancelFlag.current = flag;
+        setRun(null);
+        setRunNotice(null);
+        setCancelRequested(false);
+        setProgress(null);
+        try {
+          const outcome = await runWithCancel(actions, flag, (step, fraction) => alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction)));
+          if (outcome.kind === "cancelled") {
+            alive(setRunNotice)("cancelled");
+            return;
+          }
+          alive(setRun)(outcome.summary);
+          alive(setRunNotice)(outcome.cancelTooLate ? "cancelTooLate" : null);
+          // A run writes a new proposal sheet: its counts replace the old ones.
+          alive(setApply)(null);
+          alive(setReview)(await actions.reviewStatus());
+        } finally {
+          alive(setProgress)(null);
+          alive(setCancelRequested)(false);
+        }
+      }),
+    [actions, task]
+  );
+
+  const cancelRun = useCallback(() => {
+    cancelFlag.current.aborted = true;
+    setCancelRequested(true);
+  }, []);
+
+  const loadReview = useCallback(() => task("review", async () => alive(setReview)(await actions.reviewStatus())), [actions, task]);
+
+  const applyApproved = useCallback(
+    () =>
+      task("applying", async () => {
+        setApply(null);
+        alive(setApply)(await actions.applyApproved());
+        alive(setReview)(await actions.reviewStatus());
+      }),
+    [actions, task]
+  );
+
+  const loadStatements = useCallback(() => task("statements", async () => alive(setStatements)(await actions.statements())), [actions, task]);
+
+  const activate = useCallback(
+    (sheet: string, row?: number | null, column?: string | number | null) => {
+      setError(null);
+      actions.activate(sheet, row, column).catch((err: unknown) => {
+        if (mounted.current) setError(errorText(err));
+      });
+    },
+    [actions]
+  );
+
+  // On open: the data mapping first (what the pane is about), then the review counts, then the rules;
+  // the first failure stops the chain so its message stays in the message bar.
+  useEffect(() => {
+    mounted.current = true;
+    void (async () => {
+      for (const load of [loadData, loadReview, loadRules]) {
+        if (!mounted.current || !(await load())) break;
+      }
+    })();
+    return () => {
+      mounted.current = false;
+    };
+  }, [loadData, loadReview, loadRules]);
+
+  return {
+    busy,
+    error,
+    dismissError: useCallback(() => setError(null), []),
+    data,
+    loadData,
+    changeMapping,
+    check,
+    checkData,
+    rules,
+    rulesSaved,
+    loadRules,
+    saveRules,
+    progress,
+    cancelRequested,
+    run,
+    runNotice,
+    runAllocation,
+    cancelRun,
+    review,
+    loadReview,
+    apply,
+    applyApproved,
+    statements,
+    loadStatements,
+    activate,
+  };
+}
