@@ -12,11 +12,13 @@ const useStyles = makeStyles({
     flexShrink: 0,
     height: "100%",
     overflowY: "auto",
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    // Exactly the width asked for, scrollbar included, like the task pane's frame in Excel: no border here.
+    boxSizing: "border-box",
     boxShadow: tokens.shadow4,
   },
   grid: {
     flexGrow: 1,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     minWidth: 0,
     height: "100%",
   },

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
     overflow: "auto",
   },
   table: {
+    tableLayout: "fixed",
     borderCollapse: "separate",
     borderSpacing: 0,
     fontFamily: tokens.fontFamilyBase,
@@ -35,7 +36,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   cell: {
-    maxWidth: "28em",
     overflow: "hidden",
     textOverflow: "ellipsis",
     whiteSpace: "nowrap",
@@ -45,6 +45,10 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "end" },
   bold: { fontWeight: tokens.fontWeightSemibold },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+  },
   heading: {
     position: "sticky",
     zIndex: 1,
@@ -56,7 +60,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
   columnHeading: { top: 0, textAlign: "center" },
-  rowHeading: { left: 0, textAlign: "end" },
+  rowHeading: { left: 0, textAlign: "end", overflow: "hidden" },
   corner: { top: 0, left: 0, zIndex: 2 },
   select: { fontSize: tokens.fontSizeBase200, maxWidth: "100%" },
   input: { fontSize: tokens.fontSizeBase200, width: "100%", boxSizing: "border-box" },
@@ -82,6 +86,11 @@ interface Editing {
   text: string;
 }
 
+/** Excel measures column widths in points; the grid shows them at 96 px per inch, as Excel does at 100 %. */
+const PX_PER_POINT = 96 / 72;
+/** Wide enough for five-digit row numbers. */
+const ROW_HEADING_PX = 48;
+
 /** The items of a comma-separated list validation covering each cell (Excel's in-cell dropdown). */
 function listValidations(sheet: FakeSheet): (row: number, column: number) => string[] | null {
   const lists = sheet.validations
@@ -106,42 +115,60 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
   const styles = useStyles();
   const version = useSyncExternalStore(events.subscribe, events.version);
   const names = workbook.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name);
-  const [selected, setSelected] = useState(names[0] ?? "");
+  const [shown, setShown] = useState(names[0] ?? "");
   const [rowsShown, setRowsShown] = useState(ROWS_PER_PAGE);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // When a batch adds sheets, show what the person just asked the pane for: the first new sheet that
-  // asks for input (a dropdown to fill, as the proposal's Decision), else the first new sheet.
+  // After each batch: a sheet the add-in activated is shown, as Excel would; otherwise, when the batch
+  // added sheets, what the person just asked the pane for: the first new sheet that asks for input (a
+  // dropdown to fill, as the proposal's Decision), else the first new sheet.
   const known = useRef(names);
+  const active = useRef(workbook.activeSheet);
   useEffect(() => {
     const added = names.filter((n) => !known.current.includes(n));
     known.current = names;
-    if (added.length > 0) select(added.find((n) => workbook.sheet(n).validations.length > 0) ?? added[0]);
-    else if (!names.includes(selected) && names.length > 0) select(names[0]);
+    const activated = workbook.activeSheet !== active.current ? workbook.activeSheet : undefined;
+    active.current = workbook.activeSheet;
+    const selection = workbook.selection;
+    if (activated && names.includes(activated.name)) {
+      select(activated.name, selection?.sheet === activated ? selection.rect.r0 + selection.rect.nr : 0);
+    } else if (added.length > 0) select(added.find((n) => workbook.sheet(n).validations.length > 0) ?? added[0]);
+    else if (!names.includes(shown) && names.length > 0) select(names[0]);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per host change
   }, [version]);
 
-  function select(name: string) {
-    setSelected(name);
-    setRowsShown(ROWS_PER_PAGE);
+  function select(name: string, rowsNeeded = 0) {
+    setShown(name);
+    setRowsShown(Math.max(ROWS_PER_PAGE, Math.ceil(rowsNeeded / ROWS_PER_PAGE) * ROWS_PER_PAGE));
     setEditing(null);
   }
 
-  const sheet = workbook.findSheet(selected);
+  // Bring the selected cell (the add-in selects the cell an issue points at) into view.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    scroller.current?.querySelector("[data-selected]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [version, shown]);
+
+  const sheet = workbook.findSheet(shown);
+  const selection = workbook.selection?.sheet === sheet ? workbook.selection?.rect : undefined;
+  const isSelected = (r: number, c: number) =>
+    selection !== undefined && r >= selection.r0 && r < selection.r0 + selection.nr && c >= selection.c0 && c < selection.c0 + selection.nc;
   const view = useMemo(() => {
     if (!sheet) return null;
     const used = sheet.usedRect(true);
     const rowCount = used ? used.r0 + used.nr : 0;
     const columnCount = used ? used.c0 + used.nc : 0;
-    const shown = Math.min(rowCount, rowsShown);
-    const range = shown > 0 ? `A1:${columnLetters(columnCount - 1)}${shown}` : null;
+    const lastRow = Math.min(rowCount, rowsShown);
+    const range = lastRow > 0 ? `A1:${columnLetters(columnCount - 1)}${lastRow}` : null;
     return {
       rowCount,
       columnCount,
       texts: range ? sheet.texts(range) : [],
       values: range ? sheet.values(range) : [],
       listAt: listValidations(sheet),
+      // The widths the add-in set (or Excel's default), so the grid looks like the sheet in Excel.
+      widths: Array.from({ length: columnCount }, (_, c) => Math.round(sheet.columnWidth(c) * PX_PER_POINT)),
     };
     // version: the sheet object is mutated in place by the host
   }, [sheet, rowsShown, version]);
@@ -149,18 +176,30 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
   function write(row: number, column: number, value: string) {
     setEditing(null);
     setError(null);
-    events.setCell(selected, row, column, value).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    events.setCell(shown, row, column, value).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
   }
 
+  // Enter and Escape end the edit before the input goes away, so the blur that may follow writes nothing.
+  const editDone = useRef(false);
+  function edit(at: Editing) {
+    editDone.current = false;
+    setEditing(at);
+  }
+  function endEdit(at: Editing, value: string | null) {
+    if (editDone.current) return;
+    editDone.current = true;
+    if (value === null) setEditing(null);
+    else write(at.row, at.column, value);
+  }
   function onEditKey(e: KeyboardEvent<HTMLInputElement>, at: Editing) {
-    if (e.key === "Enter") write(at.row, at.column, e.currentTarget.value);
-    else if (e.key === "Escape") setEditing(null);
+    if (e.key === "Enter") endEdit(at, e.currentTarget.value);
+    else if (e.key === "Escape") endEdit(at, null);
   }
 
   return (
     <section className={mergeClasses(styles.root, className)} aria-label="Workbook">
       <div className={styles.tabs}>
-        <TabList className={styles.tabList} size="small" selectedValue={selected} onTabSelect={(_, d) => select(String(d.value))}>
+        <TabList className={styles.tabList} size="small" selectedValue={shown} onTabSelect={(_, d) => select(String(d.value))}>
           {names.map((name) => (
             <Tab key={name} value={name}>
               {name}
@@ -168,9 +207,19 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
           ))}
         </TabList>
       </div>
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scroller}>
         {sheet && view && (
-          <table className={styles.table} aria-label={sheet.name}>
+          <table
+            className={styles.table}
+            aria-label={sheet.name}
+            style={{ width: ROW_HEADING_PX + view.widths.reduce((a, b) => a + b, 0) }}
+          >
+            <colgroup>
+              <col style={{ width: ROW_HEADING_PX }} />
+              {view.widths.map((w, c) => (
+                <col key={c} style={{ width: w }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th className={mergeClasses(styles.heading, styles.corner)} />
@@ -194,7 +243,8 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
                     const cellClass = mergeClasses(
                       styles.cell,
                       typeof value === "number" && styles.number,
-                      sheet.styleAt(r, c, "font.bold") === true && styles.bold
+                      sheet.styleAt(r, c, "font.bold") === true && styles.bold,
+                      isSelected(r, c) && styles.selected
                     );
                     if (list) {
                       const current = String(value);
@@ -219,7 +269,7 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
                             autoFocus
                             defaultValue={editing.text}
                             onKeyDown={(e) => onEditKey(e, editing)}
-                            onBlur={(e) => write(r, c, e.currentTarget.value)}
+                            onBlur={(e) => endEdit(editing, e.currentTarget.value)}
                           />
                         </td>
                       );
@@ -228,8 +278,9 @@ export function WorkbookGrid({ workbook, events, className }: WorkbookGridProps)
                       <td
                         key={c}
                         className={cellClass}
-                        title={text.length > 30 ? text : undefined}
-                        onDoubleClick={() => setEditing({ row: r, column: c, text: String(sheet.cell(address).formula ?? value) })}
+                        data-selected={isSelected(r, c) || undefined}
+                        title={text.length > 12 ? text : undefined}
+                        onDoubleClick={() => edit({ row: r, column: c, text: String(sheet.cell(address).formula ?? value) })}
                       >
                         {text}
                       </td>

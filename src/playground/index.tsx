@@ -38,8 +38,11 @@ declare global {
   }
 }
 
+// Marks for scripts/bench-render.js: the bundle has been evaluated; the sample workbook is built.
+performance.mark("playground:script");
 const params = playgroundParams(window.location.search);
 const host = installFakeExcel(sampleWorkbook());
+performance.mark("playground:workbook");
 host.displayLanguage = params.lang;
 host.contentLanguage = params.lang;
 // The fake host reports no theme (like Excel on some platforms); the playground can ask for a dark one.

@@ -7,11 +7,17 @@
 import { generateTeam } from "../sample/generateTeam";
 import { FakeWorkbook, type FakeSeedCell } from "../../test/fakes/fakeExcel";
 
+/** Excel's column width in points for a width in characters of the default font (7 px each, 5 px padding). */
+function characterWidthToPoints(characters: number): number {
+  return (characters * 7 + 5) * 0.75;
+}
+
 /**
  * A fake Excel workbook holding the sample team as Excel holds the .xlsx once opened: dates as serial
- * numbers formatted yyyy-mm-dd, header rows bold (what src/cli/writeTable.ts writes).
+ * numbers formatted yyyy-mm-dd, header rows bold and frozen, columns as wide as src/cli/writeTable.ts
+ * makes them.
  *
- * @example sampleWorkbook().sheetNames() // ["Reps", "Accounts", "Sales", "Fairshare Settings"]
+ * @example sampleWorkbook().sheetNames().slice(0, 3) // ["Reps", "Accounts", "Sales"]
  */
 export function sampleWorkbook(): FakeWorkbook {
   // Date cells (not serials) so the fake seeds them with a date format, as the .xlsx has.
@@ -21,5 +27,11 @@ export function sampleWorkbook(): FakeWorkbook {
     const [header, ...rows] = team.sheets[name];
     spec[name] = [header.map((value) => ({ value, bold: true })), ...rows];
   }
-  return FakeWorkbook.from(spec);
+  const workbook = FakeWorkbook.from(spec);
+  for (const name of team.order) {
+    const sheet = workbook.sheet(name);
+    sheet.frozenRows = 1;
+    team.sheets[name][0].forEach((header, c) => sheet.columnWidths.set(c, characterWidthToPoints(Math.max(12, String(header).length + 4))));
+  }
+  return workbook;
 }

@@ -9,7 +9,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationSheets";
-import { AUDIT_HEADER, AUDIT_SHEET } from "../../src/engine/allocation/audit";
+import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
+import { SHEET_BASES } from "../../src/engine/report/labels";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
 import type { PlaygroundHook } from "../../src/playground/index";
 import type { CellValue } from "../fakes/fakeExcel";
@@ -75,9 +76,10 @@ describe("the playground's workbook", () => {
     expect(await hookSheetNames(page)).toEqual(book.worksheets.map((ws) => ws.name));
     for (const ws of book.worksheets) {
       const expected: CellValue[][] = [];
+      const columnCount = ws.columnCount; // computed over all rows on every read
       ws.eachRow({ includeEmpty: true }, (row, r) => {
         const cells: CellValue[] = [];
-        for (let c = 1; c <= ws.columnCount; c++) {
+        for (let c = 1; c <= columnCount; c++) {
           const v = row.getCell(c).value;
           cells.push(v === null || v === undefined ? "" : v instanceof Date ? toSerial(v) : (v as CellValue));
         }
@@ -87,7 +89,46 @@ describe("the playground's workbook", () => {
       expect({ sheet: ws.name, rows: trimmed(await hookValues(page, ws.name)) }).toEqual({ sheet: ws.name, rows: trimmed(filled) });
     }
   });
+
+  test("the pane's width follows ?width=, kept within 320–600 px", async () => {
+    const { page } = browser;
+    for (const [asked, width] of [["900", 600], ["10", 320], ["abc", 350], ["512", 512]] as const) {
+      await page.goto(`${served.url}?width=${asked}`);
+      await page.getByTestId("pane").getByRole("heading", { level: 1 }).waitFor();
+      expect({ asked, width: (await page.getByTestId("pane").boundingBox())?.width }).toEqual({ asked, width });
+    }
+  });
+
+  test("a cell typed in the grid reaches the host as Excel reads typing; Escape cancels", async () => {
+    const { page } = browser;
+    const grid = page.getByTestId("grid");
+    await grid.getByRole("tab", { name: "Reps", exact: true }).click();
+    const cell = grid.getByRole("row").nth(2).getByRole("cell").nth(7); // H2: a quota
+    const before = (await hookValues(page, "Reps"))[1][7];
+    await cell.dblclick();
+    await grid.getByRole("textbox", { name: "H2" }).fill("1,234.5");
+    await grid.getByRole("textbox", { name: "H2" }).press("Escape");
+    expect((await hookValues(page, "Reps"))[1][7]).toBe(before);
+    await cell.dblclick();
+    await grid.getByRole("textbox", { name: "H2" }).fill("1,234.5");
+    await grid.getByRole("textbox", { name: "H2" }).press("Enter");
+    await cell.filter({ hasText: "1,234.5" }).waitFor();
+    expect((await hookValues(page, "Reps"))[1][7]).toBe(1234.5); // a number, as Excel makes of typed "1,234.5"
+  });
 });
+
+/**
+ * docs/playground.png for the README: a wider window, the pane at its Run allocation results, the grid
+ * at the proposal's Decision column with the two approvals. Then the window is as before.
+ */
+async function docsScreenshot(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.getByTestId("pane").getByRole("button", { name: "Run allocation" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.getByTestId("grid").locator("select").first().evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "end" }));
+  fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, "docs/playground.png") });
+  await page.setViewportSize(VIEWPORT);
+}
 
 const SCENARIOS: ReadonlyArray<[PaneLocale, number]> = [
   ["en-US", 320],
@@ -98,6 +139,8 @@ const SCENARIOS: ReadonlyArray<[PaneLocale, number]> = [
 
 describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   const t = translator(locale);
+  const names = SHEET_BASES[locale];
+  const proposalTab = new RegExp(`^${escapeRegExp(names.proposal)} \\d{4}-\\d{2}$`);
   let browser: LaunchedChromium;
   let page: Page;
   let errors: string[];
@@ -106,9 +149,11 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   let proposalSheet = "";
   const approved: { proposalId: string; accountId: string; to: string }[] = [];
 
-  const shot = async (step: string) => {
+  const shot = async (step: string): Promise<string> => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`) });
+    const file = path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`);
+    await page.screenshot({ path: file });
+    return file;
   };
   const tab = (name: string | RegExp) => grid.getByRole("tab", { name, exact: typeof name === "string" });
 
@@ -134,23 +179,25 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await pane.locator("dd", { hasText: "Sales" }).waitFor();
     const found = await pane.locator("dd").allTextContents();
     expect(found).toEqual(expect.arrayContaining(["Reps", "Accounts", "Sales"]));
-    expect(await grid.getByRole("tab").allTextContents()).toEqual(await hookSheetNames(page));
+    const sheets = await hookSheetNames(page);
+    expect(await grid.getByRole("tab").count()).toBe(sheets.length);
+    for (const sheet of sheets) await tab(sheet).waitFor();
     await shot("1-loaded");
   });
 
   test("Check data adds the Data Check and Portfolio sheets to the grid", async () => {
     await pane.getByRole("button", { name: t("checkData") }).click();
-    await tab("Fairshare Data Check").waitFor();
-    await tab("Fairshare Portfolio").waitFor();
+    await tab(names.dataCheck).waitFor();
+    await tab(names.portfolio).waitFor();
     await pane.getByRole("heading", { name: t("summaryHeading"), exact: true }).waitFor();
-    expect(await tab("Fairshare Data Check").getAttribute("aria-selected")).toBe("true");
+    expect(await tab(names.dataCheck).getAttribute("aria-selected")).toBe("true");
     await shot("2-checked");
   });
 
   test("Run allocation adds the proposal, shown with its Decision dropdowns", async () => {
     await pane.getByRole("button", { name: t("runAllocation") }).click();
-    await tab(/^Fairshare Proposal \d{4}-\d{2}$/).waitFor();
-    proposalSheet = (await tab(/^Fairshare Proposal \d{4}-\d{2}$/).textContent()) ?? "";
+    await tab(proposalTab).waitFor();
+    proposalSheet = (await tab(proposalTab).textContent()) ?? "";
     expect(await tab(proposalSheet).getAttribute("aria-selected")).toBe("true");
     await pane.getByText(t("sheetsWritten", { sheets: "" }).trim(), { exact: false }).last().waitFor();
     const decisions = grid.locator("select");
@@ -188,26 +235,23 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     for (const r of rows) {
       approved.push({ proposalId: String(proposal[r][column("proposalId")]), accountId: String(proposal[r][column("accountId")]), to: String(proposal[r][column("to")]) });
     }
-    if (process.env.FAIRSHARE_DOCS_SCREENSHOT === "1" && locale === "en-US" && width === 450) {
-      fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
-      await page.screenshot({ path: path.join(ROOT, "docs/playground.png") });
-    }
-    await shot("4-approved");
+    await decisions.nth(0).scrollIntoViewIfNeeded();
+    const approvedShot = await shot("4-approved");
+    if (process.env.FAIRSHARE_DOCS_SCREENSHOT === "1" && locale === "en-US" && width === 450) await docsScreenshot(page);
+    expect(fs.existsSync(approvedShot)).toBe(true);
 
     await pane.getByRole("button", { name: t("applyApproved") }).click();
     const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
     await pane.getByText(new RegExp(`^${result}$`)).waitFor();
-    await tab(AUDIT_SHEET).waitFor();
-    expect(await tab(AUDIT_SHEET).getAttribute("aria-selected")).toBe("true");
+    await tab(names.auditLog).waitFor();
+    expect(await tab(names.auditLog).getAttribute("aria-selected")).toBe("true");
     await shot("5-applied");
 
-    // What Apply wrote: one audit row per approved move, and the accounts now owned by their recipients.
-    const [auditHeader, ...audit] = await hookValues(page, AUDIT_SHEET);
-    expect(auditHeader).toEqual([...AUDIT_HEADER]);
-    const at = (name: (typeof AUDIT_HEADER)[number]) => auditHeader.indexOf(name);
-    expect(audit.map((row) => [row[at("Proposal ID")], row[at("Account ID")], row[at("To")], row[at("Result")]])).toEqual(
-      approved.map((m) => [m.proposalId, m.accountId, m.to, "applied"])
-    );
+    // What Apply wrote: one audit row per approved move, read back as the engine reads the log, and the
+    // accounts now owned by their recipients.
+    const audit = parseAuditLog({ sheet: names.auditLog, firstRow: 1, firstColumn: 1, values: await hookValues(page, names.auditLog) });
+    expect(audit.map((row) => [row.proposalId, row.accountId, row.to])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to]));
+    expect(pastMoves(audit).map((m) => m.proposalId)).toEqual(approved.map((m) => m.proposalId));
     const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
     const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
     expect(approved.map((m) => owners.get(m.accountId))).toEqual(approved.map((m) => m.to));

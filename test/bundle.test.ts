@@ -1,0 +1,51 @@
+/**
+ * The task pane's bundle stays small enough to open quickly in Excel on the web: dist/taskpane.js at
+ * most 300 KB gzipped. The production build is made here when dist/ is missing or older than its
+ * sources, so the check never silently tests a stale bundle or skips.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { gzipSync } from "node:zlib";
+
+const ROOT = path.resolve(__dirname, "..");
+const BUNDLE = path.join(ROOT, "dist", "taskpane.js");
+const LIMIT_BYTES = 300 * 1024;
+/** What the production build reads besides src/. */
+const BUILD_INPUTS = ["webpack.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** The newest modification time among the build's inputs, in ms. */
+function newestInput(): { file: string; mtimeMs: number } {
+  let newest = { file: "", mtimeMs: 0 };
+  const visit = (file: string) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
+    } else if (stat.mtimeMs > newest.mtimeMs) {
+      newest = { file, mtimeMs: stat.mtimeMs };
+    }
+  };
+  visit(path.join(ROOT, "src"));
+  for (const f of BUILD_INPUTS) if (fs.existsSync(path.join(ROOT, f))) visit(path.join(ROOT, f));
+  return newest;
+}
+
+/** Builds dist/ with `npx webpack --mode production` unless dist/taskpane.js is newer than every input. */
+function ensureFreshBundle(): void {
+  const newest = newestInput();
+  const built = fs.existsSync(BUNDLE) ? fs.statSync(BUNDLE).mtimeMs : -1;
+  if (built >= newest.mtimeMs) return;
+  try {
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 10 * 60_000, env: { ...process.env, NODE_ENV: "production" } });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`npx webpack --mode production failed (${e.message}):\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
+  }
+  if (!fs.existsSync(BUNDLE)) throw new Error(`npx webpack --mode production succeeded but wrote no ${path.relative(ROOT, BUNDLE)}`);
+}
+
+test("dist/taskpane.js is at most 300 KB gzipped", () => {
+  ensureFreshBundle();
+  const gzipped = gzipSync(fs.readFileSync(BUNDLE)).length;
+  expect(gzipped).toBeLessThanOrEqual(LIMIT_BYTES);
+}, 10 * 60_000);
