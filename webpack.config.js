@@ -10,6 +10,7 @@
  * office.js and the files it loads at run time are copied from @microsoft/office-js and served from
  * the add-in's own origin (no CDN).
  */
+const { resolve, typescriptRule } = require("./webpack.common");
 const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -133,25 +134,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js", // fixed names: the manifest points at functions.js
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type checking is `npm run typecheck`; here only transpile, as ES modules so webpack can tree-shake Fluent.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescriptRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsMetadataPlugin({ source: "functions.json", locales: FUNCTION_LOCALES, strict: production }),

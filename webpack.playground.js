@@ -8,6 +8,7 @@
  *
  * `--env outputPath=<dir>` builds elsewhere (the browser tests build into a temporary folder).
  */
+const { resolve, typescriptRule } = require("./webpack.common");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -22,23 +23,8 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // As in webpack.config.js: type checking is `npm run typecheck`; ES modules so Fluent tree-shakes.
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescriptRule] },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "index.html",
