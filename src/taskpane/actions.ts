@@ -83,6 +83,8 @@ export interface PaneActions {
   readSettings(keys: string[]): Promise<{ regions: string[]; settings: SettingView[] }>;
   reviewStatus(): Promise<ReviewStatus>;
   statements(): Promise<{ period: string | null; reps: RepStatement[] }>;
+  /** The workbook's `language` setting when it names one (en-US or zh-CN): it overrides Office's language. */
+  settingsLanguage(): Promise<string | null>;
   /** Shows a sheet (and selects a cell, 1-based) in the workbook. */
   activate(sheet: string, row?: number | null, column?: string | number | null): Promise<void>;
 }

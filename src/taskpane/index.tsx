@@ -24,14 +24,27 @@ function actionsOrFailure(): PaneActions {
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (container === null) throw new Error("taskpane.html has no element with id \"root\"");
-  const locale = paneLocale(displayLanguageSafe());
-  document.documentElement.lang = locale;
   const theme = isDarkOfficeTheme(officeThemeSafe()) ? webDarkTheme : webLightTheme;
-  createRoot(container).render(
-    <FluentProvider theme={theme}>
-      <I18nProvider locale={locale}>
-        <App actions={actionsOrFailure()} />
-      </I18nProvider>
-    </FluentProvider>
+  const actions = actionsOrFailure();
+  const root = createRoot(container);
+  const render = (language: string | undefined) => {
+    const locale = paneLocale(language);
+    document.documentElement.lang = locale;
+    root.render(
+      <FluentProvider theme={theme}>
+        <I18nProvider locale={locale}>
+          <App actions={actions} />
+        </I18nProvider>
+      </FluentProvider>
+    );
+  };
+  // Render at once in Office's language; the workbook's `language` setting, once read, overrides it.
+  const display = displayLanguageSafe();
+  render(display);
+  actions.settingsLanguage().then(
+    (language) => {
+      if (language && paneLocale(language) !== paneLocale(display)) render(language);
+    },
+    () => undefined, // no readable settings: Office's language stays; the pane reports workbook errors itself
   );
 });

@@ -5,6 +5,8 @@
 import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
 import { renderExplanation } from "../engine/allocation/text";
+import { IssueList } from "../engine/issues";
+import { parseSettings, REGISTRY } from "../engine/settings";
 import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
 import { describeData, readSettingsView, repStatements, reviewStatus, saveSettings } from "../workbook/panePipeline";
 import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "./actions";
@@ -84,6 +86,11 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         pending: outcome.pending,
         conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.detail ?? "" })),
       };
+    },
+    async settingsLanguage() {
+      const d = await detect(port);
+      const language = parseSettings(d.settingsTable, REGISTRY, new IssueList()).get("language");
+      return typeof language === "string" && language !== "auto" ? language : null;
     },
     describeData: () => describeData(port),
     saveSettings: (changes) => saveSettings(port, changes, displayLanguage),

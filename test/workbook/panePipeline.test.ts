@@ -81,3 +81,13 @@ test("review counts, statements, activate, and cancel before writing", async () 
   // the column "Owner" is column C; row 3 → C3 selected
   expect((host.workbook as any).selection.rect).toEqual({ r0: 2, c0: 2, nr: 1, nc: 1 });
 });
+
+test("the workbook's language setting is what the pane reads to override Office's language", async () => {
+  const t = smallTeam();
+  installFakeExcel(FakeWorkbook.from(t));
+  expect(await createActions(new OfficeWorkbook(), "en-US").settingsLanguage()).toBeNull();
+  uninstallFakeExcel();
+  t["Fairshare Settings"].push(["language", "zh-CN"]);
+  installFakeExcel(FakeWorkbook.from(t));
+  expect(await createActions(new OfficeWorkbook(), "en-US").settingsLanguage()).toBe("zh-CN");
+});
