@@ -11,6 +11,7 @@ import type { Locator, Page } from "playwright-core";
 import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationSheets";
 import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
 import { SHEET_BASES } from "../../src/engine/report/labels";
+import { SCHEMA } from "../../src/engine/schema";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
 import type { PlaygroundHook } from "../../src/playground/index";
 import type { CellValue } from "../fakes/fakeExcel";
@@ -194,6 +195,36 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await shot("2-checked");
   });
 
+  /** The settings sheet's Value for a key, as the host holds it (null when the row is missing). */
+  const settingValue = async (key: string) => {
+    const rows = await hookValues(page, "Fairshare Settings");
+    const row = rows.find((r) => r[0] === key);
+    return row ? row[1] : null;
+  };
+
+  test("a column mapping fixed with its dropdown is saved to the settings sheet", async () => {
+    const reps = SCHEMA.find((r) => r.role === "reps")!;
+    const branch = reps.fields.find((f) => f.key === "branch")!.label[locale];
+    await pane.locator("summary", { hasText: t("columnsOf", { role: reps.label[locale], found: "", total: "" }).split(/[(（]/)[0].trim() }).first().click();
+    await pane.getByRole("combobox", { name: branch, exact: true }).click();
+    await page.getByRole("option", { name: "Manager", exact: true }).click();
+    await page.waitForFunction((k) => {
+      const rows = (window as unknown as { __fairshare: PlaygroundHook }).__fairshare.values("Fairshare Settings");
+      return rows.some((r) => r[0] === k && r[1] === "Manager");
+    }, "column.reps.branch");
+    expect(await settingValue("column.reps.branch")).toBe("Manager");
+    await shot("2b-mapping");
+  });
+
+  test("a rule changed in the Rules section is saved to the settings sheet", async () => {
+    const box = pane.getByRole("textbox", { name: t("percentLabel", { key: "releaseShare" }), exact: true });
+    await box.fill("40");
+    await pane.getByRole("button", { name: t("saveRules"), exact: true }).click();
+    await pane.getByText(t("rulesSaved")).waitFor();
+    expect(await settingValue("releaseShare")).toBe(0.4);
+    await shot("2c-rule");
+  });
+
   test("Run allocation adds the proposal, shown with its Decision dropdowns", async () => {
     await pane.getByRole("button", { name: t("runAllocation") }).click();
     await tab(proposalTab).waitFor();
@@ -255,6 +286,15 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
     const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
     expect(approved.map((m) => owners.get(m.accountId))).toEqual(approved.map((m) => m.to));
+  });
+
+  test("a rep's statement and place in the team", async () => {
+    await pane.getByRole("button", { name: t("showStatements"), exact: true }).click();
+    const picker = pane.getByRole("combobox", { name: t("repPicker"), exact: true });
+    await picker.click();
+    await page.getByRole("option").first().click();
+    await pane.getByText(t("totalLabel"), { exact: true }).first().waitFor();
+    await shot("6-statement");
   });
 
   test("the page logged no errors", () => {
