@@ -1,8 +1,9 @@
-import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CheckSummary, PaneIssue } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 import { useLocale, useT } from "../i18n/I18nProvider";
-import { formatCount, formatRatio } from "../i18n/locale";
+import { formatRatio } from "../i18n/locale";
+import { CountList } from "./CountList";
 import { IssueList } from "./IssueList";
 import { SheetLinks } from "./SheetLinks";
 
@@ -14,19 +15,6 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   heading: { margin: 0 },
-  counts: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  count: {
-    display: "flex",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  term: { margin: 0 },
-  value: { margin: 0, fontVariantNumeric: "tabular-nums" },
   errors: { color: tokens.colorPaletteRedForeground1 },
   warnings: { color: tokens.colorPaletteDarkOrangeForeground1 },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
@@ -48,11 +36,11 @@ export function CheckSummaryView({ summary, onSelectIssue, onSelectSheet, disabl
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
-  const counts: Array<[MessageKey, string, string | undefined]> = [
-    ["countErrors", formatCount(summary.errorCount, locale), summary.errorCount > 0 ? styles.errors : undefined],
-    ["countWarnings", formatCount(summary.warningCount, locale), summary.warningCount > 0 ? styles.warnings : undefined],
-    ["countReps", formatCount(summary.repCount, locale), undefined],
-    ["countAccounts", formatCount(summary.accountCount, locale), undefined],
+  const counts: Array<[MessageKey, number | string, string | undefined]> = [
+    ["countErrors", summary.errorCount, summary.errorCount > 0 ? styles.errors : undefined],
+    ["countWarnings", summary.warningCount, summary.warningCount > 0 ? styles.warnings : undefined],
+    ["countReps", summary.repCount, undefined],
+    ["countAccounts", summary.accountCount, undefined],
     ["giniLabel", summary.gini === null ? t("giniNotAvailable") : formatRatio(summary.gini, locale), undefined],
   ];
   return (
@@ -61,18 +49,7 @@ export function CheckSummaryView({ summary, onSelectIssue, onSelectSheet, disabl
         {t("summaryHeading")}
       </Subtitle2>
       {summary.period !== null && <Caption1 className={styles.note}>{t("summaryPeriod", { period: summary.period })}</Caption1>}
-      <dl className={styles.counts}>
-        {counts.map(([label, value, valueClass]) => (
-          <div key={label} className={styles.count}>
-            <dt className={styles.term}>
-              <Text>{t(label)}</Text>
-            </dt>
-            <dd className={mergeClasses(styles.value, valueClass)}>
-              <Text weight="semibold">{value}</Text>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <CountList rows={counts.map(([label, value, valueClass]) => [t(label), value, valueClass] as const)} />
       {summary.sheetsWritten.length > 0 && <SheetLinks sheets={summary.sheetsWritten} onSelect={onSelectSheet} disabled={disabled} />}
       <Subtitle2 as="h4" className={styles.heading}>
         {t("issuesHeading", { count: summary.issues.length })}

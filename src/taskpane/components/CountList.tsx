@@ -21,24 +21,24 @@ const useStyles = makeStyles({
 });
 
 export interface CountListProps {
-  /** [label, count, class for the count] per row; labels already translated. */
-  rows: ReadonlyArray<readonly [label: string, count: number, valueClass?: string]>;
+  /** [label, value, class for the value] per row; labels already translated. Numbers are shown in the locale's notation, text as given. */
+  rows: ReadonlyArray<readonly [label: string, value: number | string, valueClass?: string]>;
   className?: string;
 }
 
-/** Label → count rows as a description list, counts right-aligned in the locale's notation. */
+/** Label → value rows as a description list, values right-aligned (counts in the locale's notation). */
 export function CountList({ rows, className }: CountListProps) {
   const styles = useStyles();
   const locale = useLocale();
   return (
     <dl className={mergeClasses(styles.root, className)}>
-      {rows.map(([label, count, valueClass]) => (
+      {rows.map(([label, value, valueClass]) => (
         <div key={label} className={styles.row}>
           <dt className={styles.term}>
             <Text>{label}</Text>
           </dt>
           <dd className={mergeClasses(styles.value, valueClass)}>
-            <Text weight="semibold">{formatCount(count, locale)}</Text>
+            <Text weight="semibold">{typeof value === "number" ? formatCount(value, locale) : value}</Text>
           </dd>
         </div>
       ))}

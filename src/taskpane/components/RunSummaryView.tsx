@@ -1,8 +1,8 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
-import { useLocale, useT } from "../i18n/I18nProvider";
-import { formatCount } from "../i18n/locale";
+import { useT } from "../i18n/I18nProvider";
+import { CountList } from "./CountList";
 import { FairnessChart } from "./FairnessChart";
 import { SheetLinks } from "./SheetLinks";
 
@@ -15,20 +15,6 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  counts: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  count: {
-    display: "flex",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalM,
-    minWidth: 0,
-  },
-  term: { margin: 0, minWidth: 0, overflowWrap: "anywhere" },
-  value: { margin: 0, fontVariantNumeric: "tabular-nums" },
   reasons: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,
@@ -59,7 +45,6 @@ export interface RunSummaryViewProps {
 export function RunSummaryView({ summary, onSelectSheet, disabled, className }: RunSummaryViewProps) {
   const styles = useStyles();
   const t = useT();
-  const locale = useLocale();
   const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
   const rows: Array<[string, string, number]> = [
     ...Object.entries(summary.movesByRule).map(([rule, n]): [string, string, number] => [rule, RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n]),
@@ -81,18 +66,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           <Subtitle2 as="h4" className={styles.heading}>
             {t("movesHeading", { count: moves })}
           </Subtitle2>
-          <dl className={styles.counts}>
-            {rows.map(([id, label, n]) => (
-              <div key={id} className={styles.count}>
-                <dt className={styles.term}>
-                  <Text>{label}</Text>
-                </dt>
-                <dd className={styles.value}>
-                  <Text weight="semibold">{formatCount(n, locale)}</Text>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <CountList rows={rows.map(([, label, n]) => [label, n] as const)} />
 
           {summary.fairness.length > 0 && (
             <>
