@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
 import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, formulaText, isValidSheetName, validateHighlights } from "./format";
 import { columnLetter } from "../engine/settings/parse";
-import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
+import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
 
@@ -148,6 +148,9 @@ export function writeOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet, tabl
 }
 
 /** A workbook port over an in-memory ExcelJS workbook. */
+/** ExcelJS orders tabs by this (untyped) field when it writes. */
+type OrderedWorksheet = ExcelJS.Worksheet & { orderNo: number };
+
 export class ExcelJsWorkbook implements WorkbookPort {
   private tableCount = 0;
 
@@ -181,14 +184,27 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return out;
   }
 
-  async addSheets(sheets: OutputSheet[]): Promise<void> {
+  async addSheets(sheets: OutputSheet[], options: AddSheetsOptions = {}): Promise<void> {
+    const replaced = new Map<string, ExcelJS.Worksheet>();
+    for (const name of checkReplaceable(options.replace ?? [])) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) replaced.set(ws.name.toLowerCase(), ws);
+    }
     for (const s of sheets) {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
-      if (this.workbook.getWorksheet(s.name)) throw new SheetExistsError(s.name);
+      if (this.workbook.getWorksheet(s.name) && !replaced.has(s.name.toLowerCase())) throw new SheetExistsError(s.name);
       validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
+    }
+    const order = new Map<string, number>();
+    for (const [k, ws] of replaced) {
+      order.set(k, (ws as OrderedWorksheet).orderNo);
+      this.workbook.removeWorksheet(ws.id);
     }
     for (const s of sheets) {
       const ws = this.workbook.addWorksheet(s.name);
+      // A sheet that replaces one of the same name takes its place in the tab order.
+      const at = order.get(s.name.toLowerCase());
+      if (at !== undefined) (ws as OrderedWorksheet).orderNo = at;
       writeOutputSheet(ws, s, s.asTable ? this.nextTableName(s.name) : null);
     }
   }

@@ -9,7 +9,7 @@
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
 import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, validateHighlights } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
-import { SheetExistsError, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
+import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
 
@@ -345,17 +345,31 @@ export class OfficeWorkbook implements WorkbookPort {
    * formats before values (so Text columns take strings verbatim), whole-block values, table,
    * validation lists, frozen header and column widths.
    */
-  async addSheets(sheets: OutputSheet[]): Promise<void> {
-    if (sheets.length === 0) return;
+  async addSheets(sheets: OutputSheet[], options: AddSheetsOptions = {}): Promise<void> {
+    if (sheets.length === 0 && !options.replace?.length) return;
     validateOutputSheets(sheets);
+    const replace = checkReplaceable(options.replace ?? []);
     await Excel.run(async (context) => {
       const probes = sheets.map((s) => ({ name: s.name, sheet: context.workbook.worksheets.getItemOrNullObject(s.name) }));
+      const old = replace.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load("name,position") }));
       await context.sync();
-      const taken = probes.filter((p) => !p.sheet.isNullObject).map((p) => p.name);
+      const replaced = new Set(old.filter((o) => !o.sheet.isNullObject).map((o) => o.sheet.name.toLowerCase()));
+      const taken = probes.filter((p) => !p.sheet.isNullObject && !replaced.has(p.name.toLowerCase())).map((p) => p.name);
       if (taken.length > 0) throw new SheetExistsError(taken[0], taken);
 
+      // The old sheets go first (in the same batch as the new ones), so a new sheet may take an old name.
+      for (const o of old) if (!o.sheet.isNullObject) o.sheet.delete();
       const batcher = new SyncBatcher(context, this.budget);
       for (const spec of sheets) await this.queueSheet(context, batcher, spec);
+      // A sheet that replaces one of the same name takes its place in the tab order.
+      const positions = old.filter((o) => !o.sheet.isNullObject).sort((a, b) => a.sheet.position - b.sheet.position);
+      for (const o of positions) {
+        if (sheets.some((s) => s.name.toLowerCase() === o.sheet.name.toLowerCase())) {
+          await batcher.add(ACTION_BYTES, () => {
+            context.workbook.worksheets.getItem(o.name).position = o.sheet.position;
+          });
+        }
+      }
       await batcher.flush();
     });
   }

@@ -3,18 +3,19 @@
  * Round trips do not grow with the data: list, read settings, (peek at headers,) read inputs, write.
  */
 import { allocate, type AllocationResult } from "../engine/allocation/allocate";
-import { planApply, type ApplyOutcome } from "../engine/allocation/apply";
-import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves } from "../engine/allocation/audit";
+import { decisionCounts, planApply, proposalColumns, type ApplyOutcome } from "../engine/allocation/apply";
+import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves, pastRejections } from "../engine/allocation/audit";
 import { toLocale, type Locale } from "../engine/messages";
-import { formatMonth } from "../engine/cells";
+import { cellText, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet } from "../engine/report/allocationSheets";
-import { sheetKind, sheetName } from "../engine/report/labels";
+import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
 import { IssueList } from "../engine/issues";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
+import { parseReps } from "../engine/model";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
 import { parseSettings, REGISTRY } from "../engine/settings";
 import type { OutputSheet, Table } from "../engine/table";
@@ -87,19 +88,14 @@ export async function readAndCheck(
 }
 
 /**
- * The sheets a check writes: the Data Check always; the Portfolio only when there are no errors.
- * Names that are taken get " #2", " #3"… so nothing is ever overwritten.
+ * The sheets a check writes: the Data Check always; the Portfolio only when there are no errors. Each
+ * takes the place of the newest sheet of its kind (ours, holding no decisions), so checks do not pile up.
  */
-export function checkOutputSheets(result: CheckResult, existing: readonly string[]): OutputSheet[] {
-  const names = [...existing];
-  const take = (base: string) => {
-    const n = uniqueSheetName(base, names);
-    names.push(n);
-    return n;
-  };
-  const out = [dataCheckSheet(result, take(sheetName("dataCheck", result.locale)))];
-  if (result.ok) out.push(portfolioSheet(result, take(sheetName("portfolio", result.locale))));
-  return out;
+export function checkOutputSheets(result: CheckResult, existing: readonly SheetInfo[]): { sheets: OutputSheet[]; replace: string[] } {
+  const plan = planRunSheets(existing, null, result.locale, []);
+  const sheets = [dataCheckSheet(result, plan.nameFor("dataCheck"))];
+  if (result.ok) sheets.push(portfolioSheet(result, plan.nameFor("portfolio")));
+  return { sheets, replace: plan.replace.filter((n) => sheets.some((s) => s.name === n)) };
 }
 
 /** Detect, read, check and (optionally) write the output sheets. */
@@ -113,8 +109,8 @@ export async function runCheck(
   let written: string[] = [];
   if (options.write) {
     options.progress?.("write", 0.9);
-    const sheets = checkOutputSheets(result, detected.sheets.map((s) => s.name));
-    await port.addSheets(sheets);
+    const { sheets, replace } = checkOutputSheets(result, detected.sheets);
+    await port.addSheets(sheets, { replace });
     written = sheets.map((s) => s.name);
   }
   options.progress?.("done", 1);
@@ -131,51 +127,145 @@ function takeNames(existing: readonly string[]) {
   };
 }
 
+/** The newest sheet of a kind without a period (Data Check, Portfolio): the last in tab order. */
+function newestOfKind(sheets: readonly SheetInfo[], kind: "dataCheck" | "portfolio"): string | null {
+  const all = sheets.filter((s) => sheetKind(s.name) === kind);
+  return all.length ? all[all.length - 1].name : null;
+}
+
+/** The proposal sheets of one period ("Fairshare Proposal 2026-10", "… #2"), in either language, in tab order. */
+function proposalsOf(sheets: readonly SheetInfo[], period: string): string[] {
+  const bases = (["en-US", "zh-CN"] as const).map((L) => sheetName("proposal", L, period));
+  return sheets.map((s) => s.name).filter((n) => bases.some((b) => n === b || new RegExp(`^${escapeRegExp(b)} #\\d+$`).test(n)));
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The newest proposal sheet of each period: what a rerun may replace, and where proposal ids stand. */
+function newestProposals(sheets: readonly SheetInfo[]): string[] {
+  const byPeriod = new Map<string, string>();
+  for (const s of sheets) {
+    const m = sheetKind(s.name) === "proposal" ? s.name.match(/(\d{4}-\d{2})(?: #\d+)?$/) : null;
+    if (m) byPeriod.set(m[1], s.name);
+  }
+  return [...byPeriod.values()];
+}
+
+/** The highest run number in proposal ids of a period ("P202610-3-017" → 3), 0 when none. */
+function lastRunNumber(period: string, ids: Iterable<string>): number {
+  const prefix = `P${period.replace("-", "")}-`;
+  let max = 0;
+  for (const id of ids) {
+    if (!id.startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length).split("-")[0]);
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return max;
+}
+
+/**
+ * Where a run's sheets go. While the newest proposal of the period has no decision in it, the rerun
+ * replaces that run's own sheets (same names, same places); once it has decisions it stays, and the new
+ * run writes "#2", "#3"…. The newest Data Check and Portfolio are always replaced: they hold no decisions.
+ */
+function planRunSheets(sheets: readonly SheetInfo[], period: string | null, locale: Locale, proposalTables: readonly Table[]) {
+  const existing = sheets.map((s) => s.name);
+  const replace: string[] = [];
+  const fixed = new Map<string, string>();
+  for (const kind of ["dataCheck", "portfolio"] as const) {
+    const old = newestOfKind(sheets, kind);
+    if (old) {
+      replace.push(old);
+      fixed.set(kind, old);
+    }
+  }
+  let suffix: string | null = null;
+  if (period !== null) {
+    const proposals = proposalsOf(sheets, period);
+    const newest = proposals[proposals.length - 1];
+    const table = newest ? proposalTables.find((t) => t.sheet === newest) : undefined;
+    if (newest && table) {
+      const c = decisionCounts(table);
+      if (c.approved + c.rejected + c.unreadable === 0) {
+        suffix = newest.match(/ #\d+$/)?.[0] ?? "";
+        for (const kind of PERIOD_KINDS) {
+          for (const L of ["en-US", "zh-CN"] as const) {
+            const n = `${sheetName(kind, L, period)}${suffix}`;
+            if (existing.includes(n)) replace.push(n);
+          }
+        }
+      }
+    }
+  }
+  const take = takeNames(existing.filter((n) => !replace.includes(n)));
+  const nameFor = (kind: OutputKind): string => {
+    if (kind === "dataCheck" || kind === "portfolio") return fixed.get(kind) ?? take(sheetName(kind, locale));
+    if (suffix !== null) return `${sheetName(kind, locale, period!)}${suffix}`;
+    return take(sheetName(kind, locale, period!));
+  };
+  return { replace, nameFor };
+}
+
+const PERIOD_KINDS = ["proposal", "fairness", "atRisk", "scorecard", "incentives"] as const;
+
 /**
  * "Run allocation": check, then (when the data has no errors) allocate and write the sign-off sheets:
- * Data Check, Portfolio, Proposal, Fairness and At Risk. Source sheets are never touched.
+ * Data Check, Portfolio, Proposal, Fairness and At Risk, Scorecard and Incentives. Source sheets are never
+ * touched; a rerun replaces only its own earlier output (see planRunSheets).
  */
 export async function runAllocation(
   port: WorkbookPort,
   options: { displayLanguage?: string; write: boolean; progress?: Progress; signal?: { readonly aborted: boolean } },
-): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[] }> {
+): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[]; replaced: string[] }> {
   options.progress?.("detect", 0);
   const detected = await detect(port);
   const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
+  const proposals = newestProposals(detected.sheets);
   if (options.signal?.aborted) throw new CancelledError();
-  const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, auditSheets);
+  const result = await readAndCheck(port, detected, options.displayLanguage, options.progress, [...auditSheets, ...proposals]);
   if (options.signal?.aborted) throw new CancelledError();
-  const existing = detected.sheets.map((s) => s.name);
-  const take = takeNames(existing);
   const L = result.locale;
-  const sheets: OutputSheet[] = [dataCheckSheet(result, take(sheetName("dataCheck", L)))];
+  const period = result.ok && result.period !== null ? formatMonth(result.period) : null;
+  const plan = planRunSheets(detected.sheets, period, L, proposals.map((n) => result.extraTables[n]).filter((t): t is Table => !!t));
+  const sheets: OutputSheet[] = [dataCheckSheet(result, plan.nameFor("dataCheck"))];
   let allocation: AllocationResult | null = null;
   let evaluation: Evaluation | null = null;
-  if (result.ok && result.period !== null) {
-    options.progress?.("allocate", 0.85);
-    const period = formatMonth(result.period);
-    const proposalName = take(sheetName("proposal", L, period));
-    const runNumber = Number(proposalName.match(/ #(\d+)$/)?.[1] ?? 1);
-    const past = pastMoves(auditSheets.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null)));
-    allocation = allocate(result, { past, runNumber });
-    if (options.signal?.aborted) throw new CancelledError();
+  if (period !== null) {
     options.progress?.("evaluate", 0.8);
+    const auditRows = auditSheets.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null));
+    const past = pastMoves(auditRows);
     evaluation = evaluate(result, past);
-    sheets.push(portfolioSheet(result, take(sheetName("portfolio", L))));
+    options.progress?.("allocate", 0.85);
+    const proposalName = plan.nameFor("proposal");
+    const ids = [...proposals.flatMap((n) => proposalIds(result.extraTables[n])), ...auditRows.map((a) => a.proposalId)];
+    const runNumber = lastRunNumber(period, ids) + 1;
+    allocation = allocate(result, { past, rejections: pastRejections(auditRows), evaluation, runNumber });
+    if (options.signal?.aborted) throw new CancelledError();
+    sheets.push(portfolioSheet(result, plan.nameFor("portfolio")));
     sheets.push(proposalSheet(result, allocation, proposalName));
-    sheets.push(fairnessSheet(result, allocation, take(sheetName("fairness", L, period))));
-    sheets.push(atRiskSheet(result, allocation, take(sheetName("atRisk", L, period))));
-    sheets.push(scorecardSheet(result, evaluation, take(sheetName("scorecard", L, period))));
-    sheets.push(incentivesSheet(result, evaluation, take(sheetName("incentives", L, period))));
+    sheets.push(fairnessSheet(result, allocation, plan.nameFor("fairness")));
+    sheets.push(atRiskSheet(result, allocation, plan.nameFor("atRisk")));
+    sheets.push(scorecardSheet(result, evaluation, plan.nameFor("scorecard")));
+    sheets.push(incentivesSheet(result, evaluation, plan.nameFor("incentives")));
   }
   // The last moment to stop: after this the sheets are written in one batch, whole or not at all.
   if (options.signal?.aborted) throw new CancelledError();
+  // Only what this run rewrites is replaced: an old Portfolio stays when the data has errors.
+  const replace = plan.replace.filter((n) => sheets.some((s) => s.name === n) || sheetKind(n) !== "portfolio");
   if (options.write) {
     options.progress?.("write", 0.9);
-    await port.addSheets(sheets);
+    await port.addSheets(sheets, { replace });
   }
   options.progress?.("done", 1);
-  return { result, allocation, evaluation, written: options.write ? sheets.map((s) => s.name) : [], sheets };
+  return { result, allocation, evaluation, written: options.write ? sheets.map((s) => s.name) : [], sheets, replaced: options.write ? replace : [] };
+}
+
+/** The proposal ids of a proposal sheet. */
+function proposalIds(table: Table | undefined): string[] {
+  if (!table) return [];
+  const { headerIdx, col } = proposalColumns(table);
+  if (headerIdx < 0 || col.proposalId === undefined) return [];
+  return table.values.slice(headerIdx + 1).map((r) => cellText(r[col.proposalId!] ?? null)).filter(Boolean);
 }
 
 /** The newest proposal sheet: the last one in tab order (runs add sheets at the end). */
@@ -202,7 +292,8 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
     return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: null, code: "missing_column", value: proposalSheetName ?? "Fairshare Proposal" }] } };
   }
   const accountsSheet = detected.assignment.accounts;
-  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...auditSheets];
+  const repsSheet = detected.assignment.reps;
+  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...(repsSheet ? [repsSheet] : []), ...auditSheets];
   const tables = await port.readTables(names);
   const find = (n: string) => tables.find((t) => t.sheet === n) ?? null;
   const accounts = accountsSheet ? find(accountsSheet) : null;
@@ -216,7 +307,20 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
     return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: "Owner", code: "missing_column", value: accountsSheet ?? "Accounts" }] } };
   }
   const audit = auditSheets.flatMap((n) => parseAuditLog(find(n)));
-  const plan = planApply({ proposal: find(proposalSheetName)!, accounts, accountsMap: map, audit, now: options.now ?? new Date(), proposalSheet: proposalSheetName });
+  // To is checked against the roster: an ID that is not on it, or a rep who has left, is never written.
+  const repsTable = repsSheet ? find(repsSheet) : null;
+  const repsMap = repsTable ? resolveColumns("reps", repsTable.sheet, repsTable.values, repsTable.firstRow, mapping, new IssueList()) : null;
+  const roster = repsTable && repsMap ? parseReps({ table: repsTable, map: repsMap }, new IssueList()) : null;
+  const plan = planApply({
+    proposal: find(proposalSheetName)!,
+    accounts,
+    accountsMap: map,
+    audit,
+    now: options.now ?? new Date(),
+    proposalSheet: proposalSheetName,
+    roster,
+    sameRegionOnly: (region) => settings.bool("sameRegionOnly", region),
+  });
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
   // Append to the audit log the workbook already has (in whichever language), else start one.
   const auditTarget = auditSheets[0] ?? sheetName("auditLog", locale);

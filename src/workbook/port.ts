@@ -1,4 +1,27 @@
+import { sheetKind } from "../engine/report/labels";
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
+
+/** Options of addSheets. */
+export interface AddSheetsOptions {
+  /**
+   * Existing output sheets of ours (never inputs, settings or the audit log) removed in the same batch; a new sheet of the
+   * same name takes the replaced sheet's place. Names that do not exist are ignored.
+   */
+  replace?: string[];
+}
+
+/**
+ * Checks a replace list: only Fairshare's own output sheets may be replaced (never an input, never the
+ * settings or the audit log). Returns the list.
+ * @throws {RangeError} when a name is not one of ours (a programming error: callers choose what to replace).
+ */
+export function checkReplaceable(names: readonly string[]): string[] {
+  for (const n of names) {
+    const kind = sheetKind(n);
+    if (kind === null || kind === "auditLog") throw new RangeError(`refusing to replace "${n}": only Fairshare output sheets are replaced`);
+  }
+  return [...names];
+}
 
 export interface ReadOptions {
   maxRows?: number;
@@ -33,10 +56,11 @@ export interface WorkbookPort {
    */
   readTables(names: string[], options?: ReadOptions): Promise<Table[]>;
   /**
-   * Adds new sheets. Each name must not exist yet (throws SheetExistsError otherwise), so a run
-   * never overwrites anything. Strings starting with = + - @ are stored as text.
+   * Adds new sheets. Each name must not exist yet unless it is in `options.replace` (throws
+   * SheetExistsError otherwise), so a run never overwrites anything but its own earlier output.
+   * Strings starting with = + - @ are stored as text.
    */
-  addSheets(sheets: OutputSheet[]): Promise<void>;
+  addSheets(sheets: OutputSheet[], options?: AddSheetsOptions): Promise<void>;
   /** Changes single cells of existing sheets (apply uses it for Owner cells only). */
   updateCells(updates: CellUpdate[]): Promise<void>;
   /**

@@ -10,13 +10,15 @@ import ExcelJS from "exceljs";
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
 import { addHighlights, fromExcelJs, outputHeaderRow, SheetExistsError, writeOutputSheet } from "./exceljsAdapter";
 import { APPENDED_HIGHLIGHT_LAST_ROW, isValidSheetName, validateHighlights } from "./format";
-import type { CellUpdate, ReadOptions, SheetInfo, WorkbookPort } from "./port";
+import { checkReplaceable, type AddSheetsOptions, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "./port";
 
 const READ_OPTIONS = { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" } as const;
 
 /** A port over an .xlsx file read once with the streaming reader; writes are kept until {@link save}. */
 export class StreamingWorkbook implements WorkbookPort {
   private readonly pending: OutputSheet[] = [];
+  /** Lower-cased names of input sheets of ours that new sheets replace. */
+  private readonly replaced = new Set<string>();
   private readonly updates: CellUpdate[] = [];
   private readonly appended = new Map<string, { header: string[]; rows: Cell[][]; highlights: Highlight[] }>();
 
@@ -61,8 +63,11 @@ export class StreamingWorkbook implements WorkbookPort {
       });
   }
 
-  async addSheets(sheets: OutputSheet[]): Promise<void> {
+  async addSheets(sheets: OutputSheet[], options: AddSheetsOptions = {}): Promise<void> {
     const names = new Set((await this.listSheets()).map((s) => s.name.toLowerCase()));
+    for (const r of checkReplaceable(options.replace ?? [])) {
+      if (names.delete(r.toLowerCase())) this.replaced.add(r.toLowerCase());
+    }
     for (const s of sheets) {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
       if (names.has(s.name.toLowerCase())) throw new SheetExistsError(s.name);
@@ -93,8 +98,22 @@ export class StreamingWorkbook implements WorkbookPort {
       if (!updatesBySheet.has(u.sheet)) updatesBySheet.set(u.sheet, new Map());
       updatesBySheet.get(u.sheet)!.set(`${u.row}:${u.column}`, u.value);
     }
+    const writeNew = (s: OutputSheet) => {
+      const ws = writer.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: outputHeaderRow(s), xSplit: 0 }] });
+      // Streamed worksheets cannot hold Excel tables; the rows are written as a plain range with a frozen header.
+      writeOutputSheet(ws, { ...s, asTable: false }, null, true);
+      ws.commit();
+    };
+    const pending = [...this.pending];
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name;
+      if (this.replaced.has(name.toLowerCase())) {
+        // A replaced sheet of ours: its successor of the same name takes its place, or it is dropped.
+        for await (const _row of ws) void _row;
+        const i = pending.findIndex((p) => p.name.toLowerCase() === name.toLowerCase());
+        if (i >= 0) writeNew(pending.splice(i, 1)[0]);
+        continue;
+      }
       const target = writer.addWorksheet(name);
       const updates = updatesBySheet.get(name);
       let last = 0;
@@ -124,12 +143,7 @@ export class StreamingWorkbook implements WorkbookPort {
       for (const r of a.rows) ws.addRow(r as ExcelJS.CellValue[]).commit();
       ws.commit();
     }
-    for (const s of this.pending) {
-      const ws = writer.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: outputHeaderRow(s), xSplit: 0 }] });
-      // Streamed worksheets cannot hold Excel tables; the rows are written as a plain range with a frozen header.
-      writeOutputSheet(ws, { ...s, asTable: false }, null, true);
-      ws.commit();
-    }
+    for (const s of pending) writeNew(s);
     await writer.commit();
   }
 

@@ -5,6 +5,7 @@
 import { cellText, idKey, isBlank } from "../cells";
 import type { ColumnMap } from "../detect";
 import { normalizeHeader } from "../schema";
+import type { Rep } from "../model";
 import type { Cell, Table } from "../table";
 import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
 import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
@@ -63,6 +64,8 @@ export interface ApplyEntry {
   to: string;
   rule: string;
   approver: string;
+  /** The approver's Note on the proposal row. */
+  note: string;
   /** Row of the proposal sheet. */
   row: number;
   /** Why a conflict is one: the Owner found, or a missing account. */
@@ -102,6 +105,12 @@ export function planApply(input: {
   audit: readonly AuditRow[];
   now: Date;
   proposalSheet: string;
+  /**
+   * The roster To is checked against: To must be an active rep on it, of the account's region when
+   * `sameRegionOnly` holds there. Without a roster no approved row is applied (each is a conflict).
+   */
+  roster: readonly Pick<Rep, "id" | "key" | "active" | "region">[] | null;
+  sameRegionOnly?: (region: string) => boolean;
 }): ApplyPlan {
   const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   const plan: ApplyPlan = { updates: [], audit: [], outcome };
@@ -118,13 +127,26 @@ export function planApply(input: {
   // Current owners, by account key.
   const ownerCol = accountsMap.columns.owner;
   const idCol = accountsMap.columns.accountId;
-  const owners = new Map<string, { row: number; owner: string }>();
+  const regionCol = accountsMap.columns.region;
+  const owners = new Map<string, { row: number; owner: string; region: string }>();
   for (let r = accountsMap.headerIndex + 1; r < accounts.values.length; r++) {
     const row = accounts.values[r];
     if (isBlank(row[idCol])) continue;
     const k = idKey(row[idCol]);
-    if (!owners.has(k)) owners.set(k, { row: accounts.firstRow + r, owner: cellText(row[ownerCol] ?? null) });
+    if (!owners.has(k)) owners.set(k, { row: accounts.firstRow + r, owner: cellText(row[ownerCol] ?? null), region: regionCol === undefined ? "" : cellText(row[regionCol] ?? null) });
   }
+  const roster = new Map((input.roster ?? []).map((r) => [r.key, r]));
+  /** Why To cannot receive the account, in words, or null when it can. */
+  const refuseTo = (to: string, accountRegion: string): string | null => {
+    if (!input.roster) return "no roster to check To against";
+    const rep = roster.get(idKey(to));
+    if (!rep) return `To “${to}” is not a Rep ID on the roster`;
+    if (!rep.active) return `To ${rep.id} has left (Active = no)`;
+    if (accountRegion && input.sameRegionOnly?.(accountRegion) && normalizeHeader(rep.region) !== normalizeHeader(accountRegion)) {
+      return `To ${rep.id} is in ${rep.region || "no region"}, the account is in ${accountRegion} (sameRegionOnly)`;
+    }
+    return null;
+  };
   // The newest audit result per proposal id (and sheet, since ids restart with a new period's run).
   const lastResult = new Map<string, string>();
   for (const a of input.audit) lastResult.set(a.proposalId, a.result);
@@ -138,7 +160,7 @@ export function planApply(input: {
     const proposalId = get("proposalId");
     if (!proposalId) continue;
     const decisionText = get("decision");
-    const entry: ApplyEntry = { proposalId, accountId: get("accountId"), from: get("from"), to: get("to"), rule: get("rule"), approver: get("approver"), row: proposal.firstRow + r };
+    const entry: ApplyEntry = { proposalId, accountId: get("accountId"), from: get("from"), to: get("to"), rule: get("rule"), approver: get("approver"), note: get("note"), row: proposal.firstRow + r };
     if (!decisionText) {
       outcome.pending++;
       continue;
@@ -169,6 +191,9 @@ export function planApply(input: {
     } else if (idKey(current.owner) !== idKey(entry.from)) {
       result = "conflict";
       outcome.conflicts.push({ ...entry, detail: `owner is now “${current.owner}”` });
+    } else if (refuseTo(entry.to, current.region) !== null) {
+      result = "conflict";
+      outcome.conflicts.push({ ...entry, detail: refuseTo(entry.to, current.region)! });
     } else {
       result = "applied";
       outcome.applied.push(entry);
@@ -180,7 +205,9 @@ export function planApply(input: {
     const repeat = previous === result || (result === "already-applied" && previous === "applied");
     if (!repeat) {
       const detail = outcome.conflicts.at(-1)?.proposalId === proposalId ? (outcome.conflicts.at(-1)!.detail ?? "") : "";
-      plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, entry.rule, entry.approver, result, input.proposalSheet, detail]);
+      // The approver's own note is kept word for word; why a row could not be applied follows it.
+      const note = [entry.note, detail].filter(Boolean).join(" — ");
+      plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, entry.rule, entry.approver, result, input.proposalSheet, note]);
       lastResult.set(proposalId, result);
     }
   }

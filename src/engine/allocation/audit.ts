@@ -5,7 +5,7 @@
 import { cellText, idKey, isBlank, parseDate } from "../cells";
 import { normalizeHeader } from "../schema";
 import type { Table } from "../table";
-import type { PastMove } from "./types";
+import type { PastMove, PastRejection } from "./types";
 
 export const AUDIT_SHEET = "Fairshare Audit Log";
 
@@ -24,6 +24,7 @@ export interface AuditRow {
   rule: string;
   approver: string;
   result: string;
+  note: string;
   row: number;
 }
 
@@ -38,7 +39,7 @@ export function parseAuditLog(table: Table | null): AuditRow[] {
     const en = header.indexOf(normalizeHeader(AUDIT_HEADER[i]));
     return en >= 0 ? en : header.indexOf(normalizeHeader(AUDIT_HEADER_ZH[i]));
   };
-  const [ts, pid, acc, from, to, rule, approver, result] = AUDIT_HEADER.map((_, i) => col(i));
+  const [ts, pid, acc, from, to, rule, approver, result, , note] = AUDIT_HEADER.map((_, i) => col(i));
   const out: AuditRow[] = [];
   for (let r = 1; r < table.values.length; r++) {
     const row = table.values[r];
@@ -54,6 +55,7 @@ export function parseAuditLog(table: Table | null): AuditRow[] {
       rule: get(rule),
       approver: get(approver),
       result: get(result).toLowerCase(),
+      note: get(note),
       row: table.firstRow + r,
     });
   }
@@ -65,4 +67,15 @@ export function pastMoves(rows: readonly AuditRow[]): PastMove[] {
   return rows
     .filter((r) => r.result === "applied" && r.timestampDay !== null)
     .map((r) => ({ accountKey: idKey(r.accountId), fromKey: idKey(r.from), toKey: idKey(r.to), day: r.timestampDay!, proposalId: r.proposalId }));
+}
+
+/**
+ * Rejected moves from the audit log, for rejection memory. The Rule cell holds the rule id as the
+ * proposal wrote it; rows without a readable date are skipped.
+ * @example pastRejections(parseAuditLog(table)).filter((r) => r.rule === "STAGNATION")
+ */
+export function pastRejections(rows: readonly AuditRow[]): PastRejection[] {
+  return rows
+    .filter((r) => r.result === "rejected" && r.timestampDay !== null)
+    .map((r) => ({ accountKey: idKey(r.accountId), fromKey: idKey(r.from), rule: r.rule.trim().toUpperCase().replace(/[\s-]+/g, "_"), day: r.timestampDay!, proposalId: r.proposalId }));
 }

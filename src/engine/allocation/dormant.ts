@@ -23,6 +23,7 @@ function dormantCutoff(ctx: AllocationContext, region: string): number {
 
 export const dormant: AllocationRule = {
   id: ID,
+  stages: ["examined", "inScope", "triggered", "released", "placed"],
   settings: [
     ruleSwitch(ID, "Accounts without sales go back to the pool", "长期无销售的客户回收公海"),
     def("inactiveMonths", "int", 6, ID, "An account with no sales in this many months is recycled.", "连续此月数无销售的客户将被回收。", { min: 1, max: 60 }),
@@ -30,17 +31,33 @@ export const dormant: AllocationRule = {
   ],
   evaluate(ctx: AllocationContext): Release[] {
     const out: Release[] = [];
+    const { funnel } = ctx;
+    const rejected = new Map<string, number>();
     for (const acc of ctx.model.accounts) {
-      if (acc.protected || ctx.released.has(acc.index)) continue;
-      const months = ctx.settings.num("inactiveMonths", acc.region);
+      if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, acc.region)) continue;
+      const region = acc.region;
+      const months = ctx.settings.num("inactiveMonths", region);
+      funnel.add(ID, region, "examined");
+      for (const s of ["inScope", "triggered", "released", "placed"] as const) funnel.add(ID, region, s, 0);
+      funnel.explain(ID, region, "inScope", { key: "blocked.DORMANT.protected", params: { accounts: funnel.count(ID, region, "examined"), region: region || "—" } });
+      if (acc.protected) continue;
+      funnel.add(ID, region, "inScope");
+      funnel.explain(ID, region, "triggered", { key: "blocked.DORMANT.active", params: { accounts: funnel.count(ID, region, "inScope"), months, region: region || "—" } });
       const cutoff = dormantCutoff(ctx, acc.region);
       const last = ctx.lastSale[acc.index];
       if (last > cutoff) continue;
       // A newly acquired account has not had the time to buy.
       if (last === -Infinity && acc.acquiredDay !== null && acc.acquiredDay > cutoff) continue;
+      funnel.add(ID, region, "triggered");
+      if (ctx.remembersRejection(acc.index, ID)) {
+        rejected.set(region, (rejected.get(region) ?? 0) + 1);
+        funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: rejected.get(region)!, months: ctx.settings.num("rejectionCooldownMonths", region) } });
+        continue;
+      }
       out.push({
         account: acc.index,
         rule: ID,
+        region,
         reason: { key: last === -Infinity ? "reason.DORMANT.never" : "reason.DORMANT", params: { months, ...(last === -Infinity ? {} : { lastSaleDay: last }) } },
         evidence: { key: "evidence.DORMANT", params: { months, cutoffDay: cutoff, lastSaleDay: last === -Infinity ? "—" : last } },
       });

@@ -8,11 +8,17 @@ const ID = "ORPHAN";
 
 export const orphan: AllocationRule = {
   id: ID,
+  stages: ["examined", "triggered", "released", "placed"],
   settings: [ruleSwitch(ID, "Accounts whose owner left or is unknown are reassigned", "负责人离职或不在花名册的客户重新分配")],
   evaluate(ctx: AllocationContext): Release[] {
     const out: Release[] = [];
+    const rejected = new Map<string, number>();
     for (const acc of ctx.model.accounts) {
       if (ctx.released.has(acc.index)) continue;
+      if (!ctx.ruleOn(ID, acc.region)) continue;
+      ctx.funnel.add(ID, acc.region, "examined");
+      for (const s of ["triggered", "released", "placed"] as const) ctx.funnel.add(ID, acc.region, s, 0);
+      ctx.funnel.explain(ID, acc.region, "triggered", { key: "blocked.ORPHAN.none", params: { accounts: ctx.funnel.count(ID, acc.region, "examined"), region: acc.region || "—" } });
       let key: string | null = null;
       if (acc.owner >= 0) {
         const rep = ctx.model.reps[acc.owner];
@@ -21,8 +27,14 @@ export const orphan: AllocationRule = {
         else if (ctx.classes[acc.owner] === null) key = "reason.ORPHAN.notYet";
       } else key = acc.ownerText ? "reason.ORPHAN.unknown" : "reason.ORPHAN.unowned";
       if (!key) continue;
+      ctx.funnel.add(ID, acc.region, "triggered");
+      if (ctx.remembersRejection(acc.index, ID)) {
+        rejected.set(acc.region, (rejected.get(acc.region) ?? 0) + 1);
+        ctx.funnel.explain(ID, acc.region, "released", { key: "blocked.rejected", params: { count: rejected.get(acc.region)!, months: ctx.settings.num("rejectionCooldownMonths", acc.region) } });
+        continue;
+      }
       const owner = acc.owner >= 0 ? ctx.model.reps[acc.owner].id : acc.ownerText;
-      out.push({ account: acc.index, rule: ID, reason: { key, params: { owner } }, evidence: { key: `evidence.${key.slice(7)}`, params: { owner } } });
+      out.push({ account: acc.index, rule: ID, region: acc.region, reason: { key, params: { owner } }, evidence: { key: `evidence.${key.slice(7)}`, params: { owner } } });
     }
     return out;
   },

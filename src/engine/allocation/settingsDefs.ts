@@ -21,11 +21,30 @@ export function ruleSwitch(id: string, en: string, zh: string): SettingDef {
 /** Settings about who may receive accounts, shared by all rules. */
 export const RECIPIENT_SETTINGS: readonly SettingDef[] = [
   def("sameRegionOnly", "boolean", true, "recipients", "Give accounts only to reps of the account's region.", "只把客户分配给同区域的业务员。"),
-  def("preferNewReps", "boolean", true, "recipients", "New reps are considered first, then the rest.", "优先分配给新人，其次其他人。"),
+  def("preferNewReps", "boolean", true, "recipients", "New reps get the match.newRep bonus in recipient matching (off: no bonus).", "新人在接收人匹配中获得 match.newRep 加分（off：不加分）。"),
   def("cooldownMonths", "int", 6, "recipients", "A rep who lost an account does not get it back within this many months.", "失去某客户的业务员在此月数内不会再分到该客户。", { min: 0, max: 120 }),
   def("maxAccountsNew", "int", 40, "recipients", "Holding cap of a new rep (when the roster gives no Capacity).", "新人客户保有上限（花名册未填客户上限时）。", { min: 0, max: 100000 }),
   def("maxAccountsRegular", "int", 80, "recipients", "Holding cap of a regular rep.", "普通业务员客户保有上限。", { min: 0, max: 100000 }),
   def("maxAccountsVeteran", "int", 120, "recipients", "Holding cap of a veteran.", "老员工客户保有上限。", { min: 0, max: 100000 }),
   def("handoverSplitPct", "percent", 0.2, "recipients", "Share of a moved account's sales credit the former owner keeps.", "客户移交后原负责人保留的业绩分成比例。", { min: 0, max: 1 }),
   def("handoverSplitMonths", "int", 3, "recipients", "Months the former owner keeps that share.", "原负责人保留分成的月数。", { min: 0, max: 24 }),
+  def("maxNewAccountsPerRun", "int", 5, "recipients", "A recipient gets at most this many accounts in one run.", "每次运行中每位接收人最多获得的客户数。", { min: 0, max: 100000 }),
+  def("rampMonths", "int", 3, "recipients", "A new rep's receiving cap ramps from a third of maxAccountsNew to all of it over this many months of tenure (0: no ramp).", "新人可接收上限在入职后此月数内从 maxAccountsNew 的三分之一逐步升至全部（0：不爬坡）。", { min: 0, max: 24 }),
+  def("maxShareOfMovedValue", "percent", 0.4, "recipients", "No recipient gets more than this share of a region's released 12-month value in one run, when two or more reps are eligible.", "有两名及以上符合条件的接收人时，单次运行中任何人获得的客户业绩不超过本区域释放业绩的此比例。", { min: 0, max: 1 }),
+  def("rejectionCooldownMonths", "int", 3, "recipients", "A move rejected in the Audit Log (same account, rule and owner) is not proposed again for this many months.", "审计日志中被拒绝的移交（同一客户、规则和负责人）在此月数内不再提出。", { min: 0, max: 120 }),
+];
+
+/**
+ * The weights of recipient matching: each factor is 0–1, the score is their weighted mean. Declared once;
+ * matching, validation, the settings sheet and the docs read this list.
+ */
+export const MATCH_FACTORS = ["load", "capability", "continuity", "team", "newRep"] as const;
+export type MatchFactor = (typeof MATCH_FACTORS)[number];
+
+export const MATCH_SETTINGS: readonly SettingDef[] = [
+  def("match.load", "number", 0.2, "matching", "Weight of load: headroom under the cap and 12-month value ÷ cap against the other candidates.", "负荷权重：距上限的余量，以及 12 个月业绩 ÷ 上限与其他候选人相比。", { min: 0, max: 100 }),
+  def("match.capability", "number", 0.25, "matching", "Weight of capability from this run's scorecard: retention and satisfaction for accounts above the region's median value, new-customer development for the rest.", "能力权重，来自本次评分卡：高于区域中位数的客户看保有与满意度，其余看新客户开发。", { min: 0, max: 100 }),
+  def("match.continuity", "number", 0.35, "matching", "Weight of continuity: the rep sold to this account in the last 12 months (0.5 plus half their share of its sales).", "延续性权重：该业务员近 12 个月曾向此客户销售（0.5 加其销售占比的一半）。", { min: 0, max: 100 }),
+  def("match.team", "number", 0.1, "matching", "Weight of team: the rep has the former owner's Manager (or Branch when there is no Manager column).", "团队权重：与原负责人同一主管（无主管列时看分支机构）。", { min: 0, max: 100 }),
+  def("match.newRep", "number", 0.1, "matching", "Weight of the new-rep bonus (applies when preferNewReps is on).", "新人加分权重（preferNewReps 开启时适用）。", { min: 0, max: 100 }),
 ];

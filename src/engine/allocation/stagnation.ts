@@ -1,12 +1,13 @@
 /**
  * STAGNATION, the headline rule: a veteran whose existing accounts brought no growth for
- * `stagnationMonths` consecutive months releases part of them, weakest growth first.
+ * `stagnationMonths` consecutive months releases part of them — only accounts that are not growing
+ * themselves, declining ones first. The top accounts that are growing or stable stay with the veteran.
  */
 import { addMonths, monthStartDay } from "../cells";
-import { compareText } from "../snapshot";
+import { compareText, tenureMonths } from "../snapshot";
 import { hashString } from "../random";
 import { def, ruleSwitch } from "./settingsDefs";
-import type { AllocationContext, AllocationRule, GrowthPoint, Release } from "./types";
+import type { AllocationContext, AllocationRule, Explanation, GrowthPoint, Release } from "./types";
 
 const ID = "STAGNATION";
 
@@ -20,26 +21,52 @@ export function growth(current: number, previous: number): number | null {
   return current / previous - 1;
 }
 
+/** Whether a growth figure counts as growth above the threshold (null, no sales in either window, does not). */
+export function grows(g: number | null, threshold: number): boolean {
+  return g !== null && g > threshold + 1e-12;
+}
+
+/** The non-zero reasons accounts were kept, as sentence parts ("4 among the top 5 growing or stable"). */
+export function keptParts(counts: [number, string, Record<string, number>][]): Explanation[] {
+  return counts.filter(([n]) => n > 0).map(([count, key, extra]) => ({ key, params: { count, ...extra } }));
+}
+
 export const stagnation: AllocationRule = {
   id: ID,
+  stages: ["examined", "inScope", "triggered", "eligible", "released", "placed"],
   settings: [
     ruleSwitch(ID, "Veterans whose accounts stopped growing release part of them", "老员工客户连续不增长时释放部分客户"),
     def("stagnationMonths", "int", 3, ID, "Consecutive months without growth that make a veteran stagnant.", "连续多少个月不增长视为停滞。", { min: 1, max: 12 }),
-    def("stagnationGrowthPct", "percent", 0, ID, "Month-on-month growth at or below this counts as no growth.", "环比增长不高于此值视为不增长。", { min: -1, max: 1 }),
-    def("releaseShare", "percent", 0.3, ID, "Share of a stagnant veteran's accounts released (rounded down).", "停滞老员工释放的客户比例（向下取整）。", { min: 0, max: 1 }),
-    def("keepTopAccounts", "int", 5, ID, "A veteran always keeps this many highest 12-month-value accounts.", "老员工始终保留的 12 个月业绩最高的客户数。", { min: 0, max: 10000 }),
+    def("stagnationGrowthPct", "percent", 0, ID, "Growth at or below this counts as no growth: month on month for the book, and for each account over the window (an account growing above it is never released).", "不高于此值视为不增长：客户组合看环比，单个客户看窗口期对比（高于此值的客户不会被释放）。", { min: -1, max: 1 }),
+    def("releaseShare", "percent", 0.3, ID, "Share of a stagnant veteran's accounts released (rounded down), among those not growing.", "停滞老员工释放的客户比例（向下取整），仅限未增长的客户。", { min: 0, max: 1 }),
+    def("keepTopAccounts", "int", 5, ID, "A veteran always keeps this many highest 12-month-value accounts among those growing or stable (declining accounts get no such protection).", "老员工始终保留增长或持平客户中 12 个月业绩最高的此数量客户（下滑客户不受此保护）。", { min: 0, max: 10000 }),
     def("protectWonWithinMonths", "int", 6, ID, "Accounts acquired within this many months are never released.", "此月数内获得的客户不会被释放。", { min: 0, max: 120 }),
   ],
   evaluate(ctx: AllocationContext): Release[] {
-    const { model, settings, period, span, monthly, values } = ctx;
+    const { model, settings, period, span, monthly, values, funnel } = ctx;
     const out: Release[] = [];
+    // Per region: the longest tenure seen (for "no rep has 24 months' tenure; the longest is 14").
+    const longest = new Map<string, number | null>();
+    const kept = new Map<string, { total: number; stagnant: number; protected: number; top: number; recent: number; growing: number; newer: number; rejected: number }>();
     for (const rep of model.reps) {
-      if (ctx.classes[rep.index] !== "veteran") continue;
+      if (ctx.classes[rep.index] === null) continue;
       const region = rep.region;
       // Switched off in the veteran's region: not judged at all, so not kept from receiving either.
-      if (!settings.bool(`rule.${ID}`, region || null)) continue;
+      if (!ctx.ruleOn(ID, region)) continue;
+      funnel.add(ID, region, "examined");
+      for (const s of ["inScope", "triggered", "eligible", "released", "placed"] as const) funnel.add(ID, region, s, 0);
+      const tenure = rep.hireDay === null ? null : tenureMonths(rep.hireDay, period);
+      if (tenure !== null) longest.set(region, Math.max(longest.get(region) ?? -Infinity, tenure));
+      else if (!longest.has(region)) longest.set(region, null);
+      funnel.explain(ID, region, "inScope", {
+        key: longest.get(region) == null ? "blocked.STAGNATION.noHireDates" : "blocked.STAGNATION.tenure",
+        params: { months: settings.num("veteranTenureMonths", region), longest: longest.get(region) ?? "—", region: region || "—" },
+      });
+      if (ctx.classes[rep.index] !== "veteran") continue;
+      funnel.add(ID, region, "inScope");
       const k = settings.num("stagnationMonths", region);
       const threshold = settings.num("stagnationGrowthPct", region);
+      funnel.explain(ID, region, "triggered", { key: "blocked.STAGNATION.growing", params: { veterans: funnel.count(ID, region, "inScope"), months: k, thresholdPct: threshold, region: region || "—" } });
       const windowStart = period - k + 1;
       const windowStartDay = monthStartDay(windowStart);
       const accounts = ctx.owned[rep.index];
@@ -62,17 +89,17 @@ export const stagnation: AllocationRule = {
       for (let i = 1; i <= k; i++) {
         const g = growth(S[i], S[i - 1]);
         series.push({ month: period - k + i, growth: g });
-        if (g !== null && g > threshold + 1e-12) stagnant = false;
+        if (grows(g, threshold)) stagnant = false;
       }
       if (!stagnant) continue;
       ctx.stagnantReps.add(rep.index);
-      const count = Math.floor(settings.num("releaseShare", region) * accounts.length + 1e-9);
-      if (count <= 0) continue;
+      funnel.add(ID, region, "triggered");
+      const share = settings.num("releaseShare", region);
+      const quota = Math.floor(share * accounts.length + 1e-9);
       const keepTop = settings.num("keepTopAccounts", region);
-      const protectFrom = addMonths(ctx.periodEnd, -settings.num("protectWonWithinMonths", region));
+      const protectMonths = settings.num("protectWonWithinMonths", region);
+      const protectFrom = addMonths(ctx.periodEnd, -protectMonths);
       const tieKey = (a: number) => hashString(model.accounts[a].key, ctx.seed);
-      const byValue = [...accounts].sort((a, b) => values[b] - values[a] || tieKey(a) - tieKey(b));
-      const top = new Set(byValue.slice(0, keepTop));
       // Account growth over the window: window total against the k months before it.
       const accountGrowth = (a: number) => {
         let now = 0;
@@ -81,21 +108,65 @@ export const stagnation: AllocationRule = {
         for (let j = span - 2 * k; j < span - k; j++) before += monthly[a * span + j];
         return { now, before, g: growth(now, before) };
       };
-      const candidates = existing
-        .filter((a) => {
-          const acc = model.accounts[a];
-          if (acc.protected || top.has(a) || ctx.released.has(a)) return false;
-          return acc.acquiredDay === null || acc.acquiredDay <= protectFrom;
-        })
-        .map((a) => ({ a, ...accountGrowth(a) }))
-        .sort((x, y) => (x.g ?? 0) - (y.g ?? 0) || tieKey(x.a) - tieKey(y.a) || compareText(model.accounts[x.a].key, model.accounts[y.a].key));
-      for (const c of candidates.slice(0, count)) {
+      const existingSet = new Set(existing);
+      const figures = new Map(accounts.map((a) => [a, accountGrowth(a)]));
+      // The top accounts that are growing or stable stay; a declining top account gets no such protection.
+      const steady = accounts.filter((a) => {
+        const g = figures.get(a)!.g;
+        return g !== null && g >= 0;
+      });
+      const top = new Set([...steady].sort((a, b) => values[b] - values[a] || tieKey(a) - tieKey(b) || compareText(model.accounts[a].key, model.accounts[b].key)).slice(0, keepTop));
+      const why = kept.get(region) ?? { total: 0, stagnant: 0, protected: 0, top: 0, recent: 0, growing: 0, newer: 0, rejected: 0 };
+      why.stagnant++;
+      const candidates: { a: number; now: number; before: number; g: number | null }[] = [];
+      for (const a of accounts) {
+        if (ctx.released.has(a)) continue;
+        why.total++;
+        const acc = model.accounts[a];
+        const f = figures.get(a)!;
+        if (acc.protected) why.protected++;
+        else if (!existingSet.has(a)) why.newer++;
+        else if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) why.recent++;
+        else if (grows(f.g, threshold)) why.growing++;
+        else if (top.has(a)) why.top++;
+        else if (ctx.remembersRejection(a, ID)) why.rejected++;
+        else candidates.push({ a, ...f });
+      }
+      kept.set(region, why);
+      funnel.add(ID, region, "eligible", candidates.length);
+      funnel.explain(ID, region, "eligible", {
+        key: "blocked.STAGNATION.kept",
+        params: {
+          total: why.total,
+          stagnant: why.stagnant,
+          parts: keptParts([
+            [why.protected, "kept.protected", {}],
+            [why.top, "kept.top", { keepTop }],
+            [why.recent, "kept.recent", { months: protectMonths }],
+            [why.growing, "kept.growing", { thresholdPct: threshold }],
+            [why.newer, "kept.newer", { months: k }],
+            [why.rejected, "kept.rejected", { months: settings.num("rejectionCooldownMonths", region) }],
+          ]),
+        },
+      });
+      // Null growth (no sales in either window) is not being worked at all: it goes with the declining ones.
+      candidates.sort((x, y) => (x.g ?? -1) - (y.g ?? -1) || tieKey(x.a) - tieKey(y.a) || compareText(model.accounts[x.a].key, model.accounts[y.a].key));
+      const chosen = candidates.slice(0, quota);
+      if (!chosen.length) {
+        if (candidates.length) funnel.explain(ID, region, "released", { key: "blocked.STAGNATION.share", params: { sharePct: share, owned: accounts.length, region: region || "—" } });
+        continue;
+      }
+      for (const c of chosen) {
         out.push({
           account: c.a,
           rule: ID,
-          reason: { key: "reason.STAGNATION", params: { repId: rep.id, name: rep.name, months: k, count, owned: accounts.length, sharePct: settings.num("releaseShare", region) } },
+          region,
+          reason: {
+            key: "reason.STAGNATION",
+            params: { repId: rep.id, name: rep.name, months: k, count: chosen.length, owned: accounts.length, sharePct: share, notGrowing: candidates.length },
+          },
           evidence: {
-            key: "evidence.STAGNATION",
+            key: c.g === null ? "evidence.STAGNATION.noSales" : "evidence.STAGNATION",
             params: { series, thresholdPct: threshold, beforeCents: c.before, nowCents: c.now, growthPct: c.g === null ? "—" : c.g, months: k },
           },
         });

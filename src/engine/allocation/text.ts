@@ -3,10 +3,11 @@
  */
 import type { Locale } from "../messages";
 import { formatDate, formatMoney, formatPct, shortMonth } from "../format";
+import type { Diagnostic } from "./diagnostics";
 import type { Explanation, GrowthPoint, ParamValue, TierTerm } from "./types";
 
 const EN: Record<string, string> = {
-  "reason.STAGNATION": "{name}'s existing accounts showed no growth for {months} consecutive months; {count} of {owned} accounts are released ({sharePct}), weakest growth first.",
+  "reason.STAGNATION": "{name}'s existing accounts showed no growth for {months} consecutive months; {count} of {owned} accounts are released (releaseShare {sharePct}), the weakest of the {notGrowing} not growing.",
   "reason.DORMANT": "No sales for {months} months (last sale {lastSaleDay}); back to the pool.",
   "reason.DORMANT.never": "No sales on record; back to the pool.",
   "reason.ORPHAN.left": "Owner {owner} has left.",
@@ -15,16 +16,80 @@ const EN: Record<string, string> = {
   "reason.ORPHAN.unowned": "The account has no owner.",
   "reason.OVER_CAPACITY": "{name} holds {count} accounts, above the cap of {cap}; the lowest-value accounts are released.",
   "evidence.STAGNATION": "Book growth {series} ≤ {thresholdPct}; this account {beforeCents} → {nowCents} ({growthPct}) over {months} months vs the {months} before.",
+  "evidence.STAGNATION.noSales": "Book growth {series} ≤ {thresholdPct}; this account had no sales in the last {months} months nor in the {months} before.",
   "evidence.DORMANT": "Last sale {lastSaleDay}; none after {cutoffDay} ({months} months).",
   "evidence.ORPHAN.left": "Roster: {owner} Active = no.",
   "evidence.ORPHAN.notYet": "Roster: {owner} hired after the period.",
   "evidence.ORPHAN.unknown": "“{owner}” matches no Rep ID or name in the roster.",
   "evidence.ORPHAN.unowned": "Owner cell is empty.",
   "evidence.OVER_CAPACITY": "{count} accounts > cap {cap} by {excess}; this account's 12-month value is {valueCents}, among the lowest.",
-  "recipient.new": "{name} ({repId}): the lowest load of {candidates} eligible new reps; load (12-month value ÷ cap {cap}) {loadBeforeCents} → {loadAfterCents}.",
-  "recipient.any": "{name} ({repId}): the lowest load of {candidates} eligible reps; load (12-month value ÷ cap {cap}) {loadBeforeCents} → {loadAfterCents}.",
-  "recipient.none": "No eligible recipient in {region}: of {inPool} active reps, {atCap} at their cap, {cooling} in cooldown, {stagnant} stagnant. The account stays.",
-  "recipient.noneAnyRegion": "No eligible recipient: of {inPool} active reps, {atCap} at their cap, {cooling} in cooldown, {stagnant} stagnant. The account stays.",
+  "recipient.match": "{name} ({repId}): match score {score}, the best of {candidates} eligible reps — load {loadScore}, capability {capabilityScore} ({capabilityBasis}), continuity {continuityScore}, team {teamScore}, new rep {newRepScore}; weights {weights}. Load (12-month value ÷ cap {cap}) {loadBeforeCents} → {loadAfterCents}.",
+  "recipient.none": "No eligible recipient in {region}: of {inPool} active reps, {limits}. The account stays with its owner.",
+  "recipient.noneAnyRegion": "No eligible recipient: of {inPool} active reps, {limits}. The account stays with its owner.",
+  "recipient.unplaced": "Unplaced: no eligible recipient in {region} (of {inPool} active reps, {limits}). The account has no active owner until someone takes it.",
+  "basis.farm": "retention and satisfaction",
+  "basis.hunt": "new-customer development",
+  why: "{repId} {score} — {parts}; runner-up {runnerUpId} {runnerUpScore}",
+  "why.alone": "{repId} {score} — {parts}; the only eligible rep",
+  "why.continuity": "sold to it in {lastMonth} ({sharePct} of its sales)",
+  "why.team.manager": "same manager",
+  "why.team.branch": "same branch",
+  "why.capability.farm": "retention and satisfaction {capabilityScore}{own}",
+  "why.capability.hunt": "new-customer development {capabilityScore}{own}",
+  "why.regionMedian": " (the region's median: no data yet)",
+  "why.load": "light book ({held} of {cap} accounts)",
+  "why.newRep": "new rep",
+  "limit.atCap": "{count} at their cap",
+  "limit.ramp": "{count} at their ramp-up cap (rampMonths)",
+  "limit.perRun": "{count} already got {max} accounts in this run (maxNewAccountsPerRun)",
+  "limit.share": "{count} would pass {sharePct} of the region's released value (maxShareOfMovedValue)",
+  "limit.cooling": "{count} lost it within cooldownMonths",
+  "limit.stagnant": "{count} stagnant themselves",
+  "limit.nobody": "none to consider",
+  "kept.protected": "{count} protected",
+  "kept.top": "{count} among the top {keepTop} growing or stable (keepTopAccounts)",
+  "kept.recent": "{count} won within {months} months (protectWonWithinMonths)",
+  "kept.growing": "{count} growing above {thresholdPct} (stagnationGrowthPct)",
+  "kept.newer": "{count} acquired inside the {months}-month window",
+  "kept.rejected": "{count} rejected within {months} months (rejectionCooldownMonths)",
+  "blocked.off": "rule.{rule} is off in {region}",
+  "blocked.zero.examined": "nothing to examine in {region}",
+  "blocked.zero.inScope": "nothing in scope in {region}",
+  "blocked.zero.triggered": "nothing triggered in {region}",
+  "blocked.zero.eligible": "nothing eligible in {region}",
+  "blocked.zero.released": "nothing released in {region}",
+  "blocked.zero.placed": "nothing placed in {region}",
+  "blocked.STAGNATION.tenure": "no rep in {region} has {months} months' tenure (veteranTenureMonths); the longest is {longest}",
+  "blocked.STAGNATION.noHireDates": "no rep in {region} has a hire date, so nobody reaches {months} months' tenure (veteranTenureMonths)",
+  "blocked.STAGNATION.growing": "none of the {veterans} veterans' books in {region} went {months} months without growth above {thresholdPct} (stagnationMonths, stagnationGrowthPct)",
+  "blocked.STAGNATION.kept": "all {total} accounts of the {stagnant} stagnant veterans are kept: {parts}",
+  "blocked.STAGNATION.share": "releaseShare {sharePct} of {owned} accounts rounds down to 0",
+  "blocked.ORPHAN.none": "all {accounts} accounts in {region} have an active owner on the roster",
+  "blocked.DORMANT.protected": "all {accounts} accounts in {region} are protected",
+  "blocked.DORMANT.active": "all {accounts} unprotected accounts in {region} bought within {months} months (inactiveMonths)",
+  "blocked.OVER_CAPACITY.none": "none of the {reps} reps in {region} holds more than their cap",
+  "blocked.OVER_CAPACITY.kept": "the accounts above the cap are kept: {parts}",
+  "blocked.rejected": "{count} would be proposed again but were rejected within {months} months (rejectionCooldownMonths)",
+  "blocked.placed": "no eligible recipient in {region}: {limits}",
+  "funnel.examined": "examined",
+  "funnel.inScope": "in scope",
+  "funnel.triggered": "triggered",
+  "funnel.eligible": "accounts eligible",
+  "funnel.released": "released",
+  "funnel.placed": "placed",
+  "funnel.STAGNATION.examined": "reps",
+  "funnel.STAGNATION.inScope": "veterans",
+  "funnel.STAGNATION.triggered": "stagnant",
+  "funnel.DORMANT.examined": "accounts",
+  "funnel.DORMANT.inScope": "unprotected",
+  "funnel.DORMANT.triggered": "dormant",
+  "funnel.ORPHAN.examined": "accounts",
+  "funnel.ORPHAN.triggered": "orphaned",
+  "funnel.OVER_CAPACITY.examined": "reps",
+  "funnel.OVER_CAPACITY.triggered": "above their cap",
+  "diagnostic.line": "{rule} · {region}: {stages}",
+  "diagnostic.blocked": "{rule} · {region}: {stages} — {blockedBy}",
+  "diagnostic.off": "{rule} · {region}: {blockedBy}",
   handover: "{repId} keeps {sharePct} of this account's sales credit for {months} months.",
   "series.none": "no sales",
   "short.reason.STAGNATION": "A veteran's book stopped growing",
@@ -67,7 +132,7 @@ const EN: Record<string, string> = {
 };
 
 const ZH: Record<string, string> = {
-  "reason.STAGNATION": "{name} 的存量客户连续 {months} 个月未增长；释放 {owned} 个客户中的 {count} 个（{sharePct}），增长最弱者优先。",
+  "reason.STAGNATION": "{name} 的存量客户连续 {months} 个月未增长；释放 {owned} 个客户中的 {count} 个（释放比例 {sharePct}），为 {notGrowing} 个未增长客户中最弱者。",
   "reason.DORMANT": "连续 {months} 个月无销售（最后一次 {lastSaleDay}），回收公海。",
   "reason.DORMANT.never": "无任何销售记录，回收公海。",
   "reason.ORPHAN.left": "负责人 {owner} 已离职。",
@@ -76,16 +141,80 @@ const ZH: Record<string, string> = {
   "reason.ORPHAN.unowned": "该客户没有负责人。",
   "reason.OVER_CAPACITY": "{name} 持有 {count} 个客户，超过上限 {cap}；释放业绩最低的客户。",
   "evidence.STAGNATION": "客户组合环比 {series} ≤ {thresholdPct}；本客户 {beforeCents} → {nowCents}（{growthPct}），近 {months} 个月对比前 {months} 个月。",
+  "evidence.STAGNATION.noSales": "客户组合环比 {series} ≤ {thresholdPct}；本客户近 {months} 个月及之前 {months} 个月均无销售。",
   "evidence.DORMANT": "最后销售 {lastSaleDay}；{cutoffDay} 之后无销售（{months} 个月）。",
   "evidence.ORPHAN.left": "花名册：{owner} 在职 = 否。",
   "evidence.ORPHAN.notYet": "花名册：{owner} 入职晚于统计期间。",
   "evidence.ORPHAN.unknown": "“{owner}”与花名册中的工号和姓名都不匹配。",
   "evidence.ORPHAN.unowned": "负责人单元格为空。",
   "evidence.OVER_CAPACITY": "{count} 个客户 > 上限 {cap}，超出 {excess}；本客户 12 个月业绩 {valueCents}，属最低之列。",
-  "recipient.new": "{name}（{repId}）：{candidates} 名符合条件的新人中负荷最低；负荷（12 个月业绩 ÷ 上限 {cap}）{loadBeforeCents} → {loadAfterCents}。",
-  "recipient.any": "{name}（{repId}）：{candidates} 名符合条件的业务员中负荷最低；负荷（12 个月业绩 ÷ 上限 {cap}）{loadBeforeCents} → {loadAfterCents}。",
-  "recipient.none": "{region} 无符合条件的接收人：{inPool} 名在职业务员中 {atCap} 名已达上限，{cooling} 名在冷却期，{stagnant} 名停滞。客户保持不变。",
-  "recipient.noneAnyRegion": "无符合条件的接收人：{inPool} 名在职业务员中 {atCap} 名已达上限，{cooling} 名在冷却期，{stagnant} 名停滞。客户保持不变。",
+  "recipient.match": "{name}（{repId}）：匹配分 {score}，{candidates} 名符合条件的业务员中最高——负荷 {loadScore}，能力 {capabilityScore}（{capabilityBasis}），延续性 {continuityScore}，团队 {teamScore}，新人 {newRepScore}；权重 {weights}。负荷（12 个月业绩 ÷ 上限 {cap}）{loadBeforeCents} → {loadAfterCents}。",
+  "recipient.none": "{region} 无符合条件的接收人：{inPool} 名在职业务员中，{limits}。客户仍归原负责人。",
+  "recipient.noneAnyRegion": "无符合条件的接收人：{inPool} 名在职业务员中，{limits}。客户仍归原负责人。",
+  "recipient.unplaced": "未分配：{region} 无符合条件的接收人（{inPool} 名在职业务员中，{limits}）。在有人接手前，该客户没有在职负责人。",
+  "basis.farm": "保有与满意度",
+  "basis.hunt": "新客户开发",
+  why: "{repId} {score}——{parts}；次选 {runnerUpId} {runnerUpScore}",
+  "why.alone": "{repId} {score}——{parts}；唯一符合条件者",
+  "why.continuity": "{lastMonth}曾向其销售（占其销售额 {sharePct}）",
+  "why.team.manager": "同一主管",
+  "why.team.branch": "同一分支机构",
+  "why.capability.farm": "保有与满意度 {capabilityScore}{own}",
+  "why.capability.hunt": "新客户开发 {capabilityScore}{own}",
+  "why.regionMedian": "（暂无数据，取区域中位数）",
+  "why.load": "客户较少（{held}/{cap} 个）",
+  "why.newRep": "新人",
+  "limit.atCap": "{count} 名已达上限",
+  "limit.ramp": "{count} 名已达新人爬坡上限（rampMonths）",
+  "limit.perRun": "{count} 名本次已获得 {max} 个客户（maxNewAccountsPerRun）",
+  "limit.share": "{count} 名将超过本区域释放业绩的 {sharePct}（maxShareOfMovedValue）",
+  "limit.cooling": "{count} 名在冷却期内失去过该客户（cooldownMonths）",
+  "limit.stagnant": "{count} 名自身停滞",
+  "limit.nobody": "无人可选",
+  "kept.protected": "{count} 个受保护",
+  "kept.top": "{count} 个属增长或持平客户中的前 {keepTop} 名（keepTopAccounts）",
+  "kept.recent": "{count} 个在 {months} 个月内获得（protectWonWithinMonths）",
+  "kept.growing": "{count} 个增长高于 {thresholdPct}（stagnationGrowthPct）",
+  "kept.newer": "{count} 个在近 {months} 个月窗口内获得",
+  "kept.rejected": "{count} 个在 {months} 个月内被拒绝过（rejectionCooldownMonths）",
+  "blocked.off": "{region} 已关闭 rule.{rule}",
+  "blocked.zero.examined": "{region} 无可检查对象",
+  "blocked.zero.inScope": "{region} 无适用对象",
+  "blocked.zero.triggered": "{region} 无触发",
+  "blocked.zero.eligible": "{region} 无可释放客户",
+  "blocked.zero.released": "{region} 无释放",
+  "blocked.zero.placed": "{region} 无分配",
+  "blocked.STAGNATION.tenure": "{region} 没有人司龄达到 {months} 个月（veteranTenureMonths）；最长为 {longest} 个月",
+  "blocked.STAGNATION.noHireDates": "{region} 没有人填写入职日期，因此无人达到 {months} 个月司龄（veteranTenureMonths）",
+  "blocked.STAGNATION.growing": "{region} 的 {veterans} 名老员工中，没有人的客户组合连续 {months} 个月增长不高于 {thresholdPct}（stagnationMonths、stagnationGrowthPct）",
+  "blocked.STAGNATION.kept": "{stagnant} 名停滞老员工的 {total} 个客户全部保留：{parts}",
+  "blocked.STAGNATION.share": "释放比例 {sharePct} × {owned} 个客户向下取整为 0",
+  "blocked.ORPHAN.none": "{region} 的 {accounts} 个客户都有花名册上的在职负责人",
+  "blocked.DORMANT.protected": "{region} 的 {accounts} 个客户都受保护",
+  "blocked.DORMANT.active": "{region} 的 {accounts} 个未受保护客户在 {months} 个月内都有成交（inactiveMonths）",
+  "blocked.OVER_CAPACITY.none": "{region} 的 {reps} 名业务员都未超过保有上限",
+  "blocked.OVER_CAPACITY.kept": "超出上限的客户全部保留：{parts}",
+  "blocked.rejected": "{count} 项本应再次提出，但在 {months} 个月内被拒绝过（rejectionCooldownMonths）",
+  "blocked.placed": "{region} 无符合条件的接收人：{limits}",
+  "funnel.examined": "检查",
+  "funnel.inScope": "适用",
+  "funnel.triggered": "触发",
+  "funnel.eligible": "可释放客户",
+  "funnel.released": "释放",
+  "funnel.placed": "已分配",
+  "funnel.STAGNATION.examined": "业务员",
+  "funnel.STAGNATION.inScope": "老员工",
+  "funnel.STAGNATION.triggered": "停滞",
+  "funnel.DORMANT.examined": "客户",
+  "funnel.DORMANT.inScope": "未受保护",
+  "funnel.DORMANT.triggered": "沉睡",
+  "funnel.ORPHAN.examined": "客户",
+  "funnel.ORPHAN.triggered": "无负责人",
+  "funnel.OVER_CAPACITY.examined": "业务员",
+  "funnel.OVER_CAPACITY.triggered": "超上限",
+  "diagnostic.line": "{rule} · {region}：{stages}",
+  "diagnostic.blocked": "{rule} · {region}：{stages}——{blockedBy}",
+  "diagnostic.off": "{rule} · {region}：{blockedBy}",
   handover: "{repId} 在 {months} 个月内保留该客户 {sharePct} 的业绩分成。",
   "series.none": "无销售",
   "short.reason.STAGNATION": "老员工客户组合停止增长",
@@ -132,9 +261,12 @@ export const ALLOCATION_TEXT: Record<Locale, Record<string, string>> = { "en-US"
 function formatParam(name: string, v: ParamValue, locale: Locale, year: number | undefined): string {
   if (Array.isArray(v)) {
     if (v.length && "rate" in v[0]) return (v as TierTerm[]).map((x) => `${formatPct(x.rate, 2)} × ${formatMoney(x.baseCents)}`).join(" + ");
+    if (v.length && "key" in v[0]) return (v as Explanation[]).map((e) => renderExplanation(e, locale)).join(locale === "zh-CN" ? "，" : ", ");
+    if (!v.length && (name === "parts" || name === "limits")) return "—";
     return formatSeries(v as GrowthPoint[], locale);
   }
   if (typeof v === "string") return v;
+  if (name === "score" || name.endsWith("Score")) return v.toFixed(2);
   if (name.endsWith("Cents")) return formatMoney(v);
   if (name === "growthPct") return formatPct(v, 1, false);
   if (name.endsWith("Pct")) return formatPct(v);
@@ -169,4 +301,22 @@ export function renderExplanation(e: Explanation, locale: Locale): string {
     if (typeof v === "string" && ALLOCATION_TEXT[locale][v] !== undefined) return ALLOCATION_TEXT[locale][v];
     return formatParam(name, v, locale, undefined);
   });
+}
+
+/** The label of a funnel stage for a rule ("veterans", "accounts eligible"…). */
+export function funnelLabel(rule: string, stage: string, locale: Locale): string {
+  return ALLOCATION_TEXT[locale][`funnel.${rule}.${stage}`] ?? ALLOCATION_TEXT[locale][`funnel.${stage}`];
+}
+
+/**
+ * One line of the diagnostics funnel: "STAGNATION · East: reps 14 → veterans 0 → … — no rep in East has
+ * 24 months' tenure (veteranTenureMonths); the longest is 14".
+ * @example renderDiagnostic(result.diagnostics[0], "en-US")
+ */
+export function renderDiagnostic(d: Diagnostic, locale: Locale): string {
+  const stages = d.stages.map((s) => `${funnelLabel(d.rule, s.stage, locale)} ${s.count}`).join(" → ");
+  const region = d.region || "—";
+  if (!d.stages.length) return renderExplanation({ key: "diagnostic.off", params: { rule: d.rule, region, blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, locale) : "" } }, locale);
+  if (!d.blockedBy) return renderExplanation({ key: "diagnostic.line", params: { rule: d.rule, region, stages } }, locale);
+  return renderExplanation({ key: "diagnostic.blocked", params: { rule: d.rule, region, stages, blockedBy: renderExplanation(d.blockedBy, locale) } }, locale);
 }

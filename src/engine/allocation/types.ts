@@ -5,6 +5,7 @@ import type { DayNumber, MonthIndex } from "../cells";
 import type { Model } from "../model";
 import type { SettingDef, Settings } from "../settings";
 import type { RepClass } from "../snapshot";
+import type { Funnel, FunnelStage } from "./diagnostics";
 
 export type RuleId = "ORPHAN" | "DORMANT" | "STAGNATION" | "OVER_CAPACITY";
 
@@ -16,9 +17,10 @@ export interface GrowthPoint {
 
 /**
  * A value inside an explanation. The renderer formats by the param's name: `…Cents` as money, `…Pct` as
- * a percentage, `…Month` as a month, `…Day` as a date; a series as "Aug −4.8%, Sep −6.1%".
+ * a percentage, `…Month` as a month, `…Day` as a date, `score`/`…Score` with two decimals; a series as
+ * "Aug −4.8%, Sep −6.1%"; a list of explanations as their sentences joined.
  */
-export type ParamValue = string | number | GrowthPoint[] | TierTerm[];
+export type ParamValue = string | number | GrowthPoint[] | TierTerm[] | Explanation[];
 
 /** One term of a commission sum: rate × base. */
 export interface TierTerm {
@@ -36,6 +38,8 @@ export interface Explanation {
 export interface Release {
   account: number;
   rule: RuleId;
+  /** The region the rule judged it in (the funnel counts it there). */
+  region: string;
   reason: Explanation;
   evidence: Explanation;
 }
@@ -45,6 +49,15 @@ export interface PastMove {
   accountKey: string;
   fromKey: string;
   toKey: string;
+  day: DayNumber;
+  proposalId: string;
+}
+
+/** A decision the audit log remembers: a rejected move, for rejection memory. */
+export interface PastRejection {
+  accountKey: string;
+  fromKey: string;
+  rule: string;
   day: DayNumber;
   proposalId: string;
 }
@@ -73,6 +86,14 @@ export interface AllocationContext {
   monthly: Float64Array;
   span: number;
   past: PastMove[];
+  /** Rejected moves from the audit log (rejection memory). */
+  rejections: PastRejection[];
+  /** Whether the audit log rejected this move (account, rule, current owner) within `rejectionCooldownMonths`. */
+  remembersRejection(account: number, rule: RuleId): boolean;
+  /** Whether a rule is on in a region (`rule.<ID>`, region columns override). */
+  ruleOn(rule: RuleId, region: string): boolean;
+  /** The diagnostics funnel, filled by the rules and the recipient choice. */
+  funnel: Funnel;
   /** Filled by STAGNATION: veterans found stagnant never receive accounts. */
   stagnantReps: Set<number>;
   /** Accounts already released by an earlier rule in this run. */
@@ -81,6 +102,8 @@ export interface AllocationContext {
 
 export interface AllocationRule {
   id: RuleId;
+  /** The funnel stages this rule reports, in order (labels: `funnel.<ID>.<stage>` in the text catalogue). */
+  stages: readonly FunnelStage[];
   /** Settings this rule reads, declared once for validation, the settings sheet and docs. */
   settings: readonly SettingDef[];
   evaluate(ctx: AllocationContext): Release[];

@@ -3,7 +3,8 @@
  * and after, and the accounts at risk of recycling.
  */
 import type { AllocationResult, Move } from "../allocation/allocate";
-import { renderExplanation } from "../allocation/text";
+import { renderDiagnostic, renderExplanation } from "../allocation/text";
+import { MATCH_FACTORS } from "../allocation/settingsDefs";
 import { formatMonth } from "../cells";
 import type { CheckResult } from "../check";
 import { formatDate } from "../format";
@@ -30,6 +31,7 @@ export const PROPOSAL_COLUMNS = [
   { key: "handover", en: "Handover", zh: "移交条款", width: 40 },
   { key: "fromName", en: "From Name", zh: "原负责人姓名", width: 16 },
   { key: "toName", en: "To Name", zh: "新负责人姓名", width: 16 },
+  { key: "whyThisRep", en: "Why this rep", zh: "为何选此人", width: 60 },
 ] as const;
 
 export type ProposalColumnKey = (typeof PROPOSAL_COLUMNS)[number]["key"];
@@ -42,6 +44,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     title: "Fairshare proposal for {period}: {moves} moves, {stays} accounts without a recipient",
     byRule: "By rule: {list}",
     fairness: "Gini {before} → {after}; new reps' share {newBefore} → {newAfter}",
+    unplaced: "(unplaced)",
+    diagnostics: "Why these moves (and not more), per rule and region:",
     howto: "Set Decision to Approve or Reject on each row, fill Approver, then run “Apply approved”. Nothing changes until then.",
     fairTitle: "Fairness before and after the proposal, {period}",
     scope: "Scope",
@@ -67,6 +71,8 @@ const TEXT: Record<Locale, Record<string, string>> = {
     title: "Fairshare {period} 调整建议：{moves} 项移交，{stays} 个客户无接收人",
     byRule: "按规则：{list}",
     fairness: "基尼系数 {before} → {after}；新人占比 {newBefore} → {newAfter}",
+    unplaced: "（未分配）",
+    diagnostics: "各规则、各区域的筛选过程（为何是这些移交、为何没有更多）：",
     howto: "请在每行的审批结果中选择“同意”或“拒绝”并填写审批人，然后执行“应用已批准”。在此之前不会有任何改动。",
     fairTitle: "{period} 调整前后的公平性",
     scope: "范围",
@@ -94,6 +100,8 @@ function t(locale: Locale, key: string, params: Record<string, string | number> 
   return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
 }
 
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
 /** The rendered fields of a move, as the proposal sheet and the JSON show them. */
 export function moveFields(check: CheckResult, m: Move, locale: Locale) {
   const { model } = check;
@@ -110,6 +118,16 @@ export function moveFields(check: CheckResult, m: Move, locale: Locale) {
     reason: renderExplanation(m.reason, locale),
     evidence: renderExplanation(m.evidence, locale),
     recipient: renderExplanation(m.recipient, locale),
+    whyThisRep: renderExplanation(m.whyThisRep, locale),
+    match: m.match
+      ? {
+          score: round4(m.match.score),
+          factors: Object.fromEntries(MATCH_FACTORS.map((k) => [k, round4(m.match!.factors[k])])),
+          weights: m.match.weights,
+          candidates: m.match.candidates,
+          runnerUp: m.match.runnerUp ? { repId: model.reps[m.match.runnerUp.rep].id, score: round4(m.match.runnerUp.score) } : null,
+        }
+      : null,
     handover: m.handover ? renderExplanation(m.handover, locale) : "",
     value12m: m.valueCents / 100,
   };
@@ -140,6 +158,8 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
       [t(L, "byRule", { list: [...counts].map(([k, v]) => `${k} ${v}`).join(", ") || "—" })],
       [t(L, "fairness", { before: f3(before.gini), after: f3(after.gini), newBefore: pct(before.newRepShare), newAfter: pct(after.newRepShare) })],
       [t(L, "howto")],
+      [t(L, "diagnostics")],
+      ...alloc.diagnostics.map((d) => [renderDiagnostic(d, L)]),
     ],
     columns: PROPOSAL_COLUMNS.map((c, i) => ({ header: header[i], width: c.width, format: "format" in c ? c.format : "text" })),
     rows: alloc.moves.map((m) => {
@@ -160,7 +180,9 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
         recipient: f.recipient,
         handover: f.handover,
         fromName: f.fromName,
-        toName: f.toName,
+        // A row without a recipient says so where the recipient's name would be: nobody mistakes it for served.
+        toName: f.toRepId ? f.toName : t(L, "unplaced"),
+        whyThisRep: f.whyThisRep,
       };
       return PROPOSAL_COLUMNS.map((c) => byKey[c.key]);
     }),

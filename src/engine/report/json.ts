@@ -2,7 +2,7 @@
  * The JSON of `fairshare check` and `fairshare run`: a contract later issues extend, never rename.
  */
 import type { AllocationResult } from "../allocation/allocate";
-import { renderExplanation } from "../allocation/text";
+import { renderDiagnostic, renderExplanation } from "../allocation/text";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
 import { COMPONENTS } from "../incentives/plan";
 import { formatDay, formatMonth } from "../cells";
@@ -102,6 +102,8 @@ export function toRunJson(result: CheckResult, alloc: AllocationResult | null, e
     reason: f.reason,
     evidence: f.evidence,
     recipient: f.recipient,
+    whyThisRep: f.whyThisRep,
+    match: f.match,
     handover: f.handover,
     value12m: f.value12m,
   });
@@ -118,6 +120,13 @@ export function toRunJson(result: CheckResult, alloc: AllocationResult | null, e
       daysLeft: r.daysLeft,
     })),
     stagnantReps: alloc.stagnantReps.map((i) => model.reps[i].id),
+    diagnostics: alloc.diagnostics.map((d) => ({
+      rule: d.rule,
+      region: d.region,
+      stages: d.stages,
+      blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, result.locale) : null,
+      text: renderDiagnostic(d, result.locale),
+    })),
     fairness: { before: base.fairness.before, after: fairnessJson(alloc.fairnessAfter) },
     ...(ev ? evaluationJson(result, ev) : { scorecard: [], incentives: [] }),
   };

@@ -1,8 +1,5 @@
-import { dormant } from "../allocation/dormant";
-import { orphan } from "../allocation/orphan";
-import { overCapacity } from "../allocation/overCapacity";
-import { RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
-import { stagnation } from "../allocation/stagnation";
+import { RULES } from "../allocation/rules";
+import { MATCH_SETTINGS, RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
 import { PLAN_SETTINGS } from "../incentives/plan";
 import { CORE_SETTINGS } from "./core";
 import { SettingsRegistry } from "./registry";
@@ -11,7 +8,8 @@ import { SettingsRegistry } from "./registry";
 export const REGISTRY = new SettingsRegistry([
   ...CORE_SETTINGS,
   ...RECIPIENT_SETTINGS,
-  ...[orphan, dormant, stagnation, overCapacity].flatMap((rule) => rule.settings),
+  ...MATCH_SETTINGS,
+  ...RULES.flatMap((rule) => rule.settings),
   ...PLAN_SETTINGS,
 ]);
 

@@ -132,7 +132,13 @@ function portable(check: CheckResult, result: AllocationResult) {
   const { accounts, reps } = check.model;
   const repId = (i: number) => (i >= 0 ? reps[i].id : null);
   return {
-    moves: result.moves.map(({ account, from, to, ...rest }) => ({ ...rest, account: accounts[account].id, from: repId(from), to: repId(to) })),
+    moves: result.moves.map(({ account, from, to, match, ...rest }) => ({
+      ...rest,
+      account: accounts[account].id,
+      from: repId(from),
+      to: repId(to),
+      match: match && { ...match, runnerUp: match.runnerUp && { ...match.runnerUp, rep: repId(match.runnerUp.rep) } },
+    })),
     atRisk: result.atRisk.map(({ account, ...rest }) => ({ ...rest, account: accounts[account].id })),
     stagnantReps: result.stagnantReps.map(repId),
   };

@@ -1,0 +1,84 @@
+/**
+ * The diagnostics funnel: per rule and region, how many reps or accounts each stage kept (examined → in
+ * scope → triggered → eligible → released → placed), and, where a stage drops to zero, what held it there
+ * in words with the setting that binds. So a run that proposes nothing says why.
+ */
+import type { Explanation, RuleId } from "./types";
+
+/**
+ * The stages of the diagnostics funnel, in order. What is counted at each stage depends on the rule
+ * (reps or accounts examined; veterans in scope…); each rule declares its own labels.
+ */
+export const FUNNEL_STAGES = ["examined", "inScope", "triggered", "eligible", "released", "placed"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/**
+ * Counts per rule, region and stage, and for each stage the explanation of what held things back there
+ * (used when that stage is the first to reach zero).
+ */
+export class Funnel {
+  private readonly counts = new Map<string, number>();
+  private readonly blockers = new Map<string, Explanation>();
+
+  private static key(rule: RuleId, region: string, stage: FunnelStage): string {
+    return `${rule}\u0000${region}\u0000${stage}`;
+  }
+
+  /** Adds `n` at a stage (creating the entry, so a stage seen with 0 shows as 0). */
+  add(rule: RuleId, region: string, stage: FunnelStage, n = 1): void {
+    const k = Funnel.key(rule, region, stage);
+    this.counts.set(k, (this.counts.get(k) ?? 0) + n);
+  }
+
+  count(rule: RuleId, region: string, stage: FunnelStage): number {
+    return this.counts.get(Funnel.key(rule, region, stage)) ?? 0;
+  }
+
+  /** Records why a stage is where it is (the last word wins: rules call it with their final figures). */
+  explain(rule: RuleId, region: string, stage: FunnelStage, why: Explanation): void {
+    this.blockers.set(Funnel.key(rule, region, stage), why);
+  }
+
+  blocker(rule: RuleId, region: string, stage: FunnelStage): Explanation | undefined {
+    return this.blockers.get(Funnel.key(rule, region, stage));
+  }
+}
+
+/** One rule in one region, as the JSON, the CLI, the proposal sheet and the pane show it. */
+export interface Diagnostic {
+  rule: RuleId;
+  region: string;
+  stages: { stage: FunnelStage; count: number }[];
+  /** Why the first stage that reached zero did, or null when something got through every stage. */
+  blockedBy: Explanation | null;
+}
+
+/**
+ * Reads the funnel into one entry per rule (in registry order) and region (sorted). A rule switched off
+ * in a region has no stages and is blocked by its switch.
+ * @example diagnose(funnel, [{ id: "DORMANT", stages: ["examined", "triggered", "released", "placed"] }], ["East"], () => true)
+ */
+export function diagnose(
+  funnel: Funnel,
+  rules: readonly { id: RuleId; stages: readonly FunnelStage[] }[],
+  regions: readonly string[],
+  ruleOn: (rule: RuleId, region: string) => boolean,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    for (const region of regions) {
+      if (!ruleOn(rule.id, region)) {
+        out.push({ rule: rule.id, region, stages: [], blockedBy: { key: "blocked.off", params: { rule: rule.id, region: region || "—" } } });
+        continue;
+      }
+      const stages = rule.stages.map((stage) => ({ stage, count: funnel.count(rule.id, region, stage) }));
+      const zero = stages.find((s) => s.count === 0);
+      let blockedBy: Explanation | null = null;
+      if (zero) {
+        blockedBy = funnel.blocker(rule.id, region, zero.stage) ?? { key: `blocked.zero.${zero.stage}`, params: { region: region || "—" } };
+      }
+      out.push({ rule: rule.id, region, stages, blockedBy });
+    }
+  }
+  return out;
+}

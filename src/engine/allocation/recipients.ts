@@ -1,0 +1,341 @@
+/**
+ * Recipient matching: each released account goes to the eligible rep with the highest match score, a
+ * weighted mean of factors that are each 0–1 (load, capability, continuity, team, new-rep bonus), within
+ * the limits that spread a run (holding cap with a new rep's ramp, accounts per run, share of a region's
+ * released value). Ties go by a seeded order of rep ids, never by roster order or seniority.
+ */
+import { addMonths, type MonthIndex } from "../cells";
+import type { Evaluation } from "../incentives/evaluate";
+import { hashString } from "../random";
+import { normalizeHeader } from "../schema";
+import { compareText, tenureMonths } from "../snapshot";
+import { MATCH_FACTORS, type MatchFactor } from "./settingsDefs";
+import type { AllocationContext, Explanation, PastMove, Release } from "./types";
+
+export type MatchFactors = Record<MatchFactor, number>;
+
+/** How a recipient was chosen: its score and factors, and the runner-up's. */
+export interface Match {
+  score: number;
+  factors: MatchFactors;
+  weights: MatchFactors;
+  candidates: number;
+  runnerUp: { rep: number; score: number } | null;
+}
+
+/** A released account with its recipient (or none), before proposal ids are given. */
+export interface Placement {
+  release: Release;
+  /** Rep index of the recipient, or −1 when no rep could take it within the limits. */
+  to: number;
+  match: Match | null;
+  recipient: Explanation;
+  whyThisRep: Explanation;
+  handover: Explanation | null;
+}
+
+/** Why reps were not eligible for one account, counted. */
+interface Exclusions {
+  inPool: number;
+  atCap: number;
+  ramp: number;
+  perRun: number;
+  share: number;
+  cooling: number;
+  stagnant: number;
+}
+
+const median = (xs: number[]): number | null => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * The cap up to which a rep may receive: the holding cap, except that a new rep whose cap comes from
+ * `maxAccountsNew` ramps from a third of it to all of it over `rampMonths` months of tenure.
+ * @example rampedCap(40, 0, 3) // 13 (a third, rounded down); rampedCap(40, 3, 3) // 40
+ */
+export function rampedCap(cap: number, tenure: number, rampMonths: number): number {
+  if (rampMonths <= 0 || tenure >= rampMonths) return cap;
+  const t = Math.max(0, tenure);
+  return Math.floor(cap * (1 / 3 + ((2 / 3) * t) / rampMonths) + 1e-9);
+}
+
+/**
+ * Capability per rep from this run's scorecard, 0–1: "farm" (retention and satisfaction, for accounts
+ * above their region's median value) and "hunt" (new-customer development, for dormant, orphan and
+ * smaller accounts). A rep without data gets the region's median, and 0.5 when nobody there has data.
+ */
+function capabilities(ctx: AllocationContext, evaluation: Evaluation) {
+  const { model } = ctx;
+  const farm: (number | null)[] = model.reps.map(() => null);
+  const hunt: (number | null)[] = model.reps.map(() => null);
+  for (const row of evaluation.scorecard) {
+    const d = row.dimensions;
+    const f = [d.retention, d.satisfaction].filter((x): x is number => x !== null);
+    farm[row.rep] = f.length ? f.reduce((s, x) => s + x, 0) / f.length / 100 : null;
+    // A rep who sold nothing in the window (a new hire, say) has no record to judge, not a record of 0.
+    const sold = row.figures.creditedCents > 0 || row.figures.wonAccounts > 0;
+    hunt[row.rep] = d.newCustomers === null || !sold ? null : d.newCustomers / 100;
+  }
+  const fill = (xs: (number | null)[]) => {
+    const byRegion = new Map<string, number[]>();
+    for (const r of model.reps) {
+      if (ctx.classes[r.index] === null || xs[r.index] === null) continue;
+      const k = normalizeHeader(r.region);
+      byRegion.set(k, [...(byRegion.get(k) ?? []), xs[r.index]!]);
+    }
+    return model.reps.map((r) => {
+      const own = xs[r.index];
+      if (own !== null) return { value: clamp01(own), own: true };
+      return { value: median(byRegion.get(normalizeHeader(r.region)) ?? []) ?? 0.5, own: false };
+    });
+  };
+  return { farm: fill(farm), hunt: fill(hunt) };
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/**
+ * Places every released account, biggest first, on the best-matching eligible rep.
+ * @example placeReleases(ctx, releases, evaluation).filter((p) => p.to < 0) // what stays, with why
+ */
+export function placeReleases(ctx: AllocationContext, releases: readonly Release[], evaluation: Evaluation): Placement[] {
+  const { model, settings, seed, period } = ctx;
+  const nR = model.reps.length;
+  // A released account still counts for its owner until someone takes it: a release that finds no
+  // recipient stays, so it must never have freed room under the owner's own cap.
+  const count = ctx.owned.map((list) => list.length);
+  const value = ctx.owned.map((list) => list.reduce((s, a) => s + ctx.values[a], 0));
+  const received = new Int32Array(nR);
+  /** Value received per rep in this run, per region key. */
+  const receivedValue = new Map<string, Float64Array>();
+  const repTie = model.reps.map((r) => hashString(r.key, seed ^ 0x9e3779b9));
+  const accTie = (a: number) => hashString(model.accounts[a].key, seed);
+  const cooldown = new Map<string, PastMove[]>();
+  for (const p of ctx.past) cooldown.set(p.accountKey, [...(cooldown.get(p.accountKey) ?? []), p]);
+  const byRegion = new Map<string, number[]>();
+  for (const r of model.reps) {
+    if (ctx.classes[r.index] === null) continue;
+    const k = normalizeHeader(r.region);
+    byRegion.set(k, [...(byRegion.get(k) ?? []), r.index]);
+  }
+  const allActive = model.reps.filter((r) => ctx.classes[r.index] !== null).map((r) => r.index);
+  const tenure = model.reps.map((r) => (r.hireDay === null ? null : tenureMonths(r.hireDay, period)));
+  const receivingCap = model.reps.map((r, i) => {
+    const { cap, source } = ctx.caps[i];
+    if (ctx.classes[i] !== "new" || source !== "maxAccountsNew") return cap;
+    return rampedCap(cap, tenure[i] ?? 0, settings.num("rampMonths", r.region));
+  });
+  const { farm, hunt } = capabilities(ctx, evaluation);
+
+  // The released value per region (the base of maxShareOfMovedValue) and the account values' medians.
+  const releasedValue = new Map<string, number>();
+  for (const rel of releases) {
+    const k = normalizeHeader(model.accounts[rel.account].region);
+    releasedValue.set(k, (releasedValue.get(k) ?? 0) + ctx.values[rel.account]);
+  }
+  const accountValuesByRegion = new Map<string, number[]>();
+  for (const acc of model.accounts) {
+    const k = normalizeHeader(acc.region);
+    const list = accountValuesByRegion.get(k) ?? [];
+    list.push(ctx.values[acc.index]);
+    accountValuesByRegion.set(k, list);
+  }
+  const regionMedian = new Map([...accountValuesByRegion].map(([k, xs]) => [k, median(xs) ?? 0]));
+
+  // Continuity: who sold to each released account in the 12 months to the period (Rep ID on Sales).
+  const isReleased = new Uint8Array(model.accounts.length);
+  for (const rel of releases) isReleased[rel.account] = 1;
+  const soldBy = new Map<number, Map<number, { cents: number; lastMonth: MonthIndex }>>();
+  const soldTotal = new Float64Array(model.accounts.length);
+  const { sales } = model;
+  for (let i = 0; i < sales.count; i++) {
+    const a = sales.account[i];
+    if (!isReleased[a]) continue;
+    const m = sales.month[i];
+    if (m > period || m <= period - 12 || sales.cents[i] <= 0) continue;
+    soldTotal[a] += sales.cents[i];
+    const r = sales.rep[i];
+    if (r < 0) continue;
+    let byRep = soldBy.get(a);
+    if (!byRep) soldBy.set(a, (byRep = new Map()));
+    const e = byRep.get(r) ?? { cents: 0, lastMonth: m };
+    e.cents += sales.cents[i];
+    if (m > e.lastMonth) e.lastMonth = m;
+    byRep.set(r, e);
+  }
+
+  const order = [...releases].sort(
+    (x, y) => ctx.values[y.account] - ctx.values[x.account] || accTie(x.account) - accTie(y.account) || compareText(model.accounts[x.account].key, model.accounts[y.account].key),
+  );
+  const out: Placement[] = [];
+  for (const rel of order) {
+    const acc = model.accounts[rel.account];
+    const region = acc.region;
+    const regionKey = normalizeHeader(region);
+    const v = ctx.values[rel.account];
+    const sameRegion = settings.bool("sameRegionOnly", region);
+    const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
+    const cooldownFrom = addMonths(ctx.periodEnd, -settings.num("cooldownMonths", region));
+    const recentLosers = new Set((cooldown.get(acc.key) ?? []).filter((p) => p.day > cooldownFrom).map((p) => p.fromKey));
+    const perRunMax = settings.num("maxNewAccountsPerRun", region);
+    const sharePct = settings.num("maxShareOfMovedValue", region);
+    const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
+    let got = receivedValue.get(regionKey);
+    if (!got) receivedValue.set(regionKey, (got = new Float64Array(nR)));
+
+    const why: Exclusions = { inPool: pool.filter((r) => r !== acc.owner).length, atCap: 0, ramp: 0, perRun: 0, share: 0, cooling: 0, stagnant: 0 };
+    const open: number[] = [];
+    for (const r of pool) {
+      if (r === acc.owner) continue;
+      if (count[r] >= ctx.caps[r].cap) why.atCap++;
+      else if (count[r] >= receivingCap[r]) why.ramp++;
+      else if (recentLosers.has(model.reps[r].key)) why.cooling++;
+      else if (ctx.stagnantReps.has(r)) why.stagnant++;
+      else if (received[r] >= perRunMax) why.perRun++;
+      else open.push(r);
+    }
+    // The share limit spreads a region's released value when there is someone to spread it to; a single
+    // account larger than the share may still go to a rep who has received nothing else in this run.
+    const eligible = open.length >= 2 ? open.filter((r) => got![r] === 0 || got![r] + v <= shareLimit + 1e-6) : open;
+    why.share = open.length - eligible.length;
+
+    // Factors.
+    const weights = Object.fromEntries(MATCH_FACTORS.map((f) => [f, settings.num(`match.${f}`, region)])) as MatchFactors;
+    const weightSum = MATCH_FACTORS.reduce((s, f) => s + weights[f], 0);
+    const farming = rel.rule !== "DORMANT" && rel.rule !== "ORPHAN" && v > (regionMedian.get(regionKey) ?? 0);
+    const capability = farming ? farm : hunt;
+    const byRep = soldBy.get(rel.account);
+    const preferNew = settings.bool("preferNewReps", region);
+    const owner = acc.owner >= 0 ? model.reps[acc.owner] : null;
+    const teamBy: "manager" | "branch" | null = owner ? (owner.manager ? "manager" : owner.branch ? "branch" : null) : null;
+    const teamOf = (r: number) => (teamBy === null ? "" : normalizeHeader(teamBy === "manager" ? model.reps[r].manager : model.reps[r].branch));
+    const ownerTeam = owner && teamBy ? teamOf(owner.index) : "";
+    const loadOf = (r: number) => (receivingCap[r] > 0 ? value[r] / receivingCap[r] : Infinity);
+    let maxLoad = 0;
+    for (const r of eligible) maxLoad = Math.max(maxLoad, loadOf(r));
+    const factorsOf = (r: number): MatchFactors => {
+      const cap = receivingCap[r];
+      const headroom = cap > 0 ? clamp01(1 - count[r] / cap) : 0;
+      const lighter = maxLoad > 0 ? clamp01(1 - loadOf(r) / maxLoad) : 1;
+      const sold = byRep?.get(r);
+      return {
+        load: (headroom + lighter) / 2,
+        capability: capability[r].value,
+        continuity: sold && soldTotal[rel.account] > 0 ? 0.5 + 0.5 * (sold.cents / soldTotal[rel.account]) : 0,
+        team: ownerTeam && teamOf(r) === ownerTeam ? 1 : 0,
+        newRep: preferNew && ctx.classes[r] === "new" ? 1 : 0,
+      };
+    };
+    const scoreOf = (f: MatchFactors) => (weightSum > 0 ? MATCH_FACTORS.reduce((s, k) => s + weights[k] * f[k], 0) / weightSum : 0);
+    let best = -1;
+    let bestScore = -Infinity;
+    let second = -1;
+    let secondScore = -Infinity;
+    const better = (r: number, s: number, than: number, thanScore: number) => than < 0 || s > thanScore || (s === thanScore && repTie[r] < repTie[than]);
+    for (const r of eligible) {
+      const s = scoreOf(factorsOf(r));
+      if (better(r, s, best, bestScore)) {
+        second = best;
+        secondScore = bestScore;
+        best = r;
+        bestScore = s;
+      } else if (better(r, s, second, secondScore)) {
+        second = r;
+        secondScore = s;
+      }
+    }
+
+    if (best < 0) {
+      const limits = exclusionParts(why, { perRunMax, sharePct, region });
+      const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
+      const recipient: Explanation = {
+        key: orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion",
+        params: { region: region || "—", inPool: why.inPool, limits },
+      };
+      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits } });
+      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+      continue;
+    }
+
+    const f = factorsOf(best);
+    const before = loadOf(best);
+    count[best]++;
+    value[best] += v;
+    received[best]++;
+    got[best] += v;
+    if (acc.owner >= 0) {
+      count[acc.owner]--;
+      value[acc.owner] -= v;
+    }
+    ctx.funnel.add(rel.rule, rel.region, "placed");
+    const match: Match = { score: bestScore, factors: f, weights, candidates: eligible.length, runnerUp: second >= 0 ? { rep: second, score: secondScore } : null };
+    const rep = model.reps[best];
+    const sold = byRep?.get(best);
+    const phrases: Explanation[] = [];
+    // The factors that carried the choice, strongest weighted contribution first.
+    const ranked = MATCH_FACTORS.filter((k) => weights[k] * f[k] > 0).sort((x, y) => weights[y] * f[y] - weights[x] * f[x] || MATCH_FACTORS.indexOf(x) - MATCH_FACTORS.indexOf(y));
+    for (const k of ranked.slice(0, 3)) {
+      if (k === "continuity" && sold) phrases.push({ key: "why.continuity", params: { lastMonth: sold.lastMonth, sharePct: sold.cents / soldTotal[rel.account] } });
+      else if (k === "team") phrases.push({ key: teamBy === "manager" ? "why.team.manager" : "why.team.branch", params: {} });
+      else if (k === "capability") phrases.push({ key: farming ? "why.capability.farm" : "why.capability.hunt", params: { capabilityScore: f.capability, own: capability[best].own ? "" : "why.regionMedian" } });
+      else if (k === "load") phrases.push({ key: "why.load", params: { held: count[best] - 1, cap: receivingCap[best] } });
+      else if (k === "newRep") phrases.push({ key: "why.newRep", params: {} });
+    }
+    const whyThisRep: Explanation = {
+      key: match.runnerUp ? "why" : "why.alone",
+      params: {
+        repId: rep.id,
+        score: bestScore,
+        parts: phrases,
+        runnerUpId: match.runnerUp ? model.reps[match.runnerUp.rep].id : "",
+        runnerUpScore: match.runnerUp ? match.runnerUp.score : 0,
+      },
+    };
+    const recipient: Explanation = {
+      key: "recipient.match",
+      params: {
+        repId: rep.id,
+        name: rep.name,
+        candidates: eligible.length,
+        score: bestScore,
+        loadScore: f.load,
+        capabilityScore: f.capability,
+        capabilityBasis: farming ? "basis.farm" : "basis.hunt",
+        continuityScore: f.continuity,
+        teamScore: f.team,
+        newRepScore: f.newRep,
+        weights: MATCH_FACTORS.map((k) => `${k} ${weights[k]}`).join(", "),
+        cap: receivingCap[best],
+        loadBeforeCents: before,
+        loadAfterCents: loadOf(best),
+      },
+    };
+    let handover: Explanation | null = null;
+    // A former owner who served the account hands it over with a share; a left owner or a dormant account has nothing to hand over.
+    if (acc.owner >= 0 && ctx.classes[acc.owner] !== null && (rel.rule === "STAGNATION" || rel.rule === "OVER_CAPACITY")) {
+      handover = { key: "handover", params: { repId: model.reps[acc.owner].id, sharePct: settings.num("handoverSplitPct", region), months: settings.num("handoverSplitMonths", region) } };
+    }
+    out.push({ release: rel, to: best, match, recipient, whyThisRep, handover });
+  }
+  return out;
+}
+
+/** The non-zero exclusion counts as sentence parts, in a fixed order. */
+function exclusionParts(why: Exclusions, ctx: { perRunMax: number; sharePct: number; region: string }): Explanation[] {
+  const parts: Explanation[] = [];
+  const add = (n: number, key: string, extra: Record<string, number> = {}) => {
+    if (n > 0) parts.push({ key, params: { count: n, ...extra } });
+  };
+  add(why.atCap, "limit.atCap");
+  add(why.ramp, "limit.ramp");
+  add(why.perRun, "limit.perRun", { max: ctx.perRunMax });
+  add(why.share, "limit.share", { sharePct: ctx.sharePct });
+  add(why.cooling, "limit.cooling");
+  add(why.stagnant, "limit.stagnant");
+  if (!parts.length) parts.push({ key: "limit.nobody", params: {} });
+  return parts;
+}
