@@ -262,7 +262,7 @@ describe("RulesSection", () => {
       "Month to report on (YYYY-MM). Empty: the last month that has sales.",
       "Stagnant veterans stagnationMonths",
       "releaseShare (%)",
-      "Share of a stagnant veteran's accounts released (rounded down). From 0% to 100%.",
+      "Share of a stagnant veteran's accounts released (rounded down), among those not growing. From 0% to 100%.",
       "maxAccountsVeteran",
       "commissionTiers",
       "commissionMode",
@@ -279,7 +279,7 @@ describe("RulesSection", () => {
 
   it("shows the descriptions in Chinese", () => {
     const text = render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />, "zh-CN");
-    expect(text).toContain("停滞老员工释放的客户比例（向下取整）。 范围 0% 至 100%。");
+    expect(text).toContain("停滞老员工释放的客户比例（向下取整），仅限未增长的客户。 范围 0% 至 100%。");
     expect(text).toContain("releaseShare（%）");
     expect(text).toContain("区域 全部区域");
   });

@@ -67,7 +67,7 @@ test("review counts, statements, activate, and cancel before writing", async () 
   expect(host.workbook.sheetNames()).toEqual(names);
   const steps: string[] = [];
   await createActions(port, "en-US").runAllocation({ progress: (s) => steps.push(s) });
-  expect(steps).toEqual(["detect", "read", "check", "check", "allocate", "evaluate", "write", "done"]);
+  expect(steps).toEqual(["detect", "read", "check", "check", "evaluate", "allocate", "write", "done"]);
   expect(await reviewStatus(port)).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 1, unreadable: 0, total: 1 });
   const s = await repStatements(port, "en-US");
   expect(s.period).toBe("2026-03");

@@ -110,8 +110,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   const count = ctx.owned.map((list) => list.length);
   const value = ctx.owned.map((list) => list.reduce((s, a) => s + ctx.values[a], 0));
   const received = new Int32Array(nR);
-  /** Value received per rep in this run, per region key. */
-  const receivedValue = new Map<string, Float64Array>();
+  /** Value (refunds count as 0) and accounts received per rep in this run, per region key. */
+  const receivedValue = new Map<string, { value: Float64Array; count: Int32Array }>();
   const repTie = model.reps.map((r) => hashString(r.key, seed ^ 0x9e3779b9));
   const accTie = (a: number) => hashString(model.accounts[a].key, seed);
   const cooldown = new Map<string, PastMove[]>();
@@ -135,7 +135,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   const releasedValue = new Map<string, number>();
   for (const rel of releases) {
     const k = normalizeHeader(model.accounts[rel.account].region);
-    releasedValue.set(k, (releasedValue.get(k) ?? 0) + ctx.values[rel.account]);
+    releasedValue.set(k, (releasedValue.get(k) ?? 0) + Math.max(0, ctx.values[rel.account]));
   }
   const accountValuesByRegion = new Map<string, number[]>();
   for (const acc of model.accounts) {
@@ -185,7 +185,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const sharePct = settings.num("maxShareOfMovedValue", region);
     const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
     let got = receivedValue.get(regionKey);
-    if (!got) receivedValue.set(regionKey, (got = new Float64Array(nR)));
+    if (!got) receivedValue.set(regionKey, (got = { value: new Float64Array(nR), count: new Int32Array(nR) }));
+    const shareOf = Math.max(0, v);
 
     const why: Exclusions = { inPool: pool.filter((r) => r !== acc.owner).length, atCap: 0, ramp: 0, perRun: 0, share: 0, cooling: 0, stagnant: 0 };
     const open: number[] = [];
@@ -200,7 +201,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     }
     // The share limit spreads a region's released value when there is someone to spread it to; a single
     // account larger than the share may still go to a rep who has received nothing else in this run.
-    const eligible = open.length >= 2 ? open.filter((r) => got![r] === 0 || got![r] + v <= shareLimit + 1e-6) : open;
+    const eligible = open.length >= 2 ? open.filter((r) => got!.count[r] === 0 || got!.value[r] + shareOf <= shareLimit + 1e-6) : open;
     why.share = open.length - eligible.length;
 
     // Factors.
@@ -262,11 +263,13 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     }
 
     const f = factorsOf(best);
+    const runnerFactors = second >= 0 ? factorsOf(second) : null;
     const before = loadOf(best);
     count[best]++;
     value[best] += v;
     received[best]++;
-    got[best] += v;
+    got.value[best] += shareOf;
+    got.count[best]++;
     if (acc.owner >= 0) {
       count[acc.owner]--;
       value[acc.owner] -= v;
@@ -276,8 +279,10 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const rep = model.reps[best];
     const sold = byRep?.get(best);
     const phrases: Explanation[] = [];
-    // The factors that carried the choice, strongest weighted contribution first.
-    const ranked = MATCH_FACTORS.filter((k) => weights[k] * f[k] > 0).sort((x, y) => weights[y] * f[y] - weights[x] * f[x] || MATCH_FACTORS.indexOf(x) - MATCH_FACTORS.indexOf(y));
+    // What set the winner apart from the runner-up (weighted advantage), biggest first; alone, what it scored on.
+    const rf = runnerFactors;
+    const edge = (k: MatchFactor) => weights[k] * (f[k] - (rf ? rf[k] : 0));
+    const ranked = MATCH_FACTORS.filter((k) => edge(k) > 1e-12).sort((x, y) => edge(y) - edge(x) || MATCH_FACTORS.indexOf(x) - MATCH_FACTORS.indexOf(y));
     for (const k of ranked.slice(0, 3)) {
       if (k === "continuity" && sold) phrases.push({ key: "why.continuity", params: { lastMonth: sold.lastMonth, sharePct: sold.cents / soldTotal[rel.account] } });
       else if (k === "team") phrases.push({ key: teamBy === "manager" ? "why.team.manager" : "why.team.branch", params: {} });
@@ -285,6 +290,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
       else if (k === "load") phrases.push({ key: "why.load", params: { held: count[best] - 1, cap: receivingCap[best] } });
       else if (k === "newRep") phrases.push({ key: "why.newRep", params: {} });
     }
+    if (!phrases.length && rf) phrases.push({ key: "why.tie", params: {} });
     const whyThisRep: Explanation = {
       key: match.runnerUp ? "why" : "why.alone",
       params: {

@@ -7,6 +7,7 @@
 import { formatMonth } from "../../engine/cells";
 import { SCHEMA } from "../../engine/schema";
 import { parseSettingValue } from "../../engine/settings/parse";
+import { MATCH_FACTORS } from "../../engine/allocation/settingsDefs";
 import type { DataDescription, SettingChange, SettingView } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 import { formatDecimal, formatPercent, type PaneLocale, type Translate } from "../i18n/locale";
@@ -22,6 +23,7 @@ export const RULE_GROUPS: ReadonlyArray<{ id: string; title: MessageKey; keys: r
   { id: "capacity", title: "rulesGroupCapacity", keys: ["maxAccountsNew", "maxAccountsRegular", "maxAccountsVeteran"] },
   { id: "commission", title: "rulesGroupCommission", keys: ["commissionTiers", "commissionMode"] },
   { id: "weights", title: "rulesGroupWeights", keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
+  { id: "matching", title: "rulesGroupMatching", keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
 ];
 
 /** Every key the editor loads with `readSettings`. */

@@ -64,6 +64,7 @@ export const enUS = {
   rulesGroupCapacity: "Holding caps",
   rulesGroupCommission: "Commission",
   rulesGroupWeights: "Scorecard weights",
+  rulesGroupMatching: "Who receives released accounts",
   percentLabel: "{key} (%)",
   monthPlaceholder: "YYYY-MM; empty: automatic",
   periodAuto: "automatic",

@@ -62,6 +62,7 @@ export const zhCN: Messages = {
   rulesGroupCapacity: "客户保有上限",
   rulesGroupCommission: "提成",
   rulesGroupWeights: "评分权重",
+  rulesGroupMatching: "释放客户的接收人",
   percentLabel: "{key}（%）",
   monthPlaceholder: "YYYY-MM；留空为自动",
   periodAuto: "自动",

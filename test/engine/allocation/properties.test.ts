@@ -85,6 +85,13 @@ const teamArb: fc.Arbitrary<Team> = fc
         maxAccountsNew: fc.integer({ min: 0, max: 8 }),
         maxAccountsRegular: fc.integer({ min: 0, max: 10 }),
         maxAccountsVeteran: fc.integer({ min: 0, max: 12 }),
+        stagnationGrowthPct: fc.constantFrom(0, 0.05, -0.05),
+        maxNewAccountsPerRun: fc.integer({ min: 1, max: 6 }),
+        maxShareOfMovedValue: fc.constantFrom(0.2, 0.4, 1),
+        rampMonths: fc.integer({ min: 0, max: 4 }),
+        "match.load": fc.constantFrom(0, 0.2, 1),
+        "match.capability": fc.constantFrom(0, 0.25),
+        "match.continuity": fc.constantFrom(0, 0.35),
       }),
       past: fc.array(
         fc.record({
@@ -283,6 +290,73 @@ describe("allocation properties on random teams", () => {
         expect(allocate(a.check, { past: t.past })).toEqual(a.result);
       }),
       { numRuns: NUM_RUNS },
+    );
+  });
+
+  test("limits hold and every row's words agree with its numbers (1,000 random teams)", async () => {
+    await fc.assert(
+      fc.asyncProperty(teamArb, async (t) => {
+        const { check, result } = await runTeam(t);
+        const { accounts, reps } = check.model;
+        const num = (k: string) => setting(t, k) as number;
+        // Refunds make values negative; for spreading they count as 0.
+        const received = new Map<number, { count: number; byRegion: Map<string, { value: number; count: number }>; alone: boolean }>();
+        const released = new Map<string, number>();
+        const values = new Map(result.moves.map((m) => [m.account, m.valueCents]));
+        for (const m of result.moves) {
+          const region = accounts[m.account].region.toLowerCase();
+          released.set(region, (released.get(region) ?? 0) + Math.max(0, m.valueCents));
+          if (m.to < 0) continue;
+          const r = received.get(m.to) ?? { count: 0, byRegion: new Map(), alone: false };
+          r.count++;
+          const g = r.byRegion.get(region) ?? { value: 0, count: 0 };
+          r.byRegion.set(region, { value: g.value + Math.max(0, m.valueCents), count: g.count + 1 });
+          if (m.match!.candidates === 1) r.alone = true;
+          received.set(m.to, r);
+          // the row names its recipient, and the runner-up never scored higher
+          expect(m.whyThisRep.params.repId).toBe(reps[m.to].id);
+          expect(m.recipient.params.repId).toBe(reps[m.to].id);
+          if (m.match!.runnerUp) expect(m.match!.runnerUp.score).toBeLessThanOrEqual(m.match!.score);
+        }
+        for (const [rep, r] of received) {
+          // per-run limit
+          expect(r.count).toBeLessThanOrEqual(num("maxNewAccountsPerRun"));
+          // share limit: above it only with a single account, or where it was the only candidate
+          for (const [region, { value: v, count }] of r.byRegion) {
+            const limit = num("maxShareOfMovedValue") * released.get(region)!;
+            if (v > limit + 1e-6 && count > 1 && !r.alone) throw new Error(`${reps[rep].id} received ${v} of ${released.get(region)} in ${region}, above the share limit`);
+          }
+        }
+        const threshold = num("stagnationGrowthPct");
+        const byOwner = new Map<string, number>();
+        for (const m of result.moves) if (m.rule === "STAGNATION" || m.rule === "OVER_CAPACITY") byOwner.set(`${m.rule}/${m.from}`, (byOwner.get(`${m.rule}/${m.from}`) ?? 0) + 1);
+        for (const m of result.moves) {
+          const p = { ...m.reason.params, ...m.evidence.params };
+          if (m.rule === "STAGNATION") {
+            // Reason "book not growing, weakest released" and the account's own figures agree.
+            expect(m.evidence.key === "evidence.STAGNATION.noSales" || (p.growthPct as number) <= threshold + 1e-9).toBe(true);
+            // the growth shown is the one of the figures shown
+            if (typeof p.growthPct === "number" && p.beforeCents !== 0) expect((p.nowCents as number) / (p.beforeCents as number) - 1).toBeCloseTo(p.growthPct, 9);
+            for (const pt of p.series as { growth: number | null }[]) if (pt.growth !== null) expect(pt.growth).toBeLessThanOrEqual(threshold + 1e-9);
+            expect(p.count).toBe(byOwner.get(`STAGNATION/${m.from}`));
+            expect(p.count as number).toBeLessThanOrEqual(Math.floor(num("releaseShare") * (p.owned as number) + 1e-9));
+            expect(p.count as number).toBeLessThanOrEqual(p.notGrowing as number);
+          } else if (m.rule === "DORMANT") {
+            if (p.lastSaleDay !== "—") expect(p.lastSaleDay as number).toBeLessThanOrEqual(p.cutoffDay as number);
+          } else if (m.rule === "OVER_CAPACITY") {
+            expect(p.count as number).toBeGreaterThan(p.cap as number);
+            expect(p.excess).toBe((p.count as number) - (p.cap as number));
+            expect(byOwner.get(`OVER_CAPACITY/${m.from}`)!).toBeLessThanOrEqual(p.excess as number);
+            expect(p.valueCents).toBe(values.get(m.account));
+          } else {
+            const owner = m.from >= 0 ? reps[m.from] : null;
+            if (m.reason.key === "reason.ORPHAN.left") expect(owner?.active).toBe(false);
+            if (m.reason.key === "reason.ORPHAN.unowned") expect(accounts[m.account].ownerText).toBe("");
+            if (m.reason.key === "reason.ORPHAN.unknown") expect(owner).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 

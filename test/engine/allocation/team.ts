@@ -16,6 +16,7 @@ export interface RepRow {
   active?: boolean;
   capacity?: number | null;
   name?: string;
+  manager?: string;
 }
 
 export interface AccountRow {
@@ -26,8 +27,8 @@ export interface AccountRow {
   protected?: boolean;
 }
 
-/** [date, account id, amount] */
-export type SaleRow = [string, string, number];
+/** [date, account id, amount] or [date, account id, amount, rep id] */
+export type SaleRow = [string, string, number] | [string, string, number, string];
 
 export interface TeamSpec {
   reps: RepRow[];
@@ -37,6 +38,8 @@ export interface TeamSpec {
   settings?: Cell[][];
   /** Region columns of the settings sheet. */
   regionColumns?: string[];
+  /** Extra sheets (e.g. Ratings, an audit log), as given. */
+  extraSheets?: Record<string, Cell[][]>;
 }
 
 export const REP_HEADER = ["Rep ID", "Name", "Hire Date", "Region", "Active", "Capacity"];
@@ -56,11 +59,15 @@ export function sheetsOf(spec: TeamSpec): Record<string, Cell[][]> {
   const hasPeriod = settingsRows.some((r) => r[0] === "period");
   const header: Cell[] = ["Setting", "Value", ...(spec.regionColumns ?? [])];
   const pad = (r: Cell[]) => [...r, ...new Array(Math.max(0, header.length - r.length)).fill(null)];
+  // Manager and the sales' Rep ID are there only when a test uses them, so other tests see the plain sheets.
+  const managers = spec.reps.some((r) => r.manager !== undefined);
+  const repIds = spec.sales.some((s) => s.length > 3);
   return {
-    Reps: [REP_HEADER, ...spec.reps.map(repRow)],
+    Reps: [managers ? [...REP_HEADER, "Manager"] : REP_HEADER, ...spec.reps.map((r) => (managers ? [...repRow(r), r.manager ?? null] : repRow(r)))],
     Accounts: [ACCOUNT_HEADER, ...spec.accounts.map(accountRow)],
-    Sales: [SALES_HEADER, ...spec.sales.map((s) => [...s] as Cell[])],
+    Sales: [repIds ? [...SALES_HEADER, "Rep ID"] : SALES_HEADER, ...spec.sales.map((s) => (repIds ? [s[0], s[1], s[2], s[3] ?? null] : [s[0], s[1], s[2]]) as Cell[])],
     "Fairshare Settings": [header, ...(hasPeriod ? [] : [pad(["period", "2026-06"])]), ...settingsRows.map(pad)],
+    ...(spec.extraSheets ?? {}),
   };
 }
 
