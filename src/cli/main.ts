@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
 import type { AllocationResult } from "../engine/allocation/allocate";
+import { renderDiagnostic } from "../engine/allocation/text";
 import { toCheckJson, toRunJson } from "../engine/report/json";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
@@ -195,6 +196,9 @@ function summary(r: CheckResult, written: string[], out: string | undefined, all
     const stays = alloc.moves.filter((m) => m.to < 0).length;
     lines.push(`Proposed moves: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${stays ? `; ${stays} without a recipient` : ""}; ${alloc.atRisk.length} accounts at risk`);
     lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
+    // The funnel per rule and region: why these moves and not more, with the setting that binds.
+    lines.push(r.locale === "zh-CN" ? "筛选过程：" : "Funnel (why these moves, and not more):");
+    for (const d of alloc.diagnostics) lines.push(`  ${renderDiagnostic(d, r.locale)}`);
   }
   if (written.length) lines.push(`Wrote ${out}: ${written.join(", ")}`);
   return `${lines.join("\n")}\n`;

@@ -120,7 +120,9 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
       if (!rejectedOn.size) return false;
       const day = rejectedOn.get(`${model.accounts[account].key}\u0000${rule}\u0000${ownerKey(account)}`);
       if (day === undefined) return false;
-      return day > addMonths(periodEnd, -settings.num("rejectionCooldownMonths", model.accounts[account].region));
+      // Decisions are logged after the period they judge, so "0 months" must mean no memory at all.
+      const months = settings.num("rejectionCooldownMonths", model.accounts[account].region);
+      return months > 0 && day > addMonths(periodEnd, -months);
     },
     ruleOn: (rule: RuleId, region: string) => settings.bool(`rule.${rule}`, region || null),
     funnel: new Funnel(),

@@ -179,8 +179,10 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const v = ctx.values[rel.account];
     const sameRegion = settings.bool("sameRegionOnly", region);
     const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
-    const cooldownFrom = addMonths(ctx.periodEnd, -settings.num("cooldownMonths", region));
-    const recentLosers = new Set((cooldown.get(acc.key) ?? []).filter((p) => p.day > cooldownFrom).map((p) => p.fromKey));
+    // Moves are applied after the period they belong to, so "0 months" must mean no cooldown at all.
+    const cooldownMonths = settings.num("cooldownMonths", region);
+    const cooldownFrom = addMonths(ctx.periodEnd, -cooldownMonths);
+    const recentLosers = new Set((cooldown.get(acc.key) ?? []).filter((p) => cooldownMonths > 0 && p.day > cooldownFrom).map((p) => p.fromKey));
     const perRunMax = settings.num("maxNewAccountsPerRun", region);
     const sharePct = settings.num("maxShareOfMovedValue", region);
     const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);

@@ -251,8 +251,10 @@ describe("rejection memory", () => {
   test("after the cooldown (rejected 2026-03-30, the cutoff itself) it is proposed again", async () => {
     expect((await runWith([rejected("2026-03-30")])).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
     expect((await runWith([rejected("2026-03-31")])).sorted.map((m) => m.account)).toEqual(["A06", "A09", "A10"]);
-    // rejectionCooldownMonths 0: forgotten at once.
-    expect((await runWith([rejected("2026-06-30")], [["rejectionCooldownMonths", 0]])).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
+    // rejectionCooldownMonths 0: forgotten at once, even for a decision logged after the period (as they are).
+    expect((await runWith([rejected("2026-07-03")], [["rejectionCooldownMonths", 0]])).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
+    // …while with the default 3 months that late decision is remembered.
+    expect((await runWith([rejected("2026-07-03")])).sorted.map((m) => m.account)).toEqual(["A06", "A09", "A10"]);
   });
 
   test("only the same account, rule and owner are remembered", async () => {

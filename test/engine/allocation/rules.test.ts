@@ -586,8 +586,9 @@ describe("recipients", () => {
       const p = [past("X", "R7", "N1", "2026-05-01"), past("Y2", "N1", "N2", "2026-05-01")];
       expect((await run(spec(), { past: p })).moves).toEqual([mv("X", null, "N1", "ORPHAN")]);
     });
-    test("cooldownMonths 0: no cooldown", async () => {
+    test("cooldownMonths 0: no cooldown, even for a move applied after the period (as moves are)", async () => {
       expect((await run(spec([["cooldownMonths", 0]]), { past: [past("X", "N1", "R7", "2026-06-30")] })).moves).toEqual([mv("X", null, "N1", "ORPHAN")]);
+      expect((await run(spec([["cooldownMonths", 0]]), { past: [past("X", "N1", "R7", "2026-07-05")] })).moves).toEqual([mv("X", null, "N1", "ORPHAN")]);
     });
     test("both cooling → no recipient, with the counts", async () => {
       const r = await run(spec(), { past: [past("X", "N1", "R7", "2026-03-01"), past("X", "N2", "R7", "2026-04-01")] });
