@@ -52,6 +52,8 @@ export interface RunSummary {
   giniBefore: number | null;
   giniAfter: number | null;
   sheetsWritten: string[];
+  /** The diagnostics funnel per rule and region, rendered; `blocked` when a stage reached zero. */
+  diagnostics: { rule: string; region: string; text: string; blocked: boolean }[];
 }
 
 /** What "Apply approved" reports back. */

@@ -4,7 +4,7 @@
  */
 import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
-import { renderExplanation } from "../engine/allocation/text";
+import { renderDiagnostic, renderExplanation } from "../engine/allocation/text";
 import { IssueList } from "../engine/issues";
 import { parseSettings, REGISTRY } from "../engine/settings";
 import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
@@ -72,6 +72,7 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         giniBefore: result.fairness?.gini ?? null,
         giniAfter: allocation?.fairnessAfter.gini ?? null,
         sheetsWritten: written,
+        diagnostics: (allocation?.diagnostics ?? []).map((d) => ({ rule: d.rule, region: d.region, text: renderDiagnostic(d, result.locale), blocked: d.blockedBy !== null })),
         fairness,
         topReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)).slice(0, 5),
       };

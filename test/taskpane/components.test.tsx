@@ -336,6 +336,10 @@ const runSummary: RunSummary = {
   giniBefore: 0.412,
   giniAfter: 0.298,
   sheetsWritten: ["Fairshare Proposal 2026-03", "Fairshare Fairness 2026-03"],
+  diagnostics: [
+    { rule: "ORPHAN", region: "North", text: "ORPHAN · North: accounts 40 → orphaned 7 → released 7 → placed 7", blocked: false },
+    { rule: "STAGNATION", region: "North", text: "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14", blocked: true },
+  ],
 };
 
 describe("RunSection", () => {
@@ -369,6 +373,17 @@ describe("RunSection", () => {
     const markup = html(<RunSection {...props} summary={runSummary} />);
     expect(markup).toMatch(/<button[^>]*>Fairshare Proposal 2026-03<\/button>/);
     expect(markup).toMatch(/aria-live="polite"/);
+  });
+
+  it("lists the funnel per rule and region, blocked ones first, open when nothing moved", () => {
+    const text = render(<RunSection {...props} summary={runSummary} />);
+    expect(text).toContain(
+      "Why these moves, and not more Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero. " +
+        "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14 ORPHAN · North:",
+    );
+    expect(html(<RunSection {...props} summary={runSummary} />)).not.toMatch(/<details open/);
+    expect(html(<RunSection {...props} summary={{ ...runSummary, movesByRule: {} }} />)).toMatch(/<details open/);
+    expect(render(<RunSection {...props} summary={runSummary} />, "zh-CN")).toContain("为何是这些移交，为何没有更多");
   });
 
   it("says when the data has errors instead of a proposal", () => {

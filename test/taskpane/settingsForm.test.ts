@@ -52,6 +52,16 @@ describe("RULE_KEYS", () => {
       "weight.satisfaction",
       "weight.retention",
       "weight.teamwork",
+      // issue 8: recipient matching, its limits and rejection memory
+      "match.load",
+      "match.capability",
+      "match.continuity",
+      "match.team",
+      "match.newRep",
+      "maxNewAccountsPerRun",
+      "maxShareOfMovedValue",
+      "rampMonths",
+      "rejectionCooldownMonths",
     ]);
     for (const key of RULE_KEYS) expect(REGISTRY.get(key)).toBeDefined();
     expect(new Set(RULE_GROUPS.map((g) => g.id)).size).toBe(RULE_GROUPS.length);
@@ -237,6 +247,15 @@ describe("the editor against the real save", () => {
       "weight.satisfaction": "0.1",
       "weight.retention": "0.05",
       "weight.teamwork": "0.15",
+      "match.load": "0.3",
+      "match.capability": "0.2",
+      "match.continuity": "0.3",
+      "match.team": "0.15",
+      "match.newRep": "0.05",
+      maxNewAccountsPerRun: "4",
+      maxShareOfMovedValue: "35",
+      rampMonths: "2",
+      rejectionCooldownMonths: "6",
     };
     const drafts = Object.fromEntries(Object.entries(typed).map(([k, v]) => [draftKey("", k), v]));
     drafts[draftKey("North", "releaseShare")] = "12.5";

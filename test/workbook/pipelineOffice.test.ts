@@ -142,4 +142,59 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     expect(host.workbook.sheet("Accounts").values()).toEqual(after);
     expect(host.workbook.sheet("Fairshare Audit Log").values()).toEqual(log);
   });
+
+  test("a rerun replaces its own undecided sheets in place without extra syncs; once decided, the next run writes #2", async () => {
+    const t = smallTeam();
+    t.Reps[4][4] = "N"; // R4 left: A5 becomes an orphan
+    const host = installFakeExcel(FakeWorkbook.from(t));
+    const port = new OfficeWorkbook();
+    host.resetSyncs();
+    const first = await runAllocation(port, { write: true, displayLanguage: "en-US" });
+    const firstSyncs = host.syncCount;
+    expect(first.replaced).toEqual([]);
+    expect(first.allocation!.moves[0].proposalId).toBe("P202603-1-001");
+    // Someone adds a sheet of their own after the run and moves it between ours; the rerun must leave it
+    // where it is and put each replaced sheet back in its place.
+    await (globalThis as any).Excel.run(async (context: any) => {
+      context.workbook.worksheets.add("My notes").position = 5;
+      await context.sync();
+    });
+    const tabs = host.workbook.sheetNames();
+    expect(tabs.indexOf("My notes")).toBe(5);
+    host.resetSyncs();
+    const second = await runAllocation(port, { write: true, displayLanguage: "en-US" });
+    // One more sync than the first run: the header peek at "My notes" (it might be an input); replacing costs none.
+    expect(host.syncCount).toBe(firstSyncs + 1);
+    expect(second.replaced.sort()).toEqual([...first.written].sort());
+    expect(host.workbook.sheetNames()).toEqual(tabs);
+    expect(second.allocation!.moves[0].proposalId).toBe("P202603-2-001");
+    // A decision in the proposal: it stays, and the next run's period sheets get "#2" (Data Check and Portfolio are replaced).
+    const values = host.workbook.sheet("Fairshare Proposal 2026-03").values();
+    const header = values.findIndex((r) => r[0] === "Proposal ID");
+    await (globalThis as any).Excel.run(async (context: any) => {
+      context.workbook.worksheets.getItem("Fairshare Proposal 2026-03").getCell(header + 1, values[header].indexOf("Decision")).values = [["Reject"]];
+      await context.sync();
+    });
+    const third = await runAllocation(port, { write: true, displayLanguage: "en-US" });
+    expect(third.written).toEqual([
+      "Fairshare Data Check",
+      "Fairshare Portfolio",
+      "Fairshare Proposal 2026-03 #2",
+      "Fairshare Fairness 2026-03 #2",
+      "Fairshare At Risk 2026-03 #2",
+      "Fairshare Scorecard 2026-03 #2",
+      "Fairshare Incentives 2026-03 #2",
+    ]);
+    expect(third.replaced.sort()).toEqual(["Fairshare Data Check", "Fairshare Portfolio"]);
+    expect(host.workbook.sheetNames().filter((n) => n.startsWith("Fairshare Proposal"))).toEqual(["Fairshare Proposal 2026-03", "Fairshare Proposal 2026-03 #2"]);
+    expect(third.allocation!.moves[0].proposalId).toBe("P202603-3-001");
+  });
+
+  test("only our own output sheets can be replaced", async () => {
+    installFakeExcel(FakeWorkbook.from(smallTeam()));
+    const port = new OfficeWorkbook();
+    for (const name of ["Reps", "Fairshare Settings", "Fairshare Audit Log"]) {
+      await expect(port.addSheets([], { replace: [name] })).rejects.toThrow(/only Fairshare output sheets are replaced/);
+    }
+  });
 });

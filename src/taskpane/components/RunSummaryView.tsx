@@ -23,6 +23,15 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   reason: { overflowWrap: "anywhere" },
+  diagnostics: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  blocked: { color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  flowing: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   reasonCount: { marginLeft: tokens.spacingHorizontalS },
 });
 
@@ -93,6 +102,22 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
                 ))}
               </ol>
             </>
+          )}
+          {summary.diagnostics.length > 0 && (
+            // Open by itself when nothing moved: then the funnel is the answer the user is looking for.
+            <details open={moves === 0}>
+              <summary>
+                <Subtitle2 as="span">{t("diagnosticsHeading")}</Subtitle2>
+              </summary>
+              <Caption1 className={styles.note}>{t("diagnosticsNote")}</Caption1>
+              <ul className={styles.diagnostics}>
+                {[...summary.diagnostics.filter((d) => d.blocked), ...summary.diagnostics.filter((d) => !d.blocked)].map((d) => (
+                  <li key={`${d.rule}/${d.region}`} className={d.blocked ? styles.blocked : styles.flowing}>
+                    <Text>{d.text}</Text>
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </>
       )}

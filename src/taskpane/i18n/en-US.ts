@@ -124,6 +124,8 @@ export const enUS = {
   chartBefore: "Before",
   chartAfter: "After, if every move is approved",
   reasonsHeading: "Most common reasons",
+  diagnosticsHeading: "Why these moves, and not more",
+  diagnosticsNote: "Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero.",
   reasonCount: "{count} moves",
 
   // Review and apply

@@ -122,6 +122,8 @@ export const zhCN: Messages = {
   chartBefore: "调整前",
   chartAfter: "全部批准后",
   reasonsHeading: "最常见的原因",
+  diagnosticsHeading: "为何是这些移交，为何没有更多",
+  diagnosticsNote: "按规则和区域列出：检查、适用、触发、可释放、释放和已分配的数量，以及某一环节为零的原因。",
   reasonCount: "{count} 项",
 
   // Review and apply
