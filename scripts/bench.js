@@ -36,17 +36,7 @@ function bench(label, opts) {
   }
   const heapAfter = process.memoryUsage().heapUsed;
   runs.sort((a, b) => a - b);
-  const allocRuns = [];
-  let alloc;
-  for (let i = 0; i < 3; i++) {
-    t = performance.now();
-    alloc = allocate(result);
-    allocRuns.push(performance.now() - t);
-  }
-  allocRuns.sort((a, b) => a - b);
-  t = performance.now();
-  const sheet = proposalSheet(result, alloc, "Fairshare Proposal");
-  const renderMs = performance.now() - t;
+  // The scorecard first: a run computes it once and recipient matching reads capability from it.
   const evalRuns = [];
   let ev;
   for (let i = 0; i < 3; i++) {
@@ -55,6 +45,17 @@ function bench(label, opts) {
     evalRuns.push(performance.now() - t);
   }
   evalRuns.sort((a, b) => a - b);
+  const allocRuns = [];
+  let alloc;
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    alloc = allocate(result, { evaluation: ev });
+    allocRuns.push(performance.now() - t);
+  }
+  allocRuns.sort((a, b) => a - b);
+  t = performance.now();
+  const sheet = proposalSheet(result, alloc, "Fairshare Proposal");
+  const renderMs = performance.now() - t;
   console.log(
     `${label}: ${sheets.Reps.length - 1} reps, ${sheets.Accounts.length - 1} accounts, ${sheets.Sales.length - 1} sales rows` +
       ` | check+snapshot median ${fmt(runs[1])} (min ${fmt(runs[0])}, max ${fmt(runs[2])})` +
@@ -64,8 +65,10 @@ function bench(label, opts) {
   );
   const byRule = {};
   for (const m of alloc.moves) byRule[m.rule] = (byRule[m.rule] || 0) + 1;
+  const placed = alloc.moves.filter((m) => m.to >= 0).length;
   console.log(
-    `  allocation: median ${fmt(allocRuns[1])} (min ${fmt(allocRuns[0])}, max ${fmt(allocRuns[2])}) | ${alloc.moves.length} moves ${JSON.stringify(byRule)}` +
+    `  allocation with recipient matching: median ${fmt(allocRuns[1])} (min ${fmt(allocRuns[0])}, max ${fmt(allocRuns[2])}; target under 1,000 ms)` +
+      ` | ${alloc.moves.length} released ${JSON.stringify(byRule)}, ${placed} placed, ${alloc.moves.length - placed} held by a limit` +
       ` | Gini ${result.fairness.gini.toFixed(3)} → ${alloc.fairnessAfter.gini.toFixed(3)} | proposal sheet rendered (${sheet.rows.length} rows) in ${fmt(renderMs)}`,
   );
   console.log(`  scorecard + incentive statements: median ${fmt(evalRuns[1])} (min ${fmt(evalRuns[0])}, max ${fmt(evalRuns[2])}) for ${ev.incentives.length} reps`);

@@ -6,7 +6,7 @@ import { addMonths, formatMonth, idKey, monthEndDay, type MonthIndex } from "../
 import type { CheckResult } from "../check";
 import { evaluate, type Evaluation } from "../incentives/evaluate";
 import { classify, compareText, fairness, inPeriod, portfolio, tenureMonths, type Fairness, type PortfolioRow, type RepClass } from "../snapshot";
-import { diagnose, Funnel, type Diagnostic } from "./diagnostics";
+import { diagnose, Funnel, regionsOf, type Diagnostic } from "./diagnostics";
 import { atRisk, type AtRisk } from "./dormant";
 import { placeReleases, type Match } from "./recipients";
 import { RULES } from "./rules";
@@ -165,7 +165,7 @@ export function allocate(check: CheckResult, options: AllocateOptions = {}): All
     stagnantReps: [...ctx.stagnantReps].sort((a, b) => compareText(model.reps[a].key, model.reps[b].key)),
     portfolioAfter,
     fairnessAfter: fairness(portfolioAfter),
-    diagnostics: diagnose(ctx.funnel, RULES, model.regions, ctx.ruleOn),
+    diagnostics: diagnose(ctx.funnel, RULES, regionsOf(ctx), ctx.ruleOn),
   };
 }
 
@@ -191,14 +191,13 @@ function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeRele
       valueCents: ctx.values[acc.index],
     };
   });
-  const repKey = (i: number) => (i >= 0 ? model.reps[i].key : "");
-  moves.sort(
+  const ownerKey = (m: Omit<Move, "proposalId">) => (m.from >= 0 ? model.reps[m.from].key : "") || m.fromText;
+  const keyed = moves.map((m) => ({ m, owner: ownerKey(m), account: model.accounts[m.account].key }));
+  keyed.sort(
     (x, y) =>
-      RULE_ORDER[x.rule] - RULE_ORDER[y.rule] ||
-      compareText(repKey(x.from) || x.fromText, repKey(y.from) || y.fromText) ||
-      y.valueCents - x.valueCents ||
-      compareText(model.accounts[x.account].key, model.accounts[y.account].key),
+      RULE_ORDER[x.m.rule] - RULE_ORDER[y.m.rule] || compareText(x.owner, y.owner) || y.m.valueCents - x.m.valueCents || compareText(x.account, y.account),
   );
+  keyed.forEach((k, i) => (moves[i] = k.m));
   const prefix = `P${formatMonth(ctx.period).replace("-", "")}-${runNumber}-`;
   const width = Math.max(3, String(moves.length).length);
   return moves.map((m, i) => ({ proposalId: `${prefix}${String(i + 1).padStart(width, "0")}`, ...m }));

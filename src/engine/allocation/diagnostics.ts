@@ -3,7 +3,7 @@
  * scope → triggered → eligible → released → placed), and, where a stage drops to zero, what held it there
  * in words with the setting that binds. So a run that proposes nothing says why.
  */
-import type { Explanation, RuleId } from "./types";
+import type { AllocationContext, Explanation, RuleId } from "./types";
 
 /**
  * The stages of the diagnostics funnel, in order. What is counted at each stage depends on the rule
@@ -17,32 +17,42 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number];
  * (used when that stage is the first to reach zero).
  */
 export class Funnel {
-  private readonly counts = new Map<string, number>();
-  private readonly blockers = new Map<string, Explanation>();
+  // rule → region → counts by stage index; no string is built per call (rules count per account).
+  private readonly counts = new Map<RuleId, Map<string, number[]>>();
+  private readonly blockers = new Map<RuleId, Map<string, (Explanation | undefined)[]>>();
 
-  private static key(rule: RuleId, region: string, stage: FunnelStage): string {
-    return `${rule}\u0000${region}\u0000${stage}`;
+  private row(rule: RuleId, region: string): number[] {
+    let byRegion = this.counts.get(rule);
+    if (!byRegion) this.counts.set(rule, (byRegion = new Map()));
+    let row = byRegion.get(region);
+    if (!row) byRegion.set(region, (row = FUNNEL_STAGES.map(() => 0)));
+    return row;
   }
 
   /** Adds `n` at a stage (creating the entry, so a stage seen with 0 shows as 0). */
   add(rule: RuleId, region: string, stage: FunnelStage, n = 1): void {
-    const k = Funnel.key(rule, region, stage);
-    this.counts.set(k, (this.counts.get(k) ?? 0) + n);
+    this.row(rule, region)[STAGE_INDEX[stage]] += n;
   }
 
   count(rule: RuleId, region: string, stage: FunnelStage): number {
-    return this.counts.get(Funnel.key(rule, region, stage)) ?? 0;
+    return this.counts.get(rule)?.get(region)?.[STAGE_INDEX[stage]] ?? 0;
   }
 
   /** Records why a stage is where it is (the last word wins: rules call it with their final figures). */
   explain(rule: RuleId, region: string, stage: FunnelStage, why: Explanation): void {
-    this.blockers.set(Funnel.key(rule, region, stage), why);
+    let byRegion = this.blockers.get(rule);
+    if (!byRegion) this.blockers.set(rule, (byRegion = new Map()));
+    let row = byRegion.get(region);
+    if (!row) byRegion.set(region, (row = []));
+    row[STAGE_INDEX[stage]] = why;
   }
 
   blocker(rule: RuleId, region: string, stage: FunnelStage): Explanation | undefined {
-    return this.blockers.get(Funnel.key(rule, region, stage));
+    return this.blockers.get(rule)?.get(region)?.[STAGE_INDEX[stage]];
   }
 }
+
+const STAGE_INDEX = Object.fromEntries(FUNNEL_STAGES.map((s, i) => [s, i])) as Record<FunnelStage, number>;
 
 /** One rule in one region, as the JSON, the CLI, the proposal sheet and the pane show it. */
 export interface Diagnostic {
@@ -81,4 +91,11 @@ export function diagnose(
     }
   }
   return out;
+}
+
+/** The regions the funnel reports on: every region of the roster and accounts ("" when a row has none). */
+export function regionsOf(ctx: Pick<AllocationContext, "model">): string[] {
+  const set = new Set(ctx.model.regions);
+  for (const a of ctx.model.accounts) if (!a.region) set.add("");
+  return [...set];
 }

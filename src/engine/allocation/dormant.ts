@@ -3,6 +3,7 @@
  * to the pool and is reassigned; protected accounts excepted. Also finds the accounts at risk of it.
  */
 import { addMonths } from "../cells";
+import { regionsOf } from "./diagnostics";
 import { def, ruleSwitch } from "./settingsDefs";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
@@ -38,11 +39,8 @@ export const dormant: AllocationRule = {
       const region = acc.region;
       const months = ctx.settings.num("inactiveMonths", region);
       funnel.add(ID, region, "examined");
-      for (const s of ["inScope", "triggered", "released", "placed"] as const) funnel.add(ID, region, s, 0);
-      funnel.explain(ID, region, "inScope", { key: "blocked.DORMANT.protected", params: { accounts: funnel.count(ID, region, "examined"), region: region || "—" } });
       if (acc.protected) continue;
       funnel.add(ID, region, "inScope");
-      funnel.explain(ID, region, "triggered", { key: "blocked.DORMANT.active", params: { accounts: funnel.count(ID, region, "inScope"), months, region: region || "—" } });
       const cutoff = dormantCutoff(ctx, acc.region);
       const last = ctx.lastSale[acc.index];
       if (last > cutoff) continue;
@@ -51,7 +49,6 @@ export const dormant: AllocationRule = {
       funnel.add(ID, region, "triggered");
       if (ctx.remembersRejection(acc.index, ID)) {
         rejected.set(region, (rejected.get(region) ?? 0) + 1);
-        funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: rejected.get(region)!, months: ctx.settings.num("rejectionCooldownMonths", region) } });
         continue;
       }
       out.push({
@@ -61,6 +58,16 @@ export const dormant: AllocationRule = {
         reason: { key: last === -Infinity ? "reason.DORMANT.never" : "reason.DORMANT", params: { months, ...(last === -Infinity ? {} : { lastSaleDay: last }) } },
         evidence: { key: "evidence.DORMANT", params: { months, cutoffDay: cutoff, lastSaleDay: last === -Infinity ? "—" : last } },
       });
+    }
+    // What held each region's funnel, in words (used where a stage is zero).
+    for (const region of regionsOf(ctx)) {
+      funnel.explain(ID, region, "inScope", { key: "blocked.DORMANT.protected", params: { accounts: funnel.count(ID, region, "examined"), region: region || "—" } });
+      funnel.explain(ID, region, "triggered", {
+        key: "blocked.DORMANT.active",
+        params: { accounts: funnel.count(ID, region, "inScope"), months: ctx.settings.num("inactiveMonths", region), region: region || "—" },
+      });
+      const n = rejected.get(region);
+      if (n) funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: n, months: ctx.settings.num("rejectionCooldownMonths", region) } });
     }
     return out;
   },

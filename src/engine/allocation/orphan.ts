@@ -1,6 +1,7 @@
 /**
  * ORPHAN: an account whose owner has left (Active = no), is not in the roster, or is blank is reassigned.
  */
+import { regionsOf } from "./diagnostics";
 import { ruleSwitch } from "./settingsDefs";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
@@ -17,8 +18,6 @@ export const orphan: AllocationRule = {
       if (ctx.released.has(acc.index)) continue;
       if (!ctx.ruleOn(ID, acc.region)) continue;
       ctx.funnel.add(ID, acc.region, "examined");
-      for (const s of ["triggered", "released", "placed"] as const) ctx.funnel.add(ID, acc.region, s, 0);
-      ctx.funnel.explain(ID, acc.region, "triggered", { key: "blocked.ORPHAN.none", params: { accounts: ctx.funnel.count(ID, acc.region, "examined"), region: acc.region || "—" } });
       let key: string | null = null;
       if (acc.owner >= 0) {
         const rep = ctx.model.reps[acc.owner];
@@ -30,11 +29,16 @@ export const orphan: AllocationRule = {
       ctx.funnel.add(ID, acc.region, "triggered");
       if (ctx.remembersRejection(acc.index, ID)) {
         rejected.set(acc.region, (rejected.get(acc.region) ?? 0) + 1);
-        ctx.funnel.explain(ID, acc.region, "released", { key: "blocked.rejected", params: { count: rejected.get(acc.region)!, months: ctx.settings.num("rejectionCooldownMonths", acc.region) } });
         continue;
       }
       const owner = acc.owner >= 0 ? ctx.model.reps[acc.owner].id : acc.ownerText;
       out.push({ account: acc.index, rule: ID, region: acc.region, reason: { key, params: { owner } }, evidence: { key: `evidence.${key.slice(7)}`, params: { owner } } });
+    }
+    // What held each region's funnel, in words (used where a stage is zero).
+    for (const region of regionsOf(ctx)) {
+      ctx.funnel.explain(ID, region, "triggered", { key: "blocked.ORPHAN.none", params: { accounts: ctx.funnel.count(ID, region, "examined"), region: region || "—" } });
+      const n = rejected.get(region);
+      if (n) ctx.funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: n, months: ctx.settings.num("rejectionCooldownMonths", region) } });
     }
     return out;
   },

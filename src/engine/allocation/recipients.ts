@@ -47,7 +47,7 @@ interface Exclusions {
 
 const median = (xs: number[]): number | null => {
   if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = Float64Array.from(xs).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
@@ -85,12 +85,21 @@ function capabilities(ctx: AllocationContext, evaluation: Evaluation) {
     for (const r of model.reps) {
       if (ctx.classes[r.index] === null || xs[r.index] === null) continue;
       const k = normalizeHeader(r.region);
-      byRegion.set(k, [...(byRegion.get(k) ?? []), xs[r.index]!]);
+      const list = byRegion.get(k) ?? [];
+      list.push(xs[r.index]!);
+      byRegion.set(k, list);
     }
+    const medians = new Map<string, number>();
+    const medianOf = (region: string) => {
+      const k = normalizeHeader(region);
+      let m = medians.get(k);
+      if (m === undefined) medians.set(k, (m = median(byRegion.get(k) ?? []) ?? 0.5));
+      return m;
+    };
     return model.reps.map((r) => {
       const own = xs[r.index];
       if (own !== null) return { value: clamp01(own), own: true };
-      return { value: median(byRegion.get(normalizeHeader(r.region)) ?? []) ?? 0.5, own: false };
+      return { value: medianOf(r.region), own: false };
     });
   };
   return { farm: fill(farm), hunt: fill(hunt) };
@@ -116,11 +125,20 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   const accTie = (a: number) => hashString(model.accounts[a].key, seed);
   const cooldown = new Map<string, PastMove[]>();
   for (const p of ctx.past) cooldown.set(p.accountKey, [...(cooldown.get(p.accountKey) ?? []), p]);
+  // Region names normalised once per distinct name (normalizeHeader is not cheap, and runs per account).
+  const regionKeys = new Map<string, string>();
+  const regionKey = (region: string) => {
+    let k = regionKeys.get(region);
+    if (k === undefined) regionKeys.set(region, (k = normalizeHeader(region)));
+    return k;
+  };
   const byRegion = new Map<string, number[]>();
   for (const r of model.reps) {
     if (ctx.classes[r.index] === null) continue;
-    const k = normalizeHeader(r.region);
-    byRegion.set(k, [...(byRegion.get(k) ?? []), r.index]);
+    const k = regionKey(r.region);
+    const list = byRegion.get(k) ?? [];
+    list.push(r.index);
+    byRegion.set(k, list);
   }
   const allActive = model.reps.filter((r) => ctx.classes[r.index] !== null).map((r) => r.index);
   const tenure = model.reps.map((r) => (r.hireDay === null ? null : tenureMonths(r.hireDay, period)));
@@ -134,12 +152,12 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   // The released value per region (the base of maxShareOfMovedValue) and the account values' medians.
   const releasedValue = new Map<string, number>();
   for (const rel of releases) {
-    const k = normalizeHeader(model.accounts[rel.account].region);
+    const k = regionKey(model.accounts[rel.account].region);
     releasedValue.set(k, (releasedValue.get(k) ?? 0) + Math.max(0, ctx.values[rel.account]));
   }
   const accountValuesByRegion = new Map<string, number[]>();
   for (const acc of model.accounts) {
-    const k = normalizeHeader(acc.region);
+    const k = regionKey(acc.region);
     const list = accountValuesByRegion.get(k) ?? [];
     list.push(ctx.values[acc.index]);
     accountValuesByRegion.set(k, list);
@@ -149,7 +167,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   // Continuity: who sold to each released account in the 12 months to the period (Rep ID on Sales).
   const isReleased = new Uint8Array(model.accounts.length);
   for (const rel of releases) isReleased[rel.account] = 1;
-  const soldBy = new Map<number, Map<number, { cents: number; lastMonth: MonthIndex }>>();
+  // Per released account, the reps who sold to it: a few entries each, so plain arrays searched in order.
+  const soldBy = new Map<number, { reps: number[]; cents: number[]; lastMonth: MonthIndex[] }>();
   const soldTotal = new Float64Array(model.accounts.length);
   const { sales } = model;
   for (let i = 0; i < sales.count; i++) {
@@ -161,94 +180,179 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const r = sales.rep[i];
     if (r < 0) continue;
     let byRep = soldBy.get(a);
-    if (!byRep) soldBy.set(a, (byRep = new Map()));
-    const e = byRep.get(r) ?? { cents: 0, lastMonth: m };
-    e.cents += sales.cents[i];
-    if (m > e.lastMonth) e.lastMonth = m;
-    byRep.set(r, e);
+    if (!byRep) soldBy.set(a, (byRep = { reps: [], cents: [], lastMonth: [] }));
+    let j = byRep.reps.indexOf(r);
+    if (j < 0) {
+      j = byRep.reps.push(r) - 1;
+      byRep.cents.push(0);
+      byRep.lastMonth.push(m);
+    }
+    byRep.cents[j] += sales.cents[i];
+    if (m > byRep.lastMonth[j]) byRep.lastMonth[j] = m;
   }
 
-  const order = [...releases].sort(
-    (x, y) => ctx.values[y.account] - ctx.values[x.account] || accTie(x.account) - accTie(y.account) || compareText(model.accounts[x.account].key, model.accounts[y.account].key),
-  );
+  const order = releases
+    .map((rel) => ({ rel, v: ctx.values[rel.account], tie: accTie(rel.account), key: model.accounts[rel.account].key }))
+    .sort((x, y) => y.v - x.v || x.tie - y.tie || compareText(x.key, y.key))
+    .map((x) => x.rel);
+  // Per region, the settings a placement reads (looked up once, not once per account).
+  const regional = new Map<string, { key: string; sameRegion: boolean; cooldownMonths: number; perRunMax: number; sharePct: number; weights: MatchFactors; weightSum: number; preferNew: boolean }>();
+  const settingsOf = (region: string) => {
+    let r = regional.get(region);
+    if (!r) {
+      const weights = Object.fromEntries(MATCH_FACTORS.map((f) => [f, settings.num(`match.${f}`, region)])) as MatchFactors;
+      r = {
+        key: regionKey(region),
+        sameRegion: settings.bool("sameRegionOnly", region),
+        cooldownMonths: settings.num("cooldownMonths", region),
+        perRunMax: settings.num("maxNewAccountsPerRun", region),
+        sharePct: settings.num("maxShareOfMovedValue", region),
+        weights,
+        weightSum: MATCH_FACTORS.reduce((sum, f) => sum + weights[f], 0),
+        preferNew: settings.bool("preferNewReps", region),
+      };
+      regional.set(region, r);
+    }
+    return r;
+  };
+  const managerKey = model.reps.map((r) => normalizeHeader(r.manager));
+  const branchKey = model.reps.map((r) => normalizeHeader(r.branch));
+  const isNew = model.reps.map((r) => ctx.classes[r.index] === "new");
+  const holdingCap = Float64Array.from(ctx.caps, (c) => c.cap);
+  const stagnant = new Uint8Array(nR);
+  for (const r of ctx.stagnantReps) stagnant[r] = 1;
+  /** Why a rep cannot receive anything now, whatever the account; "open" when it can. */
+  const closedBy = (r: number, perRunMax: number): "atCap" | "ramp" | "stagnant" | "perRun" | "open" =>
+    count[r] >= holdingCap[r] ? "atCap" : count[r] >= receivingCap[r] ? "ramp" : stagnant[r] ? "stagnant" : received[r] >= perRunMax ? "perRun" : "open";
+  // A pool's scan holds until a placement changes someone's counts: after the first few hundred moves most
+  // reps are closed, and tens of thousands of releases would otherwise rescan the same reps.
+  let version = 0;
+  const scans = new Map<number[], { version: number; perRunMax: number; open: number[]; members: Set<number>; size: number; atCap: number; ramp: number; stagnant: number; perRun: number }>();
+  const scanOf = (pool: number[], perRunMax: number) => {
+    const cached = scans.get(pool);
+    if (cached && cached.version === version && cached.perRunMax === perRunMax) return cached;
+    const scan = { version, perRunMax, open: [] as number[], members: cached?.members ?? new Set(pool), size: pool.length, atCap: 0, ramp: 0, stagnant: 0, perRun: 0 };
+    for (const r of pool) {
+      const c = closedBy(r, perRunMax);
+      if (c === "open") scan.open.push(r);
+      else scan[c]++;
+    }
+    scans.set(pool, scan);
+    return scan;
+  };
   const out: Placement[] = [];
   for (const rel of order) {
     const acc = model.accounts[rel.account];
     const region = acc.region;
-    const regionKey = normalizeHeader(region);
+    const rs = settingsOf(region);
+    const regionKey = rs.key;
     const v = ctx.values[rel.account];
-    const sameRegion = settings.bool("sameRegionOnly", region);
+    const sameRegion = rs.sameRegion;
     const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
     // Moves are applied after the period they belong to, so "0 months" must mean no cooldown at all.
-    const cooldownMonths = settings.num("cooldownMonths", region);
-    const cooldownFrom = addMonths(ctx.periodEnd, -cooldownMonths);
-    const recentLosers = new Set((cooldown.get(acc.key) ?? []).filter((p) => cooldownMonths > 0 && p.day > cooldownFrom).map((p) => p.fromKey));
-    const perRunMax = settings.num("maxNewAccountsPerRun", region);
-    const sharePct = settings.num("maxShareOfMovedValue", region);
+    const cooldownFrom = addMonths(ctx.periodEnd, -rs.cooldownMonths);
+    const past = cooldown.get(acc.key);
+    const recentLosers = past && rs.cooldownMonths > 0 ? new Set(past.filter((p) => p.day > cooldownFrom).map((p) => p.fromKey)) : null;
+    const { perRunMax, sharePct } = rs;
     const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
     let got = receivedValue.get(regionKey);
     if (!got) receivedValue.set(regionKey, (got = { value: new Float64Array(nR), count: new Int32Array(nR) }));
     const shareOf = Math.max(0, v);
 
-    const why: Exclusions = { inPool: pool.filter((r) => r !== acc.owner).length, atCap: 0, ramp: 0, perRun: 0, share: 0, cooling: 0, stagnant: 0 };
-    const open: number[] = [];
-    for (const r of pool) {
-      if (r === acc.owner) continue;
-      if (count[r] >= ctx.caps[r].cap) why.atCap++;
-      else if (count[r] >= receivingCap[r]) why.ramp++;
-      else if (recentLosers.has(model.reps[r].key)) why.cooling++;
-      else if (ctx.stagnantReps.has(r)) why.stagnant++;
-      else if (received[r] >= perRunMax) why.perRun++;
-      else open.push(r);
+    // Who is closed for reasons that do not depend on the account (cap, ramp, stagnant, per run), from the
+    // scan cache; then the owner and those cooling down on this account are taken out.
+    const scan = scanOf(pool, perRunMax);
+    const why: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
+    const drop = (r: number, to: "owner" | "cooling") => {
+      const c = closedBy(r, perRunMax);
+      if (c === "open") {
+        if (to === "cooling") why.cooling++;
+        return true;
+      }
+      // cooling outranks stagnant and per-run (as the reasons are listed), not the cap or the ramp
+      if (to === "owner") why[c]--;
+      else if (c === "stagnant" || c === "perRun") {
+        why[c]--;
+        why.cooling++;
+      }
+      return false;
+    };
+    let open = scan.open;
+    const ownerInPool = acc.owner >= 0 && scan.members.has(acc.owner);
+    const leaving = new Set<number>();
+    if (ownerInPool) {
+      why.inPool--;
+      if (drop(acc.owner, "owner")) leaving.add(acc.owner);
     }
+    if (recentLosers) {
+      for (const r of pool) if (r !== acc.owner && recentLosers.has(model.reps[r].key) && drop(r, "cooling")) leaving.add(r);
+    }
+    if (leaving.size) open = open.filter((r) => !leaving.has(r));
     // The share limit spreads a region's released value when there is someone to spread it to; a single
     // account larger than the share may still go to a rep who has received nothing else in this run.
     const eligible = open.length >= 2 ? open.filter((r) => got!.count[r] === 0 || got!.value[r] + shareOf <= shareLimit + 1e-6) : open;
     why.share = open.length - eligible.length;
 
     // Factors.
-    const weights = Object.fromEntries(MATCH_FACTORS.map((f) => [f, settings.num(`match.${f}`, region)])) as MatchFactors;
-    const weightSum = MATCH_FACTORS.reduce((s, f) => s + weights[f], 0);
+    const { weights, weightSum, preferNew } = rs;
     const farming = rel.rule !== "DORMANT" && rel.rule !== "ORPHAN" && v > (regionMedian.get(regionKey) ?? 0);
     const capability = farming ? farm : hunt;
     const byRep = soldBy.get(rel.account);
-    const preferNew = settings.bool("preferNewReps", region);
+    /** What a rep sold to this account in the 12 months, or null. */
+    const soldOf = (r: number) => {
+      const j = byRep ? byRep.reps.indexOf(r) : -1;
+      return j < 0 ? null : { cents: byRep!.cents[j], lastMonth: byRep!.lastMonth[j] };
+    };
     const owner = acc.owner >= 0 ? model.reps[acc.owner] : null;
     const teamBy: "manager" | "branch" | null = owner ? (owner.manager ? "manager" : owner.branch ? "branch" : null) : null;
-    const teamOf = (r: number) => (teamBy === null ? "" : normalizeHeader(teamBy === "manager" ? model.reps[r].manager : model.reps[r].branch));
-    const ownerTeam = owner && teamBy ? teamOf(owner.index) : "";
+    const teamKeys = teamBy === "manager" ? managerKey : branchKey;
+    const ownerTeam = owner && teamBy ? teamKeys[owner.index] : "";
     const loadOf = (r: number) => (receivingCap[r] > 0 ? value[r] / receivingCap[r] : Infinity);
     let maxLoad = 0;
     for (const r of eligible) maxLoad = Math.max(maxLoad, loadOf(r));
+    const total = soldTotal[rel.account];
     const factorsOf = (r: number): MatchFactors => {
       const cap = receivingCap[r];
       const headroom = cap > 0 ? clamp01(1 - count[r] / cap) : 0;
       const lighter = maxLoad > 0 ? clamp01(1 - loadOf(r) / maxLoad) : 1;
-      const sold = byRep?.get(r);
+      const sold = soldOf(r);
       return {
         load: (headroom + lighter) / 2,
         capability: capability[r].value,
-        continuity: sold && soldTotal[rel.account] > 0 ? 0.5 + 0.5 * (sold.cents / soldTotal[rel.account]) : 0,
-        team: ownerTeam && teamOf(r) === ownerTeam ? 1 : 0,
-        newRep: preferNew && ctx.classes[r] === "new" ? 1 : 0,
+        continuity: sold && total > 0 ? 0.5 + 0.5 * (sold.cents / total) : 0,
+        team: ownerTeam && teamKeys[r] === ownerTeam ? 1 : 0,
+        newRep: preferNew && isNew[r] ? 1 : 0,
       };
     };
-    const scoreOf = (f: MatchFactors) => (weightSum > 0 ? MATCH_FACTORS.reduce((s, k) => s + weights[k] * f[k], 0) / weightSum : 0);
+    // The weighted mean of factorsOf(r), without building an object: this runs for every candidate.
+    const quickScore = (r: number) => {
+      if (weightSum <= 0) return 0;
+      const cap = receivingCap[r];
+      const headroom = cap > 0 ? clamp01(1 - count[r] / cap) : 0;
+      const lighter = maxLoad > 0 ? clamp01(1 - loadOf(r) / maxLoad) : 1;
+      const sold = soldOf(r);
+      const f0 = (headroom + lighter) / 2;
+      const f1 = capability[r].value;
+      const f2 = sold && total > 0 ? 0.5 + 0.5 * (sold.cents / total) : 0;
+      const f3 = ownerTeam && teamKeys[r] === ownerTeam ? 1 : 0;
+      const f4 = preferNew && isNew[r] ? 1 : 0;
+      return (weights.load * f0 + weights.capability * f1 + weights.continuity * f2 + weights.team * f3 + weights.newRep * f4) / weightSum;
+    };
     let best = -1;
     let bestScore = -Infinity;
     let second = -1;
     let secondScore = -Infinity;
-    const better = (r: number, s: number, than: number, thanScore: number) => than < 0 || s > thanScore || (s === thanScore && repTie[r] < repTie[than]);
+    const better = (r: number, sc: number, than: number, thanScore: number) => than < 0 || sc > thanScore || (sc === thanScore && repTie[r] < repTie[than]);
     for (const r of eligible) {
-      const s = scoreOf(factorsOf(r));
-      if (better(r, s, best, bestScore)) {
+      const sc = quickScore(r);
+      if (better(r, sc, best, bestScore)) {
         second = best;
         secondScore = bestScore;
         best = r;
-        bestScore = s;
-      } else if (better(r, s, second, secondScore)) {
+        bestScore = sc;
+      } else if (better(r, sc, second, secondScore)) {
         second = r;
-        secondScore = s;
+        secondScore = sc;
       }
     }
 
@@ -270,6 +374,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     count[best]++;
     value[best] += v;
     received[best]++;
+    version++;
     got.value[best] += shareOf;
     got.count[best]++;
     if (acc.owner >= 0) {
@@ -279,7 +384,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     ctx.funnel.add(rel.rule, rel.region, "placed");
     const match: Match = { score: bestScore, factors: f, weights, candidates: eligible.length, runnerUp: second >= 0 ? { rep: second, score: secondScore } : null };
     const rep = model.reps[best];
-    const sold = byRep?.get(best);
+    const sold = soldOf(best);
     const phrases: Explanation[] = [];
     // What set the winner apart from the runner-up (weighted advantage), biggest first; alone, what it scored on.
     const rf = runnerFactors;
@@ -335,15 +440,12 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
 /** The non-zero exclusion counts as sentence parts, in a fixed order. */
 function exclusionParts(why: Exclusions, ctx: { perRunMax: number; sharePct: number; region: string }): Explanation[] {
   const parts: Explanation[] = [];
-  const add = (n: number, key: string, extra: Record<string, number> = {}) => {
-    if (n > 0) parts.push({ key, params: { count: n, ...extra } });
-  };
-  add(why.atCap, "limit.atCap");
-  add(why.ramp, "limit.ramp");
-  add(why.perRun, "limit.perRun", { max: ctx.perRunMax });
-  add(why.share, "limit.share", { sharePct: ctx.sharePct });
-  add(why.cooling, "limit.cooling");
-  add(why.stagnant, "limit.stagnant");
+  if (why.atCap > 0) parts.push({ key: "limit.atCap", params: { count: why.atCap } });
+  if (why.ramp > 0) parts.push({ key: "limit.ramp", params: { count: why.ramp } });
+  if (why.perRun > 0) parts.push({ key: "limit.perRun", params: { count: why.perRun, max: ctx.perRunMax } });
+  if (why.share > 0) parts.push({ key: "limit.share", params: { count: why.share, sharePct: ctx.sharePct } });
+  if (why.cooling > 0) parts.push({ key: "limit.cooling", params: { count: why.cooling } });
+  if (why.stagnant > 0) parts.push({ key: "limit.stagnant", params: { count: why.stagnant } });
   if (!parts.length) parts.push({ key: "limit.nobody", params: {} });
   return parts;
 }

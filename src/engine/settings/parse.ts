@@ -40,14 +40,24 @@ export class Settings {
 
   /** The value of a setting, with the region's override when there is one. Throws on an undeclared key (a bug). */
   get(key: string, region?: string | null): SettingValue {
-    const def = this.registry.get(key);
-    if (!def) throw new RangeError(`setting ${key} is not declared`);
-    if (region) {
-      const r = this.regional.get(normalizeHeader(region));
+    // Rules ask per account (100k times in a run): keys and region names are looked up once each.
+    let def = this.defs.get(key);
+    if (!def) {
+      def = this.registry.get(key);
+      if (!def) throw new RangeError(`setting ${key} is not declared`);
+      this.defs.set(key, def);
+    }
+    if (region && this.regional.size) {
+      let k = this.regionKeys.get(region);
+      if (k === undefined) this.regionKeys.set(region, (k = normalizeHeader(region)));
+      const r = this.regional.get(k);
       if (r && r.has(def.key)) return r.get(def.key)!;
     }
     return this.base.has(def.key) ? this.base.get(def.key)! : def.default;
   }
+
+  private readonly defs = new Map<string, SettingDef>();
+  private readonly regionKeys = new Map<string, string>();
 
   /** A numeric setting; throws when it is not a number (a bug: the declaration says it is). */
   num(key: string, region?: string | null): number {
