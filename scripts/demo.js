@@ -26,10 +26,14 @@ main(["run", input, "--out", out, "--json", path.join(root, "out", "sample-team.
   console.log(`  value held: ${Object.entries(byClass).map(([k, v]) => `${k} ${pct(v / total)}`).join(", ")}`);
   const byRule = {};
   for (const r of json.reassignments) byRule[r.rule] = (byRule[r.rule] || 0) + 1;
-  console.log(`  proposed moves: ${Object.entries(byRule).map(([k, v]) => `${k} ${v}`).join(", ")}; ${json.atRisk.length} accounts at risk of recycling`);
+  console.log(
+    `  proposed moves: ${Object.entries(byRule).map(([k, v]) => `${k} ${v}`).join(", ")}; ${json.unassigned.length} released but held by a limit; ${json.atRisk.length} accounts at risk of recycling`,
+  );
   const a = json.fairness.after;
   console.log(`  after approval of all moves: Gini ${a.gini.toFixed(3)} · top 10% ${pct(a.top10Share)} · new reps ${pct(a.newRepShare)}`);
   const stag = json.reassignments.find((r) => r.rule === "STAGNATION");
-  if (stag) console.log(`  e.g. ${stag.proposalId} ${stag.accountId} ${stag.fromRepId} → ${stag.toRepId}: ${stag.evidence}`);
+  if (stag) console.log(`  e.g. ${stag.proposalId} ${stag.accountId} ${stag.fromRepId} → ${stag.toRepId}: ${stag.evidence}\n       why ${stag.toRepId}: ${stag.whyThisRep}`);
+  const blocked = json.diagnostics.filter((d) => d.blockedBy);
+  if (blocked.length) console.log(`  why not more:\n${blocked.map((d) => `    ${d.text}`).join("\n")}`);
   console.log(`  wrote ${path.relative(process.cwd(), out)} (${json.sheetsWritten.join(", ")})`);
 });

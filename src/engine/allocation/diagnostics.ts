@@ -61,6 +61,9 @@ export interface Diagnostic {
   stages: { stage: FunnelStage; count: number }[];
   /** Why the first stage that reached zero did, or null when something got through every stage. */
   blockedBy: Explanation | null;
+  /** Released but not placed, and what held the last of them (null when all were placed or none released). */
+  held: number;
+  heldBy: Explanation | null;
 }
 
 /**
@@ -78,7 +81,7 @@ export function diagnose(
   for (const rule of rules) {
     for (const region of regions) {
       if (!ruleOn(rule.id, region)) {
-        out.push({ rule: rule.id, region, stages: [], blockedBy: { key: "blocked.off", params: { rule: rule.id, region: region || "—" } } });
+        out.push({ rule: rule.id, region, stages: [], blockedBy: { key: "blocked.off", params: { rule: rule.id, region: region || "—" } }, held: 0, heldBy: null });
         continue;
       }
       const stages = rule.stages.map((stage) => ({ stage, count: funnel.count(rule.id, region, stage) }));
@@ -87,7 +90,8 @@ export function diagnose(
       if (zero) {
         blockedBy = funnel.blocker(rule.id, region, zero.stage) ?? { key: `blocked.zero.${zero.stage}`, params: { region: region || "—" } };
       }
-      out.push({ rule: rule.id, region, stages, blockedBy });
+      const held = funnel.count(rule.id, region, "released") - funnel.count(rule.id, region, "placed");
+      out.push({ rule: rule.id, region, stages, blockedBy, held, heldBy: held > 0 && !blockedBy ? (funnel.blocker(rule.id, region, "placed") ?? null) : null });
     }
   }
   return out;

@@ -89,6 +89,7 @@ const EN: Record<string, string> = {
   "funnel.OVER_CAPACITY.examined": "reps",
   "funnel.OVER_CAPACITY.triggered": "above their cap",
   "diagnostic.line": "{rule} · {region}: {stages}",
+  "diagnostic.held": "{rule} · {region}: {stages} — {held} held back; the last: {heldBy}",
   "diagnostic.blocked": "{rule} · {region}: {stages} — {blockedBy}",
   "diagnostic.off": "{rule} · {region}: {blockedBy}",
   handover: "{repId} keeps {sharePct} of this account's sales credit for {months} months.",
@@ -215,6 +216,7 @@ const ZH: Record<string, string> = {
   "funnel.OVER_CAPACITY.examined": "业务员",
   "funnel.OVER_CAPACITY.triggered": "超上限",
   "diagnostic.line": "{rule} · {region}：{stages}",
+  "diagnostic.held": "{rule} · {region}：{stages}——{held} 个未能分配；最后一个：{heldBy}",
   "diagnostic.blocked": "{rule} · {region}：{stages}——{blockedBy}",
   "diagnostic.off": "{rule} · {region}：{blockedBy}",
   handover: "{repId} 在 {months} 个月内保留该客户 {sharePct} 的业绩分成。",
@@ -319,6 +321,9 @@ export function renderDiagnostic(d: Diagnostic, locale: Locale): string {
   const stages = d.stages.map((s) => `${funnelLabel(d.rule, s.stage, locale)} ${s.count}`).join(" → ");
   const region = d.region || "—";
   if (!d.stages.length) return renderExplanation({ key: "diagnostic.off", params: { rule: d.rule, region, blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, locale) : "" } }, locale);
+  if (!d.blockedBy && d.heldBy) {
+    return renderExplanation({ key: "diagnostic.held", params: { rule: d.rule, region, stages, held: d.held, heldBy: renderExplanation(d.heldBy, locale) } }, locale);
+  }
   if (!d.blockedBy) return renderExplanation({ key: "diagnostic.line", params: { rule: d.rule, region, stages } }, locale);
   return renderExplanation({ key: "diagnostic.blocked", params: { rule: d.rule, region, stages, blockedBy: renderExplanation(d.blockedBy, locale) } }, locale);
 }

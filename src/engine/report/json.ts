@@ -125,6 +125,8 @@ export function toRunJson(result: CheckResult, alloc: AllocationResult | null, e
       region: d.region,
       stages: d.stages,
       blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, result.locale) : null,
+      held: d.held,
+      heldBy: d.heldBy ? renderExplanation(d.heldBy, result.locale) : null,
       text: renderDiagnostic(d, result.locale),
     })),
     fairness: { before: base.fairness.before, after: fairnessJson(alloc.fairnessAfter) },

@@ -186,6 +186,13 @@ describe("ramp and spread", () => {
     expect(r.sorted.filter((m) => m.to === "N").map((m) => m.account)).toEqual(["X1", "X2", "X3", "X4", "X5"]);
     const x6 = r.result.moves.find((m) => r.check.model.accounts[m.account].id === "X6")!;
     expect(x6.recipient.params.limits).toEqual([{ key: "limit.perRun", params: { count: 1, max: 5 } }]);
+    // The funnel says 2 of the 7 were held back, and by what.
+    const d = r.result.diagnostics.find((x) => x.rule === "ORPHAN" && x.region === "North")!;
+    expect(d.stages.map((x) => x.count)).toEqual([7, 7, 7, 5]);
+    expect([d.blockedBy, d.held]).toEqual([null, 2]);
+    expect(renderDiagnostic(d, "en-US")).toBe(
+      "ORPHAN · North: accounts 7 → orphaned 7 → released 7 → placed 5 — 2 held back; the last: no eligible recipient in North: 1 already got 5 accounts in this run (maxNewAccountsPerRun)",
+    );
     expect((await run(orphans(7, [["maxNewAccountsPerRun", 7]], REGULAR))).moves.every((m) => m.to === "N")).toBe(true);
   });
 
