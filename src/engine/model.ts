@@ -56,6 +56,8 @@ export interface Account {
   /** On a 1–5 scale (0–10 columns are halved), or null. */
   satisfaction: number | null;
   level: string;
+  /** Industry or segment, when the sheet has the column (else ""). */
+  industry: string;
   row: number;
 }
 
@@ -338,6 +340,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
       protected: rd.has("protected") ? rd.bool(row, sheetRow, "protected", false) : false,
       satisfaction: null,
       level: rd.has("level") ? rd.text(row, sheetRow, "level") : "",
+      industry: rd.has("industry") ? rd.text(row, sheetRow, "industry") : "",
       row: sheetRow,
     };
     if (rd.has("satisfaction")) {

@@ -71,7 +71,8 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("acquiredBy", "id", false, "Acquired By", "开发人", ["Won By", "Signed By", "开发人", "获客人", "签约人"]),
       f("protected", "bool", false, "Protected", "保护", ["Locked", "Lock", "保护", "锁定", "是否保护"]),
       f("satisfaction", "number", false, "Satisfaction", "满意度", SATISFACTION_NAMES),
-      f("level", "text", false, "Level", "客户等级", ["Tier", "Grade", "Class", "客户等级", "等级", "级别"]),
+      f("level", "text", false, "Level", "客户等级", ["Tier", "Grade", "Class", "Customer Level", "Account Tier", "客户等级", "客户级别", "等级", "级别"]),
+      f("industry", "text", false, "Industry", "所属行业", ["Vertical", "Segment", "Sector", "Industry Segment", "所属行业", "行业", "细分市场"]),
     ],
   },
   {

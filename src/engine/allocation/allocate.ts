@@ -71,9 +71,14 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
     const key = cls === "new" ? "maxAccountsNew" : cls === "veteran" ? "maxAccountsVeteran" : "maxAccountsRegular";
     return { cap: settings.num(key, r.region), source: key };
   });
+  // The monthly matrix covers the longest window any rule compares with the one before it.
   let maxK = settings.num("stagnationMonths");
-  for (const region of model.regions) maxK = Math.max(maxK, settings.num("stagnationMonths", region));
-  const span = 2 * maxK + 1;
+  let maxU = settings.num("underservedMonths");
+  for (const region of model.regions) {
+    maxK = Math.max(maxK, settings.num("stagnationMonths", region));
+    maxU = Math.max(maxU, settings.num("underservedMonths", region));
+  }
+  const span = Math.max(2 * maxK + 1, 2 * maxU);
   const nA = model.accounts.length;
   const monthly = new Float64Array(nA * span);
   const lastSale = new Float64Array(nA).fill(-Infinity);
@@ -169,7 +174,7 @@ export function allocate(check: CheckResult, options: AllocateOptions = {}): All
   };
 }
 
-const RULE_ORDER: Record<RuleId, number> = { ORPHAN: 0, DORMANT: 1, STAGNATION: 2, OVER_CAPACITY: 3 };
+const RULE_ORDER = Object.fromEntries(RULES.map((r, i) => [r.id, i])) as Record<RuleId, number>;
 
 /** Placements as proposal rows: sorted by rule, owner, value and account, numbered within the run. */
 function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeReleases>, runNumber: number): Move[] {

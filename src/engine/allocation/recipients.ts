@@ -429,7 +429,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     };
     let handover: Explanation | null = null;
     // A former owner who served the account hands it over with a share; a left owner or a dormant account has nothing to hand over.
-    if (acc.owner >= 0 && ctx.classes[acc.owner] !== null && (rel.rule === "STAGNATION" || rel.rule === "OVER_CAPACITY")) {
+    if (acc.owner >= 0 && ctx.classes[acc.owner] !== null && (rel.rule === "STAGNATION" || rel.rule === "UNDERSERVED" || rel.rule === "OVER_CAPACITY")) {
       handover = { key: "handover", params: { repId: model.reps[acc.owner].id, sharePct: settings.num("handoverSplitPct", region), months: settings.num("handoverSplitMonths", region) } };
     }
     out.push({ release: rel, to: best, match, recipient, whyThisRep, handover });

@@ -7,9 +7,13 @@ import { orphan } from "./orphan";
 import { overCapacity } from "./overCapacity";
 import { stagnation } from "./stagnation";
 import type { AllocationRule } from "./types";
+import { underserved } from "./underserved";
 
-/** The rules in the order they claim accounts: an account released by one is not looked at again. */
-export const RULES: readonly AllocationRule[] = [orphan, dormant, stagnation, overCapacity];
+/**
+ * The rules in the order they claim accounts: an account released by one is not looked at again. A
+ * stagnant veteran's release comes before the per-account UNDERSERVED, and the cap is counted last.
+ */
+export const RULES: readonly AllocationRule[] = [orphan, dormant, stagnation, underserved, overCapacity];
 
 /** Thrown when the rule registry contradicts itself (a programming error). */
 export class RuleRegistryError extends Error {

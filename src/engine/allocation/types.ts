@@ -7,7 +7,7 @@ import type { SettingDef, Settings } from "../settings";
 import type { RepClass } from "../snapshot";
 import type { Funnel, FunnelStage } from "./diagnostics";
 
-export type RuleId = "ORPHAN" | "DORMANT" | "STAGNATION" | "OVER_CAPACITY";
+export type RuleId = "ORPHAN" | "DORMANT" | "STAGNATION" | "UNDERSERVED" | "OVER_CAPACITY";
 
 /** One month of a growth series: growth is a fraction, null when neither month had sales, Infinity from zero. */
 export interface GrowthPoint {

@@ -41,6 +41,7 @@ const RULE_NAMES: Readonly<Record<string, MessageKey>> = {
   DORMANT: "ruleDormant",
   STAGNATION: "ruleStagnation",
   OVER_CAPACITY: "ruleOverCapacity",
+  UNDERSERVED: "ruleUnderserved",
 };
 
 export interface RunSummaryViewProps {

@@ -116,6 +116,7 @@ export const enUS = {
   ruleDormant: "Dormant accounts",
   ruleStagnation: "Stagnant veterans",
   ruleOverCapacity: "Over capacity",
+  ruleUnderserved: "Underserved accounts",
   withoutRecipient: "Without a recipient",
   atRisk: "At risk of recycling",
   fairnessHeading: "Fairness before → after",

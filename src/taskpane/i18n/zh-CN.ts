@@ -114,6 +114,7 @@ export const zhCN: Messages = {
   ruleDormant: "休眠客户",
   ruleStagnation: "停滞老员工",
   ruleOverCapacity: "超出保有上限",
+  ruleUnderserved: "潜力未挖掘客户",
   withoutRecipient: "无接收人",
   atRisk: "即将回收",
   fairnessHeading: "公平性：调整前 → 调整后",

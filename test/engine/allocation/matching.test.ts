@@ -321,7 +321,18 @@ describe("diagnostics funnel", () => {
       settings: [["rule.DORMANT", "on", "off"]],
     });
     const keys = r.result.diagnostics.map((d) => `${d.rule}/${d.region}`);
-    expect(keys).toEqual(["ORPHAN/North", "ORPHAN/South", "DORMANT/North", "DORMANT/South", "STAGNATION/North", "STAGNATION/South", "OVER_CAPACITY/North", "OVER_CAPACITY/South"]);
+    expect(keys).toEqual([
+      "ORPHAN/North",
+      "ORPHAN/South",
+      "DORMANT/North",
+      "DORMANT/South",
+      "STAGNATION/North",
+      "STAGNATION/South",
+      "UNDERSERVED/North",
+      "UNDERSERVED/South",
+      "OVER_CAPACITY/North",
+      "OVER_CAPACITY/South",
+    ]);
     const orphanNorth = r.result.diagnostics[0];
     expect(orphanNorth.stages).toEqual([
       { stage: "examined", count: 1 },

@@ -60,6 +60,7 @@ const teamArb: fc.Arbitrary<Team> = fc
         region: fc.constantFrom(...regions),
         acquired: fc.option(dayIn("2023-01-01", "2026-06-30"), { nil: null }),
         protected: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))), // ~25%
+        industry: fc.constantFrom("Retail", "Energy"),
       }).map((a): AccountRow => ({ id, ...a }));
     const accountIds = Array.from({ length: nAccounts }, (_, i) => `A${String(i + 1).padStart(2, "0")}`);
     return fc.record({
@@ -89,6 +90,8 @@ const teamArb: fc.Arbitrary<Team> = fc
         maxNewAccountsPerRun: fc.integer({ min: 1, max: 6 }),
         maxShareOfMovedValue: fc.constantFrom(0.2, 0.4, 1),
         rampMonths: fc.integer({ min: 0, max: 4 }),
+        underservedMonths: fc.integer({ min: 1, max: 6 }),
+        underservedMinPeers: fc.integer({ min: 1, max: 5 }),
         "match.load": fc.constantFrom(0, 0.2, 1),
         "match.capability": fc.constantFrom(0, 0.25),
         "match.continuity": fc.constantFrom(0, 0.35),
@@ -117,7 +120,7 @@ function sheets(t: Team, order?: { reps: number[]; accounts: number[]; sales: nu
   const perm = <T>(xs: T[], p?: number[]) => (p ? p.map((i) => xs[i]) : xs);
   return {
     Reps: [REP_HEADER, ...perm(t.reps, order?.reps).map(repRow)],
-    Accounts: [ACCOUNT_HEADER, ...perm(t.accounts, order?.accounts).map(accountRow)],
+    Accounts: [[...ACCOUNT_HEADER, "Industry"], ...perm(t.accounts, order?.accounts).map((a) => [...accountRow(a), a.industry ?? null])],
     Sales: [SALES_HEADER, ...perm(t.sales, order?.sales).map((s) => [...s] as Cell[])],
     "Fairshare Settings": [["Setting", "Value"], ["period", "2026-06"], ...t.settings],
   };
@@ -341,6 +344,12 @@ describe("allocation properties on random teams", () => {
             expect(p.count).toBe(byOwner.get(`STAGNATION/${m.from}`));
             expect(p.count as number).toBeLessThanOrEqual(Math.floor(num("releaseShare") * (p.owned as number) + 1e-9));
             expect(p.count as number).toBeLessThanOrEqual(p.notGrowing as number);
+          } else if (m.rule === "UNDERSERVED") {
+            // It fell while its peers grew, by at least the gap.
+            expect(p.growthPct as number).toBeLessThan(0);
+            expect(p.peerMedianPct as number).toBeGreaterThan(0);
+            expect((p.peerMedianPct as number) - (p.growthPct as number)).toBeGreaterThanOrEqual((p.gapPct as number) - 1e-9);
+            expect(p.peers as number).toBeGreaterThanOrEqual(num("underservedMinPeers"));
           } else if (m.rule === "DORMANT") {
             if (p.lastSaleDay !== "—") expect(p.lastSaleDay as number).toBeLessThanOrEqual(p.cutoffDay as number);
           } else if (m.rule === "OVER_CAPACITY") {

@@ -25,6 +25,8 @@ export interface AccountRow {
   region: string;
   acquired?: string | null;
   protected?: boolean;
+  industry?: string;
+  level?: string;
 }
 
 /** [date, account id, amount] or [date, account id, amount, rep id] */
@@ -62,9 +64,14 @@ export function sheetsOf(spec: TeamSpec): Record<string, Cell[][]> {
   // Manager and the sales' Rep ID are there only when a test uses them, so other tests see the plain sheets.
   const managers = spec.reps.some((r) => r.manager !== undefined);
   const repIds = spec.sales.some((s) => s.length > 3);
+  const industries = spec.accounts.some((a) => a.industry !== undefined);
+  const levels = spec.accounts.some((a) => a.level !== undefined);
   return {
     Reps: [managers ? [...REP_HEADER, "Manager"] : REP_HEADER, ...spec.reps.map((r) => (managers ? [...repRow(r), r.manager ?? null] : repRow(r)))],
-    Accounts: [ACCOUNT_HEADER, ...spec.accounts.map(accountRow)],
+    Accounts: [
+      [...ACCOUNT_HEADER, ...(industries ? ["Industry"] : []), ...(levels ? ["Level"] : [])],
+      ...spec.accounts.map((a) => [...accountRow(a), ...(industries ? [a.industry ?? null] : []), ...(levels ? [a.level ?? null] : [])]),
+    ],
     Sales: [repIds ? [...SALES_HEADER, "Rep ID"] : SALES_HEADER, ...spec.sales.map((s) => (repIds ? [s[0], s[1], s[2], s[3] ?? null] : [s[0], s[1], s[2]]) as Cell[])],
     "Fairshare Settings": [header, ...(hasPeriod ? [] : [pad(["period", "2026-06"])]), ...settingsRows.map(pad)],
     ...(spec.extraSheets ?? {}),
