@@ -43,18 +43,17 @@ export const stagnation: AllocationRule = {
     def("protectWonWithinMonths", "int", 6, ID, "Accounts acquired within this many months are never released.", "此月数内获得的客户不会被释放。", { min: 0, max: 120 }),
   ],
   evaluate(ctx: AllocationContext): Release[] {
-    const { model, settings, period, span, monthly, values, funnel } = ctx;
+    const { model, settings, period, funnel } = ctx;
     const out: Release[] = [];
     // Per region: the longest tenure seen (for "no rep has 24 months' tenure; the longest is 14").
     const longest = new Map<string, number | null>();
-    const kept = new Map<string, { total: number; stagnant: number; protected: number; top: number; recent: number; growing: number; newer: number; rejected: number }>();
+    const kept = new Map<string, KeptCounts & { stagnant: number }>();
     for (const rep of model.reps) {
       if (ctx.classes[rep.index] === null) continue;
       const region = rep.region;
       // Switched off in the veteran's region: not judged at all, so not kept from receiving either.
       if (!ctx.ruleOn(ID, region)) continue;
       funnel.add(ID, region, "examined");
-      for (const s of ["inScope", "triggered", "eligible", "released", "placed"] as const) funnel.add(ID, region, s, 0);
       const tenure = rep.hireDay === null ? null : tenureMonths(rep.hireDay, period);
       if (tenure !== null) longest.set(region, Math.max(longest.get(region) ?? -Infinity, tenure));
       else if (!longest.has(region)) longest.set(region, null);
@@ -64,76 +63,19 @@ export const stagnation: AllocationRule = {
       });
       if (ctx.classes[rep.index] !== "veteran") continue;
       funnel.add(ID, region, "inScope");
-      const k = settings.num("stagnationMonths", region);
-      const threshold = settings.num("stagnationGrowthPct", region);
-      funnel.explain(ID, region, "triggered", { key: "blocked.STAGNATION.growing", params: { veterans: funnel.count(ID, region, "inScope"), months: k, thresholdPct: threshold, region: region || "—" } });
-      const windowStart = period - k + 1;
-      const windowStartDay = monthStartDay(windowStart);
-      const accounts = ctx.owned[rep.index];
-      // Existing accounts: acquired (or first sold) before the window.
-      const existing = accounts.filter((a) => {
-        const acq = model.accounts[a].acquiredDay;
-        return acq !== null ? acq < windowStartDay : ctx.firstSaleMonth[a] < windowStart || ctx.firstSaleMonth[a] === Infinity;
+      const j = judgeVeteran(ctx, rep.index);
+      funnel.explain(ID, region, "triggered", {
+        key: "blocked.STAGNATION.growing",
+        params: { veterans: funnel.count(ID, region, "inScope"), months: j.months, thresholdPct: j.threshold, region: region || "—" },
       });
-      if (!existing.length) continue;
-      // S(m) for m = P−k … P (k+1 months; the first only as the base of the first growth).
-      const S: number[] = [];
-      for (let m = period - k; m <= period; m++) {
-        const j = m - (period - span + 1);
-        let sum = 0;
-        for (const a of existing) sum += monthly[a * span + j];
-        S.push(sum);
-      }
-      const series: GrowthPoint[] = [];
-      let stagnant = true;
-      for (let i = 1; i <= k; i++) {
-        const g = growth(S[i], S[i - 1]);
-        series.push({ month: period - k + i, growth: g });
-        if (grows(g, threshold)) stagnant = false;
-      }
-      if (!stagnant) continue;
+      if (!j.stagnant) continue;
       ctx.stagnantReps.add(rep.index);
       funnel.add(ID, region, "triggered");
-      const share = settings.num("releaseShare", region);
-      const quota = Math.floor(share * accounts.length + 1e-9);
-      const keepTop = settings.num("keepTopAccounts", region);
-      const protectMonths = settings.num("protectWonWithinMonths", region);
-      const protectFrom = addMonths(ctx.periodEnd, -protectMonths);
-      const tieKey = (a: number) => hashString(model.accounts[a].key, ctx.seed);
-      // Account growth over the window: window total against the k months before it.
-      const accountGrowth = (a: number) => {
-        let now = 0;
-        let before = 0;
-        for (let j = span - k; j < span; j++) now += monthly[a * span + j];
-        for (let j = span - 2 * k; j < span - k; j++) before += monthly[a * span + j];
-        return { now, before, g: growth(now, before) };
-      };
-      const existingSet = new Set(existing);
-      const figures = new Map(accounts.map((a) => [a, accountGrowth(a)]));
-      // The top accounts that are growing or stable stay; a declining top account gets no such protection.
-      const steady = accounts.filter((a) => {
-        const g = figures.get(a)!.g;
-        return g !== null && g >= 0;
-      });
-      const top = new Set([...steady].sort((a, b) => values[b] - values[a] || tieKey(a) - tieKey(b) || compareText(model.accounts[a].key, model.accounts[b].key)).slice(0, keepTop));
       const why = kept.get(region) ?? { total: 0, stagnant: 0, protected: 0, top: 0, recent: 0, growing: 0, newer: 0, rejected: 0 };
       why.stagnant++;
-      const candidates: { a: number; now: number; before: number; g: number | null }[] = [];
-      for (const a of accounts) {
-        if (ctx.released.has(a)) continue;
-        why.total++;
-        const acc = model.accounts[a];
-        const f = figures.get(a)!;
-        if (acc.protected) why.protected++;
-        else if (!existingSet.has(a)) why.newer++;
-        else if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) why.recent++;
-        else if (grows(f.g, threshold)) why.growing++;
-        else if (top.has(a)) why.top++;
-        else if (ctx.remembersRejection(a, ID)) why.rejected++;
-        else candidates.push({ a, ...f });
-      }
+      for (const key of ["total", "protected", "top", "recent", "growing", "newer", "rejected"] as const) why[key] += j.counts[key];
       kept.set(region, why);
-      funnel.add(ID, region, "eligible", candidates.length);
+      funnel.add(ID, region, "eligible", j.candidates.length);
       funnel.explain(ID, region, "eligible", {
         key: "blocked.STAGNATION.kept",
         params: {
@@ -141,19 +83,17 @@ export const stagnation: AllocationRule = {
           stagnant: why.stagnant,
           parts: keptParts([
             [why.protected, "kept.protected", {}],
-            [why.top, "kept.top", { keepTop }],
-            [why.recent, "kept.recent", { months: protectMonths }],
-            [why.growing, "kept.growing", { thresholdPct: threshold }],
-            [why.newer, "kept.newer", { months: k }],
+            [why.top, "kept.top", { keepTop: j.keepTop }],
+            [why.recent, "kept.recent", { months: j.protectMonths }],
+            [why.growing, "kept.growing", { thresholdPct: j.threshold }],
+            [why.newer, "kept.newer", { months: j.months }],
             [why.rejected, "kept.rejected", { months: settings.num("rejectionCooldownMonths", region) }],
           ]),
         },
       });
-      // Null growth (no sales in either window) is not being worked at all: it goes with the declining ones.
-      candidates.sort((x, y) => (x.g ?? -1) - (y.g ?? -1) || tieKey(x.a) - tieKey(y.a) || compareText(model.accounts[x.a].key, model.accounts[y.a].key));
-      const chosen = candidates.slice(0, quota);
+      const chosen = j.candidates.slice(0, j.quota);
       if (!chosen.length) {
-        if (candidates.length) funnel.explain(ID, region, "released", { key: "blocked.STAGNATION.share", params: { sharePct: share, owned: accounts.length, region: region || "—" } });
+        if (j.candidates.length) funnel.explain(ID, region, "released", { key: "blocked.STAGNATION.share", params: { sharePct: j.share, owned: j.owned, region: region || "—" } });
         continue;
       }
       for (const c of chosen) {
@@ -163,11 +103,11 @@ export const stagnation: AllocationRule = {
           region,
           reason: {
             key: "reason.STAGNATION",
-            params: { repId: rep.id, name: rep.name, months: k, count: chosen.length, owned: accounts.length, sharePct: share, notGrowing: candidates.length },
+            params: { repId: rep.id, name: rep.name, months: j.months, count: chosen.length, owned: j.owned, sharePct: j.share, notGrowing: j.candidates.length },
           },
           evidence: {
             key: c.g === null ? "evidence.STAGNATION.noSales" : "evidence.STAGNATION",
-            params: { series, thresholdPct: threshold, beforeCents: c.before, nowCents: c.now, growthPct: c.g === null ? "—" : c.g, months: k },
+            params: { series: j.series, thresholdPct: j.threshold, beforeCents: c.before, nowCents: c.now, growthPct: c.g === null ? "—" : c.g, months: j.months },
           },
         });
       }
@@ -175,3 +115,113 @@ export const stagnation: AllocationRule = {
     return out;
   },
 };
+
+/** Why a veteran's accounts were kept, counted. */
+export interface KeptCounts {
+  total: number;
+  protected: number;
+  top: number;
+  recent: number;
+  growing: number;
+  newer: number;
+  rejected: number;
+}
+
+/** A veteran judged over the last `stagnationMonths` months. */
+export interface VeteranJudgement {
+  months: number;
+  threshold: number;
+  /** Book growth month on month over the window (empty without existing accounts). */
+  series: GrowthPoint[];
+  /** Every month of the window without growth above the threshold (and existing accounts to judge). */
+  stagnant: boolean;
+  owned: number;
+  share: number;
+  /** floor(releaseShare × owned). */
+  quota: number;
+  keepTop: number;
+  protectMonths: number;
+  /** Accounts that may be released, weakest growth first. */
+  candidates: { a: number; now: number; before: number; g: number | null }[];
+  counts: KeptCounts;
+}
+
+/**
+ * Judges a veteran as STAGNATION does: the book's growth month on month over the window, and which of the
+ * accounts could be released (not growing themselves, not protected, not among the top growing or stable,
+ * not won recently, not rejected recently), weakest first. The watch list reads the same judgement to see
+ * who is one flat month away.
+ * @example judgeVeteran(ctx, repIndex).candidates.slice(0, judgeVeteran(ctx, repIndex).quota)
+ */
+export function judgeVeteran(ctx: AllocationContext, repIndex: number): VeteranJudgement {
+  const { model, settings, span, monthly, values } = ctx;
+  const rep = model.reps[repIndex];
+  const region = rep.region;
+  const k = settings.num("stagnationMonths", region);
+  const threshold = settings.num("stagnationGrowthPct", region);
+  const { period } = ctx;
+  const windowStart = period - k + 1;
+  const windowStartDay = monthStartDay(windowStart);
+  const accounts = ctx.owned[rep.index];
+  const share = settings.num("releaseShare", region);
+  const keepTop = settings.num("keepTopAccounts", region);
+  const protectMonths = settings.num("protectWonWithinMonths", region);
+  const counts: KeptCounts = { total: 0, protected: 0, top: 0, recent: 0, growing: 0, newer: 0, rejected: 0 };
+  const base = { months: k, threshold, owned: accounts.length, share, quota: Math.floor(share * accounts.length + 1e-9), keepTop, protectMonths, counts };
+  // Existing accounts: acquired (or first sold) before the window.
+  const existing = accounts.filter((a) => {
+    const acq = model.accounts[a].acquiredDay;
+    return acq !== null ? acq < windowStartDay : ctx.firstSaleMonth[a] < windowStart || ctx.firstSaleMonth[a] === Infinity;
+  });
+  if (!existing.length) return { ...base, series: [], stagnant: false, candidates: [] };
+  // S(m) for m = P−k … P (k+1 months; the first only as the base of the first growth).
+  const S: number[] = [];
+  for (let m = period - k; m <= period; m++) {
+    const j = m - (period - span + 1);
+    let sum = 0;
+    for (const a of existing) sum += monthly[a * span + j];
+    S.push(sum);
+  }
+  const series: GrowthPoint[] = [];
+  let stagnant = true;
+  for (let i = 1; i <= k; i++) {
+    const g = growth(S[i], S[i - 1]);
+    series.push({ month: period - k + i, growth: g });
+    if (grows(g, threshold)) stagnant = false;
+  }
+  const protectFrom = addMonths(ctx.periodEnd, -protectMonths);
+  const tieKey = (a: number) => hashString(model.accounts[a].key, ctx.seed);
+  // Account growth over the window: window total against the k months before it.
+  const accountGrowth = (a: number) => {
+    let now = 0;
+    let before = 0;
+    for (let j = span - k; j < span; j++) now += monthly[a * span + j];
+    for (let j = span - 2 * k; j < span - k; j++) before += monthly[a * span + j];
+    return { now, before, g: growth(now, before) };
+  };
+  const existingSet = new Set(existing);
+  const figures = new Map(accounts.map((a) => [a, accountGrowth(a)]));
+  // The top accounts that are growing or stable stay; a declining top account gets no such protection.
+  const steady = accounts.filter((a) => {
+    const g = figures.get(a)!.g;
+    return g !== null && g >= 0;
+  });
+  const top = new Set([...steady].sort((a, b) => values[b] - values[a] || tieKey(a) - tieKey(b) || compareText(model.accounts[a].key, model.accounts[b].key)).slice(0, keepTop));
+  const candidates: VeteranJudgement["candidates"] = [];
+  for (const a of accounts) {
+    if (ctx.released.has(a)) continue;
+    counts.total++;
+    const acc = model.accounts[a];
+    const f = figures.get(a)!;
+    if (acc.protected) counts.protected++;
+    else if (!existingSet.has(a)) counts.newer++;
+    else if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) counts.recent++;
+    else if (grows(f.g, threshold)) counts.growing++;
+    else if (top.has(a)) counts.top++;
+    else if (ctx.remembersRejection(a, ID)) counts.rejected++;
+    else candidates.push({ a, ...f });
+  }
+  // Null growth (no sales in either window) is not being worked at all: it goes with the declining ones.
+  candidates.sort((x, y) => (x.g ?? -1) - (y.g ?? -1) || tieKey(x.a) - tieKey(y.a) || compareText(model.accounts[x.a].key, model.accounts[y.a].key));
+  return { ...base, series, stagnant, candidates };
+}
