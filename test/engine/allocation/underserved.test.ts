@@ -4,6 +4,7 @@
  * U (owner R2, Retail) sells 100 before and 80 after: −20%. U's peers' median is +20%: a gap of 40 points.
  */
 import { renderDiagnostic, renderExplanation } from "../../../src/engine/allocation/text";
+import { medianWithout } from "../../../src/engine/allocation/underserved";
 import type { Cell } from "../../../src/engine/table";
 import { monthly, run, type AccountRow, type TeamSpec } from "./team";
 
@@ -75,5 +76,22 @@ describe("UNDERSERVED", () => {
     expect((await run(team({ segment: "level" }))).result.moves[0].evidence.params.segment).toBe("Gold");
     expect((await run(team({ protectU: true }))).moves).toEqual([]);
     expect((await run(team({ settings: [["rule.UNDERSERVED", "off"]] }))).moves).toEqual([]);
+  });
+});
+
+describe("medianWithout", () => {
+  test("the median of the peers, the account itself taken out, against a direct computation", () => {
+    const direct = (xs: number[], x: number | null) => {
+      const rest = [...xs];
+      if (x !== null) rest.splice(rest.indexOf(x), 1);
+      rest.sort((a, b) => a - b);
+      if (!rest.length) return null;
+      const m = rest.length >> 1;
+      return rest.length % 2 ? rest[m] : (rest[m - 1] + rest[m]) / 2;
+    };
+    const sorted = [-0.5, -0.2, 0, 0, 0.1, 0.3, 0.3, Infinity];
+    for (const x of [null, ...sorted]) expect(medianWithout(sorted, x)).toBe(direct(sorted, x));
+    expect(medianWithout([0.2], 0.2)).toBeNull();
+    expect(medianWithout([], null)).toBeNull();
   });
 });
