@@ -196,6 +196,7 @@ function summary(r: CheckResult, written: string[], out: string | undefined, all
     const stays = alloc.moves.filter((m) => m.to < 0).length;
     lines.push(`Proposed moves: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${stays ? `; ${stays} without a recipient` : ""}; ${alloc.atRisk.length} accounts at risk`);
     lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
+    if (alloc.watch.length) lines.push(r.locale === "zh-CN" ? `预警名单：${alloc.watch.length} 条（见 Fairshare 预警名单 工作表）` : `Watch list: ${alloc.watch.length} warnings before a rule fires (see the Fairshare Watch sheet)`);
     // The funnel per rule and region: why these moves and not more, with the setting that binds.
     lines.push(r.locale === "zh-CN" ? "筛选过程：" : "Funnel (why these moves, and not more):");
     for (const d of alloc.diagnostics) lines.push(`  ${renderDiagnostic(d, r.locale)}`);

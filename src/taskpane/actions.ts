@@ -54,6 +54,8 @@ export interface RunSummary {
   sheetsWritten: string[];
   /** The diagnostics funnel per rule and region, rendered; `blocked` when a stage reached zero. */
   diagnostics: { rule: string; region: string; text: string; blocked: boolean }[];
+  /** The watch list: one step before a rule fires, each with its message to the rep. */
+  watch: { repId: string; rule: string; message: string }[];
 }
 
 /** What "Apply approved" reports back. */

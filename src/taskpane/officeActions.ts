@@ -72,6 +72,7 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         giniBefore: result.fairness?.gini ?? null,
         giniAfter: allocation?.fairnessAfter.gini ?? null,
         sheetsWritten: written,
+        watch: (allocation?.watch ?? []).map((w) => ({ repId: result.model.reps[w.rep].id, rule: w.rule, message: renderExplanation(w.message, result.locale) })),
         diagnostics: (allocation?.diagnostics ?? []).map((d) => ({ rule: d.rule, region: d.region, text: renderDiagnostic(d, result.locale), blocked: d.blockedBy !== null })),
         fairness,
         topReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)).slice(0, 5),

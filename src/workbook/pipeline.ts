@@ -9,7 +9,7 @@ import { toLocale, type Locale } from "../engine/messages";
 import { cellText, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
-import { atRiskSheet, fairnessSheet, proposalSheet } from "../engine/report/allocationSheets";
+import { atRiskSheet, fairnessSheet, proposalSheet, watchSheet } from "../engine/report/allocationSheets";
 import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
@@ -206,7 +206,7 @@ function planRunSheets(sheets: readonly SheetInfo[], period: string | null, loca
   return { replace, nameFor };
 }
 
-const PERIOD_KINDS = ["proposal", "fairness", "atRisk", "scorecard", "incentives"] as const;
+const PERIOD_KINDS = ["proposal", "fairness", "atRisk", "watch", "scorecard", "incentives"] as const;
 
 /**
  * "Run allocation": check, then (when the data has no errors) allocate and write the sign-off sheets:
@@ -245,6 +245,7 @@ export async function runAllocation(
     sheets.push(proposalSheet(result, allocation, proposalName));
     sheets.push(fairnessSheet(result, allocation, plan.nameFor("fairness")));
     sheets.push(atRiskSheet(result, allocation, plan.nameFor("atRisk")));
+    sheets.push(watchSheet(result, allocation, plan.nameFor("watch")));
     sheets.push(scorecardSheet(result, evaluation, plan.nameFor("scorecard")));
     sheets.push(incentivesSheet(result, evaluation, plan.nameFor("incentives")));
   }

@@ -15,6 +15,7 @@ const RUN_SHEETS = [
   "Fairshare Proposal 2026-10",
   "Fairshare Fairness 2026-10",
   "Fairshare At Risk 2026-10",
+  "Fairshare Watch 2026-10",
   "Fairshare Scorecard 2026-10",
   "Fairshare Incentives 2026-10",
 ];

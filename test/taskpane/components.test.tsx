@@ -340,6 +340,7 @@ const runSummary: RunSummary = {
     { rule: "ORPHAN", region: "North", text: "ORPHAN · North: accounts 40 → orphaned 7 → released 7 → placed 7", blocked: false },
     { rule: "STAGNATION", region: "North", text: "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14", blocked: true },
   ],
+  watch: [{ repId: "R7", rule: "DORMANT", message: "A12 Acme last bought on 2026-01-05; without a sale by 2026-07-06 it goes back to the pool." }],
 };
 
 describe("RunSection", () => {
@@ -384,6 +385,7 @@ describe("RunSection", () => {
     expect(html(<RunSection {...props} summary={runSummary} />)).not.toMatch(/<details open/);
     expect(html(<RunSection {...props} summary={{ ...runSummary, movesByRule: {} }} />)).toMatch(/<details open/);
     expect(render(<RunSection {...props} summary={runSummary} />, "zh-CN")).toContain("为何是这些移交，为何没有更多");
+    expect(text).toContain("Watch list (1) One step before a rule fires; each message is addressed to the rep (the Fairshare Watch sheet has them all). R7: A12 Acme last bought on 2026-01-05;");
   });
 
   it("says when the data has errors instead of a proposal", () => {

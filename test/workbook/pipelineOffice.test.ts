@@ -65,6 +65,7 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       "Fairshare 调整建议 2026-03",
       "Fairshare 公平性 2026-03",
       "Fairshare 回收预警 2026-03",
+      "Fairshare 预警名单 2026-03",
       "Fairshare 评分卡 2026-03",
       "Fairshare 激励明细 2026-03",
     ]);
@@ -182,6 +183,7 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       "Fairshare Proposal 2026-03 #2",
       "Fairshare Fairness 2026-03 #2",
       "Fairshare At Risk 2026-03 #2",
+      "Fairshare Watch 2026-03 #2",
       "Fairshare Scorecard 2026-03 #2",
       "Fairshare Incentives 2026-03 #2",
     ]);

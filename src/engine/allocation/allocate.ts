@@ -10,6 +10,7 @@ import { diagnose, Funnel, regionsOf, type Diagnostic } from "./diagnostics";
 import { atRisk, type AtRisk } from "./dormant";
 import { placeReleases, type Match } from "./recipients";
 import { RULES } from "./rules";
+import { watchList, type WatchItem } from "./watch";
 import type { AllocationContext, Explanation, PastMove, PastRejection, Release, RuleId } from "./types";
 
 export { RULES, RuleRegistryError } from "./rules";
@@ -44,6 +45,8 @@ export interface AllocationResult {
   fairnessAfter: Fairness;
   /** Per rule and region: the funnel from examined to placed, and what held a stage at zero. */
   diagnostics: Diagnostic[];
+  /** Who and what is one step from a rule firing, with a message to the rep. */
+  watch: WatchItem[];
 }
 
 export interface AllocateOptions {
@@ -163,10 +166,12 @@ export function allocate(check: CheckResult, options: AllocateOptions = {}): All
   for (const m of moves) if (m.to >= 0) owners[m.account] = m.to;
   const portfolioAfter = portfolio(model, check.settings, ctx.period, ctx.values, owners);
   const dormantOn = ctx.ruleOn("DORMANT", "") || model.regions.some((r) => ctx.ruleOn("DORMANT", r));
+  const risk = dormantOn ? atRisk(ctx).filter((r) => !ctx.released.has(r.account)) : [];
   return {
     period: ctx.period,
     moves,
-    atRisk: dormantOn ? atRisk(ctx).filter((r) => !ctx.released.has(r.account)) : [],
+    atRisk: risk,
+    watch: watchList(ctx, risk),
     stagnantReps: [...ctx.stagnantReps].sort((a, b) => compareText(model.reps[a].key, model.reps[b].key)),
     portfolioAfter,
     fairnessAfter: fairness(portfolioAfter),

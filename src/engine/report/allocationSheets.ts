@@ -62,6 +62,10 @@ const TEXT: Record<Locale, Record<string, string>> = {
     change: "Change",
     chartTitle: "12-month value per rep, before and after",
     riskTitle: "Accounts that will be recycled as dormant within {days} days unless they buy",
+    watchTitle: "Watch list for {period}: {count} warnings before a rule fires. Each message is addressed to the rep and can be forwarded as it is.",
+    monthsLeft: "Months left",
+    message: "Message",
+    rule: "Rule",
     owner: "Owner",
     lastSale: "Last sale",
     recycledOn: "Recycled on",
@@ -89,6 +93,10 @@ const TEXT: Record<Locale, Record<string, string>> = {
     change: "变化",
     chartTitle: "每位业务员 12 个月业绩：调整前后",
     riskTitle: "{days} 天内若无成交将作为沉睡客户回收的客户",
+    watchTitle: "{period} 预警名单：规则触发前的 {count} 条提醒。每条消息都写给业务员本人，可直接转发。",
+    monthsLeft: "剩余月数",
+    message: "消息",
+    rule: "规则",
     owner: "负责人",
     lastSale: "最后销售",
     recycledOn: "回收日期",
@@ -251,6 +259,33 @@ export function atRiskSheet(check: CheckResult, alloc: AllocationResult, name: s
       const acc = model.accounts[r.account];
       return [acc.id, acc.name, acc.owner >= 0 ? model.reps[acc.owner].id : "", acc.region, formatDate(r.lastSaleDay), formatDate(r.dormantDay), r.daysLeft];
     }),
+    asTable: true,
+  };
+}
+
+/** "Fairshare Watch <period>": who and what is one step from a rule firing, with a message to the rep. */
+export function watchSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
+  const L = check.locale;
+  const { model } = check;
+  return {
+    name,
+    preamble: [[t(L, "watchTitle", { period: formatMonth(alloc.period), count: alloc.watch.length })]],
+    columns: [
+      { header: label(L, "col.repId"), width: 12 },
+      { header: label(L, "col.name"), width: 18 },
+      { header: t(L, "rule"), width: 14 },
+      { header: L === "zh-CN" ? "客户编号" : "Account ID", width: 12 },
+      { header: t(L, "monthsLeft"), format: "integer", width: 10 },
+      { header: t(L, "message"), width: 90 },
+    ],
+    rows: alloc.watch.map((w) => [
+      model.reps[w.rep].id,
+      model.reps[w.rep].name,
+      w.rule,
+      w.account === null ? w.accounts.map((a) => model.accounts[a].id).join(", ") : model.accounts[w.account].id,
+      w.monthsLeft,
+      renderExplanation(w.message, L),
+    ]),
     asTable: true,
   };
 }

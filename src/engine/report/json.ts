@@ -120,6 +120,13 @@ export function toRunJson(result: CheckResult, alloc: AllocationResult | null, e
       daysLeft: r.daysLeft,
     })),
     stagnantReps: alloc.stagnantReps.map((i) => model.reps[i].id),
+    watch: alloc.watch.map((w) => ({
+      repId: model.reps[w.rep].id,
+      ...(w.account === null ? { accountIds: w.accounts.map((a) => model.accounts[a].id) } : { accountId: model.accounts[w.account].id }),
+      rule: w.rule,
+      monthsLeft: w.monthsLeft,
+      message: renderExplanation(w.message, result.locale),
+    })),
     diagnostics: alloc.diagnostics.map((d) => ({
       rule: d.rule,
       region: d.region,

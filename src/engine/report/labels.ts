@@ -5,7 +5,7 @@
 import type { Locale } from "../messages";
 
 /** The kinds of sheet Fairshare writes. */
-export type OutputKind = "dataCheck" | "portfolio" | "proposal" | "fairness" | "atRisk" | "scorecard" | "incentives" | "auditLog";
+export type OutputKind = "dataCheck" | "portfolio" | "proposal" | "fairness" | "atRisk" | "watch" | "scorecard" | "incentives" | "auditLog";
 
 /**
  * Output sheet names per locale. The English names are the contract (CLI, JSON, tests); a zh-CN
@@ -18,6 +18,7 @@ export const SHEET_BASES: Record<Locale, Record<OutputKind, string>> = {
     proposal: "Fairshare Proposal",
     fairness: "Fairshare Fairness",
     atRisk: "Fairshare At Risk",
+    watch: "Fairshare Watch",
     scorecard: "Fairshare Scorecard",
     incentives: "Fairshare Incentives",
     auditLog: "Fairshare Audit Log",
@@ -28,6 +29,7 @@ export const SHEET_BASES: Record<Locale, Record<OutputKind, string>> = {
     proposal: "Fairshare 调整建议",
     fairness: "Fairshare 公平性",
     atRisk: "Fairshare 回收预警",
+    watch: "Fairshare 预警名单",
     scorecard: "Fairshare 评分卡",
     incentives: "Fairshare 激励明细",
     auditLog: "Fairshare 审计日志",

@@ -1,5 +1,6 @@
 import { RULES } from "../allocation/rules";
 import { MATCH_SETTINGS, RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
+import { WATCH_SETTINGS } from "../allocation/watch";
 import { PLAN_SETTINGS } from "../incentives/plan";
 import { CORE_SETTINGS } from "./core";
 import { SettingsRegistry } from "./registry";
@@ -10,6 +11,7 @@ export const REGISTRY = new SettingsRegistry([
   ...RECIPIENT_SETTINGS,
   ...MATCH_SETTINGS,
   ...RULES.flatMap((rule) => rule.settings),
+  ...WATCH_SETTINGS,
   ...PLAN_SETTINGS,
 ]);
 

@@ -104,6 +104,23 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
               </ol>
             </>
           )}
+          {summary.watch.length > 0 && (
+            <details>
+              <summary>
+                <Subtitle2 as="span">{t("watchHeading", { count: summary.watch.length })}</Subtitle2>
+              </summary>
+              <Caption1 className={styles.note}>{t("watchNote")}</Caption1>
+              <ul className={styles.diagnostics}>
+                {summary.watch.slice(0, 20).map((w, i) => (
+                  <li key={`${w.repId}/${w.rule}/${i}`} className={styles.flowing}>
+                    <Text>
+                      {w.repId}: {w.message}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {summary.diagnostics.length > 0 && (
             // Open by itself when nothing moved: then the funnel is the answer the user is looking for.
             <details open={moves === 0}>

@@ -126,6 +126,8 @@ export const enUS = {
   chartAfter: "After, if every move is approved",
   reasonsHeading: "Most common reasons",
   diagnosticsHeading: "Why these moves, and not more",
+  watchHeading: "Watch list ({count})",
+  watchNote: "One step before a rule fires; each message is addressed to the rep (the Fairshare Watch sheet has them all).",
   diagnosticsNote: "Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero.",
   reasonCount: "{count} moves",
 

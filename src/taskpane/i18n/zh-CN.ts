@@ -124,6 +124,8 @@ export const zhCN: Messages = {
   chartAfter: "全部批准后",
   reasonsHeading: "最常见的原因",
   diagnosticsHeading: "为何是这些移交，为何没有更多",
+  watchHeading: "预警名单（{count}）",
+  watchNote: "规则触发前一步的提醒，每条都写给业务员本人（完整名单见 Fairshare 预警名单 工作表）。",
   diagnosticsNote: "按规则和区域列出：检查、适用、触发、可释放、释放和已分配的数量，以及某一环节为零的原因。",
   reasonCount: "{count} 项",
 

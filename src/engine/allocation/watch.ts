@@ -1,0 +1,103 @@
+/**
+ * The watch list: who and what is one step from a rule firing, with a message addressed to the rep that a
+ * manager can forward before any account moves. STAGNATION: veterans whose book went without growth in the
+ * last k−1 of k months, with the accounts a flat next month would release. DORMANT: accounts the at-risk
+ * list names. UNDERSERVED: accounts that fell while their peers grew, within `watchMarginPct` of the gap.
+ */
+import { dayToMonth } from "../cells";
+import { compareText } from "../snapshot";
+import type { AtRisk } from "./dormant";
+import { def } from "./settingsDefs";
+import { grows, judgeVeteran } from "./stagnation";
+import type { AllocationContext, Explanation, RuleId } from "./types";
+import { isUnderserved, underservedFigures } from "./underserved";
+
+export const WATCH_SETTINGS = [
+  def(
+    "watchMarginPct",
+    "percent",
+    0.1,
+    "watch",
+    "How close an account must come to a rule's threshold to go on the watch list (UNDERSERVED: within this many percentage points of underservedGapPct).",
+    "客户距规则阈值多近时列入预警名单（UNDERSERVED：与 underservedGapPct 相差不超过此百分点）。",
+    { min: 0, max: 1 },
+  ),
+] as const;
+
+export interface WatchItem {
+  rule: RuleId;
+  /** The rep the message is addressed to. */
+  rep: number;
+  /** The account, for per-account warnings (DORMANT, UNDERSERVED); null for a veteran's book. */
+  account: number | null;
+  /** The accounts a flat month would release (STAGNATION), weakest first. */
+  accounts: number[];
+  /** Months until the rule fires if nothing changes. */
+  monthsLeft: number;
+  message: Explanation;
+}
+
+const accountRef = (ctx: AllocationContext, a: number): Explanation => ({ key: "watch.account", params: { id: ctx.model.accounts[a].id, name: ctx.model.accounts[a].name } });
+
+/**
+ * The watch list of a run, after the rules (accounts released in this run are not on it).
+ * @example watchList(ctx, atRisk(ctx)).filter((w) => w.rule === "STAGNATION")
+ */
+export function watchList(ctx: AllocationContext, atRiskList: readonly AtRisk[]): WatchItem[] {
+  const { model, settings, period } = ctx;
+  const out: WatchItem[] = [];
+  // STAGNATION: every month of the window but the first without growth; one more flat month and it fires.
+  for (const rep of model.reps) {
+    if (ctx.classes[rep.index] !== "veteran" || ctx.stagnantReps.has(rep.index) || !ctx.ruleOn("STAGNATION", rep.region)) continue;
+    const j = judgeVeteran(ctx, rep.index);
+    if (!j.series.length || !grows(j.series[0].growth, j.threshold)) continue;
+    if (j.series.slice(1).some((p) => grows(p.growth, j.threshold))) continue;
+    const would = j.candidates.slice(0, j.quota).map((c) => c.a);
+    if (!would.length) continue;
+    out.push({
+      rule: "STAGNATION",
+      rep: rep.index,
+      account: null,
+      accounts: would,
+      monthsLeft: 1,
+      message: { key: "watch.STAGNATION", params: { nextMonth: period + 1, count: would.length, accounts: would.map((a) => accountRef(ctx, a)) } },
+    });
+  }
+  // DORMANT: the accounts that will be recycled soon unless they buy.
+  for (const r of atRiskList) {
+    const acc = model.accounts[r.account];
+    if (acc.owner < 0 || !ctx.ruleOn("DORMANT", acc.region)) continue;
+    out.push({
+      rule: "DORMANT",
+      rep: acc.owner,
+      account: acc.index,
+      accounts: [],
+      monthsLeft: Math.max(1, dayToMonth(r.dormantDay) - period),
+      message: { key: "watch.DORMANT", params: { account: [accountRef(ctx, acc.index)], lastSaleDay: r.lastSaleDay, dormantDay: r.dormantDay } },
+    });
+  }
+  // UNDERSERVED: fell while peers grew, by less than the gap but within the margin of it.
+  const figures = underservedFigures(ctx);
+  for (const acc of model.accounts) {
+    if (acc.owner < 0 || ctx.classes[acc.owner] === null || acc.protected || ctx.released.has(acc.index) || !ctx.ruleOn("UNDERSERVED", acc.region)) continue;
+    const f = figures.get(acc.index);
+    if (!f || f.peers < settings.num("underservedMinPeers", acc.region)) continue;
+    const gap = settings.num("underservedGapPct", acc.region);
+    const margin = settings.num("watchMarginPct", acc.region);
+    if (isUnderserved(f, gap) || !isUnderserved(f, Math.max(0, gap - margin))) continue;
+    out.push({
+      rule: "UNDERSERVED",
+      rep: acc.owner,
+      account: acc.index,
+      accounts: [],
+      monthsLeft: 1,
+      message: {
+        key: "watch.UNDERSERVED",
+        params: { account: [accountRef(ctx, acc.index)], growthPct: f.growth as number, months: f.months, peerMedianPct: f.peerMedian as number, gapPct: gap },
+      },
+    });
+  }
+  const repKey = (i: number) => model.reps[i].key;
+  const accKey = (i: number | null) => (i === null ? "" : model.accounts[i].key);
+  return out.sort((x, y) => x.monthsLeft - y.monthsLeft || compareText(repKey(x.rep), repKey(y.rep)) || compareText(x.rule, y.rule) || compareText(accKey(x.account), accKey(y.account)));
+}
