@@ -9,7 +9,7 @@ import type { CheckResult } from "../check";
 import type { Rep } from "../model";
 import { hashString } from "../random";
 import { classify, compareText, tenureMonths, type RepClass } from "../snapshot";
-import { splitCents } from "./money";
+import { shareOf, splitCents } from "./money";
 import { planFromSettings, statement, type Statement } from "./plan";
 
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
@@ -110,7 +110,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   // Handover splits: the latest applied move per account (by day), with its terms.
   const repByKey = new Map(model.reps.map((r) => [r.key, r.index]));
   const accByKey = new Map(model.accounts.map((a) => [a.key, a.index]));
-  const moves = new Map<number, { from: number; to: number; fromMonth: number; toMonth: number; pct: number }[]>();
+  const moves = new Map<number, { from: number; to: number; fromMonth: number; toMonth: number; pct: number; baseCents: number }[]>();
   for (const p of past) {
     const a = accByKey.get(p.accountKey);
     const from = repByKey.get(p.fromKey);
@@ -121,7 +121,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     const n = settings.num("handoverSplitMonths", region);
     if (n <= 0) continue;
     const list = moves.get(a) ?? [];
-    list.push({ from, to, fromMonth: m0, toMonth: m0 + n - 1, pct: settings.num("handoverSplitPct", region) });
+    list.push({ from, to, fromMonth: m0, toMonth: m0 + n - 1, pct: settings.num("handoverSplitPct", region), baseCents: 0 });
     moves.set(a, list);
   }
 
@@ -153,16 +153,18 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       firstWindowDay[a] = sales.day[i];
       firstWindowRep[a] = rep;
     }
-    let cents = sales.cents[i];
-    for (const mv of moves.get(a) ?? []) {
-      if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) {
-        const share = cents * mv.pct;
-        cents -= share;
-        given[rep] += share;
-        received[mv.from] += share;
-      }
+    credited[rep] += sales.cents[i];
+    for (const mv of moves.get(a) ?? []) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
+  }
+  // Each handover's share is split once, over all its sales in the window, by the one rounding rule.
+  for (const list of moves.values()) {
+    for (const mv of list) {
+      if (!mv.baseCents) continue;
+      const { share } = shareOf(mv.baseCents, mv.pct);
+      credited[mv.to] -= share;
+      given[mv.to] += share;
+      received[mv.from] += share;
     }
-    credited[rep] += cents;
   }
 
   // Accounts won in the window: first sale in it and none in the 12 months before.

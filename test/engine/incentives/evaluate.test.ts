@@ -128,3 +128,17 @@ test("a rep who left before the window, or has no leave date, gets no statement"
   const ev = evaluate(r, []);
   expect(ev.incentives.map((i) => r.model.reps[i.rep].id)).toEqual(["R1", "R2", "R4"]);
 });
+
+test("handover shares are whole cents that add up to the sale: 20% of 50,000.07 is 10,000.01 (10,000.014 rounded), the holder keeps 40,000.06", async () => {
+  const sheets = team();
+  sheets.Sales[4][2] = 50000.07;
+  const r = await checkSheets(sheets);
+  const past = pastMoves(parseAuditLog({ sheet: "Fairshare Audit Log", firstRow: 1, firstColumn: 1, values: sheets["Fairshare Audit Log"] }));
+  const ev = evaluate(r, past);
+  const fig = (id: string) => ev.scorecard.find((s) => r.model.reps[s.rep].id === id)!.figures;
+  // 5,000,007 cents × 20% = 1,000,001.4 → remainders .4 (former owner) and .6 (holder): the holder's part rounds up.
+  expect(fig("R1").splitReceivedCents).toBe(1000001);
+  expect(fig("R2").splitGivenCents).toBe(1000001);
+  expect(fig("R2").creditedCents).toBe(4000006 + 2000000);
+  for (const s of ev.scorecard) for (const v of [s.figures.creditedCents, s.figures.splitGivenCents, s.figures.splitReceivedCents]) expect(Number.isInteger(v)).toBe(true);
+});
