@@ -3,7 +3,6 @@
  * locale, keyed by code. The cores return issues as data; only the wrappers turn them into text, through here.
  */
 import { localizeIssues, type Issue } from "../engine/issues";
-import type { ComponentId } from "../engine/incentives/plan";
 import type { TierProblem } from "../engine/incentives/tiers";
 
 /** The arguments the functions validate, by their (en-US) parameter names in functions.json. */
@@ -160,32 +159,26 @@ export function functionLocale(displayLanguage: string | undefined | null): Func
   return displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }
 
-/** The components =FAIRSHARE.BREAKDOWN lists: the ones a single cell can compute (no handover, no team bonus). */
-export type BreakdownComponent = Extract<ComponentId, "commission" | "newCustomerBonus" | "retentionBonus">;
-
-/** Header and row labels of =FAIRSHARE.BREAKDOWN (the same words as the Incentives sheet). */
+/** Header and total labels of =FAIRSHARE.BREAKDOWN (the same words as the Incentives sheet; component names come from the component registry). */
 export interface BreakdownLabels {
   header: readonly [component: string, base: string, rate: string, amount: string, explanation: string];
-  components: Readonly<Record<BreakdownComponent, string>>;
   total: string;
 }
 
 const BREAKDOWN_LABELS: Record<FunctionLocale, BreakdownLabels> = {
   "en-US": {
     header: ["Component", "Base", "Rate", "Amount", "Explanation"],
-    components: { commission: "Commission", newCustomerBonus: "New-customer bonus", retentionBonus: "Retention bonus" },
     total: "Total",
   },
   "zh-CN": {
     header: ["项目", "基数", "比例", "金额", "计算说明"],
-    components: { commission: "提成", newCustomerBonus: "新客户奖", retentionBonus: "维护奖" },
     total: "合计",
   },
 };
 
 /**
  * The labels of the breakdown table in a locale.
- * @example breakdownLabels("zh-CN").components.commission // "提成"
+ * @example breakdownLabels("zh-CN").total // "合计"
  */
 export function breakdownLabels(locale: FunctionLocale): BreakdownLabels {
   return BREAKDOWN_LABELS[locale];

@@ -10,7 +10,7 @@ import type { Rep } from "../model";
 import { hashString } from "../random";
 import { classify, compareText, tenureMonths, type RepClass } from "../snapshot";
 import { shareOf, splitCents } from "./money";
-import { planFromSettings, statement, type Statement } from "./plan";
+import { planFromSettings, statement, type Statement, type TeamShare } from "./plan";
 
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
 export const DIMENSIONS: readonly Dimension[] = ["sales", "newCustomers", "satisfaction", "retention", "teamwork"];
@@ -241,7 +241,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
 
   const scorecard = scoreAll(check, figures, twScale);
   const byRep = new Map(scorecard.map((s) => [s.rep, s]));
-  const incentives = statements(check, figures, byRep);
+  const incentives = statements(check, figures, byRep, endDay - startDay + 1);
   const medians = {} as Record<Dimension | "score", number | null>;
   for (const d of DIMENSIONS) medians[d] = median(scorecard.map((s) => s.dimensions[d]).filter((x): x is number => x !== null));
   medians.score = median(scorecard.map((s) => s.score));
@@ -340,14 +340,14 @@ function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weight
 }
 
 /** Statements, with each region's team bonus split by score × employed share. */
-function statements(check: CheckResult, figures: RepFigures[], scores: Map<number, ScoreRow>): IncentiveRow[] {
+function statements(check: CheckResult, figures: RepFigures[], scores: Map<number, ScoreRow>, windowDays: number): IncentiveRow[] {
   const { settings, model } = check;
   const byRegion = new Map<string, RepFigures[]>();
   for (const f of figures) {
     const r = model.reps[f.rep].region;
     byRegion.set(r, [...(byRegion.get(r) ?? []), f]);
   }
-  const team = new Map<number, { cents: number; explanation: Explanation }>();
+  const team = new Map<number, TeamShare>();
   const seed = settings.num("seed");
   for (const [region, list] of byRegion) {
     const salesCents = list.reduce((s, f) => s + f.creditedCents + f.splitReceivedCents, 0);
@@ -358,20 +358,11 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
     const weights = list.map((f) => (scores.get(f.rep)?.score ?? 0) * f.employed);
     const parts = splitCents(pool, weights, list.map((f) => hashString(model.reps[f.rep].key, seed)));
     const wsum = weights.reduce((s, w) => s + w, 0);
-    list.forEach((f, i) =>
-      team.set(f.rep, {
-        cents: parts[i],
-        explanation:
-          pool > 0
-            ? { key: "teamBonus", params: { amountCents: parts[i], sharePct: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, ratePct: rate, excessCents: excess, region: region || "—" } }
-            : { key: "teamBonus.none", params: { amountCents: 0, region: region || "—" } },
-      }),
-    );
+    list.forEach((f, i) => team.set(f.rep, { amountCents: parts[i], share: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, rate, excessCents: excess, region, withoutQuota: 0 }));
   }
   return figures
     .map((f) => {
       const rep = model.reps[f.rep];
-      const t = team.get(f.rep)!;
       const s = statement(
         {
           creditedCents: f.creditedCents,
@@ -381,12 +372,12 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
           newAccountSalesCents: f.wonCents,
           retainedSalesCents: f.retainedCents,
           satisfaction: f.satisfaction,
-          teamBonusCents: t.cents,
+          teamBonus: team.get(f.rep)!,
           employedFraction: f.employed,
+          windowDays,
         },
         planFromSettings(settings, rep.region || null),
       );
-      s.components.teamBonus.explanation = t.explanation;
       return { rep: f.rep, statement: s };
     })
     .sort((a, b) => compareText(model.reps[a.rep].region, model.reps[b.rep].region) || compareText(model.reps[a.rep].key, model.reps[b.rep].key));

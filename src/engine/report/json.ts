@@ -5,6 +5,7 @@ import type { AllocationResult } from "../allocation/allocate";
 import { renderExplanation } from "../allocation/text";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
 import { COMPONENTS } from "../incentives/plan";
+import { renderIncentive } from "../incentives/text";
 import { formatDay, formatMonth } from "../cells";
 import { moveFields } from "./allocationSheets";
 import type { CheckResult } from "../check";
@@ -136,10 +137,10 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
       percentile: s.percentile,
       dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, s.dimensions[d] === null ? null : round(s.dimensions[d]!, 2)])),
       weights: Object.fromEntries(DIMENSIONS.map((d) => [d, round(s.weights[d], 4)])),
-      moveUp: renderExplanation(s.moveUp, L),
+      moveUp: renderIncentive(s.moveUp, L),
       profile: s.profile,
-      profileEvidence: renderExplanation(s.profileEvidence, L),
-      recommendation: renderExplanation(s.recommendation, L),
+      profileEvidence: renderIncentive(s.profileEvidence, L),
+      recommendation: renderIncentive(s.recommendation, L),
       suggestedWeights: s.suggestedWeights,
     })),
     incentives: ev.incentives.map((i) => ({
@@ -148,9 +149,9 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
       components: Object.fromEntries(COMPONENTS.map((c) => [c, i.statement.components[c].amountCents / 100])),
       breakdown: COMPONENTS.map((c) => {
         const x = i.statement.components[c];
-        return { component: c, base: x.baseCents / 100, rate: x.rate, amount: x.amountCents / 100, explanation: renderExplanation(x.explanation, L) };
+        return { component: c, base: x.baseCents / 100, rate: x.rate, amount: x.amountCents / 100, explanation: renderIncentive(x.explanation, L) };
       }),
-      explanation: renderExplanation(i.statement.explanation, L),
+      explanation: renderIncentive(i.statement.explanation, L),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { pastMoves, parseAuditLog } from "../../../src/engine/allocation/audit";
-import { renderExplanation } from "../../../src/engine/allocation/text";
+import { renderIncentive as renderExplanation } from "../../../src/engine/incentives/text";
 import { evaluate } from "../../../src/engine/incentives/evaluate";
 import type { Cell } from "../../../src/engine/table";
 import { checkSheets } from "../../helpers/team";

@@ -1,0 +1,96 @@
+/**
+ * Commission on the rep's own credited sales: tiers (marginal or retroactive), an attainment
+ * threshold, an accelerator above quota and a cap.
+ */
+import type { Explanation } from "../../allocation/types";
+import { def } from "../../allocation/settingsDefs";
+import { roundCents } from "../money";
+import type { Plan } from "../plan";
+import { commissionCore, type TierSlice } from "../tiers";
+import { defineComponent } from "./types";
+
+const G = "incentives";
+
+/**
+ * Commission before rounding, with what explains it: tier slices, threshold, accelerator, cap.
+ * @example commissionDetail(25_000_000, null, defaultPlan()).cents // 1_200_000
+ */
+export function commissionDetail(creditedCents: number, quotaCents: number | null, plan: Plan) {
+  const attainment = quotaCents && quotaCents > 0 ? creditedCents / quotaCents : null;
+  if (plan.threshold > 0 && attainment !== null && attainment < plan.threshold) {
+    return { cents: 0, slices: [] as TierSlice[], accelerator: 0, capped: false, belowThreshold: true, attainment };
+  }
+  const core = commissionCore(creditedCents, plan.tiers, plan.mode);
+  const above = quotaCents && quotaCents > 0 ? Math.max(0, creditedCents - quotaCents) : 0;
+  const accelerator = above * plan.acceleratorRate;
+  let cents = core.cents + accelerator;
+  let capped = false;
+  if (plan.capCents > 0 && cents > plan.capCents) {
+    cents = plan.capCents;
+    capped = true;
+  }
+  return { cents, slices: core.slices, accelerator, capped, belowThreshold: false, attainment };
+}
+
+/** "3% × 100,000 + 5% × 100,000 + 8% × 50,000" as data. */
+function explain(d: ReturnType<typeof commissionDetail>, plan: Plan, creditedCents: number, quotaCents: number | null, amountCents: number): Explanation {
+  if (d.belowThreshold) return { key: "commission.threshold", params: { amountCents, attainmentPct: d.attainment ?? 0, thresholdPct: plan.threshold } };
+  if (!d.slices.length) return { key: "commission.none", params: { amountCents } };
+  const terms = d.slices.map((s) => ({ rate: s.rate, baseCents: s.baseCents }));
+  return {
+    key: d.capped ? "commission.capped" : d.accelerator > 0 ? "commission.accelerated" : "commission.tiers",
+    params: {
+      amountCents,
+      terms,
+      acceleratorPct: plan.acceleratorRate,
+      aboveQuotaCents: quotaCents ? Math.max(0, creditedCents - quotaCents) : 0,
+      capCents: plan.capCents,
+      mode: plan.mode,
+    },
+  };
+}
+
+export const commission = defineComponent({
+  id: "commission",
+  label: { "en-US": "Commission", "zh-CN": "提成" },
+  term: { "en-US": "commission", "zh-CN": "提成" },
+  inCell: true,
+  doc: {
+    "en-US": "Tiered commission on the rep's own credited sales (`commissionTiers`, `commissionMode`), nothing below `commissionThreshold` attainment, `acceleratorRate` on sales above quota, at most `commissionCap`.",
+    "zh-CN": "按本人计入业绩计算阶梯提成（`commissionTiers`、`commissionMode`），完成率低于 `commissionThreshold` 不发，超指标部分加 `acceleratorRate`，最多 `commissionCap`。",
+  },
+  settings: [
+    def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”.", "按窗口内计入业绩的阶梯提成，“起点:比例; …”。"),
+    def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { options: ["marginal", "retroactive"] }),
+    def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { min: 0, max: 10 }),
+    def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { min: 0 }),
+    def("acceleratorRate", "percent", 0, G, "Extra rate on credited sales above 100% of quota.", "超过指标 100% 部分的额外提成比例。", { min: 0, max: 1 }),
+  ],
+  text: {
+    "en-US": {
+      "commission.tiers": "{amountCents} = {terms}",
+      "commission.accelerated": "{amountCents} = {terms} + {acceleratorPct} × {aboveQuotaCents} above quota",
+      "commission.capped": "{amountCents}: {terms} capped at {capCents}",
+      "commission.threshold": "0: quota attainment {attainmentPct} is below the {thresholdPct} threshold",
+      "commission.none": "0: no credited sales",
+    },
+    "zh-CN": {
+      "commission.tiers": "{amountCents} = {terms}",
+      "commission.accelerated": "{amountCents} = {terms} + 超指标部分 {acceleratorPct} × {aboveQuotaCents}",
+      "commission.capped": "{amountCents}：{terms}，封顶 {capCents}",
+      "commission.threshold": "0：指标完成率 {attainmentPct} 低于门槛 {thresholdPct}",
+      "commission.none": "0：无计入业绩",
+    },
+  },
+  compute(input, plan) {
+    const d = commissionDetail(input.creditedCents, input.quotaCents, plan);
+    const amountCents = roundCents(d.cents);
+    return {
+      id: "commission",
+      baseCents: input.creditedCents,
+      rate: plan.mode === "retroactive" && d.slices.length ? d.slices[0].rate : null,
+      amountCents,
+      explanation: explain(d, plan, input.creditedCents, input.quotaCents, amountCents),
+    };
+  },
+});
