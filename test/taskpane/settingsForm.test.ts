@@ -35,7 +35,7 @@ const en = translator("en-US");
 const zh = translator("zh-CN");
 
 describe("RULE_KEYS", () => {
-  it("are the settings issue 5 names, each declared in the registry", () => {
+  it("are the settings issue 5 names and each incentive component's own (issue 12), each declared in the registry", () => {
     expect(RULE_KEYS).toEqual([
       "period",
       "stagnationMonths",
@@ -47,6 +47,14 @@ describe("RULE_KEYS", () => {
       "maxAccountsVeteran",
       "commissionTiers",
       "commissionMode",
+      "commissionThreshold",
+      "commissionCap",
+      "acceleratorRate",
+      "newCustomerBonus",
+      "newCustomerRate",
+      "retentionRate",
+      "retentionMinSatisfaction",
+      "teamBonusRate",
       "weight.sales",
       "weight.newCustomers",
       "weight.satisfaction",
@@ -232,6 +240,14 @@ describe("the editor against the real save", () => {
       maxAccountsVeteran: "110",
       commissionTiers: "0:2%; 50000:4%",
       commissionMode: "retroactive",
+      commissionThreshold: "70",
+      commissionCap: "50000",
+      acceleratorRate: "2",
+      newCustomerBonus: "800",
+      newCustomerRate: "1.5",
+      retentionRate: "2",
+      retentionMinSatisfaction: "3.5",
+      teamBonusRate: "0.5",
       "weight.sales": "0.5",
       "weight.newCustomers": "0.2",
       "weight.satisfaction": "0.1",

@@ -62,7 +62,6 @@ export const enUS = {
   rulesGroupStagnation: "Stagnant veterans",
   rulesGroupDormant: "Dormant accounts",
   rulesGroupCapacity: "Holding caps",
-  rulesGroupCommission: "Commission",
   rulesGroupWeights: "Scorecard weights",
   percentLabel: "{key} (%)",
   monthPlaceholder: "YYYY-MM; empty: automatic",

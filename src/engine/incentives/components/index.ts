@@ -15,7 +15,13 @@ const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamB
 /** A component's id: the keys of the JSON `components` object. */
 export type ComponentId = (typeof LIST)[number]["id"];
 
-function check(list: readonly IncentiveComponent[]): void {
+/**
+ * Checks declarations against each other: unique ids, labels and texts in both languages, no text key
+ * owned twice. Run when the registry loads.
+ * @throws ComponentRegistryError when they contradict
+ * @example checkComponents([commission, commission]) // throws "component commission is declared twice"
+ */
+export function checkComponents(list: readonly IncentiveComponent[]): void {
   const ids = new Set<string>();
   const keys = new Map<string, string>();
   for (const c of list) {
@@ -33,7 +39,7 @@ function check(list: readonly IncentiveComponent[]): void {
     if (en !== Object.keys(c.text["zh-CN"]).sort().join()) throw new ComponentRegistryError(`component ${c.id} has different en-US and zh-CN texts`);
   }
 }
-check(LIST);
+checkComponents(LIST);
 
 /** Every incentive component, in statement order (checked when this module loads). */
 export const INCENTIVE_COMPONENTS: readonly IncentiveComponent<ComponentId>[] = LIST;
