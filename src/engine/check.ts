@@ -97,6 +97,13 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   }
   if (period === null && mapped.sales) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
 
+  if (period !== null && repsMap && repsMap.headers.quota !== undefined) {
+    // A blank Quota cell is said, never silently replaced: no default quota unless defaultQuota is set.
+    // (A roster with no Quota column at all does not do quota-based pay; the scorecard notes it.)
+    const lacking = reps.filter((r) => r.active && r.quotaCents === null && settings.get("defaultQuota", r.region || null) === null);
+    for (const rep of lacking) issues.warning("quota_missing", input.tables.reps!.sheet, rep.row, repsMap.headers.quota, { value: rep.id });
+  }
+
   if (period !== null) {
     for (const rep of reps) {
       // Hired after the period: left out of this period's snapshot, visibly.

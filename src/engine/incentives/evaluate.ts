@@ -15,7 +15,8 @@ import { planFromSettings, statement, type Statement, type TeamShare } from "./p
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
 export const DIMENSIONS: readonly Dimension[] = ["sales", "newCustomers", "satisfaction", "retention", "teamwork"];
 
-export type Profile = "hunter" | "farmer" | "developing" | "steady";
+/** "insufficient": less than profileMinMonths of history, so no profile is claimed. */
+export type Profile = "hunter" | "farmer" | "developing" | "steady" | "insufficient";
 
 /** The figures behind one rep's scorecard and statement, money in cents. */
 export interface RepFigures {
@@ -34,6 +35,10 @@ export interface RepFigures {
   retainedCents: number;
   satisfaction: number | null;
   teamwork: number | null;
+  /** Neither the roster nor defaultQuota gives a quota (quotaCents is 0; check() warned). */
+  quotaMissing: boolean;
+  /** Months of sales history the rep can be judged on: the data's months to the period, or their tenure when shorter. */
+  historyMonths: number;
   /** Value of owned accounts over the 12 months to the period, and how much of it came from accounts won in those months. */
   value12Cents: number;
   won12Cents: number;
@@ -67,6 +72,8 @@ export interface Evaluation {
   scorecard: ScoreRow[];
   medians: Record<Dimension | "score", number | null>;
   incentives: IncentiveRow[];
+  /** What the scorecard could not judge and why (a dimension nobody has data for), to show beside it. */
+  notes: Explanation[];
 }
 
 function median(xs: number[]): number | null {
@@ -125,6 +132,22 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     moves.set(a, list);
   }
 
+  // Who held each account when: the owner now, unless an applied move happened after that day, in which
+  // case the earliest such move's former owner held it. A run after a later move still credits the holder.
+  const history = new Map<number, { day: number; from: number }[]>();
+  for (const p of past) {
+    const a = accByKey.get(p.accountKey);
+    const from = repByKey.get(p.fromKey);
+    if (a === undefined || from === undefined) continue;
+    history.set(a, [...(history.get(a) ?? []), { day: p.day, from }]);
+  }
+  for (const list of history.values()) list.sort((x, y) => x.day - y.day);
+  const holderOn = (a: number, day: number): number => {
+    const list = history.get(a);
+    if (list) for (const mv of list) if (mv.day > day) return mv.from;
+    return model.accounts[a].owner;
+  };
+
   const credited = new Float64Array(nR);
   const given = new Float64Array(nR);
   const received = new Float64Array(nR);
@@ -135,10 +158,12 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const firstWindowRep = new Int32Array(nA).fill(-1);
   const firstWindowDay = new Float64Array(nA).fill(Infinity);
   const value12 = new Float64Array(nA);
+  let dataStart = Infinity;
   for (let i = 0; i < sales.count; i++) {
     const a = sales.account[i];
     const m = sales.month[i];
     if (m > period) continue;
+    if (m < dataStart) dataStart = m;
     if (m < firstMonth[a]) firstMonth[a] = m;
     if (m > period - 12) value12[a] += sales.cents[i];
     if (m >= priorStart && m < windowStart) {
@@ -147,7 +172,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     }
     if (m < windowStart) continue;
     windowByAccount[a] += sales.cents[i];
-    const rep = sales.rep[i] >= 0 ? sales.rep[i] : model.accounts[a].owner;
+    const rep = sales.rep[i] >= 0 ? sales.rep[i] : holderOn(a, sales.day[i]);
     if (rep < 0) continue;
     if (sales.day[i] < firstWindowDay[a]) {
       firstWindowDay[a] = sales.day[i];
@@ -185,7 +210,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const satSum = new Float64Array(nR);
   const satN = new Int32Array(nR);
   for (const acc of model.accounts) {
-    const o = acc.owner;
+    const o = holderOn(acc.index, endDay);
     if (o < 0) continue;
     repValue12[o] += value12[acc.index];
     if (firstMonth[acc.index] > period - 12) won12[o] += value12[acc.index];
@@ -214,17 +239,20 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   }
   const avg = (xs: number[] | undefined) => (xs && xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
+  const dataMonths = dataStart === Infinity ? 0 : period - dataStart + 1;
   const figures: RepFigures[] = [];
   for (const rep of model.reps) {
     const share = employed[rep.index];
     if (share <= 0) continue;
     const qp = QUOTA_MONTHS[String(settings.get("quotaPeriod", rep.region))];
-    const perPeriod = rep.quotaCents ?? Math.round(settings.num("defaultQuota", rep.region) * 100);
+    const fallback = settings.get("defaultQuota", rep.region || null);
+    const perPeriod = rep.quotaCents ?? (typeof fallback === "number" ? Math.round(fallback * 100) : null);
     figures.push({
+      quotaMissing: perPeriod === null,
       rep: rep.index,
       class: classes[rep.index],
       employed: share,
-      quotaCents: Math.round((perPeriod / qp) * months * share),
+      quotaCents: perPeriod === null ? 0 : Math.round((perPeriod / qp) * months * share),
       creditedCents: credited[rep.index],
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
@@ -236,20 +264,23 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       teamwork: avg(tw.get(rep.index)),
       value12Cents: repValue12[rep.index],
       won12Cents: won12[rep.index],
+      historyMonths: Math.max(0, Math.min(dataMonths, rep.hireDay === null ? dataMonths : period - dayToMonth(rep.hireDay) + 1)),
     });
   }
 
-  const scorecard = scoreAll(check, figures, twScale);
+  // A won account is one with no sales in the 12 months before the window: unknowable without them.
+  const wonKnown = dataStart <= priorStart;
+  const { rows: scorecard, notes } = scoreAll(check, figures, twScale, wonKnown, dataMonths);
   const byRep = new Map(scorecard.map((s) => [s.rep, s]));
   const incentives = statements(check, figures, byRep, endDay - startDay + 1);
   const medians = {} as Record<Dimension | "score", number | null>;
   for (const d of DIMENSIONS) medians[d] = median(scorecard.map((s) => s.dimensions[d]).filter((x): x is number => x !== null));
   medians.score = median(scorecard.map((s) => s.score));
-  return { period, windowStart, scorecard, medians, incentives };
+  return { period, windowStart, scorecard, medians, incentives, notes };
 }
 
 /** Normalisation to 0–100, documented in the Scorecard sheet and README. */
-function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): ScoreRow[] {
+function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wonKnown: boolean, dataMonths: number): { rows: ScoreRow[]; notes: Explanation[] } {
   const { settings, model } = check;
   const maxWonCount = Math.max(0, ...figures.map((f) => f.wonAccounts));
   const maxWonCents = Math.max(0, ...figures.map((f) => f.wonCents));
@@ -258,7 +289,7 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
     const attainment = f.quotaCents > 0 ? (f.creditedCents + f.splitReceivedCents) / f.quotaCents : null;
     const dims: Record<Dimension, number | null> = {
       sales: attainment === null ? null : Math.min(100, 100 * attainment),
-      newCustomers: (maxWonCount > 0 ? (50 * f.wonAccounts) / maxWonCount : 0) + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0),
+      newCustomers: !wonKnown || maxWonCount === 0 ? null : (50 * f.wonAccounts) / maxWonCount + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0),
       satisfaction: f.satisfaction === null ? null : Math.max(0, Math.min(100, ((f.satisfaction - 1) / 4) * 100)),
       retention: f.retention === null ? null : 100 * f.retention,
       teamwork: f.teamwork === null ? null : Math.max(0, Math.min(100, (100 * f.teamwork) / twScale)),
@@ -276,11 +307,24 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
     const score = DIMENSIONS.reduce((s, d) => s + (dims[d] ?? 0) * weights[d], 0);
     return { f, rep, dims, weights, score, attainment };
   });
+  // A dimension nobody has data for is out of every score (re-normalised away above); say so.
+  const notes: Explanation[] = [];
+  if (rows.length) {
+    for (const d of DIMENSIONS) {
+      if (rows.some((r) => r.dims[d] !== null)) continue;
+      const why = d !== "newCustomers" ? "why.noData" : !wonKnown ? "why.newCustomers.history" : "why.newCustomers.none";
+      notes.push({ key: `note.dimensionDropped.${why}`, params: { dimension: `dim.${d}`, historyMonths: dataMonths } });
+    }
+  }
+  const noQuota = figures.filter((f) => f.quotaMissing).length;
+  if (noQuota) notes.push({ key: "note.quotaMissing", params: { count: noQuota } });
   // Competition ranking (1, 2, 2, 4); ties keep the same rank, never broken by roster order.
   const scores = rows.map((r) => r.score);
   const medians = {} as Record<Dimension, number | null>;
   for (const d of DIMENSIONS) medians[d] = median(rows.map((r) => r.dims[d]).filter((x): x is number => x !== null));
-  return rows
+  const minMonths = settings.num("profileMinMonths");
+  const won12Known = dataMonths > 12;
+  const ranked = rows
     .map(({ f, rep, dims, weights, score }) => {
       const better = scores.filter((s) => s > score + 1e-9).length;
       const lower = scores.filter((s) => s < score - 1e-9).length;
@@ -298,7 +342,7 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
       const moveUp: Explanation = best
         ? { key: "moveUp", params: { dimension: `dim.${best}`, yours: Math.round(dims[best]!), median: Math.round(medians[best]!), points: Math.round(bestGap * 10) / 10 } }
         : { key: "moveUp.none", params: {} };
-      const { profile, evidence, recommendation, suggested } = profileOf(f, dims, weights);
+      const { profile, evidence, recommendation, suggested } = profileOf(f, dims, weights, settings.num("profileMinMonths", rep.region || null), won12Known);
       return {
         rep: f.rep,
         figures: f,
@@ -315,17 +359,21 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
       } satisfies ScoreRow;
     })
     .sort((a, b) => a.rank - b.rank || compareText(model.reps[a.rep].key, model.reps[b.rep].key));
+  return { rows: ranked, notes };
 }
 
 /**
  * A rep's profile from their history, with the evidence and the plan weights suggested for it. Shown
  * beside the scorecard; never applied on its own.
  */
-function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weights: Record<Dimension, number>) {
-  const wonShare = f.value12Cents > 0 ? f.won12Cents / f.value12Cents : 0;
+function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weights: Record<Dimension, number>, minMonths: number, won12Known: boolean) {
+  // "Won in the last 12 months" needs the months before them; with less data every account looks new.
+  const wonShare = won12Known && f.value12Cents > 0 ? f.won12Cents / f.value12Cents : 0;
   let profile: Profile = "steady";
+  // A new rep is developing by tenure alone; every other profile is a claim about history.
   if (f.class === "new") profile = "developing";
-  else if (wonShare >= 0.3) profile = "hunter";
+  else if (f.historyMonths < minMonths) profile = "insufficient";
+  else if (won12Known && wonShare >= 0.3) profile = "hunter";
   else if ((f.retention ?? 0) >= 0.85 && (f.satisfaction ?? 0) >= 4) profile = "farmer";
   const suggested = { ...weights };
   const up: Dimension[] = profile === "hunter" ? ["newCustomers", "newCustomers"] : profile === "farmer" ? ["retention", "satisfaction"] : profile === "developing" ? ["newCustomers", "teamwork"] : [];
@@ -334,7 +382,7 @@ function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weight
   for (const d of DIMENSIONS) suggested[d] = sum > 0 ? Math.round((suggested[d] / sum) * 100) / 100 : 0;
   const evidence: Explanation = {
     key: `profile.${profile}`,
-    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: f.satisfaction === null ? "—" : f.satisfaction.toFixed(1), class: f.class },
+    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: f.satisfaction === null ? "—" : f.satisfaction.toFixed(1), class: f.class, months: f.historyMonths, minMonths },
   };
   return { profile, evidence, recommendation: { key: `recommend.${profile}`, params: {} } as Explanation, suggested };
 }
@@ -352,13 +400,15 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
   for (const [region, list] of byRegion) {
     const salesCents = list.reduce((s, f) => s + f.creditedCents + f.splitReceivedCents, 0);
     const quotaCents = list.reduce((s, f) => s + f.quotaCents, 0);
-    const excess = Math.max(0, salesCents - quotaCents);
+    // Without every rep's quota the region's quota is unknown: no pool rather than a made-up one.
+    const withoutQuota = list.filter((f) => f.quotaMissing).length;
+    const excess = withoutQuota ? 0 : Math.max(0, salesCents - quotaCents);
     const rate = settings.num("teamBonusRate", region || null);
     const pool = Math.round(excess * rate);
     const weights = list.map((f) => (scores.get(f.rep)?.score ?? 0) * f.employed);
     const parts = splitCents(pool, weights, list.map((f) => hashString(model.reps[f.rep].key, seed)));
     const wsum = weights.reduce((s, w) => s + w, 0);
-    list.forEach((f, i) => team.set(f.rep, { amountCents: parts[i], share: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, rate, excessCents: excess, region, withoutQuota: 0 }));
+    list.forEach((f, i) => team.set(f.rep, { amountCents: parts[i], share: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, rate, excessCents: excess, region, withoutQuota }));
   }
   return figures
     .map((f) => {

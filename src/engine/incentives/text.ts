@@ -30,7 +30,7 @@ const SCORECARD: Record<Locale, Record<string, string>> = {
     "why.newCustomers.history": "sales history starts {historyMonths} months before the period; telling a new account from an old one needs the 12 months before the window",
     "why.newCustomers.none": "no account was won in the window",
     "why.noData": "no rep has any",
-    "note.quotaMissing": "{count} reps have no Quota on the roster and no defaultQuota is set: no sales score, threshold, accelerator or team bonus for them.",
+    "note.quotaMissing": "{count} reps have no quota (no Quota on the roster, no defaultQuota set): no sales score, commission threshold, accelerator or team bonus for them or their region's team.",
     "total.prorated": "; quota prorated to {employedPct} of the window (employed {days} of {windowDays} days)",
   },
   "zh-CN": {
@@ -55,7 +55,7 @@ const SCORECARD: Record<Locale, Record<string, string>> = {
     "why.newCustomers.history": "销售记录仅始于统计月前 {historyMonths} 个月，区分新老客户需要窗口前 12 个月的数据",
     "why.newCustomers.none": "窗口内没有开发任何新客户",
     "why.noData": "无人有此数据",
-    "note.quotaMissing": "{count} 名业务员在花名册中没有指标，且未设置 defaultQuota：不计销售评分、门槛、加速和团队奖。",
+    "note.quotaMissing": "{count} 名业务员没有指标（花名册未填且未设置 defaultQuota）：其本人及所在区域不计销售评分、提成门槛、加速提成和团队奖。",
     "total.prorated": "；指标按在职比例 {employedPct} 折算（在职 {days} / {windowDays} 天）",
   },
 };
@@ -66,6 +66,10 @@ function catalogue(L: Locale): Record<string, string> {
   const sep = L === "zh-CN" ? " + " : " + ";
   texts.total = `{totalCents} = ${INCENTIVE_COMPONENTS.map((c) => `${c.term[L]} {${c.id}Cents}`).join(sep)}`;
   texts["total.prorated"] = texts.total + SCORECARD[L]["total.prorated"];
+  // One full sentence per reason a dimension is dropped, so each keeps its own figures.
+  for (const why of ["why.noData", "why.newCustomers.history", "why.newCustomers.none"]) {
+    texts[`note.dimensionDropped.${why}`] = SCORECARD[L]["note.dimensionDropped"].replace("{why}", SCORECARD[L][why]);
+  }
   return texts;
 }
 

@@ -78,7 +78,11 @@ export function scorecardSheet(check: CheckResult, ev: Evaluation, name: string)
   const { model } = check;
   return {
     name,
-    preamble: [[t(L, "scoreTitle", { from: formatMonth(ev.windowStart), period: formatMonth(ev.period), median: ev.medians.score === null ? "—" : ev.medians.score.toFixed(1) })], [t(L, "method")]],
+    preamble: [
+      [t(L, "scoreTitle", { from: formatMonth(ev.windowStart), period: formatMonth(ev.period), median: ev.medians.score === null ? "—" : ev.medians.score.toFixed(1) })],
+      [t(L, "method")],
+      ...ev.notes.map((n) => [renderExplanation(n, L)]),
+    ],
     columns: [
       { header: label(L, "col.repId"), width: 10 },
       { header: label(L, "col.name"), width: 18 },

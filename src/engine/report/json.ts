@@ -130,6 +130,8 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
   const L = result.locale;
   return {
     incentiveWindow: { from: formatMonth(ev.windowStart), to: formatMonth(ev.period) },
+    /** What the scorecard could not judge (a dimension nobody has data for), as sentences. */
+    scorecardNotes: ev.notes.map((n) => renderIncentive(n, L)),
     scorecard: ev.scorecard.map((s) => ({
       repId: model.reps[s.rep].id,
       score: s.score,

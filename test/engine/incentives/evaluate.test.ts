@@ -27,6 +27,7 @@ function team(extraSettings: Cell[][] = []): Record<string, Cell[][]> {
       ["A2", "Beta", "R2", "North", 3],
       ["A3", "Gamma", "R2", "North", null],
       ["S1", "South One", "R4", "South", null],
+      ["Z1", "Old Zeta", "R4", "South", null],
     ],
     Sales: [
       ["Date", "Account ID", "Amount", "Rep ID"],
@@ -36,6 +37,8 @@ function team(extraSettings: Cell[][] = []): Record<string, Cell[][]> {
       ["2026-06-20", "A2", 50000, null],
       ["2026-06-25", "A3", 20000, "R2"],
       ["2026-06-05", "S1", 9000, "R3"],
+      // History from January 2025: the 12 months before the window are in the data, so "won" is known.
+      ["2025-01-15", "Z1", 1000, "R4"],
     ],
     "Fairshare Settings": [["Setting", "Value"], ["period", "2026-06"], ...extraSettings],
     "Fairshare Audit Log": [
