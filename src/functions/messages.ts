@@ -6,7 +6,7 @@ import { localizeIssues, type Issue } from "../engine/issues";
 import type { TierProblem } from "../engine/incentives/tiers";
 
 /** The arguments the functions validate, by their (en-US) parameter names in functions.json. */
-export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId";
+export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId" | "sample";
 
 /** Why a function cannot give a value. Row and column are 1-based positions inside a range argument. */
 export type FunctionIssue =
@@ -17,6 +17,7 @@ export type FunctionIssue =
   | { code: "argumentError"; argument: ArgumentName; error: string }
   | { code: "argumentNegative"; argument: ArgumentName; value: number }
   | { code: "argumentNotWhole"; argument: ArgumentName; value: number }
+  | { code: "argumentNotBoolean"; argument: ArgumentName; value: string }
   | { code: "argumentTooLarge"; argument: ArgumentName; value: number }
   | { code: "satisfactionOutOfRange"; value: number }
   | { code: "unknownMode"; value: string }
@@ -54,6 +55,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     tiers: "tiers",
     mode: "mode",
     repId: "repId",
+    sample: "sample",
   },
   "zh-CN": {
     amount: "金额",
@@ -65,6 +67,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     tiers: "阶梯",
     mode: "方式",
     repId: "工号",
+    sample: "样本",
   },
 };
 
@@ -99,6 +102,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     argumentError: (i) => `${arg("en-US", i.argument)} is the error ${i.error}.`,
     argumentNegative: (i) => `${arg("en-US", i.argument)} is ${i.value}; it must be 0 or more.`,
     argumentNotWhole: (i) => `${arg("en-US", i.argument)} is ${i.value}; it must be a whole number.`,
+    argumentNotBoolean: (i) => `${arg("en-US", i.argument)} must be TRUE or FALSE; “${i.value}” is neither.`,
     argumentTooLarge: (i) => `${arg("en-US", i.argument)} is ${i.value}, too large to compute in exact cents.`,
     satisfactionOutOfRange: (i) => `satisfaction is ${i.value}; it must be between 1 and 5 (leave it empty or 0 when unknown).`,
     unknownMode: (i) => `mode “${i.value}” is unknown; use “marginal” (each tier's rate on the part in that tier) or “retroactive” (the reached tier's rate on everything).`,
@@ -124,6 +128,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     argumentError: (i) => `参数“${arg("zh-CN", i.argument)}”是错误值 ${i.error}。`,
     argumentNegative: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}；必须大于或等于 0。`,
     argumentNotWhole: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}；必须是整数。`,
+    argumentNotBoolean: (i) => `参数“${arg("zh-CN", i.argument)}”必须是 TRUE 或 FALSE；“${i.value}”都不是。`,
     argumentTooLarge: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}，数值过大，无法精确到分计算。`,
     satisfactionOutOfRange: (i) => `满意度为 ${i.value}；必须在 1 到 5 之间（未知时留空或填 0）。`,
     unknownMode: (i) => `未知的计算方式“${i.value}”；请使用“累进”（marginal，各档比例只作用于该档内的部分）或“全额”（retroactive，达到的档位比例作用于全部金额）。`,

@@ -13,6 +13,7 @@ const SAMPLES: { [C in FunctionIssue["code"]]: Extract<FunctionIssue, { code: C 
   argumentError: { code: "argumentError", argument: "quota", error: "#REF!" },
   argumentNegative: { code: "argumentNegative", argument: "retainedSales", value: -1 },
   argumentNotWhole: { code: "argumentNotWhole", argument: "newAccounts", value: 1.5 },
+  argumentNotBoolean: { code: "argumentNotBoolean", argument: "sample", value: "maybe" },
   argumentTooLarge: { code: "argumentTooLarge", argument: "amount", value: 1e15 },
   satisfactionOutOfRange: { code: "satisfactionOutOfRange", value: 7 },
   unknownMode: { code: "unknownMode", value: "both" },
