@@ -2,6 +2,7 @@
  * The check: from the input tables to typed data, issues, the period and the portfolio snapshot.
  * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
  */
+import { INCENTIVE_COMPONENTS } from "./incentives/components";
 import { dayToMonth, formatMonth, type MonthIndex } from "./cells";
 import { resolveColumns, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
@@ -87,6 +88,20 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     issues.error("settings_conflict", input.settings?.sheet ?? "Fairshare Settings", src?.row ?? null, src?.column ?? null, {
       detail: `newRepTenureMonths (${newMonths}) > veteranTenureMonths (${vetMonths})`,
     });
+  }
+
+  // Each incentive component checks its own settings against each other, for the base values and every region.
+  const settingsSheet = input.settings?.sheet ?? "Fairshare Settings";
+  for (const c of INCENTIVE_COMPONENTS) {
+    if (!c.conflict) continue;
+    const seen = new Set<string>();
+    for (const region of [null, ...regions]) {
+      const detail = c.conflict(settings, region);
+      if (detail === null || seen.has(detail)) continue;
+      seen.add(detail);
+      const src = settings.sources.get("commissionBasis") ?? settings.sources.get("commissionTiers");
+      issues.error("settings_conflict", settingsSheet, src?.row ?? null, region ?? src?.column ?? null, { detail });
+    }
   }
 
   let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;

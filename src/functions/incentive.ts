@@ -5,7 +5,7 @@
  */
 import { roundCents } from "../engine/incentives/money";
 import { defaultPlan, planFromSettings, statement, type Plan, type PlanInput, type Statement } from "../engine/incentives/plan";
-import { commissionCore, type Tier } from "../engine/incentives/tiers";
+import { commissionCore, isAttainmentTable, type Tier } from "../engine/incentives/tiers";
 import { INCENTIVE_COMPONENTS } from "../engine/incentives/components";
 import { renderIncentive } from "../engine/incentives/text";
 import { IssueList } from "../engine/issues";
@@ -32,6 +32,7 @@ export function tieredCore(amount: unknown, tiers: unknown, mode?: unknown): Cor
   if (table === null) return failed({ code: "tiersInvalid", problem: "tiers_empty", part: "" });
   const how = modeArgument(mode);
   if (isIssue(how)) return failed(how);
+  if (isAttainmentTable(table)) return failed({ code: "tiersInvalid", problem: "tiers_need_quota", part: "" });
   return { ok: true, value: roundCents(commissionCore(cents ?? 0, table, how).cents) / 100 };
 }
 

@@ -77,12 +77,16 @@ const TIER_PROBLEMS: Record<FunctionLocale, Record<TierProblem["code"], string>>
     tiers_syntax: "“{part}” is not a “from:rate” pair with a non-negative amount",
     tiers_order: "tiers must start at 0 and rise; the problem is at {part}",
     tiers_rate: "the rate in “{part}” must be between 0 and 1 (or 0% and 100%)",
+    tiers_mixed: "“{part}”: a tier table is either amounts or percents of quota, not both",
+    tiers_need_quota: "the tiers are percents of quota, and =FAIRSHARE.TIERED has no quota; use =FAIRSHARE.INCENTIVE",
   },
   "zh-CN": {
     tiers_empty: "阶梯表为空",
     tiers_syntax: "“{part}”不是“起点：比例”格式，或起点为负数",
     tiers_order: "阶梯必须从 0 开始并逐档递增；问题出在 {part}",
     tiers_rate: "“{part}”中的比例必须在 0 到 1（或 0% 到 100%）之间",
+    tiers_mixed: "“{part}”：阶梯表要么全用金额，要么全用指标百分比，不能混用",
+    tiers_need_quota: "阶梯按指标百分比设定，而 =FAIRSHARE.TIERED 没有指标参数；请使用 =FAIRSHARE.INCENTIVE",
   },
 };
 

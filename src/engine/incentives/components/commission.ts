@@ -6,7 +6,7 @@ import type { Explanation } from "../../allocation/types";
 import { def } from "../../allocation/settingsDefs";
 import { roundCents } from "../money";
 import type { Plan } from "../plan";
-import { commissionCore, type TierSlice } from "../tiers";
+import { commissionCore, isAttainmentTable, isTierProblem, parseTiers, tiersForQuota, type TierSlice } from "../tiers";
 import { defineComponent } from "./types";
 
 const G = "incentives";
@@ -17,10 +17,12 @@ const G = "incentives";
  */
 export function commissionDetail(creditedCents: number, quotaCents: number | null, plan: Plan) {
   const attainment = quotaCents && quotaCents > 0 ? creditedCents / quotaCents : null;
-  if (plan.threshold > 0 && attainment !== null && attainment < plan.threshold) {
-    return { cents: 0, slices: [] as TierSlice[], accelerator: 0, capped: false, belowThreshold: true, attainment };
-  }
-  const core = commissionCore(creditedCents, plan.tiers, plan.mode);
+  const none = { cents: 0, slices: [] as TierSlice[], accelerator: 0, capped: false, belowThreshold: false, noQuota: false, attainment };
+  if (plan.threshold > 0 && attainment !== null && attainment < plan.threshold) return { ...none, belowThreshold: true };
+  // Tiers in percent of quota (commissionBasis attainment) become amounts once the quota is known.
+  const byQuota = isAttainmentTable(plan.tiers);
+  if (byQuota && attainment === null) return { ...none, noQuota: creditedCents > 0 };
+  const core = commissionCore(creditedCents, byQuota ? tiersForQuota(plan.tiers, quotaCents!) : plan.tiers, plan.mode);
   const above = quotaCents && quotaCents > 0 ? Math.max(0, creditedCents - quotaCents) : 0;
   const accelerator = above * plan.acceleratorRate;
   let cents = core.cents + accelerator;
@@ -29,12 +31,13 @@ export function commissionDetail(creditedCents: number, quotaCents: number | nul
     cents = plan.capCents;
     capped = true;
   }
-  return { cents, slices: core.slices, accelerator, capped, belowThreshold: false, attainment };
+  return { ...none, cents, slices: core.slices, accelerator, capped };
 }
 
 /** "3% × 100,000 + 5% × 100,000 + 8% × 50,000" as data. */
 function explain(d: ReturnType<typeof commissionDetail>, plan: Plan, creditedCents: number, quotaCents: number | null, amountCents: number): Explanation {
   if (d.belowThreshold) return { key: "commission.threshold", params: { amountCents, attainmentPct: d.attainment ?? 0, thresholdPct: plan.threshold } };
+  if (d.noQuota) return { key: "commission.noQuota", params: { amountCents, salesCents: creditedCents } };
   if (!d.slices.length) return { key: "commission.none", params: { amountCents } };
   const terms = d.slices.map((s) => ({ rate: s.rate, baseCents: s.baseCents }));
   return {
@@ -60,7 +63,8 @@ export const commission = defineComponent({
     "zh-CN": "按本人计入业绩计算阶梯提成（`commissionTiers`、`commissionMode`），完成率低于 `commissionThreshold` 不发，超指标部分加 `acceleratorRate`，最多 `commissionCap`。",
   },
   settings: [
-    def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”.", "按窗口内计入业绩的阶梯提成，“起点:比例; …”。"),
+    def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”; “from-to:rate” gives a tier an upper bound (a gap up to the next tier earns nothing).", "按窗口内计入业绩的阶梯提成，“起点:比例; …”；“起点-终点:比例”为该档设上限（到下一档之间的空档不计提成）。"),
+    def("commissionBasis", "enum", "amount", G, "What the tiers' from-values measure: amount (“0:3%; 100000:5%”) or attainment, in percent of quota (“0%:2%; 100%:4%; 120%:6%”).", "阶梯起点的含义：amount 金额（“0:3%; 100000:5%”）或 attainment 指标完成率（“0%:2%; 100%:4%; 120%:6%”）。", { options: ["amount", "attainment"] }),
     def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { options: ["marginal", "retroactive"] }),
     def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { min: 0, max: 10 }),
     def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { min: 0 }),
@@ -73,6 +77,7 @@ export const commission = defineComponent({
       "commission.capped": "{amountCents}: {terms} capped at {capCents}",
       "commission.threshold": "0: quota attainment {attainmentPct} is below the {thresholdPct} threshold",
       "commission.none": "0: no credited sales",
+      "commission.noQuota": "0: the tiers are percents of quota and there is no quota for {salesCents} of sales",
     },
     "zh-CN": {
       "commission.tiers": "{amountCents} = {terms}",
@@ -80,7 +85,16 @@ export const commission = defineComponent({
       "commission.capped": "{amountCents}：{terms}，封顶 {capCents}",
       "commission.threshold": "0：指标完成率 {attainmentPct} 低于门槛 {thresholdPct}",
       "commission.none": "0：无计入业绩",
+      "commission.noQuota": "0：阶梯按指标百分比设定，而 {salesCents} 的销售没有指标",
     },
+  },
+  conflict(settings, region) {
+    const tiers = parseTiers(String(settings.get("commissionTiers", region)));
+    if (isTierProblem(tiers)) return null; // reported as an invalid setting already
+    const basis = settings.get("commissionBasis", region);
+    if (basis === "attainment" && !isAttainmentTable(tiers)) return "commissionBasis is attainment, but commissionTiers are amounts; write them in percent of quota, e.g. 0%:2%; 100%:4%";
+    if (basis === "amount" && isAttainmentTable(tiers)) return "commissionTiers are in percent of quota; set commissionBasis to attainment, or write the tiers as amounts";
+    return null;
   },
   compute(input, plan) {
     const d = commissionDetail(input.creditedCents, input.quotaCents, plan);

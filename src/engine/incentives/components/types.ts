@@ -5,6 +5,7 @@
  */
 import type { Explanation } from "../../allocation/types";
 import type { Locale } from "../../messages";
+import type { Settings } from "../../settings/parse";
 import type { SettingDef } from "../../settings/registry";
 import type { Plan, PlanInput } from "../plan";
 
@@ -39,6 +40,11 @@ export interface IncentiveComponent<Id extends string = string> {
    * @example commission.compute({ creditedCents: 25_000_000, quotaCents: null }, defaultPlan()).amountCents // 1_200_000
    */
   compute(input: PlanInput, plan: Plan): Component<Id>;
+  /**
+   * Settings that contradict each other for this component in a region (null: the base values), as
+   * the detail of a settings_conflict error; null when they agree.
+   */
+  conflict?(settings: Settings, region: string | null): string | null;
 }
 
 /** Declares a component, keeping its id's literal type (so the ids union is generated from the registry). */
