@@ -29,6 +29,8 @@ export interface RepFigures {
   creditedCents: number;
   splitGivenCents: number;
   splitReceivedCents: number;
+  /** Refunds (negative sales lines) credited to the rep in the window, as a positive amount (inside creditedCents). */
+  refundsCents: number;
   wonAccounts: number;
   wonCents: number;
   retention: number | null;
@@ -149,6 +151,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   };
 
   const credited = new Float64Array(nR);
+  const refunds = new Float64Array(nR);
   const given = new Float64Array(nR);
   const received = new Float64Array(nR);
   const windowByAccount = new Float64Array(nA);
@@ -179,6 +182,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       firstWindowRep[a] = rep;
     }
     credited[rep] += sales.cents[i];
+    if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
     for (const mv of moves.get(a) ?? []) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
   }
   // Each handover's share is split once, over all its sales in the window, by the one rounding rule.
@@ -256,6 +260,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       creditedCents: credited[rep.index],
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
+      refundsCents: refunds[rep.index],
       wonAccounts: wonCount[rep.index],
       wonCents: wonCents[rep.index],
       retention: priorTotal[rep.index] > 0 ? priorKept[rep.index] / priorTotal[rep.index] : null,
@@ -417,6 +422,7 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
         {
           creditedCents: f.creditedCents,
           splitReceivedCents: f.splitReceivedCents,
+          refundsCents: f.refundsCents,
           quotaCents: f.quotaCents,
           newAccounts: f.wonAccounts,
           newAccountSalesCents: f.wonCents,

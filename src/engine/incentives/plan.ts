@@ -40,6 +40,8 @@ export interface Plan {
   newCustomerRate: number;
   retentionRate: number;
   retentionMinSatisfaction: number;
+  /** Refunds reverse commission in the window they land in (clawback on), or are left alone (off). */
+  clawback: boolean;
 }
 
 /** The default plan (the settings' defaults), for custom functions called without a workbook. */
@@ -54,13 +56,16 @@ export function defaultPlan(): Plan {
     newCustomerRate: 0,
     retentionRate: 0.01,
     retentionMinSatisfaction: 4,
+    clawback: true,
   };
 }
 
 /** One rep's figures for the window, in cents. */
 export interface PlanInput {
-  /** Sales credited to the rep on their own accounts (after any handover share given away). */
+  /** Sales credited to the rep on their own accounts (after any handover share given away), net of refunds. */
   creditedCents: number;
+  /** Refunds (negative sales lines) inside creditedCents, as a positive amount: gross sales = credited + refunds. */
+  refundsCents?: number;
   /** Sales credit received as a former owner under handover splits. */
   splitReceivedCents?: number;
   /** Window quota (prorated); 0 or null: no quota-based rules apply. */
@@ -154,5 +159,6 @@ export function planFromSettings(settings: Settings, region?: string | null): Pl
     newCustomerRate: settings.num("newCustomerRate", region),
     retentionRate: settings.num("retentionRate", region),
     retentionMinSatisfaction: settings.num("retentionMinSatisfaction", region),
+    clawback: settings.bool("clawback", region),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Plan features comp teams use (issue 12, item 3), each with statements computed by hand, in both languages.
  */
+import { evaluate } from "../../../src/engine/incentives/evaluate";
 import { defaultPlan, statement, type Plan } from "../../../src/engine/incentives/plan";
 import { renderIncentive } from "../../../src/engine/incentives/text";
 import { commissionCore, parseTiers, type Tier } from "../../../src/engine/incentives/tiers";
@@ -64,5 +65,40 @@ describe("commissionBasis attainment: tiers in percent of quota", () => {
     expect(r.issues.filter((i) => i.code === "settings_conflict").map((i) => [i.sheet, i.row])).toEqual([["Fairshare Settings", t["Fairshare Settings"].length]]);
     t["Fairshare Settings"].push(["commissionTiers", "0%:2%; 100%:4%"]);
     expect((await checkSheets(t)).issues.filter((i) => i.code === "settings_conflict")).toEqual([]);
+  });
+});
+
+describe("refunds and clawbacks", () => {
+  test("150,000 sold, 30,000 refunded (net 120,000): commission on gross 3,000 + 2,500 = 5,500; clawback to net (3,000 + 1,000 = 4,000) −1,500", () => {
+    const s = statement({ creditedCents: C(120000), refundsCents: C(30000), quotaCents: null }, plan());
+    expect(s.components.commission.amountCents).toBe(C(5500));
+    expect(s.components.clawback.amountCents).toBe(C(-1500));
+    expect(s.totalCents).toBe(C(4000));
+    expect(renderIncentive(s.components.clawback.explanation, "en-US")).toBe("−1,500 = commission on net sales 120,000 (4,000) − on gross sales 150,000 (5,500); refunds 30,000");
+    expect(renderIncentive(s.components.clawback.explanation, "zh-CN")).toBe("−1,500 = 按净销售额 120,000 的提成（4,000）− 按总销售额 150,000 的提成（5,500）；退款 30,000");
+  });
+  test("refunds above sales make the statement negative, with the line saying why: 10,000 sold, 30,000 refunded → −20,000 × 3% = −600", () => {
+    const s = statement({ creditedCents: C(-20000), refundsCents: C(30000), quotaCents: null }, plan());
+    expect(s.components.commission.amountCents).toBe(C(300));
+    expect(s.components.clawback.amountCents).toBe(C(-900));
+    expect(s.totalCents).toBe(C(-600));
+    expect(renderIncentive(s.components.clawback.explanation, "en-US")).toBe("−900 = refunds 30,000 exceed sales: net −20,000 × 3% (−600) − commission on gross sales 10,000 (300)");
+  });
+  test("clawback off: commission on gross, the refunds named and left alone", () => {
+    const s = statement({ creditedCents: C(120000), refundsCents: C(30000), quotaCents: null }, plan({ clawback: false }));
+    expect(s.totalCents).toBe(C(5500));
+    expect(renderIncentive(s.components.clawback.explanation, "en-US")).toBe("0: refunds of 30,000 are not clawed back (clawback off)");
+    expect(renderIncentive(s.components.clawback.explanation, "zh-CN")).toBe("0：退款 30,000 不扣回提成（clawback 关闭）");
+  });
+  test("from the sales sheet: a negative line in the window is a refund of the rep it is credited to", async () => {
+    const t = smallTeam();
+    // smallTeam: period 2026-03; R1's A1 sold 600 in March. A −100 refund in March: gross 600, net 500.
+    t.Sales.push(["2026-03-20", "A1", -100]);
+    const r = await checkSheets(t);
+    const ev = evaluate(r, []);
+    const r1 = ev.incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
+    expect(r1.components.commission.baseCents).toBe(C(600));
+    expect(r1.components.commission.amountCents).toBe(C(18)); // 3% × 600
+    expect(r1.components.clawback.amountCents).toBe(C(-3)); // 3% × 500 − 3% × 600
   });
 });

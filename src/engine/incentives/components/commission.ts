@@ -5,7 +5,7 @@
 import type { Explanation } from "../../allocation/types";
 import { def } from "../../allocation/settingsDefs";
 import { roundCents } from "../money";
-import type { Plan } from "../plan";
+import type { Plan, PlanInput } from "../plan";
 import { commissionCore, isAttainmentTable, isTierProblem, parseTiers, tiersForQuota, type TierSlice } from "../tiers";
 import { defineComponent } from "./types";
 
@@ -32,6 +32,14 @@ export function commissionDetail(creditedCents: number, quotaCents: number | nul
     capped = true;
   }
   return { ...none, cents, slices: core.slices, accelerator, capped };
+}
+
+/**
+ * Sales before refunds: what commission is paid on (the clawback line takes refunds back).
+ * @example grossCents({ creditedCents: 12_000_000, refundsCents: 3_000_000, quotaCents: null }) // 15_000_000
+ */
+export function grossCents(input: PlanInput): number {
+  return input.creditedCents + (input.refundsCents ?? 0);
 }
 
 /** "3% × 100,000 + 5% × 100,000 + 8% × 50,000" as data. */
@@ -97,14 +105,16 @@ export const commission = defineComponent({
     return null;
   },
   compute(input, plan) {
-    const d = commissionDetail(input.creditedCents, input.quotaCents, plan);
+    // On gross sales: refunds are the clawback line's business, so each line says what it did.
+    const gross = grossCents(input);
+    const d = commissionDetail(gross, input.quotaCents, plan);
     const amountCents = roundCents(d.cents);
     return {
       id: "commission",
-      baseCents: input.creditedCents,
+      baseCents: gross,
       rate: plan.mode === "retroactive" && d.slices.length ? d.slices[0].rate : null,
       amountCents,
-      explanation: explain(d, plan, input.creditedCents, input.quotaCents, amountCents),
+      explanation: explain(d, plan, gross, input.quotaCents, amountCents),
     };
   },
 });

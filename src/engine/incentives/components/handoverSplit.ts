@@ -4,7 +4,7 @@
  * recipient rules that create the moves). This component is the commission that credit adds.
  */
 import { roundCents } from "../money";
-import { commissionDetail } from "./commission";
+import { commissionDetail, grossCents } from "./commission";
 import { defineComponent } from "./types";
 
 export const handoverSplit = defineComponent({
@@ -30,8 +30,9 @@ export const handoverSplit = defineComponent({
   compute(input, plan) {
     const received = input.splitReceivedCents ?? 0;
     // Each side rounded once, as the commission line is, so commission + handover = commission on everything.
-    const without = roundCents(commissionDetail(input.creditedCents, input.quotaCents, plan).cents);
-    const withIt = received ? roundCents(commissionDetail(input.creditedCents + received, input.quotaCents, plan).cents) : without;
+    const own = grossCents(input);
+    const without = roundCents(commissionDetail(own, input.quotaCents, plan).cents);
+    const withIt = received ? roundCents(commissionDetail(own + received, input.quotaCents, plan).cents) : without;
     const amountCents = withIt - without;
     return {
       id: "handoverSplit",

@@ -3,6 +3,7 @@
  * statement line reads this list; a new component is a module here and one entry below.
  */
 import type { Locale } from "../../messages";
+import { clawback } from "./clawback";
 import { commission } from "./commission";
 import { handoverSplit } from "./handoverSplit";
 import { newCustomerBonus } from "./newCustomerBonus";
@@ -10,7 +11,8 @@ import { retentionBonus } from "./retentionBonus";
 import { teamBonus } from "./teamBonus";
 import { ComponentRegistryError, type IncentiveComponent } from "./types";
 
-const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamBonus] as const;
+// The first five are the JSON `components` contract in its original order; new components go after them.
+const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamBonus, clawback] as const;
 
 /** A component's id: the keys of the JSON `components` object. */
 export type ComponentId = (typeof LIST)[number]["id"];
