@@ -36,6 +36,10 @@ export interface Rep {
   manager: string;
   /** Last working day, when the roster gives one (reps who left inside a window get a prorated statement). */
   leaveDay: DayNumber | null;
+  /** Draw against commission per quotaPeriod (roster Draw), when given. */
+  drawCents?: number | null;
+  /** Unrecovered draw carried into the window (roster Draw Balance), when given. */
+  drawBalanceCents?: number | null;
   /** 1-based sheet row. */
   row: number;
 }
@@ -235,6 +239,8 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
     if (!region) rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
     const capacity = rd.optionalNumber(row, sheetRow, "capacity");
     const quota = rd.optionalNumber(row, sheetRow, "quota");
+    const draw = rd.has("draw") ? rd.optionalNumber(row, sheetRow, "draw") : null;
+    const drawBalance = rd.has("drawBalance") ? rd.optionalNumber(row, sheetRow, "drawBalance") : null;
     reps.push({
       index: reps.length,
       id,
@@ -248,6 +254,8 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       quotaCents: quota === null ? null : toCents(quota),
       manager: rd.text(row, sheetRow, "manager"),
       leaveDay: rd.has("leaveDate") ? rd.optionalDate(row, sheetRow, "leaveDate") : null,
+      drawCents: draw === null ? null : toCents(draw),
+      drawBalanceCents: drawBalance === null ? null : toCents(drawBalance),
       row: sheetRow,
     });
   });

@@ -55,6 +55,8 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("quota", "number", false, "Quota", "指标", ["Target", "Sales Target", "指标", "销售目标", "业绩目标"]),
       f("manager", "text", false, "Manager", "主管", ["Supervisor", "主管", "上级", "经理"]),
       f("leaveDate", "date", false, "Leave Date", "离职日期", ["Left On", "End Date", "Termination Date", "离职日期", "离职时间"]),
+      f("draw", "number", false, "Draw", "预支", ["Draw Amount", "Guaranteed Draw", "预支", "预支额", "保底预支"]),
+      f("drawBalance", "number", false, "Draw Balance", "预支余额", ["Unrecovered Draw", "Draw Carry Forward", "预支余额", "待扣回预支"]),
     ],
   },
   {

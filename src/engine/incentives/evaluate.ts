@@ -37,6 +37,9 @@ export interface RepFigures {
   retainedCents: number;
   satisfaction: number | null;
   teamwork: number | null;
+  /** The window's draw (roster Draw per quotaPeriod, prorated like the quota) and the balance carried in. */
+  drawCents: number;
+  drawBalanceCents: number;
   /** Neither the roster nor defaultQuota gives a quota (quotaCents is 0; check() warned). */
   quotaMissing: boolean;
   /** Months of sales history the rep can be judged on: the data's months to the period, or their tenure when shorter. */
@@ -257,6 +260,8 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       class: classes[rep.index],
       employed: share,
       quotaCents: perPeriod === null ? 0 : Math.round((perPeriod / qp) * months * share),
+      drawCents: rep.drawCents ? Math.round((rep.drawCents / qp) * months * share) : 0,
+      drawBalanceCents: rep.drawBalanceCents ?? 0,
       creditedCents: credited[rep.index],
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
@@ -423,6 +428,7 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
           creditedCents: f.creditedCents,
           splitReceivedCents: f.splitReceivedCents,
           refundsCents: f.refundsCents,
+          draw: { drawCents: f.drawCents, balanceCents: f.drawBalanceCents },
           quotaCents: f.quotaCents,
           newAccounts: f.wonAccounts,
           newAccountSalesCents: f.wonCents,

@@ -42,6 +42,8 @@ export interface Plan {
   retentionMinSatisfaction: number;
   /** Refunds reverse commission in the window they land in (clawback on), or are left alone (off). */
   clawback: boolean;
+  /** A draw is recovered from later earnings (carried forward) or not. */
+  drawRecoverable: boolean;
 }
 
 /** The default plan (the settings' defaults), for custom functions called without a workbook. */
@@ -57,6 +59,7 @@ export function defaultPlan(): Plan {
     retentionRate: 0.01,
     retentionMinSatisfaction: 4,
     clawback: true,
+    drawRecoverable: true,
   };
 }
 
@@ -81,6 +84,8 @@ export interface PlanInput {
   employedFraction?: number;
   /** Days in the window, to say how the quota was prorated. */
   windowDays?: number;
+  /** The draw against commission for the window (prorated like the quota) and the unrecovered balance carried in. */
+  draw?: { drawCents: number; balanceCents: number };
 }
 
 /** A rep's part of the region's team bonus pool, as evaluate() splits it. */
@@ -119,8 +124,10 @@ export function statement(input: PlanInput, plan: Plan): Statement {
   const components = {} as Record<ComponentId, Component>;
   const params: Record<string, number> = {};
   let totalCents = 0;
+  const lines: Component[] = [];
   for (const c of INCENTIVE_COMPONENTS) {
-    const line = c.compute(input, plan);
+    const line = c.compute(input, plan, lines);
+    lines.push(line);
     components[c.id] = line;
     params[`${c.id}Cents`] = line.amountCents;
     totalCents += line.amountCents;
@@ -160,5 +167,6 @@ export function planFromSettings(settings: Settings, region?: string | null): Pl
     retentionRate: settings.num("retentionRate", region),
     retentionMinSatisfaction: settings.num("retentionMinSatisfaction", region),
     clawback: settings.bool("clawback", region),
+    drawRecoverable: settings.get("drawType", region) === "recoverable",
   };
 }

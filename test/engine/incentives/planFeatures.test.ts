@@ -102,3 +102,40 @@ describe("refunds and clawbacks", () => {
     expect(r1.components.clawback.amountCents).toBe(C(-3)); // 3% × 500 − 3% × 600
   });
 });
+
+describe("draws against commission", () => {
+  // Earnings of 1,200: 3% × 40,000 of sales. Draw 2,000 for the window.
+  const earned1200 = { creditedCents: C(40000), quotaCents: null };
+  test("recoverable: earned 1,200 under a 2,000 draw → +800 paid, 800 carried forward", () => {
+    const s = statement({ ...earned1200, draw: { drawCents: C(2000), balanceCents: 0 } }, plan());
+    expect(s.components.draw.amountCents).toBe(C(800));
+    expect(s.totalCents).toBe(C(2000));
+    expect(renderIncentive(s.components.draw.explanation, "en-US")).toBe("800 = draw 2,000 − earned 1,200; to be recovered later, balance carried forward 800");
+    expect(renderIncentive(s.components.draw.explanation, "zh-CN")).toBe("800 = 预支 2,000 − 收入 1,200；日后扣回，结转余额 800");
+  });
+  test("recoverable: next window earns 2,300 (3% × 76,666.67) with 800 carried in → recovers 300, 500 left", () => {
+    // 3% × 76,666.67 = 2,300.0001 → 2,300.00
+    const s = statement({ creditedCents: 7666667, quotaCents: null, draw: { drawCents: C(2000), balanceCents: C(800) } }, plan());
+    expect(s.components.commission.amountCents).toBe(C(2300));
+    expect(s.components.draw.amountCents).toBe(C(-300));
+    expect(s.totalCents).toBe(C(2000));
+    expect(renderIncentive(s.components.draw.explanation, "en-US")).toBe("−300: earned 2,300 is above the draw 2,000, so 300 of the 800 unrecovered draw is taken back; balance carried forward 500");
+  });
+  test("non-recoverable: the top-up is paid and never taken back", () => {
+    const p = plan({ drawRecoverable: false });
+    expect(statement({ ...earned1200, draw: { drawCents: C(2000), balanceCents: 0 } }, p).components.draw.amountCents).toBe(C(800));
+    const later = statement({ creditedCents: C(100000), quotaCents: null, draw: { drawCents: C(2000), balanceCents: C(800) } }, p);
+    expect(later.components.draw.amountCents).toBe(0);
+    expect(renderIncentive(statement({ ...earned1200, draw: { drawCents: C(2000), balanceCents: 0 } }, p).components.draw.explanation, "zh-CN")).toBe("800 = 预支 2,000 − 收入 1,200（不扣回）");
+  });
+  test("from the roster's Draw and Draw Balance columns (monthly, like Quota)", async () => {
+    const t = smallTeam();
+    t.Reps = t.Reps.map((row, i) => [...row, i === 0 ? "Draw" : i === 1 ? 100 : null, i === 0 ? "Draw Balance" : i === 1 ? 20 : null]);
+    const r = await checkSheets(t);
+    const r1 = evaluate(r, []).incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
+    // R1: March sales 600 → commission 18; draw 100 → top-up 82, balance 20 + 82 = 102
+    expect(r1.components.commission.amountCents).toBe(C(18));
+    expect(r1.components.draw.amountCents).toBe(C(82));
+    expect(renderIncentive(r1.components.draw.explanation, "en-US")).toBe("82 = draw 100 − earned 18; to be recovered later, balance carried forward 102");
+  });
+});

@@ -37,9 +37,10 @@ export interface IncentiveComponent<Id extends string = string> {
   doc: Record<Locale, string>;
   /**
    * The component for one rep's figures under the plan: a pure function, rounded to whole cents once.
+   * `before` holds the lines computed earlier in the list (a draw tops up what they earned).
    * @example commission.compute({ creditedCents: 25_000_000, quotaCents: null }, defaultPlan()).amountCents // 1_200_000
    */
-  compute(input: PlanInput, plan: Plan): Component<Id>;
+  compute(input: PlanInput, plan: Plan, before: readonly Component[]): Component<Id>;
   /**
    * Settings that contradict each other for this component in a region (null: the base values), as
    * the detail of a settings_conflict error; null when they agree.
