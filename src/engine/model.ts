@@ -73,6 +73,10 @@ export interface Sales {
   cents: Float64Array;
   rep: Int32Array;
   row: Int32Array;
+  /** Index into `categories` of the row's Category/Product, −1 when blank (absent when the sheet has no such column). */
+  category?: Int32Array;
+  /** The distinct categories as first written (compared trimmed and case-insensitively). */
+  categories?: string[];
 }
 
 export interface Rating {
@@ -383,6 +387,12 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     rep: new Int32Array(capacity),
     row: new Int32Array(capacity),
   };
+  const categoryCol = mt.map.columns.category;
+  const categoryByKey = new Map<string, number>();
+  if (categoryCol !== undefined) {
+    out.category = new Int32Array(capacity);
+    out.categories = [];
+  }
   const accountByKey = new Map<string, number>();
   for (const a of accounts) accountByKey.set(a.key, a.index);
   // Raw cell → account index: most sheets repeat the same few thousand ids a million times.
@@ -464,6 +474,17 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     out.cents[i] = toCents(amount);
     out.rep[i] = rep;
     out.row[i] = sheetRow;
+    if (out.category) {
+      const text = cellText(row[categoryCol!] ?? null);
+      const key = text.toLowerCase();
+      let c = key ? categoryByKey.get(key) : -1;
+      if (c === undefined) {
+        c = out.categories!.length;
+        out.categories!.push(text);
+        categoryByKey.set(key, c);
+      }
+      out.category[i] = c;
+    }
   });
   return out;
 }

@@ -87,6 +87,7 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("accountId", "id", true, "Account ID", "客户编号", ACCOUNT_ID_NAMES),
       f("amount", "number", true, "Amount", "金额", ["Sales", "Revenue", "Value", "Sales Amount", "金额", "销售额", "订单金额", "销售金额"]),
       f("repId", "id", false, "Rep ID", "工号", REP_ID_NAMES),
+      f("category", "text", false, "Category", "品类", ["Product", "Product Line", "Product Category", "Sales Category", "品类", "产品", "产品线", "类别", "产品类别"]),
     ],
   },
   {

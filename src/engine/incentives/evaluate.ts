@@ -31,6 +31,8 @@ export interface RepFigures {
   splitReceivedCents: number;
   /** Refunds (negative sales lines) credited to the rep in the window, as a positive amount (inside creditedCents). */
   refundsCents: number;
+  /** Net window sales per Category/Product, when the Sales sheet has that column. */
+  categoryCents: { category: string; cents: number }[];
   wonAccounts: number;
   wonCents: number;
   retention: number | null;
@@ -155,6 +157,8 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
 
   const credited = new Float64Array(nR);
   const refunds = new Float64Array(nR);
+  // Net sales per rep and Category/Product, for rate.<category> overrides.
+  const byCategory = new Map<number, Map<number, number>>();
   const given = new Float64Array(nR);
   const received = new Float64Array(nR);
   const windowByAccount = new Float64Array(nA);
@@ -186,6 +190,11 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     }
     credited[rep] += sales.cents[i];
     if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
+    if (sales.category && sales.category[i] >= 0) {
+      const byCat = byCategory.get(rep) ?? new Map<number, number>();
+      byCat.set(sales.category[i], (byCat.get(sales.category[i]) ?? 0) + sales.cents[i]);
+      byCategory.set(rep, byCat);
+    }
     for (const mv of moves.get(a) ?? []) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
   }
   // Each handover's share is split once, over all its sales in the window, by the one rounding rule.
@@ -266,6 +275,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
       refundsCents: refunds[rep.index],
+      categoryCents: [...(byCategory.get(rep.index) ?? new Map<number, number>())].map(([c, cents]) => ({ category: sales.categories![c], cents })),
       wonAccounts: wonCount[rep.index],
       wonCents: wonCents[rep.index],
       retention: priorTotal[rep.index] > 0 ? priorKept[rep.index] / priorTotal[rep.index] : null,
@@ -428,6 +438,10 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
           creditedCents: f.creditedCents,
           splitReceivedCents: f.splitReceivedCents,
           refundsCents: f.refundsCents,
+          categorySales: f.categoryCents.flatMap(({ category, cents }) => {
+            const rate = settings.get(`rate.${category}`, rep.region || null);
+            return typeof rate === "number" ? [{ category, cents, rate }] : [];
+          }),
           draw: { drawCents: f.drawCents, balanceCents: f.drawBalanceCents },
           quotaCents: f.quotaCents,
           newAccounts: f.wonAccounts,

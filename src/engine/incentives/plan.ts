@@ -84,8 +84,17 @@ export interface PlanInput {
   employedFraction?: number;
   /** Days in the window, to say how the quota was prorated. */
   windowDays?: number;
+  /** Sales (net) in categories whose rate.<category> setting overrides the tiers: paid at that rate instead. */
+  categorySales?: CategorySales[];
   /** The draw against commission for the window (prorated like the quota) and the unrecovered balance carried in. */
   draw?: { drawCents: number; balanceCents: number };
+}
+
+/** A rep's net sales in one category with its own rate (`rate.<category>`), taken out of the tiers. */
+export interface CategorySales {
+  category: string;
+  cents: number;
+  rate: number;
 }
 
 /** A rep's part of the region's team bonus pool, as evaluate() splits it. */

@@ -42,11 +42,12 @@ export class Settings {
   get(key: string, region?: string | null): SettingValue {
     const def = this.registry.get(key);
     if (!def) throw new RangeError(`setting ${key} is not declared`);
+    const at = this.registry.storageKey(key)!;
     if (region) {
       const r = this.regional.get(normalizeHeader(region));
-      if (r && r.has(def.key)) return r.get(def.key)!;
+      if (r && r.has(at)) return r.get(at)!;
     }
-    return this.base.has(def.key) ? this.base.get(def.key)! : def.default;
+    return this.base.has(at) ? this.base.get(at)! : def.default;
   }
 
   /** A numeric setting; throws when it is not a number (a bug: the declaration says it is). */
@@ -200,11 +201,12 @@ export function parseSettings(table: Table | null, registry: SettingsRegistry, i
           max: def.max ?? "",
         });
       } else if (res.value !== null) {
-        target.set(def.key, res.value);
+        target.set(at, res.value);
       }
     };
+    const at = registry.storageKey(rawKey)!;
     read(valueCell, valueCol, base);
-    if (base.has(def.key)) sources.set(def.key, { row: sheetRow, column: colName(valueCol) });
+    if (base.has(at)) sources.set(at, { row: sheetRow, column: colName(valueCol) });
     for (const rc of regionColumns) {
       const cell = row[rc.column] ?? null;
       if (isBlank(cell)) continue;

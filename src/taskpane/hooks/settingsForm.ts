@@ -29,7 +29,8 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   { id: "dormant", title: "rulesGroupDormant", keys: ["inactiveMonths"] },
   { id: "capacity", title: "rulesGroupCapacity", keys: ["maxAccountsNew", "maxAccountsRegular", "maxAccountsVeteran"] },
   // One group per incentive component that has settings, named and filled by the component registry.
-  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key) })),
+  // (Prefix settings such as rate.<category> name data the editor cannot list, so they stay in the sheet.)
+  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")) })),
   { id: "weights", title: "rulesGroupWeights", keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
 ];
 

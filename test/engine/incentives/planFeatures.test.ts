@@ -139,3 +139,29 @@ describe("draws against commission", () => {
     expect(renderIncentive(r1.components.draw.explanation, "en-US")).toBe("82 = draw 100 − earned 18; to be recovered later, balance carried forward 102");
   });
 });
+
+describe("per-category rates: rate.<category> for a Sales Category/Product column", () => {
+  test("hand-worked: 150,000 of which Services 20,000 at 10% and Freight 5,000 at 0% → tiers on 125,000 (3,000 + 1,250) + 2,000 + 0 = 6,250", () => {
+    const cats = [
+      { category: "Services", cents: C(20000), rate: 0.1 },
+      { category: "Freight", cents: C(5000), rate: 0 },
+    ];
+    const s = statement({ creditedCents: C(150000), quotaCents: null, categorySales: cats }, plan());
+    expect(s.components.commission.amountCents).toBe(C(6250));
+    expect(renderIncentive(s.components.commission.explanation, "en-US")).toBe("6,250 = 3% × 100,000 + 5% × 25,000 + 10% × 20,000 + 0% × 5,000 (own rates of Services, Freight)");
+    expect(renderIncentive(s.components.commission.explanation, "zh-CN")).toBe("6,250 = 3% × 100,000 + 5% × 25,000 + 10% × 20,000 + 0% × 5,000（Services, Freight 按各自比例）");
+  });
+  test("from the workbook: a Product column and rate.<category> rows (case-insensitive), unknown categories stay on the tiers", async () => {
+    const t = smallTeam();
+    // R1's March sale of 600 is split: 400 Widgets (rate.widgets 10%), 200 Gadgets (no override → tiers 3%).
+    t.Sales = t.Sales.map((row, i) => [...row, i === 0 ? "Product" : ""]);
+    t.Sales[1] = ["2026-03-10", "A1", 400, "Widgets"];
+    t.Sales.push(["2026-03-11", "A1", 200, "Gadgets"]);
+    t["Fairshare Settings"].push(["rate.widgets", "10%"]);
+    const r = await checkSheets(t);
+    expect(r.issues).toEqual([]);
+    const s = evaluate(r, []).incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
+    expect(s.components.commission.amountCents).toBe(C(46)); // 3% × 200 + 10% × 400 = 6 + 40
+    expect(renderIncentive(s.components.commission.explanation, "en-US")).toBe("46 = 3% × 200 + 10% × 400 (own rates of Widgets)");
+  });
+});

@@ -40,9 +40,9 @@ export const clawback = defineComponent({
     const base = { id: "clawback" as const, baseCents: refunds, rate: null };
     if (!refunds) return { ...base, amountCents: 0, explanation: { key: "clawback.none", params: { amountCents: 0 } } };
     if (!plan.clawback) return { ...base, amountCents: 0, explanation: { key: "clawback.off", params: { amountCents: 0, refundsCents: refunds } } };
-    const grossCommission = roundCents(commissionDetail(gross, input.quotaCents, plan).cents);
+    const grossCommission = roundCents(commissionDetail(gross, input.quotaCents, plan, input.categorySales).cents);
     const firstRate = plan.tiers[0].rate;
-    const netCommission = net < 0 ? roundCents(net * firstRate) : roundCents(commissionDetail(net, input.quotaCents, plan).cents);
+    const netCommission = net < 0 ? roundCents(net * firstRate) : roundCents(commissionDetail(net, input.quotaCents, plan, input.categorySales).cents);
     const amountCents = netCommission - grossCommission;
     const params = { amountCents, netCents: net, netCommissionCents: netCommission, grossCents: gross, grossCommissionCents: grossCommission, refundsCents: refunds, ratePct: firstRate };
     return { ...base, amountCents, explanation: { key: net < 0 ? "clawback.negative" : "clawback", params } };

@@ -5,20 +5,41 @@
 import type { Explanation } from "../../allocation/types";
 import { def } from "../../allocation/settingsDefs";
 import { roundCents } from "../money";
-import type { Plan, PlanInput } from "../plan";
+import type { CategorySales, Plan, PlanInput } from "../plan";
 import { commissionCore, isAttainmentTable, isTierProblem, parseTiers, tiersForQuota, type TierSlice } from "../tiers";
 import { defineComponent } from "./types";
 
 const G = "incentives";
 
+/** Commission before rounding and what explains it. */
+export interface CommissionDetail {
+  cents: number;
+  slices: TierSlice[];
+  /** Category sales paid at their own rate, outside the tiers. */
+  categories: TierSlice[];
+  accelerator: number;
+  capped: boolean;
+  belowThreshold: boolean;
+  noQuota: boolean;
+  attainment: number | null;
+}
+
 /**
- * Commission before rounding, with what explains it: tier slices, threshold, accelerator, cap.
+ * Commission before rounding, with what explains it: tier slices, category rates, threshold, accelerator, cap.
  * @example commissionDetail(25_000_000, null, defaultPlan()).cents // 1_200_000
  */
-export function commissionDetail(creditedCents: number, quotaCents: number | null, plan: Plan) {
+export function commissionDetail(creditedCents: number, quotaCents: number | null, plan: Plan, categories: readonly CategorySales[] = []): CommissionDetail {
   const attainment = quotaCents && quotaCents > 0 ? creditedCents / quotaCents : null;
-  const none = { cents: 0, slices: [] as TierSlice[], accelerator: 0, capped: false, belowThreshold: false, noQuota: false, attainment };
+  const none: CommissionDetail = { cents: 0, slices: [], categories: [], accelerator: 0, capped: false, belowThreshold: false, noQuota: false, attainment };
   if (plan.threshold > 0 && attainment !== null && attainment < plan.threshold) return { ...none, belowThreshold: true };
+  if (categories.length) {
+    // Sales in a category with its own rate leave the tiers and earn that rate (0% for categories that earn nothing).
+    const own = categories.map((c) => ({ rate: c.rate, baseCents: c.cents, amountCents: Math.max(0, c.cents) * c.rate }));
+    const rest = commissionDetail(creditedCents - categories.reduce((s, c) => s + c.cents, 0), quotaCents, { ...plan, threshold: 0, capCents: 0 });
+    const cents = rest.cents + own.reduce((s, c) => s + c.amountCents, 0);
+    const capped = plan.capCents > 0 && cents > plan.capCents;
+    return { ...rest, cents: capped ? plan.capCents : cents, capped, categories: own, attainment };
+  }
   // Tiers in percent of quota (commissionBasis attainment) become amounts once the quota is known.
   const byQuota = isAttainmentTable(plan.tiers);
   if (byQuota && attainment === null) return { ...none, noQuota: creditedCents > 0 };
@@ -43,11 +64,17 @@ export function grossCents(input: PlanInput): number {
 }
 
 /** "3% × 100,000 + 5% × 100,000 + 8% × 50,000" as data. */
-function explain(d: ReturnType<typeof commissionDetail>, plan: Plan, creditedCents: number, quotaCents: number | null, amountCents: number): Explanation {
+function explain(d: CommissionDetail, plan: Plan, creditedCents: number, quotaCents: number | null, amountCents: number, names: readonly string[] = []): Explanation {
   if (d.belowThreshold) return { key: "commission.threshold", params: { amountCents, attainmentPct: d.attainment ?? 0, thresholdPct: plan.threshold } };
   if (d.noQuota) return { key: "commission.noQuota", params: { amountCents, salesCents: creditedCents } };
-  if (!d.slices.length) return { key: "commission.none", params: { amountCents } };
+  if (!d.slices.length && !d.categories.length) return { key: "commission.none", params: { amountCents } };
   const terms = d.slices.map((s) => ({ rate: s.rate, baseCents: s.baseCents }));
+  if (d.categories.length) {
+    return {
+      key: d.slices.length ? "commission.categories" : "commission.categoriesOnly",
+      params: { amountCents, terms, categoryTerms: d.categories.map((c) => ({ rate: c.rate, baseCents: c.baseCents })), categories: names.join(", ") },
+    };
+  }
   return {
     key: d.capped ? "commission.capped" : d.accelerator > 0 ? "commission.accelerated" : "commission.tiers",
     params: {
@@ -76,6 +103,7 @@ export const commission = defineComponent({
     def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { options: ["marginal", "retroactive"] }),
     def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { min: 0, max: 10 }),
     def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { min: 0 }),
+    def("rate.*", "percent", null, G, "rate.<category>: the commission rate for sales of that Category/Product (Sales sheet), instead of the tiers; 0% for categories that earn nothing.", "rate.<品类>：销售表中该品类/产品的提成比例，取代阶梯；0% 表示该品类不计提成。", { min: 0, max: 1 }),
     def("acceleratorRate", "percent", 0, G, "Extra rate on credited sales above 100% of quota.", "超过指标 100% 部分的额外提成比例。", { min: 0, max: 1 }),
   ],
   text: {
@@ -86,6 +114,8 @@ export const commission = defineComponent({
       "commission.threshold": "0: quota attainment {attainmentPct} is below the {thresholdPct} threshold",
       "commission.none": "0: no credited sales",
       "commission.noQuota": "0: the tiers are percents of quota and there is no quota for {salesCents} of sales",
+      "commission.categories": "{amountCents} = {terms} + {categoryTerms} (own rates of {categories})",
+      "commission.categoriesOnly": "{amountCents} = {categoryTerms} (own rates of {categories})",
     },
     "zh-CN": {
       "commission.tiers": "{amountCents} = {terms}",
@@ -94,6 +124,8 @@ export const commission = defineComponent({
       "commission.threshold": "0：指标完成率 {attainmentPct} 低于门槛 {thresholdPct}",
       "commission.none": "0：无计入业绩",
       "commission.noQuota": "0：阶梯按指标百分比设定，而 {salesCents} 的销售没有指标",
+      "commission.categories": "{amountCents} = {terms} + {categoryTerms}（{categories} 按各自比例）",
+      "commission.categoriesOnly": "{amountCents} = {categoryTerms}（{categories} 按各自比例）",
     },
   },
   conflict(settings, region) {
@@ -107,14 +139,15 @@ export const commission = defineComponent({
   compute(input, plan) {
     // On gross sales: refunds are the clawback line's business, so each line says what it did.
     const gross = grossCents(input);
-    const d = commissionDetail(gross, input.quotaCents, plan);
+    const cats = input.categorySales ?? [];
+    const d = commissionDetail(gross, input.quotaCents, plan, cats);
     const amountCents = roundCents(d.cents);
     return {
       id: "commission",
       baseCents: gross,
-      rate: plan.mode === "retroactive" && d.slices.length ? d.slices[0].rate : null,
+      rate: plan.mode === "retroactive" && d.slices.length && !cats.length ? d.slices[0].rate : null,
       amountCents,
-      explanation: explain(d, plan, gross, input.quotaCents, amountCents),
+      explanation: explain(d, plan, gross, input.quotaCents, amountCents, cats.map((c) => c.category)),
     };
   },
 });

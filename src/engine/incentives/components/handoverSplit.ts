@@ -31,8 +31,8 @@ export const handoverSplit = defineComponent({
     const received = input.splitReceivedCents ?? 0;
     // Each side rounded once, as the commission line is, so commission + handover = commission on everything.
     const own = grossCents(input);
-    const without = roundCents(commissionDetail(own, input.quotaCents, plan).cents);
-    const withIt = received ? roundCents(commissionDetail(own + received, input.quotaCents, plan).cents) : without;
+    const without = roundCents(commissionDetail(own, input.quotaCents, plan, input.categorySales).cents);
+    const withIt = received ? roundCents(commissionDetail(own + received, input.quotaCents, plan, input.categorySales).cents) : without;
     const amountCents = withIt - without;
     return {
       id: "handoverSplit",
