@@ -10,7 +10,7 @@ import type { Rep } from "../model";
 import { hashString } from "../random";
 import { classify, compareText, tenureMonths, type RepClass } from "../snapshot";
 import { shareOf, splitCents } from "./money";
-import { planFromSettings, statement, type Statement, type TeamShare } from "./plan";
+import { planFromSettings, statement, type Statement, type TeamShare, type WonAccount } from "./plan";
 
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
 export const DIMENSIONS: readonly Dimension[] = ["sales", "newCustomers", "satisfaction", "retention", "teamwork"];
@@ -31,6 +31,8 @@ export interface RepFigures {
   splitReceivedCents: number;
   /** Refunds (negative sales lines) credited to the rep in the window, as a positive amount (inside creditedCents). */
   refundsCents: number;
+  /** The accounts won in the window (first sale in it, none in the 12 months before), for SPIFs. */
+  won: WonAccount[];
   /** Net window sales per Category/Product, when the Sales sheet has that column. */
   categoryCents: { category: string; cents: number }[];
   wonAccounts: number;
@@ -167,6 +169,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const hadPrior = new Uint8Array(nA);
   const firstWindowRep = new Int32Array(nA).fill(-1);
   const firstWindowDay = new Float64Array(nA).fill(Infinity);
+  const firstWindowCategory = new Int32Array(nA).fill(-1);
   const value12 = new Float64Array(nA);
   let dataStart = Infinity;
   for (let i = 0; i < sales.count; i++) {
@@ -187,6 +190,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     if (sales.day[i] < firstWindowDay[a]) {
       firstWindowDay[a] = sales.day[i];
       firstWindowRep[a] = rep;
+      firstWindowCategory[a] = sales.category ? sales.category[i] : -1;
     }
     credited[rep] += sales.cents[i];
     if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
@@ -210,11 +214,14 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
 
   // Accounts won in the window: first sale in it and none in the 12 months before.
   const wonCount = new Int32Array(nR);
+  const wonList: WonAccount[][] = model.reps.map(() => []);
   const wonCents = new Float64Array(nR);
   const won12 = new Float64Array(nR);
   for (let a = 0; a < nA; a++) {
     if (firstWindowRep[a] >= 0 && !hadPrior[a] && firstMonth[a] >= windowStart) {
       wonCount[firstWindowRep[a]]++;
+      const c = firstWindowCategory[a];
+      wonList[firstWindowRep[a]].push({ accountId: model.accounts[a].id, month: dayToMonth(firstWindowDay[a]), category: c >= 0 ? sales.categories![c] : "", cents: windowByAccount[a] });
       wonCents[firstWindowRep[a]] += windowByAccount[a];
     }
   }
@@ -275,6 +282,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
       refundsCents: refunds[rep.index],
+      won: wonList[rep.index],
       categoryCents: [...(byCategory.get(rep.index) ?? new Map<number, number>())].map(([c, cents]) => ({ category: sales.categories![c], cents })),
       wonAccounts: wonCount[rep.index],
       wonCents: wonCents[rep.index],
@@ -442,6 +450,7 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
             const rate = settings.get(`rate.${category}`, rep.region || null);
             return typeof rate === "number" ? [{ category, cents, rate }] : [];
           }),
+          won: f.won,
           draw: { drawCents: f.drawCents, balanceCents: f.drawBalanceCents },
           quotaCents: f.quotaCents,
           newAccounts: f.wonAccounts,

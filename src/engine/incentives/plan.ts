@@ -44,6 +44,8 @@ export interface Plan {
   clawback: boolean;
   /** A draw is recovered from later earnings (carried forward) or not. */
   drawRecoverable: boolean;
+  /** The SPIF: a fixed bonus per won account of a listed category or at least a size, first sale within the months. */
+  spif: { bonusCents: number; categories: string[]; minCents: number; from: number | null; to: number | null };
 }
 
 /** The default plan (the settings' defaults), for custom functions called without a workbook. */
@@ -60,6 +62,7 @@ export function defaultPlan(): Plan {
     retentionMinSatisfaction: 4,
     clawback: true,
     drawRecoverable: true,
+    spif: { bonusCents: 0, categories: [], minCents: 0, from: null, to: null },
   };
 }
 
@@ -84,10 +87,22 @@ export interface PlanInput {
   employedFraction?: number;
   /** Days in the window, to say how the quota was prorated. */
   windowDays?: number;
+  /** Accounts won in the window, with their first sale's month and category and their window sales (for SPIFs). */
+  won?: WonAccount[];
   /** Sales (net) in categories whose rate.<category> setting overrides the tiers: paid at that rate instead. */
   categorySales?: CategorySales[];
   /** The draw against commission for the window (prorated like the quota) and the unrecovered balance carried in. */
   draw?: { drawCents: number; balanceCents: number };
+}
+
+/** An account won in the window. */
+export interface WonAccount {
+  accountId: string;
+  /** Month of its first sale. */
+  month: number;
+  /** Category/Product of its first sale ("" when none). */
+  category: string;
+  cents: number;
 }
 
 /** A rep's net sales in one category with its own rate (`rate.<category>`), taken out of the tiers. */
@@ -177,5 +192,15 @@ export function planFromSettings(settings: Settings, region?: string | null): Pl
     retentionMinSatisfaction: settings.num("retentionMinSatisfaction", region),
     clawback: settings.bool("clawback", region),
     drawRecoverable: settings.get("drawType", region) === "recoverable",
+    spif: {
+      bonusCents: Math.round(settings.num("spifBonus", region) * 100),
+      categories: String(settings.get("spifCategories", region) ?? "")
+        .split(/[,;，；]/)
+        .map((c) => c.trim())
+        .filter((c) => c),
+      minCents: Math.round(settings.num("spifMinAmount", region) * 100),
+      from: settings.get("spifFrom", region) as number | null,
+      to: settings.get("spifTo", region) as number | null,
+    },
   };
 }

@@ -18,8 +18,8 @@ describe("the component registry", () => {
     expect(Object.keys(s.components)).toEqual([...COMPONENT_IDS]);
     expect(s.totalCents).toBe(COMPONENT_IDS.reduce((sum, id) => sum + s.components[id].amountCents, 0));
     // 12,000 commission + 2 × 500 new customers = 13,000
-    expect(renderIncentive(s.explanation, "en-US")).toBe("13,000 = commission 12,000 + new customers 1,000 + retention 0 + handover 0 + team 0 + clawback 0 + draw 0");
-    expect(renderIncentive(s.explanation, "zh-CN")).toBe("13,000 = 提成 12,000 + 新客户 1,000 + 维护 0 + 移交 0 + 团队 0 + 扣回 0 + 预支 0");
+    expect(renderIncentive(s.explanation, "en-US")).toBe("13,000 = commission 12,000 + new customers 1,000 + retention 0 + handover 0 + team 0 + clawback 0 + SPIF 0 + draw 0");
+    expect(renderIncentive(s.explanation, "zh-CN")).toBe("13,000 = 提成 12,000 + 新客户 1,000 + 维护 0 + 移交 0 + 团队 0 + 扣回 0 + 专项 0 + 预支 0");
     for (const id of COMPONENT_IDS) for (const L of ["en-US", "zh-CN"] as const) expect(renderIncentive(s.components[id].explanation, L)).not.toMatch(/\{\w+\}/);
   });
 

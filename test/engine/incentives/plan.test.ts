@@ -83,8 +83,8 @@ describe("bonuses", () => {
 
   test("the total explains itself", () => {
     const s = statement({ creditedCents: C(250000), quotaCents: null, newAccounts: 1, teamBonus: { amountCents: C(100), share: 1, poolCents: C(100), rate: 0.01, excessCents: C(10000), region: "North", withoutQuota: 0 } }, plan());
-    expect(renderExplanation(s.explanation, "en-US")).toBe("12,600 = commission 12,000 + new customers 500 + retention 0 + handover 0 + team 100 + clawback 0 + draw 0");
-    expect(renderExplanation(s.explanation, "zh-CN")).toBe("12,600 = 提成 12,000 + 新客户 500 + 维护 0 + 移交 0 + 团队 100 + 扣回 0 + 预支 0");
+    expect(renderExplanation(s.explanation, "en-US")).toBe("12,600 = commission 12,000 + new customers 500 + retention 0 + handover 0 + team 100 + clawback 0 + SPIF 0 + draw 0");
+    expect(renderExplanation(s.explanation, "zh-CN")).toBe("12,600 = 提成 12,000 + 新客户 500 + 维护 0 + 移交 0 + 团队 100 + 扣回 0 + 专项 0 + 预支 0");
   });
 });
 

@@ -165,3 +165,39 @@ describe("per-category rates: rate.<category> for a Sales Category/Product colum
     expect(renderIncentive(s.components.commission.explanation, "en-US")).toBe("46 = 3% × 200 + 10% × 400 (own rates of Widgets)");
   });
 });
+
+describe("SPIFs: a fixed bonus per won account of a listed category or above a size, within dates", () => {
+  const M = (y: number, m: number) => y * 12 + m - 1;
+  const won = [
+    { accountId: "N1", month: M(2026, 3), category: "Cloud", cents: C(1000) },
+    { accountId: "N2", month: M(2026, 3), category: "Hardware", cents: C(60000) },
+    { accountId: "N3", month: M(2026, 3), category: "Hardware", cents: C(2000) },
+    { accountId: "N4", month: M(2026, 1), category: "Cloud", cents: C(1000) },
+  ];
+  const spif = { bonusCents: C(300), categories: ["cloud"], minCents: C(50000), from: M(2026, 2), to: M(2026, 3) };
+  test("Cloud N1 (listed) and Hardware N2 (≥ 50,000) qualify; N3 is small, N4 is before the dates → 2 × 300 = 600", () => {
+    const s = statement({ creditedCents: 0, quotaCents: null, won }, plan({ spif }));
+    expect(s.components.spif.amountCents).toBe(C(600));
+    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("600 = 2 qualifying won accounts × 300 (N1, N2)");
+    expect(renderIncentive(s.components.spif.explanation, "zh-CN")).toBe("600 = 2 个符合条件的新客户 × 300（N1, N2）");
+  });
+  test("none qualifies, or no SPIF set", () => {
+    const s = statement({ creditedCents: 0, quotaCents: null, won: [won[2]] }, plan({ spif }));
+    expect(s.components.spif.amountCents).toBe(0);
+    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("0: none of the 1 won accounts qualifies");
+    expect(renderIncentive(statement({ creditedCents: 0, quotaCents: null, won }, plan()).components.spif.explanation, "zh-CN")).toBe("0：未设专项奖");
+  });
+  test("from the workbook: settings rows and a Category column", async () => {
+    const t = smallTeam();
+    // smallTeam, period 2026-03, incentiveMonths 1: N9 is a new account of R1 first buying in March 2026 (Cloud, 800).
+    t.Accounts.push(["N9", "Nine", "R1", "North"]);
+    t.Sales = t.Sales.map((row, i) => [...row, i === 0 ? "Category" : ""]);
+    t.Sales.push(["2026-03-15", "N9", 800, "Cloud"]);
+    t["Fairshare Settings"].push(["spifBonus", 250], ["spifCategories", "Cloud, Security"], ["spifFrom", "2026-03"], ["spifTo", "2026-06"]);
+    const r = await checkSheets(t);
+    expect(r.issues).toEqual([]);
+    const s = evaluate(r, []).incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
+    expect(s.components.spif.amountCents).toBe(C(250));
+    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("250 = 1 qualifying won accounts × 250 (N9)");
+  });
+});

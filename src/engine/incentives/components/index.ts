@@ -9,11 +9,12 @@ import { draw } from "./draw";
 import { handoverSplit } from "./handoverSplit";
 import { newCustomerBonus } from "./newCustomerBonus";
 import { retentionBonus } from "./retentionBonus";
+import { spif } from "./spif";
 import { teamBonus } from "./teamBonus";
 import { ComponentRegistryError, type IncentiveComponent } from "./types";
 
 // The first five are the JSON `components` contract in its original order; new components go after them.
-const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamBonus, clawback, draw] as const;
+const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamBonus, clawback, spif, draw] as const;
 
 /** A component's id: the keys of the JSON `components` object. */
 export type ComponentId = (typeof LIST)[number]["id"];
