@@ -7,8 +7,8 @@
  * Computed in O(n log n) from the sorted values: Σi Σj |xi − xj| = 2 Σi (2i − n + 1) · x(i) (0-based, ascending).
  *
  * @param values - non-negative values, one per person
- * @param sample - the sample (unbiased) Gini instead: the population Gini × n / (n − 1), as R's
- *   ineq::Gini(corr = TRUE) computes it; 0 for fewer than two values
+ * @param sample - the sample (unbiased) Gini instead: the population Gini × n / (n − 1), as
+ *   gini-ss (npm) computes it; 0 for fewer than two values
  * @returns a number in [0, 1) (the sample Gini reaches 1): 0 when all are equal, also for an empty list or an all-zero list
  * @throws RangeError when a value is negative or not finite
  * @example

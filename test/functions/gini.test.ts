@@ -134,8 +134,8 @@ describe("function messages", () => {
 
 /**
  * Population vs sample Gini, the convention difference inequality libraries disagree on. Population:
- * G = Σi Σj |xi − xj| / (2 n² · mean). Sample (unbiased): G × n / (n − 1), as R's ineq::Gini(x, corr = TRUE)
- * and DescTools::Gini(x, unbiased = TRUE) compute it.
+ * G = Σi Σj |xi − xj| / (2 n² · mean). Sample (small-sample corrected): G × n / (n − 1), as the npm
+ * package gini-ss computes it (see also test/engine/incentives/peers.test.ts).
  * [0, 0, 0, 4]: Σ|xi − xj| = 2 × 3 × 4 = 24, n = 4, mean 1 → population 24 / 32 = 0.75; sample 0.75 × 4 / 3 = 1.
  * [1, 2, 3]: Σ|xi − xj| = 2 × (1 + 2 + 1) = 8, n = 3, mean 2 → population 8 / 36 = 2/9; sample 2/9 × 3/2 = 1/3.
  */
