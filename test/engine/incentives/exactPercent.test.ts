@@ -55,3 +55,34 @@ describe("commissionThreshold at the exact boundary, every whole percent 1..200"
     expect(statement({ creditedCents: 100000, quotaCents: null }, { ...defaultPlan(), tiers }).components.commission.amountCents).toBe(p * 1000);
   });
 });
+
+describe("the other boundary comparisons of the statement, each at its exact boundary", () => {
+  const C = (units: number) => Math.round(units * 100);
+  test("retention bonus: satisfaction exactly retentionMinSatisfaction pays, a hundredth below does not", () => {
+    const base = { creditedCents: 0, quotaCents: null, retainedSalesCents: C(10000) };
+    expect(statement({ ...base, satisfaction: 4 }, defaultPlan()).components.retentionBonus.amountCents).toBe(C(100));
+    expect(statement({ ...base, satisfaction: 3.99 }, defaultPlan()).components.retentionBonus.amountCents).toBe(0);
+  });
+  test("accelerator: at exactly 100% of quota nothing extra, one cent above pays the rate on that cent", () => {
+    const plan = { ...defaultPlan(), tiers: parseTiers("0:0%") as Tier[], acceleratorRate: 0.5 };
+    expect(statement({ creditedCents: C(1000), quotaCents: C(1000) }, plan).components.commission.amountCents).toBe(0);
+    expect(statement({ creditedCents: C(1000) + 2, quotaCents: C(1000) }, plan).components.commission.amountCents).toBe(1);
+  });
+  test("cap: exactly at the cap is paid in full and not marked capped", () => {
+    const plan = { ...defaultPlan(), tiers: parseTiers("0:10%") as Tier[], capCents: C(100) };
+    const s = statement({ creditedCents: C(1000), quotaCents: null }, plan);
+    expect(s.components.commission.amountCents).toBe(C(100));
+    expect(s.components.commission.explanation.key).toBe("commission.tiers");
+  });
+  test("SPIF size: exactly spifMinAmount qualifies, a cent less does not", () => {
+    const spif = { bonusCents: C(100), categories: [], minCents: C(5000), from: null, to: null };
+    const won = (cents: number) => [{ accountId: "A", month: 0, category: "", cents }];
+    expect(statement({ creditedCents: 0, quotaCents: null, won: won(C(5000)) }, { ...defaultPlan(), spif }).components.spif.amountCents).toBe(C(100));
+    expect(statement({ creditedCents: 0, quotaCents: null, won: won(C(5000) - 1) }, { ...defaultPlan(), spif }).components.spif.amountCents).toBe(0);
+  });
+  test("draw: earnings exactly equal to the draw neither top up nor recover", () => {
+    const s = statement({ creditedCents: C(10000), quotaCents: null, draw: { drawCents: C(300), balanceCents: C(50) } }, defaultPlan());
+    expect(s.components.commission.amountCents).toBe(C(300));
+    expect(s.components.draw.amountCents).toBe(0);
+  });
+});
