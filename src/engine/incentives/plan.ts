@@ -2,7 +2,7 @@
  * The incentive plan: its settings, and one rep's statement from plain figures. The same function
  * serves the Incentives sheet, the CLI JSON, the task pane and =FAIRSHARE.INCENTIVE.
  */
-import type { Explanation } from "../allocation/types";
+import type { Explanation, ParamValue } from "../allocation/types";
 import { def } from "../allocation/settingsDefs";
 import type { Settings } from "../settings/parse";
 import type { SettingDef } from "../settings/registry";
@@ -146,24 +146,32 @@ export interface Statement {
  */
 export function statement(input: PlanInput, plan: Plan): Statement {
   const components = {} as Record<ComponentId, Component>;
-  const params: Record<string, number> = {};
+  // One params object, its keys always added in the same order (a stable shape: this runs per cell).
+  const params: Record<string, ParamValue> = { totalCents: 0 };
   let totalCents = 0;
   const lines: Component[] = [];
-  for (const c of INCENTIVE_COMPONENTS) {
-    const line = c.compute(input, plan, lines);
+  for (let i = 0; i < INCENTIVE_COMPONENTS.length; i++) {
+    const line = INCENTIVE_COMPONENTS[i].compute(input, plan, lines);
     lines.push(line);
-    components[c.id] = line;
-    params[`${c.id}Cents`] = line.amountCents;
+    components[line.id] = line;
+    params[CENTS_KEYS[i]] = line.amountCents;
     totalCents += line.amountCents;
   }
+  params.totalCents = totalCents;
   const attainment = input.quotaCents && input.quotaCents > 0 ? input.creditedCents / input.quotaCents : null;
   const f = input.employedFraction;
-  const prorated = f !== undefined && f < 1 && input.windowDays !== undefined;
-  const explanation: Explanation = prorated
-    ? { key: "total.prorated", params: { totalCents, ...params, employedPct: f, days: Math.round(f * input.windowDays!), windowDays: input.windowDays! } }
-    : { key: "total", params: { totalCents, ...params } };
-  return { components, totalCents, attainment, explanation };
+  let key = "total";
+  if (f !== undefined && f < 1 && input.windowDays !== undefined) {
+    key = "total.prorated";
+    params.employedPct = f;
+    params.days = Math.round(f * input.windowDays);
+    params.windowDays = input.windowDays;
+  }
+  return { components, totalCents, attainment, explanation: { key, params } };
 }
+
+/** The total explanation's param name of each component's amount, in registry order. */
+const CENTS_KEYS: readonly string[] = INCENTIVE_COMPONENTS.map((c) => `${c.id}Cents`);
 
 /**
  * A tier table from settings text; a problem is a configuration error the settings check reports.

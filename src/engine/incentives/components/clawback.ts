@@ -35,16 +35,16 @@ export const clawback = defineComponent({
   },
   compute(input, plan): Component<"clawback"> {
     const refunds = input.refundsCents ?? 0;
+    // Literal objects, not spreads: this runs once per =FAIRSHARE.INCENTIVE cell.
+    if (!refunds) return { id: "clawback", baseCents: 0, rate: null, amountCents: 0, explanation: { key: "clawback.none", params: { amountCents: 0 } } };
+    if (!plan.clawback) return { id: "clawback", baseCents: refunds, rate: null, amountCents: 0, explanation: { key: "clawback.off", params: { amountCents: 0, refundsCents: refunds } } };
     const gross = grossCents(input);
     const net = input.creditedCents;
-    const base = { id: "clawback" as const, baseCents: refunds, rate: null };
-    if (!refunds) return { ...base, amountCents: 0, explanation: { key: "clawback.none", params: { amountCents: 0 } } };
-    if (!plan.clawback) return { ...base, amountCents: 0, explanation: { key: "clawback.off", params: { amountCents: 0, refundsCents: refunds } } };
     const grossCommission = roundCents(commissionDetail(gross, input.quotaCents, plan, input.categorySales).cents);
     const firstRate = plan.tiers[0].rate;
     const netCommission = net < 0 ? roundCents(net * firstRate) : roundCents(commissionDetail(net, input.quotaCents, plan, input.categorySales).cents);
     const amountCents = netCommission - grossCommission;
     const params = { amountCents, netCents: net, netCommissionCents: netCommission, grossCents: gross, grossCommissionCents: grossCommission, refundsCents: refunds, ratePct: firstRate };
-    return { ...base, amountCents, explanation: { key: net < 0 ? "clawback.negative" : "clawback", params } };
+    return { id: "clawback", baseCents: refunds, rate: null, amountCents, explanation: { key: net < 0 ? "clawback.negative" : "clawback", params } };
   },
 });

@@ -5,7 +5,7 @@
  */
 import { roundCents } from "../money";
 import { commissionDetail, grossCents } from "./commission";
-import { defineComponent } from "./types";
+import { defineComponent, type Component } from "./types";
 
 export const handoverSplit = defineComponent({
   id: "handoverSplit",
@@ -27,19 +27,20 @@ export const handoverSplit = defineComponent({
       "handoverSplit.none": "0：无移交分成",
     },
   },
-  compute(input, plan) {
+  compute(input, plan): Component<"handoverSplit"> {
     const received = input.splitReceivedCents ?? 0;
+    if (!received) return { id: "handoverSplit", baseCents: 0, rate: null, amountCents: 0, explanation: { key: "handoverSplit.none", params: { amountCents: 0 } } };
     // Each side rounded once, as the commission line is, so commission + handover = commission on everything.
     const own = grossCents(input);
     const without = roundCents(commissionDetail(own, input.quotaCents, plan, input.categorySales).cents);
-    const withIt = received ? roundCents(commissionDetail(own + received, input.quotaCents, plan, input.categorySales).cents) : without;
+    const withIt = roundCents(commissionDetail(own + received, input.quotaCents, plan, input.categorySales).cents);
     const amountCents = withIt - without;
     return {
       id: "handoverSplit",
       baseCents: received,
       rate: null,
       amountCents,
-      explanation: { key: received ? "handoverSplit" : "handoverSplit.none", params: { amountCents, receivedCents: received, withCents: withIt, withoutCents: without } },
+      explanation: { key: "handoverSplit", params: { amountCents, receivedCents: received, withCents: withIt, withoutCents: without } },
     };
   },
 });
