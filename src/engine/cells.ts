@@ -89,23 +89,26 @@ export function parseNumberCell(cell: Cell | undefined): ParsedNumber | null | u
     negative = !negative;
     s = s.slice(1);
   }
-  let scale = 1;
+  // The unit is a power of ten, applied to the decimal text itself (by moving its exponent), never by
+  // multiplying: "70%" must be the double nearest 0.7, and 70 × 0.01 is 0.7000000000000001.
+  let shift = 0;
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
-    scale = 0.01;
+    shift = -2;
     s = s.slice(0, -1);
   } else if (s.endsWith("万")) {
-    scale = 10000;
+    shift = 4;
     s = s.slice(0, -1);
   } else if (s.endsWith("亿")) {
-    scale = 1e8;
+    shift = 8;
     s = s.slice(0, -1);
   }
   // Thousands separators only between digit groups of three.
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
-  if (!/^(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return undefined;
-  const v = Number(s) * scale;
+  const m = s.match(/^(\d+\.?\d*|\.\d+)(?:[eE]([-+]?\d+))?$/);
+  if (!m) return undefined;
+  const v = Number(`${m[1]}e${Number(m[2] ?? 0) + shift}`);
   if (!Number.isFinite(v)) return undefined;
   return { value: negative ? -v : v, percent };
 }

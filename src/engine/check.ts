@@ -2,6 +2,7 @@
  * The check: from the input tables to typed data, issues, the period and the portfolio snapshot.
  * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
  */
+import { INCENTIVE_COMPONENTS } from "./incentives/components";
 import { dayToMonth, formatMonth, type MonthIndex } from "./cells";
 import { resolveColumns, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
@@ -89,6 +90,20 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     });
   }
 
+  // Each incentive component checks its own settings against each other, for the base values and every region.
+  const settingsSheet = input.settings?.sheet ?? "Fairshare Settings";
+  for (const c of INCENTIVE_COMPONENTS) {
+    if (!c.conflict) continue;
+    const seen = new Set<string>();
+    for (const region of [null, ...regions]) {
+      const detail = c.conflict(settings, region);
+      if (detail === null || seen.has(detail)) continue;
+      seen.add(detail);
+      const src = settings.sources.get("commissionBasis") ?? settings.sources.get("commissionTiers");
+      issues.error("settings_conflict", settingsSheet, src?.row ?? null, region ?? src?.column ?? null, { detail });
+    }
+  }
+
   let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
   if (period === null) {
     let max = -1;
@@ -96,6 +111,13 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     period = max >= 0 ? max : null;
   }
   if (period === null && mapped.sales) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
+
+  if (period !== null && repsMap && repsMap.headers.quota !== undefined) {
+    // A blank Quota cell is said, never silently replaced: no default quota unless defaultQuota is set.
+    // (A roster with no Quota column at all does not do quota-based pay; the scorecard notes it.)
+    const lacking = reps.filter((r) => r.active && r.quotaCents === null && settings.get("defaultQuota", r.region || null) === null);
+    for (const rep of lacking) issues.warning("quota_missing", input.tables.reps!.sheet, rep.row, repsMap.headers.quota, { value: rep.id });
+  }
 
   if (period !== null) {
     for (const rep of reps) {

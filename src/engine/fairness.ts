@@ -7,13 +7,15 @@
  * Computed in O(n log n) from the sorted values: Σi Σj |xi − xj| = 2 Σi (2i − n + 1) · x(i) (0-based, ascending).
  *
  * @param values - non-negative values, one per person
- * @returns a number in [0, 1): 0 when all are equal, also for an empty list or an all-zero list
+ * @param sample - the sample (unbiased) Gini instead: the population Gini × n / (n − 1), as
+ *   gini-ss (npm) computes it; 0 for fewer than two values
+ * @returns a number in [0, 1) (the sample Gini reaches 1): 0 when all are equal, also for an empty list or an all-zero list
  * @throws RangeError when a value is negative or not finite
  * @example
  * gini([1, 1, 1]) // 0
  * gini([0, 0, 0, 4]) // 0.75
  */
-export function gini(values: readonly number[]): number {
+export function gini(values: readonly number[], sample = false): number {
   const n = values.length;
   if (n === 0) return 0;
   const sorted = Float64Array.from(values);
@@ -29,7 +31,8 @@ export function gini(values: readonly number[]): number {
   }
   if (total === 0) return 0;
   // Σ|xi − xj| = 2·weighted; mean = total / n  ⇒  G = 2·weighted / (2 n² · total / n) = weighted / (n · total)
-  return weighted / (n * total);
+  const population = weighted / (n * total);
+  return sample ? (n > 1 ? (population * n) / (n - 1) : 0) : population;
 }
 
 /**

@@ -34,7 +34,8 @@ export type IssueCode =
   | "value_out_of_range"
   | "no_sales"
   | "hired_after_period"
-  | "region_defaulted";
+  | "region_defaulted"
+  | "quota_missing";
 
 export type IssueParams = Record<string, string | number>;
 

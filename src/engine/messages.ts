@@ -38,6 +38,7 @@ const EN: Catalogue = {
   no_sales: "No sales rows could be read, so there is no period to report on; set period in Fairshare Settings.",
   hired_after_period: "{value} is hired after the period {period}; left out of this period.",
   region_defaulted: "Region is empty; the owner's region {value} is used.",
+  quota_missing: "{value} has no Quota and defaultQuota is not set: no sales score, commission threshold, accelerator or team bonus for this rep, and none for the region's team.",
 };
 
 const ZH: Catalogue = {
@@ -68,6 +69,7 @@ const ZH: Catalogue = {
   no_sales: "没有可读取的销售记录，无法确定统计期间；请在 Fairshare Settings 中设置 period。",
   hired_after_period: "{value} 在统计期间 {period} 之后入职，本期不计入。",
   region_defaulted: "区域为空，已使用负责人的区域 {value}。",
+  quota_missing: "{value} 没有指标且未设置 defaultQuota：该业务员不计销售评分、提成门槛、加速提成和团队奖，其区域也不计团队奖。",
 };
 
 /** Words used inside messages (actions, field and role names), per locale. */

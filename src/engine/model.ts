@@ -36,6 +36,10 @@ export interface Rep {
   manager: string;
   /** Last working day, when the roster gives one (reps who left inside a window get a prorated statement). */
   leaveDay: DayNumber | null;
+  /** Draw against commission per quotaPeriod (roster Draw), when given. */
+  drawCents?: number | null;
+  /** Unrecovered draw carried into the window (roster Draw Balance), when given. */
+  drawBalanceCents?: number | null;
   /** 1-based sheet row. */
   row: number;
 }
@@ -71,6 +75,10 @@ export interface Sales {
   cents: Float64Array;
   rep: Int32Array;
   row: Int32Array;
+  /** Index into `categories` of the row's Category/Product, −1 when blank (absent when the sheet has no such column). */
+  category?: Int32Array;
+  /** The distinct categories as first written (compared trimmed and case-insensitively). */
+  categories?: string[];
 }
 
 export interface Rating {
@@ -237,6 +245,8 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
     if (!region) rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
     const capacity = rd.optionalNumber(row, sheetRow, "capacity");
     const quota = rd.optionalNumber(row, sheetRow, "quota");
+    const draw = rd.has("draw") ? rd.optionalNumber(row, sheetRow, "draw") : null;
+    const drawBalance = rd.has("drawBalance") ? rd.optionalNumber(row, sheetRow, "drawBalance") : null;
     reps.push({
       index: reps.length,
       id,
@@ -250,6 +260,8 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       quotaCents: quota === null ? null : toCents(quota),
       manager: rd.text(row, sheetRow, "manager"),
       leaveDay: rd.has("leaveDate") ? rd.optionalDate(row, sheetRow, "leaveDate") : null,
+      drawCents: draw === null ? null : toCents(draw),
+      drawBalanceCents: drawBalance === null ? null : toCents(drawBalance),
       row: sheetRow,
     });
   });
@@ -378,6 +390,12 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     rep: new Int32Array(capacity),
     row: new Int32Array(capacity),
   };
+  const categoryCol = mt.map.columns.category;
+  const categoryByKey = new Map<string, number>();
+  if (categoryCol !== undefined) {
+    out.category = new Int32Array(capacity);
+    out.categories = [];
+  }
   const accountByKey = new Map<string, number>();
   for (const a of accounts) accountByKey.set(a.key, a.index);
   // Raw cell → account index: most sheets repeat the same few thousand ids a million times.
@@ -459,6 +477,17 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     out.cents[i] = toCents(amount);
     out.rep[i] = rep;
     out.row[i] = sheetRow;
+    if (out.category) {
+      const text = cellText(row[categoryCol!] ?? null);
+      const key = text.toLowerCase();
+      let c = key ? categoryByKey.get(key) : -1;
+      if (c === undefined) {
+        c = out.categories!.length;
+        out.categories!.push(text);
+        categoryByKey.set(key, c);
+      }
+      out.category[i] = c;
+    }
   });
   return out;
 }

@@ -55,6 +55,8 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("quota", "number", false, "Quota", "指标", ["Target", "Sales Target", "指标", "销售目标", "业绩目标"]),
       f("manager", "text", false, "Manager", "主管", ["Supervisor", "主管", "上级", "经理"]),
       f("leaveDate", "date", false, "Leave Date", "离职日期", ["Left On", "End Date", "Termination Date", "离职日期", "离职时间"]),
+      f("draw", "number", false, "Draw", "预支", ["Draw Amount", "Guaranteed Draw", "预支", "预支额", "保底预支"]),
+      f("drawBalance", "number", false, "Draw Balance", "预支余额", ["Unrecovered Draw", "Draw Carry Forward", "预支余额", "待扣回预支"]),
     ],
   },
   {
@@ -86,6 +88,7 @@ export const SCHEMA: readonly RoleSpec[] = [
       f("accountId", "id", true, "Account ID", "客户编号", ACCOUNT_ID_NAMES),
       f("amount", "number", true, "Amount", "金额", ["Sales", "Revenue", "Value", "Sales Amount", "金额", "销售额", "订单金额", "销售金额"]),
       f("repId", "id", false, "Rep ID", "工号", REP_ID_NAMES),
+      f("category", "text", false, "Category", "品类", ["Product", "Product Line", "Product Category", "Sales Category", "品类", "产品", "产品线", "类别", "产品类别"]),
     ],
   },
   {

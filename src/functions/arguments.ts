@@ -8,7 +8,7 @@
  * null, undefined or "", and where 0 cannot be a real value (satisfaction, a tier table, a mode) 0 counts
  * as blank too, so a formula gives the same result on every platform.
  */
-import { isBlank, parseNumberCell } from "../engine/cells";
+import { isBlank, parseBool, parseNumberCell } from "../engine/cells";
 import { isTierProblem, parseTiers, tiersFromRows, type CommissionMode, type Tier, type TierProblem } from "../engine/incentives/tiers";
 import type { Cell } from "../engine/table";
 import type { ArgumentName, FunctionIssue } from "./messages";
@@ -126,6 +126,20 @@ export function satisfactionArgument(value: unknown): number | null | FunctionIs
   if (n === 0) return null;
   if (n < 1 || n > 5) return { code: "satisfactionOutOfRange", value: n };
   return n;
+}
+
+/**
+ * A yes/no argument: TRUE/FALSE, 1/0, or text the sheets use (Y/N, 是/否); blank is false.
+ * @example booleanArgument("TRUE", "sample") // true
+ * @example booleanArgument(undefined, "sample") // false
+ */
+export function booleanArgument(value: unknown, argument: ArgumentName): boolean | FunctionIssue {
+  const v = scalarOf(value);
+  if (isBlankArgument(v)) return false;
+  const error = excelErrorOf(v);
+  if (error !== null) return { code: "argumentError", argument, error };
+  const b = typeof v === "boolean" || typeof v === "number" || typeof v === "string" ? parseBool(v) : undefined;
+  return typeof b === "boolean" ? b : { code: "argumentNotBoolean", argument, value: String(v) };
 }
 
 const MODES = new Map<string, CommissionMode>([

@@ -14,10 +14,10 @@
  * Imported in node (tests), this module has no side effects.
  */
 import { gini } from "../engine/fairness";
-import { excelErrorOf } from "./arguments";
+import { booleanArgument, excelErrorOf, isIssue } from "./arguments";
 import { breakdownCore, incentiveCore, incentiveRequestCore, tieredCore } from "./incentive";
 import { functionLocale, functionMessage, type FunctionIssue, type FunctionLocale } from "./messages";
-import type { CoreResult } from "./result";
+import { failed, type CoreResult } from "./result";
 import { scoreCore } from "./scorecard";
 import { workbookPlan, workbookScorecard } from "./workbookData";
 
@@ -63,10 +63,14 @@ export function nonNegativeNumbersCore(range: readonly (readonly unknown[])[]): 
  * @example
  * giniCore([[0], [0], [0], [4]]) // { ok: true, value: 0.75 }
  * giniCore([[1], [-2]])          // { ok: false, issue: { code: "negativeValue", row: 2, column: 1, value: -2 } }
+ * giniCore([[0], [0], [0], [4]], true) // { ok: true, value: 1 } (sample: × n / (n − 1))
  */
-export function giniCore(range: readonly (readonly unknown[])[]): CoreResult<number> {
+export function giniCore(range: readonly (readonly unknown[])[], sample?: unknown): CoreResult<number> {
   const numbers = nonNegativeNumbersCore(range);
-  return numbers.ok ? { ok: true, value: gini(numbers.value) } : numbers;
+  if (!numbers.ok) return numbers;
+  const asSample = booleanArgument(sample, "sample");
+  if (isIssue(asSample)) return failed(asSample);
+  return { ok: true, value: gini(numbers.value, asSample) };
 }
 
 /** The Excel display language when running inside Office, otherwise undefined. */
@@ -105,12 +109,13 @@ function unwrap<T>(result: CoreResult<T>): T {
  * Gini coefficient of the numbers in a range: 0 when everyone has the same, near 1 when one has everything. Blanks and text are ignored.
  * @customfunction GINI
  * @param values Range of non-negative numbers, one per person (for example portfolio values).
+ * @param sample TRUE for the sample (unbiased) Gini, the population Gini × n / (n − 1); FALSE or empty for the population Gini.
  * @returns The Gini coefficient, between 0 and 1.
  */
 // `any[][]` (metadata type "any"), not number[][]: Excel would refuse a range holding blanks or text
 // with #VALUE! before calling; this way they arrive and are skipped as SUM or AVERAGE would.
-export function giniFunction(values: any[][]): number {
-  return unwrap(giniCore(values));
+export function giniFunction(values: any[][], sample?: any): number {
+  return unwrap(giniCore(values, sample));
 }
 
 /**

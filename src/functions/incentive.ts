@@ -3,15 +3,16 @@
  * a result as data out. Arithmetic is the engine's (`commissionCore`, `statement`), in integer cents
  * with its one rounding point; amounts cross the boundary as currency units (cents / 100).
  */
-import { renderExplanation } from "../engine/allocation/text";
 import { roundCents } from "../engine/incentives/money";
 import { defaultPlan, planFromSettings, statement, type Plan, type PlanInput, type Statement } from "../engine/incentives/plan";
-import { commissionCore, type Tier } from "../engine/incentives/tiers";
+import { commissionCore, isAttainmentTable, type Tier } from "../engine/incentives/tiers";
+import { INCENTIVE_COMPONENTS } from "../engine/incentives/components";
+import { renderIncentive } from "../engine/incentives/text";
 import { IssueList } from "../engine/issues";
 import { parseSettings, REGISTRY, Settings } from "../engine/settings";
 import type { Table } from "../engine/table";
 import { centsArgument, countArgument, isIssue, modeArgument, satisfactionArgument, tiersArgument } from "./arguments";
-import { breakdownLabels, type BreakdownComponent, type FunctionLocale } from "./messages";
+import { breakdownLabels, type FunctionLocale } from "./messages";
 import { failed, type CoreResult } from "./result";
 
 /**
@@ -31,6 +32,7 @@ export function tieredCore(amount: unknown, tiers: unknown, mode?: unknown): Cor
   if (table === null) return failed({ code: "tiersInvalid", problem: "tiers_empty", part: "" });
   const how = modeArgument(mode);
   if (isIssue(how)) return failed(how);
+  if (isAttainmentTable(table)) return failed({ code: "tiersInvalid", problem: "tiers_need_quota", part: "" });
   return { ok: true, value: roundCents(commissionCore(cents ?? 0, table, how).cents) / 100 };
 }
 
@@ -109,7 +111,8 @@ export function incentiveCore(request: IncentiveRequest, plan: Plan): number {
   return incentiveStatement(request, plan).totalCents / 100;
 }
 
-const BREAKDOWN_COMPONENTS: readonly BreakdownComponent[] = ["commission", "newCustomerBonus", "retentionBonus"];
+/** The components one cell can compute (the registry says which: team-level ones cannot). */
+const BREAKDOWN_COMPONENTS = INCENTIVE_COMPONENTS.filter((c) => c.inCell);
 
 /**
  * =FAIRSHARE.BREAKDOWN: a header row, one row per component (name, base, rate, amount, explanation) and
@@ -124,12 +127,12 @@ export function breakdownCore(request: IncentiveRequest, plan: Plan, locale: Fun
   const labels = breakdownLabels(locale);
   const rows: (string | number)[][] = [[...labels.header]];
   let sumCents = 0;
-  for (const id of BREAKDOWN_COMPONENTS) {
-    const c = s.components[id];
+  for (const entry of BREAKDOWN_COMPONENTS) {
+    const c = s.components[entry.id];
     sumCents += c.amountCents;
-    rows.push([labels.components[id], c.baseCents / 100, c.rate ?? "", c.amountCents / 100, renderExplanation(c.explanation, locale)]);
+    rows.push([entry.label[locale], c.baseCents / 100, c.rate ?? "", c.amountCents / 100, renderIncentive(c.explanation, locale)]);
   }
-  // Handover and team bonus are 0 without those inputs; if the engine ever adds to the total, say so.
+  // Components a cell cannot compute are 0 without their inputs; if the engine ever adds to the total, say so.
   if (sumCents !== s.totalCents) throw new RangeError(`breakdown components (${sumCents}) do not add up to the total (${s.totalCents})`);
   rows.push([labels.total, "", "", s.totalCents / 100, ""]);
   return rows;

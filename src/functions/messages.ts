@@ -3,11 +3,10 @@
  * locale, keyed by code. The cores return issues as data; only the wrappers turn them into text, through here.
  */
 import { localizeIssues, type Issue } from "../engine/issues";
-import type { ComponentId } from "../engine/incentives/plan";
 import type { TierProblem } from "../engine/incentives/tiers";
 
 /** The arguments the functions validate, by their (en-US) parameter names in functions.json. */
-export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId";
+export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId" | "sample";
 
 /** Why a function cannot give a value. Row and column are 1-based positions inside a range argument. */
 export type FunctionIssue =
@@ -18,6 +17,7 @@ export type FunctionIssue =
   | { code: "argumentError"; argument: ArgumentName; error: string }
   | { code: "argumentNegative"; argument: ArgumentName; value: number }
   | { code: "argumentNotWhole"; argument: ArgumentName; value: number }
+  | { code: "argumentNotBoolean"; argument: ArgumentName; value: string }
   | { code: "argumentTooLarge"; argument: ArgumentName; value: number }
   | { code: "satisfactionOutOfRange"; value: number }
   | { code: "unknownMode"; value: string }
@@ -55,6 +55,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     tiers: "tiers",
     mode: "mode",
     repId: "repId",
+    sample: "sample",
   },
   "zh-CN": {
     amount: "金额",
@@ -66,6 +67,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     tiers: "阶梯",
     mode: "方式",
     repId: "工号",
+    sample: "样本",
   },
 };
 
@@ -75,12 +77,16 @@ const TIER_PROBLEMS: Record<FunctionLocale, Record<TierProblem["code"], string>>
     tiers_syntax: "“{part}” is not a “from:rate” pair with a non-negative amount",
     tiers_order: "tiers must start at 0 and rise; the problem is at {part}",
     tiers_rate: "the rate in “{part}” must be between 0 and 1 (or 0% and 100%)",
+    tiers_mixed: "“{part}”: a tier table is either amounts or percents of quota, not both",
+    tiers_need_quota: "the tiers are percents of quota, and =FAIRSHARE.TIERED has no quota; use =FAIRSHARE.INCENTIVE",
   },
   "zh-CN": {
     tiers_empty: "阶梯表为空",
     tiers_syntax: "“{part}”不是“起点：比例”格式，或起点为负数",
     tiers_order: "阶梯必须从 0 开始并逐档递增；问题出在 {part}",
     tiers_rate: "“{part}”中的比例必须在 0 到 1（或 0% 到 100%）之间",
+    tiers_mixed: "“{part}”：阶梯表要么全用金额，要么全用指标百分比，不能混用",
+    tiers_need_quota: "阶梯按指标百分比设定，而 =FAIRSHARE.TIERED 没有指标参数；请使用 =FAIRSHARE.INCENTIVE",
   },
 };
 
@@ -100,6 +106,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     argumentError: (i) => `${arg("en-US", i.argument)} is the error ${i.error}.`,
     argumentNegative: (i) => `${arg("en-US", i.argument)} is ${i.value}; it must be 0 or more.`,
     argumentNotWhole: (i) => `${arg("en-US", i.argument)} is ${i.value}; it must be a whole number.`,
+    argumentNotBoolean: (i) => `${arg("en-US", i.argument)} must be TRUE or FALSE; “${i.value}” is neither.`,
     argumentTooLarge: (i) => `${arg("en-US", i.argument)} is ${i.value}, too large to compute in exact cents.`,
     satisfactionOutOfRange: (i) => `satisfaction is ${i.value}; it must be between 1 and 5 (leave it empty or 0 when unknown).`,
     unknownMode: (i) => `mode “${i.value}” is unknown; use “marginal” (each tier's rate on the part in that tier) or “retroactive” (the reached tier's rate on everything).`,
@@ -125,6 +132,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     argumentError: (i) => `参数“${arg("zh-CN", i.argument)}”是错误值 ${i.error}。`,
     argumentNegative: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}；必须大于或等于 0。`,
     argumentNotWhole: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}；必须是整数。`,
+    argumentNotBoolean: (i) => `参数“${arg("zh-CN", i.argument)}”必须是 TRUE 或 FALSE；“${i.value}”都不是。`,
     argumentTooLarge: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}，数值过大，无法精确到分计算。`,
     satisfactionOutOfRange: (i) => `满意度为 ${i.value}；必须在 1 到 5 之间（未知时留空或填 0）。`,
     unknownMode: (i) => `未知的计算方式“${i.value}”；请使用“累进”（marginal，各档比例只作用于该档内的部分）或“全额”（retroactive，达到的档位比例作用于全部金额）。`,
@@ -160,32 +168,26 @@ export function functionLocale(displayLanguage: string | undefined | null): Func
   return displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }
 
-/** The components =FAIRSHARE.BREAKDOWN lists: the ones a single cell can compute (no handover, no team bonus). */
-export type BreakdownComponent = Extract<ComponentId, "commission" | "newCustomerBonus" | "retentionBonus">;
-
-/** Header and row labels of =FAIRSHARE.BREAKDOWN (the same words as the Incentives sheet). */
+/** Header and total labels of =FAIRSHARE.BREAKDOWN (the same words as the Incentives sheet; component names come from the component registry). */
 export interface BreakdownLabels {
   header: readonly [component: string, base: string, rate: string, amount: string, explanation: string];
-  components: Readonly<Record<BreakdownComponent, string>>;
   total: string;
 }
 
 const BREAKDOWN_LABELS: Record<FunctionLocale, BreakdownLabels> = {
   "en-US": {
     header: ["Component", "Base", "Rate", "Amount", "Explanation"],
-    components: { commission: "Commission", newCustomerBonus: "New-customer bonus", retentionBonus: "Retention bonus" },
     total: "Total",
   },
   "zh-CN": {
     header: ["项目", "基数", "比例", "金额", "计算说明"],
-    components: { commission: "提成", newCustomerBonus: "新客户奖", retentionBonus: "维护奖" },
     total: "合计",
   },
 };
 
 /**
  * The labels of the breakdown table in a locale.
- * @example breakdownLabels("zh-CN").components.commission // "提成"
+ * @example breakdownLabels("zh-CN").total // "合计"
  */
 export function breakdownLabels(locale: FunctionLocale): BreakdownLabels {
   return BREAKDOWN_LABELS[locale];

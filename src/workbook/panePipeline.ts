@@ -10,7 +10,8 @@ import { findHeaderRow, OUTPUT_PREFIX } from "../engine/detect";
 import { evaluate } from "../engine/incentives/evaluate";
 import { COMPONENTS } from "../engine/incentives/plan";
 import { parseAuditLog, pastMoves } from "../engine/allocation/audit";
-import { componentLabel } from "../engine/report/incentiveSheets";
+import { componentLabel } from "../engine/incentives/components";
+import { renderIncentive } from "../engine/incentives/text";
 import { sheetKind } from "../engine/report/labels";
 import { settingsSheet } from "../engine/report/settingsSheet";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
@@ -229,14 +230,14 @@ export async function repStatements(port: WorkbookPort, displayLanguage?: string
       percentile: sc.percentile,
       teamSize: ev.scorecard.length,
       medianScore: ev.medians.score,
-      moveUp: renderExplanation(sc.moveUp, L),
-      profile: renderExplanation(sc.profileEvidence, L),
-      recommendation: renderExplanation(sc.recommendation, L),
+      moveUp: renderIncentive(sc.moveUp, L),
+      profile: renderIncentive(sc.profileEvidence, L),
+      recommendation: renderIncentive(sc.recommendation, L),
       totalCents: inc.statement.totalCents,
-      total: renderExplanation(inc.statement.explanation, L),
+      total: renderIncentive(inc.statement.explanation, L),
       components: COMPONENTS.map((id) => {
         const c = inc.statement.components[id];
-        return { id, label: componentLabel(id, L), baseCents: c.baseCents, rate: c.rate, amountCents: c.amountCents, explanation: renderExplanation(c.explanation, L) };
+        return { id, label: componentLabel(id, L), baseCents: c.baseCents, rate: c.rate, amountCents: c.amountCents, explanation: renderIncentive(c.explanation, L) };
       }),
     };
   });

@@ -131,3 +131,32 @@ describe("function messages", () => {
     }
   });
 });
+
+/**
+ * Population vs sample Gini, the convention difference inequality libraries disagree on. Population:
+ * G = Σi Σj |xi − xj| / (2 n² · mean). Sample (small-sample corrected): G × n / (n − 1), as the npm
+ * package gini-ss computes it (see also test/engine/incentives/peers.test.ts).
+ * [0, 0, 0, 4]: Σ|xi − xj| = 2 × 3 × 4 = 24, n = 4, mean 1 → population 24 / 32 = 0.75; sample 0.75 × 4 / 3 = 1.
+ * [1, 2, 3]: Σ|xi − xj| = 2 × (1 + 2 + 1) = 8, n = 3, mean 2 → population 8 / 36 = 2/9; sample 2/9 × 3/2 = 1/3.
+ */
+describe("=FAIRSHARE.GINI(values, [sample])", () => {
+  it.each([
+    [[[0], [0], [0], [4]], undefined, 0.75],
+    [[[0], [0], [0], [4]], true, 1],
+    [[[1], [2], [3]], false, 2 / 9],
+    [[[1], [2], [3]], true, 1 / 3],
+    [[[1], [2], [3]], "TRUE", 1 / 3],
+    [[[1], [2], [3]], 1, 1 / 3],
+    [[[1], [2], [3]], null, 2 / 9],
+    [[[5]], true, 0], // one value: no spread, in either convention
+  ])("%j sample=%p → %p", (range, sample, expected) => {
+    const r = giniCore(range, sample);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value).toBeCloseTo(expected, 12);
+  });
+
+  it("refuses a sample flag that is not yes/no", () => {
+    expect(giniCore([[1], [2]], "maybe")).toEqual({ ok: false, issue: { code: "argumentNotBoolean", argument: "sample", value: "maybe" } });
+    expect(functionMessage({ code: "argumentNotBoolean", argument: "sample", value: "maybe" }, "zh-CN")).toMatch(/样本/);
+  });
+});

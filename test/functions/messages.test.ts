@@ -1,3 +1,4 @@
+import { INCENTIVE_COMPONENTS } from "../../src/engine/incentives/components";
 /**
  * Every function issue has a message in both languages, and the breakdown labels are complete.
  * The sample below is a Record over every issue code, so a new code without a sample fails to compile.
@@ -12,6 +13,7 @@ const SAMPLES: { [C in FunctionIssue["code"]]: Extract<FunctionIssue, { code: C 
   argumentError: { code: "argumentError", argument: "quota", error: "#REF!" },
   argumentNegative: { code: "argumentNegative", argument: "retainedSales", value: -1 },
   argumentNotWhole: { code: "argumentNotWhole", argument: "newAccounts", value: 1.5 },
+  argumentNotBoolean: { code: "argumentNotBoolean", argument: "sample", value: "maybe" },
   argumentTooLarge: { code: "argumentTooLarge", argument: "amount", value: 1e15 },
   satisfactionOutOfRange: { code: "satisfactionOutOfRange", value: 7 },
   unknownMode: { code: "unknownMode", value: "both" },
@@ -51,10 +53,12 @@ describe("function messages", () => {
 });
 
 describe("breakdown labels", () => {
-  it.each(["en-US", "zh-CN"] as const)("%s has a header of five and a name per component", (locale) => {
+  it.each(["en-US", "zh-CN"] as const)("%s has a header of five, a total, and the registry names each component a cell can compute", (locale) => {
     const labels = breakdownLabels(locale);
     expect(labels.header).toHaveLength(5);
-    for (const text of [...labels.header, ...Object.values(labels.components), labels.total]) expect(text.trim()).not.toBe("");
-    expect(Object.keys(labels.components)).toEqual(["commission", "newCustomerBonus", "retentionBonus"]);
+    for (const text of [...labels.header, labels.total]) expect(text.trim()).not.toBe("");
+    const inCell = INCENTIVE_COMPONENTS.filter((c) => c.inCell);
+    expect(inCell.map((c) => c.id)).toEqual(["commission", "newCustomerBonus", "retentionBonus"]);
+    for (const c of inCell) expect(c.label[locale].trim()).not.toBe("");
   });
 });

@@ -26,7 +26,7 @@ describe("functions.json", () => {
     const giniMeta = metadata.functions.find((f) => f.id === "GINI");
     expect(giniMeta).toMatchObject({
       name: "GINI",
-      parameters: [{ name: "values", dimensionality: "matrix", type: "any" }],
+      parameters: [{ name: "values", dimensionality: "matrix", type: "any" }, { name: "sample", optional: true, type: "any" }],
       result: { type: "number" },
     });
     expect(giniMeta?.description).toBeTruthy();
@@ -35,7 +35,7 @@ describe("functions.json", () => {
 
 /** Every function the add-in registers: id, zh-CN name, parameters (name, optional?, range?). */
 const EXPECTED: Record<string, { zh: string; parameters: Array<[name: string, optional: boolean, matrix: boolean]> }> = {
-  GINI: { zh: "基尼系数", parameters: [["values", false, true]] },
+  GINI: { zh: "基尼系数", parameters: [["values", false, true], ["sample", true, false]] },
   TIERED: { zh: "阶梯提成", parameters: [["amount", false, false], ["tiers", false, true], ["mode", true, false]] },
   INCENTIVE: {
     zh: "激励金额",

@@ -73,7 +73,7 @@ test("review counts, statements, activate, and cancel before writing", async () 
   expect(s.period).toBe("2026-03");
   expect(s.reps.map((r) => r.repId)).toEqual(["R1", "R2", "R3"]);
   const r1 = s.reps[0];
-  expect(r1.components.map((c) => c.label)).toEqual(["Commission", "New-customer bonus", "Retention bonus", "Handover split", "Team bonus"]);
+  expect(r1.components.map((c) => c.label)).toEqual(["Commission", "New-customer bonus", "Retention bonus", "Handover split", "Team bonus", "Clawback", "SPIF", "Draw"]);
   expect(r1.components.reduce((a, c) => a + c.amountCents, 0)).toBe(r1.totalCents);
   expect(r1.teamSize).toBe(3);
   await createActions(port, "en-US").activate("Accounts", 3, "Owner");

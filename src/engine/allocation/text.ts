@@ -114,35 +114,6 @@ const EN: Record<string, string> = {
   "short.reason.ORPHAN.unknown": "The owner is not in the roster",
   "short.reason.ORPHAN.unowned": "No owner",
   "short.reason.OVER_CAPACITY": "The owner holds more than the cap",
-  "commission.tiers": "{amountCents} = {terms}",
-  "commission.accelerated": "{amountCents} = {terms} + {acceleratorPct} × {aboveQuotaCents} above quota",
-  "commission.capped": "{amountCents}: {terms} capped at {capCents}",
-  "commission.threshold": "0: quota attainment {attainmentPct} is below the {thresholdPct} threshold",
-  "commission.none": "0: no credited sales",
-  newCustomerBonus: "{amountCents} = {count} new accounts × {bonusCents} + {ratePct} × {salesCents}",
-  retentionBonus: "{amountCents} = {ratePct} × {baseCents} retained sales (satisfaction {satisfaction} ≥ {min})",
-  "retentionBonus.low": "0: satisfaction {satisfaction} is below {min}",
-  "retentionBonus.noSatisfaction": "0: no satisfaction data",
-  handoverSplit: "{amountCents} = commission with the {receivedCents} handover credit ({withCents}) − without it ({withoutCents})",
-  "handoverSplit.none": "0: no handover credit",
-  teamBonus: "{amountCents} = {sharePct} of the team pool {poolCents} ({ratePct} × {excessCents} of {region} sales above its quotas)",
-  "teamBonus.none": "0: {region} sales did not exceed its quotas",
-  total: "{totalCents} = commission {commissionCents} + new customers {newCents} + retention {retentionCents} + handover {splitCents} + team {teamCents}",
-  moveUp: "{dimension}: {yours} vs the team median {median} (worth {points} points of score)",
-  "moveUp.none": "At or above the team median on every dimension",
-  "dim.sales": "Sales against quota",
-  "dim.newCustomers": "New-customer development",
-  "dim.satisfaction": "Customer satisfaction",
-  "dim.retention": "Retention",
-  "dim.teamwork": "Teamwork",
-  "profile.hunter": "Hunter: {wonSharePct} of 12-month value from accounts won in the last 12 months",
-  "profile.farmer": "Farmer: keeps {retentionPct} of prior value, satisfaction {satisfaction}",
-  "profile.developing": "Developing: a new rep",
-  "profile.steady": "Steady: won share {wonSharePct}, retention {retentionPct}",
-  "recommend.hunter": "Weigh new-customer development higher and raise the new-customer bonus; pair with a farmer for handovers.",
-  "recommend.farmer": "Weigh retention and satisfaction higher and raise the retention rate; give them at-risk accounts to save.",
-  "recommend.developing": "Weigh new customers and teamwork higher; ramp the quota and route released accounts to them.",
-  "recommend.steady": "Keep the standard plan weights.",
 };
 
 const ZH: Record<string, string> = {
@@ -253,35 +224,6 @@ const ZH: Record<string, string> = {
   "short.reason.ORPHAN.unknown": "负责人不在花名册中",
   "short.reason.ORPHAN.unowned": "没有负责人",
   "short.reason.OVER_CAPACITY": "负责人超过保有上限",
-  "commission.tiers": "{amountCents} = {terms}",
-  "commission.accelerated": "{amountCents} = {terms} + 超指标部分 {acceleratorPct} × {aboveQuotaCents}",
-  "commission.capped": "{amountCents}：{terms}，封顶 {capCents}",
-  "commission.threshold": "0：指标完成率 {attainmentPct} 低于门槛 {thresholdPct}",
-  "commission.none": "0：无计入业绩",
-  newCustomerBonus: "{amountCents} = {count} 个新客户 × {bonusCents} + {ratePct} × {salesCents}",
-  retentionBonus: "{amountCents} = {ratePct} × 保有客户销售额 {baseCents}（满意度 {satisfaction} ≥ {min}）",
-  "retentionBonus.low": "0：满意度 {satisfaction} 低于 {min}",
-  "retentionBonus.noSatisfaction": "0：无满意度数据",
-  handoverSplit: "{amountCents} = 含移交分成 {receivedCents} 的提成（{withCents}）− 不含时（{withoutCents}）",
-  "handoverSplit.none": "0：无移交分成",
-  teamBonus: "{amountCents} = 团队奖池 {poolCents} 的 {sharePct}（{region} 超出指标部分 {excessCents} × {ratePct}）",
-  "teamBonus.none": "0：{region} 销售未超出指标总和",
-  total: "{totalCents} = 提成 {commissionCents} + 新客户 {newCents} + 维护 {retentionCents} + 移交 {splitCents} + 团队 {teamCents}",
-  moveUp: "{dimension}：{yours}，团队中位数 {median}（相当于 {points} 分）",
-  "moveUp.none": "各维度均不低于团队中位数",
-  "dim.sales": "销售（对比指标）",
-  "dim.newCustomers": "新客户开发",
-  "dim.satisfaction": "客户满意度",
-  "dim.retention": "客户保有",
-  "dim.teamwork": "团队协作",
-  "profile.hunter": "开拓型：12 个月业绩中 {wonSharePct} 来自近 12 个月新开发的客户",
-  "profile.farmer": "维护型：保有 {retentionPct} 的既有业绩，满意度 {satisfaction}",
-  "profile.developing": "成长型：新人",
-  "profile.steady": "稳健型：新客户占比 {wonSharePct}，保有率 {retentionPct}",
-  "recommend.hunter": "提高新客户开发权重和新客户奖金；移交时与维护型搭配。",
-  "recommend.farmer": "提高保有和满意度权重及维护奖比例；把即将回收的客户交给其挽回。",
-  "recommend.developing": "提高新客户和团队协作权重；指标逐步爬坡，优先分配释放的客户。",
-  "recommend.steady": "保持标准方案权重。",
 };
 
 export const ALLOCATION_TEXT: Record<Locale, Record<string, string>> = { "en-US": EN, "zh-CN": ZH };
@@ -320,13 +262,23 @@ export function formatSeries(series: readonly GrowthPoint[], locale: Locale): st
  *   // "R1 keeps 20% of this account's sales credit for 3 months."
  */
 export function renderExplanation(e: Explanation, locale: Locale): string {
-  const template = ALLOCATION_TEXT[locale][e.key];
+  return renderWith(ALLOCATION_TEXT, e, locale);
+}
+
+/**
+ * Renders an explanation from a catalogue (allocation's, or another feature's own), formatting each
+ * param by its name. An unknown key is a programming error and throws.
+ * @example renderWith({ "en-US": { hi: "{amountCents}" }, "zh-CN": { hi: "{amountCents}" } }, { key: "hi", params: { amountCents: 150 } }, "en-US") // "1.50"
+ */
+export function renderWith(catalogue: Record<Locale, Record<string, string>>, e: Explanation, locale: Locale): string {
+  const texts = catalogue[locale];
+  const template = texts[e.key];
   if (template === undefined) throw new RangeError(`no text for ${e.key}`);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = e.params[name];
     if (v === undefined) return `{${name}}`;
     // A string that is itself a catalogue key (e.g. "dim.sales") is translated too.
-    if (typeof v === "string" && ALLOCATION_TEXT[locale][v] !== undefined) return ALLOCATION_TEXT[locale][v];
+    if (typeof v === "string" && texts[v] !== undefined) return texts[v];
     return formatParam(name, v, locale, undefined);
   });
 }

@@ -9,13 +9,14 @@ import type { CheckResult } from "../check";
 import type { Rep } from "../model";
 import { hashString } from "../random";
 import { classify, compareText, tenureMonths, type RepClass } from "../snapshot";
-import { splitCents } from "./money";
-import { planFromSettings, statement, type Statement } from "./plan";
+import { shareOf, splitCents } from "./money";
+import { planFromSettings, statement, type Statement, type TeamShare, type WonAccount } from "./plan";
 
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
 export const DIMENSIONS: readonly Dimension[] = ["sales", "newCustomers", "satisfaction", "retention", "teamwork"];
 
-export type Profile = "hunter" | "farmer" | "developing" | "steady";
+/** "insufficient": less than profileMinMonths of history, so no profile is claimed. */
+export type Profile = "hunter" | "farmer" | "developing" | "steady" | "insufficient";
 
 /** The figures behind one rep's scorecard and statement, money in cents. */
 export interface RepFigures {
@@ -28,12 +29,25 @@ export interface RepFigures {
   creditedCents: number;
   splitGivenCents: number;
   splitReceivedCents: number;
+  /** Refunds (negative sales lines) credited to the rep in the window, as a positive amount (inside creditedCents). */
+  refundsCents: number;
+  /** The accounts won in the window (first sale in it, none in the 12 months before), for SPIFs. */
+  won: WonAccount[];
+  /** Net window sales per Category/Product, when the Sales sheet has that column. */
+  categoryCents: { category: string; cents: number }[];
   wonAccounts: number;
   wonCents: number;
   retention: number | null;
   retainedCents: number;
   satisfaction: number | null;
   teamwork: number | null;
+  /** The window's draw (roster Draw per quotaPeriod, prorated like the quota) and the balance carried in. */
+  drawCents: number;
+  drawBalanceCents: number;
+  /** Neither the roster nor defaultQuota gives a quota (quotaCents is 0; check() warned). */
+  quotaMissing: boolean;
+  /** Months of sales history the rep can be judged on: the data's months to the period, or their tenure when shorter. */
+  historyMonths: number;
   /** Value of owned accounts over the 12 months to the period, and how much of it came from accounts won in those months. */
   value12Cents: number;
   won12Cents: number;
@@ -67,6 +81,8 @@ export interface Evaluation {
   scorecard: ScoreRow[];
   medians: Record<Dimension | "score", number | null>;
   incentives: IncentiveRow[];
+  /** What the scorecard could not judge and why (a dimension nobody has data for), to show beside it. */
+  notes: Explanation[];
 }
 
 function median(xs: number[]): number | null {
@@ -110,7 +126,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   // Handover splits: the latest applied move per account (by day), with its terms.
   const repByKey = new Map(model.reps.map((r) => [r.key, r.index]));
   const accByKey = new Map(model.accounts.map((a) => [a.key, a.index]));
-  const moves = new Map<number, { from: number; to: number; fromMonth: number; toMonth: number; pct: number }[]>();
+  const moves = new Map<number, { from: number; to: number; fromMonth: number; toMonth: number; pct: number; baseCents: number }[]>();
   for (const p of past) {
     const a = accByKey.get(p.accountKey);
     const from = repByKey.get(p.fromKey);
@@ -121,11 +137,30 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     const n = settings.num("handoverSplitMonths", region);
     if (n <= 0) continue;
     const list = moves.get(a) ?? [];
-    list.push({ from, to, fromMonth: m0, toMonth: m0 + n - 1, pct: settings.num("handoverSplitPct", region) });
+    list.push({ from, to, fromMonth: m0, toMonth: m0 + n - 1, pct: settings.num("handoverSplitPct", region), baseCents: 0 });
     moves.set(a, list);
   }
 
+  // Who held each account when: the owner now, unless an applied move happened after that day, in which
+  // case the earliest such move's former owner held it. A run after a later move still credits the holder.
+  const history = new Map<number, { day: number; from: number }[]>();
+  for (const p of past) {
+    const a = accByKey.get(p.accountKey);
+    const from = repByKey.get(p.fromKey);
+    if (a === undefined || from === undefined) continue;
+    history.set(a, [...(history.get(a) ?? []), { day: p.day, from }]);
+  }
+  for (const list of history.values()) list.sort((x, y) => x.day - y.day);
+  const holderOn = (a: number, day: number): number => {
+    const list = history.get(a);
+    if (list) for (const mv of list) if (mv.day > day) return mv.from;
+    return model.accounts[a].owner;
+  };
+
   const credited = new Float64Array(nR);
+  const refunds = new Float64Array(nR);
+  // Net sales per rep and Category/Product, for rate.<category> overrides.
+  const byCategory = new Map<number, Map<number, number>>();
   const given = new Float64Array(nR);
   const received = new Float64Array(nR);
   const windowByAccount = new Float64Array(nA);
@@ -134,11 +169,14 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const hadPrior = new Uint8Array(nA);
   const firstWindowRep = new Int32Array(nA).fill(-1);
   const firstWindowDay = new Float64Array(nA).fill(Infinity);
+  const firstWindowCategory = new Int32Array(nA).fill(-1);
   const value12 = new Float64Array(nA);
+  let dataStart = Infinity;
   for (let i = 0; i < sales.count; i++) {
     const a = sales.account[i];
     const m = sales.month[i];
     if (m > period) continue;
+    if (m < dataStart) dataStart = m;
     if (m < firstMonth[a]) firstMonth[a] = m;
     if (m > period - 12) value12[a] += sales.cents[i];
     if (m >= priorStart && m < windowStart) {
@@ -147,31 +185,43 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
     }
     if (m < windowStart) continue;
     windowByAccount[a] += sales.cents[i];
-    const rep = sales.rep[i] >= 0 ? sales.rep[i] : model.accounts[a].owner;
+    const rep = sales.rep[i] >= 0 ? sales.rep[i] : holderOn(a, sales.day[i]);
     if (rep < 0) continue;
     if (sales.day[i] < firstWindowDay[a]) {
       firstWindowDay[a] = sales.day[i];
       firstWindowRep[a] = rep;
+      firstWindowCategory[a] = sales.category ? sales.category[i] : -1;
     }
-    let cents = sales.cents[i];
-    for (const mv of moves.get(a) ?? []) {
-      if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) {
-        const share = cents * mv.pct;
-        cents -= share;
-        given[rep] += share;
-        received[mv.from] += share;
-      }
+    credited[rep] += sales.cents[i];
+    if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
+    if (sales.category && sales.category[i] >= 0) {
+      const byCat = byCategory.get(rep) ?? new Map<number, number>();
+      byCat.set(sales.category[i], (byCat.get(sales.category[i]) ?? 0) + sales.cents[i]);
+      byCategory.set(rep, byCat);
     }
-    credited[rep] += cents;
+    for (const mv of moves.get(a) ?? []) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
+  }
+  // Each handover's share is split once, over all its sales in the window, by the one rounding rule.
+  for (const list of moves.values()) {
+    for (const mv of list) {
+      if (!mv.baseCents) continue;
+      const { share } = shareOf(mv.baseCents, mv.pct);
+      credited[mv.to] -= share;
+      given[mv.to] += share;
+      received[mv.from] += share;
+    }
   }
 
   // Accounts won in the window: first sale in it and none in the 12 months before.
   const wonCount = new Int32Array(nR);
+  const wonList: WonAccount[][] = model.reps.map(() => []);
   const wonCents = new Float64Array(nR);
   const won12 = new Float64Array(nR);
   for (let a = 0; a < nA; a++) {
     if (firstWindowRep[a] >= 0 && !hadPrior[a] && firstMonth[a] >= windowStart) {
       wonCount[firstWindowRep[a]]++;
+      const c = firstWindowCategory[a];
+      wonList[firstWindowRep[a]].push({ accountId: model.accounts[a].id, month: dayToMonth(firstWindowDay[a]), category: c >= 0 ? sales.categories![c] : "", cents: windowByAccount[a] });
       wonCents[firstWindowRep[a]] += windowByAccount[a];
     }
   }
@@ -183,7 +233,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const satSum = new Float64Array(nR);
   const satN = new Int32Array(nR);
   for (const acc of model.accounts) {
-    const o = acc.owner;
+    const o = holderOn(acc.index, endDay);
     if (o < 0) continue;
     repValue12[o] += value12[acc.index];
     if (firstMonth[acc.index] > period - 12) won12[o] += value12[acc.index];
@@ -212,20 +262,28 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   }
   const avg = (xs: number[] | undefined) => (xs && xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
 
+  const dataMonths = dataStart === Infinity ? 0 : period - dataStart + 1;
   const figures: RepFigures[] = [];
   for (const rep of model.reps) {
     const share = employed[rep.index];
     if (share <= 0) continue;
     const qp = QUOTA_MONTHS[String(settings.get("quotaPeriod", rep.region))];
-    const perPeriod = rep.quotaCents ?? Math.round(settings.num("defaultQuota", rep.region) * 100);
+    const fallback = settings.get("defaultQuota", rep.region || null);
+    const perPeriod = rep.quotaCents ?? (typeof fallback === "number" ? Math.round(fallback * 100) : null);
     figures.push({
+      quotaMissing: perPeriod === null,
       rep: rep.index,
       class: classes[rep.index],
       employed: share,
-      quotaCents: Math.round((perPeriod / qp) * months * share),
+      quotaCents: perPeriod === null ? 0 : Math.round((perPeriod / qp) * months * share),
+      drawCents: rep.drawCents ? Math.round((rep.drawCents / qp) * months * share) : 0,
+      drawBalanceCents: rep.drawBalanceCents ?? 0,
       creditedCents: credited[rep.index],
       splitGivenCents: given[rep.index],
       splitReceivedCents: received[rep.index],
+      refundsCents: refunds[rep.index],
+      won: wonList[rep.index],
+      categoryCents: [...(byCategory.get(rep.index) ?? new Map<number, number>())].map(([c, cents]) => ({ category: sales.categories![c], cents })),
       wonAccounts: wonCount[rep.index],
       wonCents: wonCents[rep.index],
       retention: priorTotal[rep.index] > 0 ? priorKept[rep.index] / priorTotal[rep.index] : null,
@@ -234,20 +292,23 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
       teamwork: avg(tw.get(rep.index)),
       value12Cents: repValue12[rep.index],
       won12Cents: won12[rep.index],
+      historyMonths: Math.max(0, Math.min(dataMonths, rep.hireDay === null ? dataMonths : period - dayToMonth(rep.hireDay) + 1)),
     });
   }
 
-  const scorecard = scoreAll(check, figures, twScale);
+  // A won account is one with no sales in the 12 months before the window: unknowable without them.
+  const wonKnown = dataStart <= priorStart;
+  const { rows: scorecard, notes } = scoreAll(check, figures, twScale, wonKnown, dataMonths);
   const byRep = new Map(scorecard.map((s) => [s.rep, s]));
-  const incentives = statements(check, figures, byRep);
+  const incentives = statements(check, figures, byRep, endDay - startDay + 1);
   const medians = {} as Record<Dimension | "score", number | null>;
   for (const d of DIMENSIONS) medians[d] = median(scorecard.map((s) => s.dimensions[d]).filter((x): x is number => x !== null));
   medians.score = median(scorecard.map((s) => s.score));
-  return { period, windowStart, scorecard, medians, incentives };
+  return { period, windowStart, scorecard, medians, incentives, notes };
 }
 
 /** Normalisation to 0–100, documented in the Scorecard sheet and README. */
-function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): ScoreRow[] {
+function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wonKnown: boolean, dataMonths: number): { rows: ScoreRow[]; notes: Explanation[] } {
   const { settings, model } = check;
   const maxWonCount = Math.max(0, ...figures.map((f) => f.wonAccounts));
   const maxWonCents = Math.max(0, ...figures.map((f) => f.wonCents));
@@ -256,7 +317,7 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
     const attainment = f.quotaCents > 0 ? (f.creditedCents + f.splitReceivedCents) / f.quotaCents : null;
     const dims: Record<Dimension, number | null> = {
       sales: attainment === null ? null : Math.min(100, 100 * attainment),
-      newCustomers: (maxWonCount > 0 ? (50 * f.wonAccounts) / maxWonCount : 0) + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0),
+      newCustomers: !wonKnown || maxWonCount === 0 ? null : (50 * f.wonAccounts) / maxWonCount + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0),
       satisfaction: f.satisfaction === null ? null : Math.max(0, Math.min(100, ((f.satisfaction - 1) / 4) * 100)),
       retention: f.retention === null ? null : 100 * f.retention,
       teamwork: f.teamwork === null ? null : Math.max(0, Math.min(100, (100 * f.teamwork) / twScale)),
@@ -274,11 +335,24 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
     const score = DIMENSIONS.reduce((s, d) => s + (dims[d] ?? 0) * weights[d], 0);
     return { f, rep, dims, weights, score, attainment };
   });
+  // A dimension nobody has data for is out of every score (re-normalised away above); say so.
+  const notes: Explanation[] = [];
+  if (rows.length) {
+    for (const d of DIMENSIONS) {
+      if (rows.some((r) => r.dims[d] !== null)) continue;
+      const why = d !== "newCustomers" ? "why.noData" : !wonKnown ? "why.newCustomers.history" : "why.newCustomers.none";
+      notes.push({ key: `note.dimensionDropped.${why}`, params: { dimension: `dim.${d}`, historyMonths: dataMonths } });
+    }
+  }
+  const noQuota = figures.filter((f) => f.quotaMissing).length;
+  if (noQuota) notes.push({ key: "note.quotaMissing", params: { count: noQuota } });
   // Competition ranking (1, 2, 2, 4); ties keep the same rank, never broken by roster order.
   const scores = rows.map((r) => r.score);
   const medians = {} as Record<Dimension, number | null>;
   for (const d of DIMENSIONS) medians[d] = median(rows.map((r) => r.dims[d]).filter((x): x is number => x !== null));
-  return rows
+  const minMonths = settings.num("profileMinMonths");
+  const won12Known = dataMonths > 12;
+  const ranked = rows
     .map(({ f, rep, dims, weights, score }) => {
       const better = scores.filter((s) => s > score + 1e-9).length;
       const lower = scores.filter((s) => s < score - 1e-9).length;
@@ -296,7 +370,7 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
       const moveUp: Explanation = best
         ? { key: "moveUp", params: { dimension: `dim.${best}`, yours: Math.round(dims[best]!), median: Math.round(medians[best]!), points: Math.round(bestGap * 10) / 10 } }
         : { key: "moveUp.none", params: {} };
-      const { profile, evidence, recommendation, suggested } = profileOf(f, dims, weights);
+      const { profile, evidence, recommendation, suggested } = profileOf(f, dims, weights, settings.num("profileMinMonths", rep.region || null), won12Known);
       return {
         rep: f.rep,
         figures: f,
@@ -313,17 +387,21 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number): S
       } satisfies ScoreRow;
     })
     .sort((a, b) => a.rank - b.rank || compareText(model.reps[a.rep].key, model.reps[b.rep].key));
+  return { rows: ranked, notes };
 }
 
 /**
  * A rep's profile from their history, with the evidence and the plan weights suggested for it. Shown
  * beside the scorecard; never applied on its own.
  */
-function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weights: Record<Dimension, number>) {
-  const wonShare = f.value12Cents > 0 ? f.won12Cents / f.value12Cents : 0;
+function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weights: Record<Dimension, number>, minMonths: number, won12Known: boolean) {
+  // "Won in the last 12 months" needs the months before them; with less data every account looks new.
+  const wonShare = won12Known && f.value12Cents > 0 ? f.won12Cents / f.value12Cents : 0;
   let profile: Profile = "steady";
+  // A new rep is developing by tenure alone; every other profile is a claim about history.
   if (f.class === "new") profile = "developing";
-  else if (wonShare >= 0.3) profile = "hunter";
+  else if (f.historyMonths < minMonths) profile = "insufficient";
+  else if (won12Known && wonShare >= 0.3) profile = "hunter";
   else if ((f.retention ?? 0) >= 0.85 && (f.satisfaction ?? 0) >= 4) profile = "farmer";
   const suggested = { ...weights };
   const up: Dimension[] = profile === "hunter" ? ["newCustomers", "newCustomers"] : profile === "farmer" ? ["retention", "satisfaction"] : profile === "developing" ? ["newCustomers", "teamwork"] : [];
@@ -332,59 +410,59 @@ function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weight
   for (const d of DIMENSIONS) suggested[d] = sum > 0 ? Math.round((suggested[d] / sum) * 100) / 100 : 0;
   const evidence: Explanation = {
     key: `profile.${profile}`,
-    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: f.satisfaction === null ? "—" : f.satisfaction.toFixed(1), class: f.class },
+    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: f.satisfaction === null ? "—" : f.satisfaction.toFixed(1), class: f.class, months: f.historyMonths, minMonths },
   };
   return { profile, evidence, recommendation: { key: `recommend.${profile}`, params: {} } as Explanation, suggested };
 }
 
 /** Statements, with each region's team bonus split by score × employed share. */
-function statements(check: CheckResult, figures: RepFigures[], scores: Map<number, ScoreRow>): IncentiveRow[] {
+function statements(check: CheckResult, figures: RepFigures[], scores: Map<number, ScoreRow>, windowDays: number): IncentiveRow[] {
   const { settings, model } = check;
   const byRegion = new Map<string, RepFigures[]>();
   for (const f of figures) {
     const r = model.reps[f.rep].region;
     byRegion.set(r, [...(byRegion.get(r) ?? []), f]);
   }
-  const team = new Map<number, { cents: number; explanation: Explanation }>();
+  const team = new Map<number, TeamShare>();
   const seed = settings.num("seed");
   for (const [region, list] of byRegion) {
     const salesCents = list.reduce((s, f) => s + f.creditedCents + f.splitReceivedCents, 0);
     const quotaCents = list.reduce((s, f) => s + f.quotaCents, 0);
-    const excess = Math.max(0, salesCents - quotaCents);
+    // Without every rep's quota the region's quota is unknown: no pool rather than a made-up one.
+    const withoutQuota = list.filter((f) => f.quotaMissing).length;
+    const excess = withoutQuota ? 0 : Math.max(0, salesCents - quotaCents);
     const rate = settings.num("teamBonusRate", region || null);
     const pool = Math.round(excess * rate);
     const weights = list.map((f) => (scores.get(f.rep)?.score ?? 0) * f.employed);
     const parts = splitCents(pool, weights, list.map((f) => hashString(model.reps[f.rep].key, seed)));
     const wsum = weights.reduce((s, w) => s + w, 0);
-    list.forEach((f, i) =>
-      team.set(f.rep, {
-        cents: parts[i],
-        explanation:
-          pool > 0
-            ? { key: "teamBonus", params: { amountCents: parts[i], sharePct: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, ratePct: rate, excessCents: excess, region: region || "—" } }
-            : { key: "teamBonus.none", params: { amountCents: 0, region: region || "—" } },
-      }),
-    );
+    list.forEach((f, i) => team.set(f.rep, { amountCents: parts[i], share: wsum > 0 ? weights[i] / wsum : 0, poolCents: pool, rate, excessCents: excess, region, withoutQuota }));
   }
   return figures
     .map((f) => {
       const rep = model.reps[f.rep];
-      const t = team.get(f.rep)!;
       const s = statement(
         {
           creditedCents: f.creditedCents,
           splitReceivedCents: f.splitReceivedCents,
+          refundsCents: f.refundsCents,
+          categorySales: f.categoryCents.flatMap(({ category, cents }) => {
+            const rate = settings.get(`rate.${category}`, rep.region || null);
+            return typeof rate === "number" ? [{ category, cents, rate }] : [];
+          }),
+          won: f.won,
+          draw: { drawCents: f.drawCents, balanceCents: f.drawBalanceCents },
           quotaCents: f.quotaCents,
           newAccounts: f.wonAccounts,
           newAccountSalesCents: f.wonCents,
           retainedSalesCents: f.retainedCents,
           satisfaction: f.satisfaction,
-          teamBonusCents: t.cents,
+          teamBonus: team.get(f.rep)!,
           employedFraction: f.employed,
+          windowDays,
         },
         planFromSettings(settings, rep.region || null),
       );
-      s.components.teamBonus.explanation = t.explanation;
       return { rep: f.rep, statement: s };
     })
     .sort((a, b) => compareText(model.reps[a.rep].region, model.reps[b.rep].region) || compareText(model.reps[a.rep].key, model.reps[b.rep].key));

@@ -2,30 +2,24 @@
  * The incentive plan: its settings, and one rep's statement from plain figures. The same function
  * serves the Incentives sheet, the CLI JSON, the task pane and =FAIRSHARE.INCENTIVE.
  */
-import type { Explanation } from "../allocation/types";
+import type { Explanation, ParamValue } from "../allocation/types";
 import { def } from "../allocation/settingsDefs";
 import type { Settings } from "../settings/parse";
 import type { SettingDef } from "../settings/registry";
-import { roundCents } from "./money";
-import { commissionCore, isTierProblem, parseTiers, type CommissionMode, type Tier, type TierSlice } from "./tiers";
+import { COMPONENT_IDS, INCENTIVE_COMPONENTS, type Component as ComponentOf, type ComponentId } from "./components";
+import { isTierProblem, parseTiers, type CommissionMode, type Tier } from "./tiers";
+
+export { commissionDetail } from "./components/commission";
 
 const G = "incentives";
 
-/** The plan's settings, declared once (validation, settings sheet, docs). Region columns override. */
+/** The window settings, then each component's own (from the registry), then the scorecard's weights. */
 export const PLAN_SETTINGS: readonly SettingDef[] = [
   def("incentiveMonths", "int", 1, G, "Incentive window in months ending with the period: 1 (month), 3 (quarter), 12 (year).", "激励计算窗口（截至统计月的月数）：1 月度、3 季度、12 年度。", { min: 1, max: 12 }),
   def("quotaPeriod", "enum", "month", G, "What the roster's Quota (and defaultQuota) covers: month, quarter or year.", "花名册“指标”（及 defaultQuota）对应的期间：month、quarter 或 year。", { options: ["month", "quarter", "year"] }),
-  def("defaultQuota", "number", 100000, G, "Quota for reps whose roster row has none, per quotaPeriod.", "花名册未填指标时的默认指标（按 quotaPeriod）。", { min: 0 }),
-  def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”.", "按窗口内计入业绩的阶梯提成，“起点:比例; …”。"),
-  def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { options: ["marginal", "retroactive"] }),
-  def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { min: 0, max: 10 }),
-  def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { min: 0 }),
-  def("acceleratorRate", "percent", 0, G, "Extra rate on credited sales above 100% of quota.", "超过指标 100% 部分的额外提成比例。", { min: 0, max: 1 }),
-  def("newCustomerBonus", "number", 500, G, "Bonus per new account won in the window.", "窗口内每开发一个新客户的奖金。", { min: 0 }),
-  def("newCustomerRate", "percent", 0, G, "Extra rate on new accounts' sales in the window.", "新客户窗口内销售额的额外奖励比例。", { min: 0, max: 1 }),
-  def("retentionRate", "percent", 0.01, G, "Retention bonus: this rate of retained portfolio sales.", "维护奖：保有客户销售额的此比例。", { min: 0, max: 1 }),
-  def("retentionMinSatisfaction", "number", 4, G, "Retention bonus only when the rep's satisfaction (1–5) is at least this.", "业务员满意度（1–5）不低于此值才发维护奖。", { min: 1, max: 5 }),
-  def("teamBonusRate", "percent", 0.01, G, "Team bonus: this rate of the region's sales above the sum of its quotas, shared by score.", "团队奖：区域销售超出指标总和部分的此比例，按评分分配。", { min: 0, max: 1 }),
+  def("defaultQuota", "number", null, G, "Quota for reps whose roster row has none, per quotaPeriod. Empty: none — such reps are reported and get no quota-based pay.", "花名册未填指标时的默认指标（按 quotaPeriod）。为空：无默认，这些业务员会被提示，且不计与指标相关的激励。", { min: 0 }),
+  def("profileMinMonths", "int", 6, G, "Months of sales history a rep profile (hunter, farmer…) needs; with less it says “not enough history”.", "生成业务员画像（开拓型、维护型…）所需的销售历史月数；不足时显示“历史数据不足”。", { min: 1, max: 120 }),
+  ...INCENTIVE_COMPONENTS.flatMap((c) => c.settings),
   def("weight.sales", "number", 0.4, "scorecard", "Scorecard weight of sales against quota.", "评分中销售（对比指标）的权重。", { min: 0, max: 1 }),
   def("weight.newCustomers", "number", 0.25, "scorecard", "Scorecard weight of new-customer development.", "评分中新客户开发的权重。", { min: 0, max: 1 }),
   def("weight.satisfaction", "number", 0.15, "scorecard", "Scorecard weight of customer satisfaction.", "评分中客户满意度的权重。", { min: 0, max: 1 }),
@@ -46,6 +40,12 @@ export interface Plan {
   newCustomerRate: number;
   retentionRate: number;
   retentionMinSatisfaction: number;
+  /** Refunds reverse commission in the window they land in (clawback on), or are left alone (off). */
+  clawback: boolean;
+  /** A draw is recovered from later earnings (carried forward) or not. */
+  drawRecoverable: boolean;
+  /** The SPIF: a fixed bonus per won account of a listed category or at least a size, first sale within the months. */
+  spif: { bonusCents: number; categories: string[]; minCents: number; from: number | null; to: number | null };
 }
 
 /** The default plan (the settings' defaults), for custom functions called without a workbook. */
@@ -60,13 +60,18 @@ export function defaultPlan(): Plan {
     newCustomerRate: 0,
     retentionRate: 0.01,
     retentionMinSatisfaction: 4,
+    clawback: true,
+    drawRecoverable: true,
+    spif: { bonusCents: 0, categories: [], minCents: 0, from: null, to: null },
   };
 }
 
 /** One rep's figures for the window, in cents. */
 export interface PlanInput {
-  /** Sales credited to the rep on their own accounts (after any handover share given away). */
+  /** Sales credited to the rep on their own accounts (after any handover share given away), net of refunds. */
   creditedCents: number;
+  /** Refunds (negative sales lines) inside creditedCents, as a positive amount: gross sales = credited + refunds. */
+  refundsCents?: number;
   /** Sales credit received as a former owner under handover splits. */
   splitReceivedCents?: number;
   /** Window quota (prorated); 0 or null: no quota-based rules apply. */
@@ -76,65 +81,60 @@ export interface PlanInput {
   retainedSalesCents?: number;
   /** 1–5, or null when unknown. */
   satisfaction?: number | null;
-  /** The rep's share of the region's team bonus, already split (whole cents). */
-  teamBonusCents?: number;
+  /** The rep's share of the region's team bonus, split over the team (whole cents), with its figures. */
+  teamBonus?: TeamShare;
   /** Employment fraction of the window, for the explanation. */
   employedFraction?: number;
+  /** Days in the window, to say how the quota was prorated. */
+  windowDays?: number;
+  /** Accounts won in the window, with their first sale's month and category and their window sales (for SPIFs). */
+  won?: WonAccount[];
+  /** Sales (net) in categories whose rate.<category> setting overrides the tiers: paid at that rate instead. */
+  categorySales?: CategorySales[];
+  /** The draw against commission for the window (prorated like the quota) and the unrecovered balance carried in. */
+  draw?: { drawCents: number; balanceCents: number };
 }
 
-export type ComponentId = "commission" | "newCustomerBonus" | "retentionBonus" | "handoverSplit" | "teamBonus";
-export const COMPONENTS: readonly ComponentId[] = ["commission", "newCustomerBonus", "retentionBonus", "handoverSplit", "teamBonus"];
+/** An account won in the window. */
+export interface WonAccount {
+  accountId: string;
+  /** Month of its first sale. */
+  month: number;
+  /** Category/Product of its first sale ("" when none). */
+  category: string;
+  cents: number;
+}
 
-export interface Component {
-  id: ComponentId;
-  baseCents: number;
-  /** The rate applied, when one rate explains it. */
-  rate: number | null;
+/** A rep's net sales in one category with its own rate (`rate.<category>`), taken out of the tiers. */
+export interface CategorySales {
+  category: string;
+  cents: number;
+  rate: number;
+}
+
+/** A rep's part of the region's team bonus pool, as evaluate() splits it. */
+export interface TeamShare {
   amountCents: number;
-  explanation: Explanation;
+  /** The rep's share of the pool (score × employed share over the region's sum). */
+  share: number;
+  poolCents: number;
+  rate: number;
+  excessCents: number;
+  region: string;
+  /** Reps of the region without a quota: the region's quota is unknown and there is no pool. */
+  withoutQuota: number;
 }
+
+export type { ComponentId };
+/** The components' ids in statement order (from the registry). */
+export const COMPONENTS: readonly ComponentId[] = COMPONENT_IDS;
+export type Component = ComponentOf<ComponentId>;
 
 export interface Statement {
   components: Record<ComponentId, Component>;
   totalCents: number;
   attainment: number | null;
   explanation: Explanation;
-}
-
-/** Commission before rounding, with what explains it: tier slices, threshold, accelerator, cap. */
-export function commissionDetail(creditedCents: number, quotaCents: number | null, plan: Plan) {
-  const attainment = quotaCents && quotaCents > 0 ? creditedCents / quotaCents : null;
-  if (plan.threshold > 0 && attainment !== null && attainment < plan.threshold) {
-    return { cents: 0, slices: [] as TierSlice[], accelerator: 0, capped: false, belowThreshold: true, attainment };
-  }
-  const core = commissionCore(creditedCents, plan.tiers, plan.mode);
-  const above = quotaCents && quotaCents > 0 ? Math.max(0, creditedCents - quotaCents) : 0;
-  const accelerator = above * plan.acceleratorRate;
-  let cents = core.cents + accelerator;
-  let capped = false;
-  if (plan.capCents > 0 && cents > plan.capCents) {
-    cents = plan.capCents;
-    capped = true;
-  }
-  return { cents, slices: core.slices, accelerator, capped, belowThreshold: false, attainment };
-}
-
-/** "3% × 100,000 + 5% × 100,000 + 8% × 50,000" as data. */
-function commissionExplanation(d: ReturnType<typeof commissionDetail>, plan: Plan, creditedCents: number, quotaCents: number | null, amountCents: number): Explanation {
-  if (d.belowThreshold) return { key: "commission.threshold", params: { amountCents, attainmentPct: d.attainment ?? 0, thresholdPct: plan.threshold } };
-  if (!d.slices.length) return { key: "commission.none", params: { amountCents } };
-  const terms = d.slices.map((s) => ({ rate: s.rate, baseCents: s.baseCents }));
-  return {
-    key: d.capped ? "commission.capped" : d.accelerator > 0 ? "commission.accelerated" : "commission.tiers",
-    params: {
-      amountCents,
-      terms,
-      acceleratorPct: plan.acceleratorRate,
-      aboveQuotaCents: quotaCents ? Math.max(0, creditedCents - quotaCents) : 0,
-      capCents: plan.capCents,
-      mode: plan.mode,
-    },
-  };
 }
 
 /**
@@ -145,59 +145,33 @@ function commissionExplanation(d: ReturnType<typeof commissionDetail>, plan: Pla
  * @example statement({ creditedCents: 25_000_000, quotaCents: null }, defaultPlan()).components.commission.amountCents // 1_200_000
  */
 export function statement(input: PlanInput, plan: Plan): Statement {
-  const quota = input.quotaCents;
-  const own = commissionDetail(input.creditedCents, quota, plan);
-  const received = input.splitReceivedCents ?? 0;
-  const all = received ? commissionDetail(input.creditedCents + received, quota, plan) : own;
-  const commissionCents = roundCents(own.cents);
-  const splitCents = roundCents(all.cents) - commissionCents;
-
-  const won = input.newAccounts ?? 0;
-  const wonSales = input.newAccountSalesCents ?? 0;
-  const newBonus = roundCents(won * plan.newCustomerBonusCents + Math.max(0, wonSales) * plan.newCustomerRate);
-
-  const sat = input.satisfaction ?? null;
-  const retained = Math.max(0, input.retainedSalesCents ?? 0);
-  const retentionOk = sat !== null && sat >= plan.retentionMinSatisfaction;
-  const retention = retentionOk ? roundCents(retained * plan.retentionRate) : 0;
-  const team = input.teamBonusCents ?? 0;
-
-  const components: Record<ComponentId, Component> = {
-    commission: { id: "commission", baseCents: input.creditedCents, rate: plan.mode === "retroactive" && own.slices.length ? own.slices[0].rate : null, amountCents: commissionCents, explanation: commissionExplanation(own, plan, input.creditedCents, quota, commissionCents) },
-    newCustomerBonus: {
-      id: "newCustomerBonus",
-      baseCents: wonSales,
-      rate: plan.newCustomerRate,
-      amountCents: newBonus,
-      explanation: { key: "newCustomerBonus", params: { amountCents: newBonus, count: won, bonusCents: plan.newCustomerBonusCents, ratePct: plan.newCustomerRate, salesCents: wonSales } },
-    },
-    retentionBonus: {
-      id: "retentionBonus",
-      baseCents: retained,
-      rate: plan.retentionRate,
-      amountCents: retention,
-      explanation: {
-        key: sat === null ? "retentionBonus.noSatisfaction" : retentionOk ? "retentionBonus" : "retentionBonus.low",
-        params: { amountCents: retention, ratePct: plan.retentionRate, baseCents: retained, satisfaction: sat === null ? "—" : sat.toFixed(2), min: plan.retentionMinSatisfaction },
-      },
-    },
-    handoverSplit: {
-      id: "handoverSplit",
-      baseCents: received,
-      rate: null,
-      amountCents: splitCents,
-      explanation: { key: received ? "handoverSplit" : "handoverSplit.none", params: { amountCents: splitCents, receivedCents: received, withCents: roundCents(all.cents), withoutCents: commissionCents } },
-    },
-    teamBonus: { id: "teamBonus", baseCents: team, rate: null, amountCents: team, explanation: { key: "teamBonus.none", params: { amountCents: team } } },
-  };
-  const totalCents = COMPONENTS.reduce((s, id) => s + components[id].amountCents, 0);
-  return {
-    components,
-    totalCents,
-    attainment: own.attainment,
-    explanation: { key: "total", params: { totalCents, commissionCents, newCents: newBonus, retentionCents: retention, splitCents, teamCents: team } },
-  };
+  const components = {} as Record<ComponentId, Component>;
+  // One params object, its keys always added in the same order (a stable shape: this runs per cell).
+  const params: Record<string, ParamValue> = { totalCents: 0 };
+  let totalCents = 0;
+  const lines: Component[] = [];
+  for (let i = 0; i < INCENTIVE_COMPONENTS.length; i++) {
+    const line = INCENTIVE_COMPONENTS[i].compute(input, plan, lines);
+    lines.push(line);
+    components[line.id] = line;
+    params[CENTS_KEYS[i]] = line.amountCents;
+    totalCents += line.amountCents;
+  }
+  params.totalCents = totalCents;
+  const attainment = input.quotaCents && input.quotaCents > 0 ? input.creditedCents / input.quotaCents : null;
+  const f = input.employedFraction;
+  let key = "total";
+  if (f !== undefined && f < 1 && input.windowDays !== undefined) {
+    key = "total.prorated";
+    params.employedPct = f;
+    params.days = Math.round(f * input.windowDays);
+    params.windowDays = input.windowDays;
+  }
+  return { components, totalCents, attainment, explanation: { key, params } };
 }
+
+/** The total explanation's param name of each component's amount, in registry order. */
+const CENTS_KEYS: readonly string[] = INCENTIVE_COMPONENTS.map((c) => `${c.id}Cents`);
 
 /**
  * A tier table from settings text; a problem is a configuration error the settings check reports.
@@ -224,5 +198,17 @@ export function planFromSettings(settings: Settings, region?: string | null): Pl
     newCustomerRate: settings.num("newCustomerRate", region),
     retentionRate: settings.num("retentionRate", region),
     retentionMinSatisfaction: settings.num("retentionMinSatisfaction", region),
+    clawback: settings.bool("clawback", region),
+    drawRecoverable: settings.get("drawType", region) === "recoverable",
+    spif: {
+      bonusCents: Math.round(settings.num("spifBonus", region) * 100),
+      categories: String(settings.get("spifCategories", region) ?? "")
+        .split(/[,;，；]/)
+        .map((c) => c.trim())
+        .filter((c) => c),
+      minCents: Math.round(settings.num("spifMinAmount", region) * 100),
+      from: settings.get("spifFrom", region) as number | null,
+      to: settings.get("spifTo", region) as number | null,
+    },
   };
 }

@@ -2,11 +2,11 @@
  * "Fairshare Scorecard <period>" and "Fairshare Incentives <period>": every score with its dimensions,
  * every bonus with its base, rate, amount and arithmetic.
  */
-import { renderExplanation } from "../allocation/text";
 import { formatMonth } from "../cells";
 import type { CheckResult } from "../check";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
-import { COMPONENTS } from "../incentives/plan";
+import { INCENTIVE_COMPONENTS } from "../incentives/components";
+import { renderIncentive as renderExplanation } from "../incentives/text";
 import type { Locale } from "../messages";
 import type { Cell, OutputSheet } from "../table";
 import { label } from "./labels";
@@ -36,11 +36,6 @@ const TEXT: Record<Locale, Record<string, string>> = {
     rate: "Rate",
     amount: "Amount",
     explanation: "Explanation",
-    "c.commission": "Commission",
-    "c.newCustomerBonus": "New-customer bonus",
-    "c.retentionBonus": "Retention bonus",
-    "c.handoverSplit": "Handover split",
-    "c.teamBonus": "Team bonus",
     "c.total": "Total",
   },
   "zh-CN": {
@@ -67,11 +62,6 @@ const TEXT: Record<Locale, Record<string, string>> = {
     rate: "比例",
     amount: "金额",
     explanation: "计算说明",
-    "c.commission": "提成",
-    "c.newCustomerBonus": "新客户奖",
-    "c.retentionBonus": "维护奖",
-    "c.handoverSplit": "移交分成",
-    "c.teamBonus": "团队奖",
     "c.total": "合计",
   },
 };
@@ -88,7 +78,11 @@ export function scorecardSheet(check: CheckResult, ev: Evaluation, name: string)
   const { model } = check;
   return {
     name,
-    preamble: [[t(L, "scoreTitle", { from: formatMonth(ev.windowStart), period: formatMonth(ev.period), median: ev.medians.score === null ? "—" : ev.medians.score.toFixed(1) })], [t(L, "method")]],
+    preamble: [
+      [t(L, "scoreTitle", { from: formatMonth(ev.windowStart), period: formatMonth(ev.period), median: ev.medians.score === null ? "—" : ev.medians.score.toFixed(1) })],
+      [t(L, "method")],
+      ...ev.notes.map((n) => [renderExplanation(n, L)]),
+    ],
     columns: [
       { header: label(L, "col.repId"), width: 10 },
       { header: label(L, "col.name"), width: 18 },
@@ -134,9 +128,9 @@ export function incentivesSheet(check: CheckResult, ev: Evaluation, name: string
   const rows: Cell[][] = [];
   for (const inc of ev.incentives) {
     const rep = model.reps[inc.rep];
-    for (const id of COMPONENTS) {
-      const c = inc.statement.components[id];
-      rows.push([rep.id, rep.name, rep.region, t(L, `c.${id}`), c.baseCents / 100, c.rate, c.amountCents / 100, renderExplanation(c.explanation, L)]);
+    for (const entry of INCENTIVE_COMPONENTS) {
+      const c = inc.statement.components[entry.id];
+      rows.push([rep.id, rep.name, rep.region, entry.label[L], c.baseCents / 100, c.rate, c.amountCents / 100, renderExplanation(c.explanation, L)]);
     }
     rows.push([rep.id, rep.name, rep.region, t(L, "c.total"), null, null, inc.statement.totalCents / 100, renderExplanation(inc.statement.explanation, L)]);
   }
@@ -158,7 +152,4 @@ export function incentivesSheet(check: CheckResult, ev: Evaluation, name: string
   };
 }
 
-/** A statement component's name in a locale ("Commission", "提成"…). */
-export function componentLabel(id: string, locale: Locale): string {
-  return TEXT[locale][`c.${id}`] ?? id;
-}
+export { componentLabel } from "../incentives/components";

@@ -5,6 +5,7 @@ import type { AllocationResult } from "../allocation/allocate";
 import { renderDiagnostic, renderExplanation } from "../allocation/text";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
 import { COMPONENTS } from "../incentives/plan";
+import { renderIncentive } from "../incentives/text";
 import { formatDay, formatMonth } from "../cells";
 import { moveFields } from "./allocationSheets";
 import type { CheckResult } from "../check";
@@ -147,6 +148,8 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
   const L = result.locale;
   return {
     incentiveWindow: { from: formatMonth(ev.windowStart), to: formatMonth(ev.period) },
+    /** What the scorecard could not judge (a dimension nobody has data for), as sentences. */
+    scorecardNotes: ev.notes.map((n) => renderIncentive(n, L)),
     scorecard: ev.scorecard.map((s) => ({
       repId: model.reps[s.rep].id,
       score: s.score,
@@ -154,10 +157,10 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
       percentile: s.percentile,
       dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, s.dimensions[d] === null ? null : round(s.dimensions[d]!, 2)])),
       weights: Object.fromEntries(DIMENSIONS.map((d) => [d, round(s.weights[d], 4)])),
-      moveUp: renderExplanation(s.moveUp, L),
+      moveUp: renderIncentive(s.moveUp, L),
       profile: s.profile,
-      profileEvidence: renderExplanation(s.profileEvidence, L),
-      recommendation: renderExplanation(s.recommendation, L),
+      profileEvidence: renderIncentive(s.profileEvidence, L),
+      recommendation: renderIncentive(s.recommendation, L),
       suggestedWeights: s.suggestedWeights,
     })),
     incentives: ev.incentives.map((i) => ({
@@ -166,9 +169,9 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
       components: Object.fromEntries(COMPONENTS.map((c) => [c, i.statement.components[c].amountCents / 100])),
       breakdown: COMPONENTS.map((c) => {
         const x = i.statement.components[c];
-        return { component: c, base: x.baseCents / 100, rate: x.rate, amount: x.amountCents / 100, explanation: renderExplanation(x.explanation, L) };
+        return { component: c, base: x.baseCents / 100, rate: x.rate, amount: x.amountCents / 100, explanation: renderIncentive(x.explanation, L) };
       }),
-      explanation: renderExplanation(i.statement.explanation, L),
+      explanation: renderIncentive(i.statement.explanation, L),
     })),
   };
 }

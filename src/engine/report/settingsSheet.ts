@@ -2,6 +2,7 @@
  * The settings as people read them, generated from the registry: the "Fairshare Settings" sheet a
  * workbook starts with, and the reference in docs/settings.md.
  */
+import { INCENTIVE_COMPONENTS } from "../incentives/components";
 import { formatMonth } from "../cells";
 import type { Locale } from "../messages";
 import type { SettingDef, SettingsRegistry } from "../settings/registry";
@@ -61,5 +62,15 @@ export function settingsMarkdown(registry: SettingsRegistry): string {
     }
     lines.push("");
   }
+  lines.push(
+    "## Statement components",
+    "",
+    "Each line of an incentive statement, in statement order, from the component registry (`src/engine/incentives/components`). The JSON `components` object has one field per id.",
+    "",
+    "| id | name | 名称 | in =FAIRSHARE.BREAKDOWN | how | 计算 |",
+    "|---|---|---|---|---|---|",
+    ...INCENTIVE_COMPONENTS.map((c) => `| \`${c.id}\` | ${c.label["en-US"]} | ${c.label["zh-CN"]} | ${c.inCell ? "yes" : "no (needs the team)"} | ${c.doc["en-US"]} | ${c.doc["zh-CN"]} |`),
+    "",
+  );
   return lines.join("\n");
 }

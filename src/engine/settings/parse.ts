@@ -41,22 +41,23 @@ export class Settings {
   /** The value of a setting, with the region's override when there is one. Throws on an undeclared key (a bug). */
   get(key: string, region?: string | null): SettingValue {
     // Rules ask per account (100k times in a run): keys and region names are looked up once each.
-    let def = this.defs.get(key);
-    if (!def) {
-      def = this.registry.get(key);
+    let found = this.defs.get(key);
+    if (!found) {
+      const def = this.registry.get(key);
       if (!def) throw new RangeError(`setting ${key} is not declared`);
-      this.defs.set(key, def);
+      this.defs.set(key, (found = { def, at: this.registry.storageKey(key)! }));
     }
+    const { def, at } = found;
     if (region && this.regional.size) {
       let k = this.regionKeys.get(region);
       if (k === undefined) this.regionKeys.set(region, (k = normalizeHeader(region)));
       const r = this.regional.get(k);
-      if (r && r.has(def.key)) return r.get(def.key)!;
+      if (r && r.has(at)) return r.get(at)!;
     }
-    return this.base.has(def.key) ? this.base.get(def.key)! : def.default;
+    return this.base.has(at) ? this.base.get(at)! : def.default;
   }
 
-  private readonly defs = new Map<string, SettingDef>();
+  private readonly defs = new Map<string, { def: SettingDef; at: string }>();
   private readonly regionKeys = new Map<string, string>();
 
   /** A numeric setting; throws when it is not a number (a bug: the declaration says it is). */
@@ -210,11 +211,12 @@ export function parseSettings(table: Table | null, registry: SettingsRegistry, i
           max: def.max ?? "",
         });
       } else if (res.value !== null) {
-        target.set(def.key, res.value);
+        target.set(at, res.value);
       }
     };
+    const at = registry.storageKey(rawKey)!;
     read(valueCell, valueCol, base);
-    if (base.has(def.key)) sources.set(def.key, { row: sheetRow, column: colName(valueCol) });
+    if (base.has(at)) sources.set(at, { row: sheetRow, column: colName(valueCol) });
     for (const rc of regionColumns) {
       const cell = row[rc.column] ?? null;
       if (isBlank(cell)) continue;

@@ -49,8 +49,26 @@ export class SettingsRegistry {
     }
   }
 
-  /** The declaration for a key (case-insensitive), or undefined. */
+  /**
+   * The declaration for a key (case-insensitive), or undefined. A declaration whose key ends in ".*"
+   * (e.g. `rate.*`) covers every key with that prefix (`rate.Widgets`).
+   */
   get(key: string): SettingDef | undefined {
-    return this.byKey.get(key.trim().toLowerCase());
+    const k = key.trim().toLowerCase();
+    const exact = this.byKey.get(k);
+    if (exact) return exact;
+    const dot = k.indexOf(".");
+    return dot > 0 && dot < k.length - 1 ? this.byKey.get(`${k.slice(0, dot)}.*`) : undefined;
+  }
+
+  /**
+   * Where a value of `key` is stored: its declaration's key, or for a prefix declaration the key itself
+   * (trimmed, lower case), so `rate.Widgets` and `rate.widgets` are one setting.
+   * @example registry.storageKey("Rate.Widgets") // "rate.widgets"
+   */
+  storageKey(key: string): string | undefined {
+    const def = this.get(key);
+    if (!def) return undefined;
+    return def.key.endsWith(".*") ? key.trim().toLowerCase() : def.key;
   }
 }

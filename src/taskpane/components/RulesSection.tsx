@@ -1,9 +1,9 @@
 import { Body1, Button, Caption1, Dropdown, Field, Option, Spinner, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { SettingChange } from "../actions";
 import type { RulesData } from "../hooks/usePane";
-import { RULE_GROUPS, draftKey, parseDraftKey, shownText } from "../hooks/settingsForm";
+import { RULE_GROUPS, draftKey, groupTitle, parseDraftKey, shownText } from "../hooks/settingsForm";
 import { useSettingsEditor } from "../hooks/useSettingsEditor";
-import { useT } from "../i18n/I18nProvider";
+import { useLocale, useT } from "../i18n/I18nProvider";
 import { SettingField } from "./SettingField";
 
 const useStyles = makeStyles({
@@ -67,6 +67,7 @@ export interface RulesSectionProps {
 export function RulesSection({ rules, loading, busy, saving, saved, onSave, className }: RulesSectionProps) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const views = rules?.settings ?? [];
   const editor = useSettingsEditor(views, onSave);
   if (rules === null) return loading ? <Spinner size="tiny" labelPosition="after" label={t("rulesLoading")} /> : null;
@@ -96,7 +97,7 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, clas
 
       {RULE_GROUPS.map((group) => (
         <fieldset key={group.id} className={styles.group}>
-          <legend className={styles.legend}>{t(group.title)}</legend>
+          <legend className={styles.legend}>{groupTitle(group, t, locale)}</legend>
           {group.keys.map((key) => {
             const view = byKey.get(key);
             if (!view) return null;

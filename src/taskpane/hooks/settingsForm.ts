@@ -5,6 +5,7 @@
  * exactly what the settings sheet accepts — declared once, in the registry.
  */
 import { formatMonth } from "../../engine/cells";
+import { INCENTIVE_COMPONENTS } from "../../engine/incentives/components";
 import { SCHEMA } from "../../engine/schema";
 import { parseSettingValue } from "../../engine/settings/parse";
 import { MATCH_FACTORS } from "../../engine/allocation/settingsDefs";
@@ -16,15 +17,32 @@ export type SettingDef = SettingView["def"];
 export type SettingValue = SettingView["value"];
 
 /** The settings the pane edits, grouped as it shows them (keys from the settings registry). */
-export const RULE_GROUPS: ReadonlyArray<{ id: string; title: MessageKey; keys: readonly string[] }> = [
+/** A group of the rules editor: its title is a pane message, or a registry entry's own label per locale. */
+export interface RuleGroup {
+  id: string;
+  title: MessageKey | Readonly<Record<PaneLocale, string>>;
+  keys: readonly string[];
+}
+
+export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   { id: "period", title: "rulesGroupPeriod", keys: ["period"] },
   { id: "stagnation", title: "rulesGroupStagnation", keys: ["stagnationMonths", "stagnationGrowthPct", "releaseShare"] },
   { id: "dormant", title: "rulesGroupDormant", keys: ["inactiveMonths"] },
   { id: "capacity", title: "rulesGroupCapacity", keys: ["maxAccountsNew", "maxAccountsRegular", "maxAccountsVeteran"] },
-  { id: "commission", title: "rulesGroupCommission", keys: ["commissionTiers", "commissionMode"] },
+  // One group per incentive component that has settings, named and filled by the component registry.
+  // (Prefix settings such as rate.<category> name data the editor cannot list, so they stay in the sheet.)
+  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")) })),
   { id: "weights", title: "rulesGroupWeights", keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
   { id: "matching", title: "rulesGroupMatching", keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
 ];
+
+/**
+ * A group's title in the pane's language.
+ * @example groupTitle(RULE_GROUPS[0], t, "en-US") // "Period"
+ */
+export function groupTitle(group: RuleGroup, t: Translate, locale: PaneLocale): string {
+  return typeof group.title === "string" ? t(group.title) : group.title[locale];
+}
 
 /** Every key the editor loads with `readSettings`. */
 export const RULE_KEYS: readonly string[] = RULE_GROUPS.flatMap((g) => g.keys);

@@ -62,7 +62,6 @@ export const enUS = {
   rulesGroupStagnation: "Stagnant veterans",
   rulesGroupDormant: "Dormant accounts",
   rulesGroupCapacity: "Holding caps",
-  rulesGroupCommission: "Commission",
   rulesGroupWeights: "Scorecard weights",
   rulesGroupMatching: "Who receives released accounts",
   percentLabel: "{key} (%)",

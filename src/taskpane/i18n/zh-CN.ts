@@ -60,7 +60,6 @@ export const zhCN: Messages = {
   rulesGroupStagnation: "停滞老员工",
   rulesGroupDormant: "休眠客户",
   rulesGroupCapacity: "客户保有上限",
-  rulesGroupCommission: "提成",
   rulesGroupWeights: "评分权重",
   rulesGroupMatching: "释放客户的接收人",
   percentLabel: "{key}（%）",

@@ -81,9 +81,10 @@ describe("continuity", () => {
    * X's owner L has left (ORPHAN). In the last 12 months X sold 310 (Aug 2025, Rep ID R1) and 690 (Mar 2026,
    * Rep ID L): R1 has 31% of its sales → continuity 0.5 + 0.5 × 0.31 = 0.655.
    * N: hired 2026-06-01 (tenure 1 → ramped cap floor(40 × (1/3 + 2/3 × 1/3)) = 22), holds nothing: load 1,
-   * new-rep bonus 1, no sales → capability = the region's median = R1's 1.0.
-   * R1: holds Y (2000, first sold in June: won) → new-customer capability 1.0; load ½(1 − 1/80) + 0 = 0.49375.
-   * N = 0.2 + 0.25 + 0.1 = 0.55. R1 = 0.2 × 0.49375 + 0.25 + 0.35 × 0.655 = 0.578.
+   * new-rep bonus 1. R1 holds Y (2000, sold in June); load ½(1 − 1/80) + 0 = 0.49375. New-customer capability:
+   * without a year of history before June nobody's new accounts can be told from old ones — no record for
+   * anyone, so both get 0.5.
+   * N = 0.2 + 0.25 × 0.5 + 0.1 = 0.425. R1 = 0.2 × 0.49375 + 0.25 × 0.5 + 0.35 × 0.655 = 0.453.
    */
   const spec = (settings: Cell[][] = []): TeamSpec => ({
     reps: [
@@ -108,17 +109,17 @@ describe("continuity", () => {
     expect(r.moves).toEqual([mv("X", "L", "R1", "ORPHAN")]);
     const m = r.result.moves[0].match!;
     expect(m.factors.continuity).toBeCloseTo(0.655, 12);
-    expect(m.score).toBeCloseTo(0.578, 12);
-    expect(m.runnerUp!.score).toBeCloseTo(0.55, 12);
+    expect(m.score).toBeCloseTo(0.453, 12);
+    expect(m.runnerUp!.score).toBeCloseTo(0.425, 12);
     const why = renderExplanation(r.result.moves[0].whyThisRep, "en-US");
-    // Continuity is what sets R1 apart: capability is equal (N has the region's median) and N's load is lighter.
-    expect(why).toBe("R1 0.58 — sold to it in Aug 2025 (31% of its sales); runner-up N 0.55");
+    // Continuity is what sets R1 apart: capability is equal and N's load is lighter.
+    expect(why).toBe("R1 0.45 — sold to it in Aug 2025 (31% of its sales); runner-up N 0.43");
   });
 
-  test("without continuity (match.continuity 0) the new hire wins: 0.55 / 0.65 against 0.34875 / 0.65", async () => {
+  test("without continuity (match.continuity 0) the new hire wins: 0.425 / 0.65 against 0.22375 / 0.65", async () => {
     const r = await run(spec([["match.continuity", 0]]));
     expect(r.moves).toEqual([mv("X", "L", "N", "ORPHAN")]);
-    expect(r.result.moves[0].match!.score).toBeCloseTo(0.55 / 0.65, 12);
+    expect(r.result.moves[0].match!.score).toBeCloseTo(0.425 / 0.65, 12);
   });
 });
 

@@ -599,12 +599,12 @@ describe("recipients", () => {
 
   test("preferNewReps gives new reps the match.newRep bonus; off: no bonus", async () => {
     // N1 (new) holds Y1 worth 5000 → 500000/40 = 12500 cents; R1 (regular, cap 80) holds nothing → 0.
-    // Capability (X is an orphan: new-customer development): N1 won Y1 in the window → 1.0; R1 has no data
-    // → the region's median, 1.0. Load: N1 ½(1 − 1/40) + ½(1 − 1) = 0.4875; R1 ½ + ½ = 1. With match.newRep
-    // 0.3 the weights add up to 1.2:
-    //   N1 (0.2 × 0.4875 + 0.25 × 1 + 0.3 × 1) / 1.2 = 0.6475 / 1.2 = 0.539583…
-    //   R1 (0.2 × 1 + 0.25 × 1) / 1.2 = 0.375
-    // Off, N1 loses its bonus: 0.3475 / 1.2 = 0.289583… < 0.375.
+    // Capability (X is an orphan: new-customer development): the data start in June, so nobody's new
+    // customers can be told from old ones — no record for anyone, and everyone gets 0.5.
+    // Load: N1 ½(1 − 1/40) + ½(1 − 1) = 0.4875; R1 ½ + ½ = 1. With match.newRep 0.3 the weights add up to 1.2:
+    //   N1 (0.2 × 0.4875 + 0.25 × 0.5 + 0.3 × 1) / 1.2 = 0.5225 / 1.2 = 0.435416…
+    //   R1 (0.2 × 1 + 0.25 × 0.5) / 1.2 = 0.325 / 1.2 = 0.270833…
+    // Off, N1 loses its bonus: 0.2225 / 1.2 = 0.185416… < 0.270833….
     const spec = (settings: Cell[][] = []): TeamSpec => ({
       reps: [
         { id: "N1", hire: NEW, region: "North" },
@@ -623,14 +623,14 @@ describe("recipients", () => {
     const on = await run(spec([["match.newRep", 0.3]]));
     expect(on.moves).toEqual([mv("X", null, "N1", "ORPHAN")]);
     const m = on.result.moves[0];
-    expect(m.match!.score).toBeCloseTo(0.6475 / 1.2, 12);
-    expect(m.match!.runnerUp!.score).toBeCloseTo(0.375, 12);
-    expect(m.match!.factors).toEqual({ load: 0.4875, capability: 1, continuity: 0, team: 0, newRep: 1 });
+    expect(m.match!.score).toBeCloseTo(0.5225 / 1.2, 12);
+    expect(m.match!.runnerUp!.score).toBeCloseTo(0.325 / 1.2, 12);
+    expect(m.match!.factors).toEqual({ load: 0.4875, capability: 0.5, continuity: 0, team: 0, newRep: 1 });
     expect(m.recipient).toMatchObject({ key: "recipient.match", params: { repId: "N1", candidates: 2, cap: 40, loadBeforeCents: 12500, loadAfterCents: 13750 } });
     const off = await run(spec([["match.newRep", 0.3], ["preferNewReps", "off"]]));
     expect(off.moves).toEqual([mv("X", null, "R1", "ORPHAN")]);
-    expect(off.result.moves[0].match!.score).toBeCloseTo(0.375, 12);
-    expect(off.result.moves[0].match!.runnerUp!.score).toBeCloseTo(0.3475 / 1.2, 12);
+    expect(off.result.moves[0].match!.score).toBeCloseTo(0.325 / 1.2, 12);
+    expect(off.result.moves[0].match!.runnerUp!.score).toBeCloseTo(0.2225 / 1.2, 12);
   });
 
   test("load, updated as the run assigns; biggest releases first", async () => {

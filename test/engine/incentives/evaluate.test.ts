@@ -1,5 +1,5 @@
 import { pastMoves, parseAuditLog } from "../../../src/engine/allocation/audit";
-import { renderExplanation } from "../../../src/engine/allocation/text";
+import { renderIncentive as renderExplanation } from "../../../src/engine/incentives/text";
 import { evaluate } from "../../../src/engine/incentives/evaluate";
 import type { Cell } from "../../../src/engine/table";
 import { checkSheets } from "../../helpers/team";
@@ -27,6 +27,7 @@ function team(extraSettings: Cell[][] = []): Record<string, Cell[][]> {
       ["A2", "Beta", "R2", "North", 3],
       ["A3", "Gamma", "R2", "North", null],
       ["S1", "South One", "R4", "South", null],
+      ["Z1", "Old Zeta", "R4", "South", null],
     ],
     Sales: [
       ["Date", "Account ID", "Amount", "Rep ID"],
@@ -36,6 +37,8 @@ function team(extraSettings: Cell[][] = []): Record<string, Cell[][]> {
       ["2026-06-20", "A2", 50000, null],
       ["2026-06-25", "A3", 20000, "R2"],
       ["2026-06-05", "S1", 9000, "R3"],
+      // History from January 2025: the 12 months before the window are in the data, so "won" is known.
+      ["2025-01-15", "Z1", 1000, "R4"],
     ],
     "Fairshare Settings": [["Setting", "Value"], ["period", "2026-06"], ...extraSettings],
     "Fairshare Audit Log": [
@@ -127,4 +130,18 @@ test("a rep who left before the window, or has no leave date, gets no statement"
   const r = await checkSheets(sheets);
   const ev = evaluate(r, []);
   expect(ev.incentives.map((i) => r.model.reps[i.rep].id)).toEqual(["R1", "R2", "R4"]);
+});
+
+test("handover shares are whole cents that add up to the sale: 20% of 50,000.07 is 10,000.01 (10,000.014 rounded), the holder keeps 40,000.06", async () => {
+  const sheets = team();
+  sheets.Sales[4][2] = 50000.07;
+  const r = await checkSheets(sheets);
+  const past = pastMoves(parseAuditLog({ sheet: "Fairshare Audit Log", firstRow: 1, firstColumn: 1, values: sheets["Fairshare Audit Log"] }));
+  const ev = evaluate(r, past);
+  const fig = (id: string) => ev.scorecard.find((s) => r.model.reps[s.rep].id === id)!.figures;
+  // 5,000,007 cents × 20% = 1,000,001.4 → remainders .4 (former owner) and .6 (holder): the holder's part rounds up.
+  expect(fig("R1").splitReceivedCents).toBe(1000001);
+  expect(fig("R2").splitGivenCents).toBe(1000001);
+  expect(fig("R2").creditedCents).toBe(4000006 + 2000000);
+  for (const s of ev.scorecard) for (const v of [s.figures.creditedCents, s.figures.splitGivenCents, s.figures.splitReceivedCents]) expect(Number.isInteger(v)).toBe(true);
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { renderExplanation } from "../../../src/engine/allocation/text";
+import { renderIncentive as renderExplanation } from "../../../src/engine/incentives/text";
 import { defaultPlan, statement, COMPONENTS, type Plan } from "../../../src/engine/incentives/plan";
 import { commissionCore, parseTiers, tiersFromRows, type Tier } from "../../../src/engine/incentives/tiers";
 import { splitCents, roundCents } from "../../../src/engine/incentives/money";
@@ -82,9 +82,9 @@ describe("bonuses", () => {
   });
 
   test("the total explains itself", () => {
-    const s = statement({ creditedCents: C(250000), quotaCents: null, newAccounts: 1, teamBonusCents: C(100) }, plan());
-    expect(renderExplanation(s.explanation, "en-US")).toBe("12,600 = commission 12,000 + new customers 500 + retention 0 + handover 0 + team 100");
-    expect(renderExplanation(s.explanation, "zh-CN")).toBe("12,600 = 提成 12,000 + 新客户 500 + 维护 0 + 移交 0 + 团队 100");
+    const s = statement({ creditedCents: C(250000), quotaCents: null, newAccounts: 1, teamBonus: { amountCents: C(100), share: 1, poolCents: C(100), rate: 0.01, excessCents: C(10000), region: "North", withoutQuota: 0 } }, plan());
+    expect(renderExplanation(s.explanation, "en-US")).toBe("12,600 = commission 12,000 + new customers 500 + retention 0 + handover 0 + team 100 + clawback 0 + SPIF 0 + draw 0");
+    expect(renderExplanation(s.explanation, "zh-CN")).toBe("12,600 = 提成 12,000 + 新客户 500 + 维护 0 + 移交 0 + 团队 100 + 扣回 0 + 专项 0 + 预支 0");
   });
 });
 
