@@ -7,6 +7,8 @@ import { resolveColumns, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
 import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
+import { deriveMissing } from "./importing/derive";
+import { wonStageKeys } from "./importing/settingsDefs";
 import { SCHEMA, type Role } from "./schema";
 import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
 import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
@@ -56,6 +58,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const settings = parseSettings(input.settings, registry, issues);
   const language = settings.get("language");
   const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
+  const derivable = (key: string) => settings.get(key) === true;
 
   const mapped: Partial<Record<Role, ReturnType<typeof resolveColumns>>> = {};
   for (const spec of SCHEMA) {
@@ -67,17 +70,47 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       else if (spec.required) issues.error("missing_sheet", spec.label["en-US"], null, null, { role: `role.${spec.role}`, roleKey: spec.role, names: spec.sheetNames.slice(0, 4).join(", ") });
       continue;
     }
-    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues);
+    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable);
+  }
+  const derived = (role: Role, field: string) => mapped[role]?.derived.includes(field) ?? false;
+  // Owners come from the sales sheet's Rep column; without one there is nothing to derive them from.
+  if (derived("accounts", "owner") && mapped.sales && mapped.sales.columns.repId === undefined) {
+    issues.error("owner_not_derivable", input.tables.accounts!.sheet, input.tables.accounts!.firstRow + mapped.accounts!.headerIndex, null, {});
+    mapped.accounts = null;
   }
 
+  // A sheet that cannot be read makes the checks that depend on it meaningless: skip them, say so once.
   const repsMap = mapped.reps;
   const reps = repsMap ? parseReps({ table: input.tables.reps!, map: repsMap }, issues) : [];
   const lookup = new RepLookup(reps);
-  const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, issues) : [];
-  const sales = mapped.sales ? parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues) : emptySales();
-  const ratings = mapped.ratings ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
+  const repsUnreadable = !repsMap && !!input.tables.reps;
+  const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, repsUnreadable ? new IssueList() : issues) : [];
+  if (mapped.accounts && repsUnreadable) issues.info("checks_skipped", input.tables.accounts!.sheet, null, mapped.accounts.headers.owner ?? null, { what: "skip.accounts", reason: "reason.noReps" });
+  let sales = emptySales();
+  if (mapped.sales && mapped.accounts) {
+    const wonStages = wonStageKeys(String(settings.get("wonStages") ?? ""));
+    sales = parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues, { wonStages, ignoreReps: repsUnreadable });
+  } else if (mapped.sales) issues.info("checks_skipped", input.tables.sales!.sheet, null, null, { what: "skip.sales", reason: "reason.noAccounts" });
+  const ratings = mapped.ratings && !repsUnreadable ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
+  const model: Model = { reps, accounts, sales, ratings, regions: [] };
+
+  let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
+  if (period === null) {
+    let max = -1;
+    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
+    period = max >= 0 ? max : null;
+  }
+  if (period === null && mapped.sales && mapped.accounts) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
+  if (period !== null) {
+    deriveMissing(model, { owner: derived("accounts", "owner"), region: derived("accounts", "region"), hireDate: derived("reps", "hireDate") }, {
+      period,
+      seed: settings.num("seed"),
+      issues,
+      sheets: { reps: input.tables.reps?.sheet ?? "", accounts: input.tables.accounts?.sheet ?? "" },
+    });
+  }
   const regions = [...new Set([...reps.map((r) => r.region), ...accounts.map((a) => a.region)].filter((r) => r))].sort(compareText);
-  const model: Model = { reps, accounts, sales, ratings, regions };
+  model.regions = regions;
 
   checkSettingsRegions(settings, regions, issues);
   const newMonths = settings.get("newRepTenureMonths");
@@ -88,14 +121,6 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       detail: `newRepTenureMonths (${newMonths}) > veteranTenureMonths (${vetMonths})`,
     });
   }
-
-  let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
-  if (period === null) {
-    let max = -1;
-    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
-    period = max >= 0 ? max : null;
-  }
-  if (period === null && mapped.sales) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
 
   if (period !== null) {
     for (const rep of reps) {

@@ -61,7 +61,7 @@ export function detectByHeaders(assigned: RoleAssignment, heads: ReadonlyArray<{
     let best: { sheet: string; score: number } | null = null;
     for (const h of heads) {
       if (taken.has(h.sheet) || !isCandidate(h.sheet)) continue;
-      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {});
+      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {}, () => true);
       if (found && found.missing.length === 0 && (!best || found.matched > best.score)) best = { sheet: h.sheet, score: found.matched };
     }
     if (best) {
@@ -90,26 +90,31 @@ export interface ColumnMap {
   matched: number;
   /** Mapped header names that the sheet does not have (field key → header asked for). */
   unmatchedMappings: Record<string, string>;
+  /** Required fields with no column whose values will be derived (their `derivedBy` setting is on). */
+  derived: string[];
 }
+
+/** Whether the derivation setting named by a field's `derivedBy` is on. */
+export type Derivable = (settingKey: string) => boolean;
 
 /**
  * Finds the header row among the first rows (titles may stand above it) and maps columns to fields.
  * The row that matches the most fields wins; ties go to the upper row.
  */
-export function findHeaderRow(values: readonly Cell[][], spec: RoleSpec, overrides: Record<string, string>): ColumnMap | null {
+export function findHeaderRow(values: readonly Cell[][], spec: RoleSpec, overrides: Record<string, string>, derivable: Derivable = () => false): ColumnMap | null {
   let best: ColumnMap | null = null;
   let seen = 0;
   for (let r = 0; r < values.length && seen < HEADER_SCAN_ROWS; r++) {
     const row = values[r];
     if (!row || row.every((c) => isBlank(c))) continue;
     seen++;
-    const map = mapColumns(row, r, spec, overrides);
+    const map = mapColumns(row, r, spec, overrides, derivable);
     if (map.matched > 0 && (!best || map.matched > best.matched)) best = map;
   }
   return best;
 }
 
-function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, overrides: Record<string, string>): ColumnMap {
+function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, overrides: Record<string, string>, derivable: Derivable): ColumnMap {
   const normalized = row.map((c) => normalizeHeader(cellText(c)));
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
@@ -136,17 +141,27 @@ function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, o
       }
     }
   }
+  // One column, two fields: an export's `sales_agent` is both the rep's ID and name.
+  for (const field of spec.fields) {
+    if (columns[field.key] !== undefined || overrides[field.key] || !field.sharesWith) continue;
+    const other = columns[field.sharesWith];
+    if (other !== undefined) columns[field.key] = other;
+  }
   for (const [k, i] of Object.entries(columns)) headers[k] = cellText(row[i]);
   const missing: FieldSpec[] = [];
+  const derived: string[] = [];
   const groups = new Map<string, FieldSpec[]>();
   for (const field of spec.fields) {
-    if (field.required === true && columns[field.key] === undefined) missing.push(field);
+    if (field.required === true && columns[field.key] === undefined) {
+      if (field.derivedBy && !overrides[field.key] && derivable(field.derivedBy)) derived.push(field.key);
+      else missing.push(field);
+    }
     if (typeof field.required === "string") groups.set(field.required, [...(groups.get(field.required) ?? []), field]);
   }
   for (const members of groups.values()) {
     if (!members.some((m) => columns[m.key] !== undefined)) missing.push(members[0]);
   }
-  return { headerIndex, columns, headers, missing, matched: Object.keys(columns).length, unmatchedMappings };
+  return { headerIndex, columns, headers, missing, matched: new Set(Object.values(columns)).size, unmatchedMappings, derived };
 }
 
 /**
@@ -159,10 +174,11 @@ export function resolveColumns(
   firstRow: number,
   mapping: Mapping,
   issues: IssueList,
+  derivable: Derivable = () => false,
 ): ColumnMap | null {
   const spec = SCHEMA.find((s) => s.role === role)!;
   const overrides = mapping.columns[role] ?? {};
-  const map = findHeaderRow(values, spec, overrides);
+  const map = findHeaderRow(values, spec, overrides, derivable);
   const headerRow = firstRow + (map?.headerIndex ?? 0);
   if (!map) {
     for (const field of spec.fields.filter((fl) => fl.required === true)) {

@@ -14,6 +14,7 @@ import {
   parseMonth,
   parseNumber,
   toCents,
+  toHalfWidth,
   type DayNumber,
   type MonthIndex,
 } from "./cells";
@@ -36,6 +37,8 @@ export interface Rep {
   manager: string;
   /** Last working day, when the roster gives one (reps who left inside a window get a prorated statement). */
   leaveDay: DayNumber | null;
+  /** The roster has no Hire Date column and hireDay is the rep's first sale (see derive.ts). */
+  hireDerived: boolean;
   /** 1-based sheet row. */
   row: number;
 }
@@ -49,6 +52,8 @@ export interface Account {
   owner: number;
   /** The owner cell as written, for messages and for apply's conflict check. */
   ownerText: string;
+  /** The sheet has no Owner column and the owner was derived from sales (see derive.ts). */
+  ownerDerived: boolean;
   region: string;
   acquiredDay: DayNumber | null;
   acquiredBy: number;
@@ -229,8 +234,9 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       rd.warn("missing_value", sheetRow, "name", null, "action.nameFromId");
       name = id;
     }
-    const hireDay = rd.optionalDate(row, sheetRow, "hireDate", "action.tenureUnknown");
-    if (hireDay === null && isBlank(rd.cell(row, "hireDate"))) rd.warn("missing_value", sheetRow, "hireDate", null, "action.tenureUnknown");
+    // Without a Hire Date column, tenure is derived from sales later, with one note for the sheet.
+    const hireDay = rd.has("hireDate") ? rd.optionalDate(row, sheetRow, "hireDate", "action.tenureUnknown") : null;
+    if (hireDay === null && rd.has("hireDate") && isBlank(rd.cell(row, "hireDate"))) rd.warn("missing_value", sheetRow, "hireDate", null, "action.tenureUnknown");
     const region = rd.text(row, sheetRow, "region");
     if (!region) rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
     const capacity = rd.optionalNumber(row, sheetRow, "capacity");
@@ -248,6 +254,7 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       quotaCents: quota === null ? null : toCents(quota),
       manager: rd.text(row, sheetRow, "manager"),
       leaveDay: rd.has("leaveDate") ? rd.optionalDate(row, sheetRow, "leaveDate") : null,
+      hireDerived: false,
       row: sheetRow,
     });
   });
@@ -313,7 +320,8 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
       }
     }
     let region = rd.text(row, sheetRow, "region");
-    if (!region) {
+    // Without a Region column every account takes its owner's region later, with one note for the sheet.
+    if (!region && rd.has("region")) {
       if (owner >= 0 && reps.reps[owner].region) {
         region = reps.reps[owner].region;
         issues.warning("region_defaulted", rd.sheet, sheetRow, rd.header("region"), { value: region });
@@ -332,6 +340,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
       name: rd.text(row, sheetRow, "accountName") || id,
       owner,
       ownerText,
+      ownerDerived: false,
       region,
       acquiredDay: rd.has("acquiredDate") ? rd.optionalDate(row, sheetRow, "acquiredDate") : null,
       acquiredBy,
@@ -363,8 +372,21 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
  * Parses sales rows into typed arrays. Rows for unknown accounts, with no readable date or amount, are
  * skipped with a warning; an unknown booking rep credits the owner.
  */
-export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: RepLookup, issues: IssueList): Sales {
+export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: RepLookup, issues: IssueList, options: SalesOptions = {}): Sales {
   const rd = new RowReader(mt, issues);
+  const stageCol = mt.map.columns.stage;
+  const won = stageCol !== undefined && options.wonStages ? wonFilter(mt, stageCol, options.wonStages, rd) : null;
+  const skippedByStage = new Map<string, number>();
+  let skipped = 0;
+  const accountByName = new Map<string, number[]>();
+  for (const a of accounts) {
+    const k = nameKey(a.name);
+    if (k) accountByName.set(k, [...(accountByName.get(k) ?? []), a.index]);
+  }
+  let accountsByName = 0;
+  let repsByName = 0;
+  // Raw cells that matched by name rather than ID, counted for one note.
+  const namedRaw = new Set<string | number>();
   const capacity = Math.max(0, mt.table.values.length - mt.map.headerIndex - 1);
   const out: Sales = {
     count: 0,
@@ -385,8 +407,17 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
   const monthCol = columns.month;
   const accountCol = columns.accountId;
   const amountCol = columns.amount;
-  const repCol = columns.repId;
+  const repCol = options.ignoreReps ? undefined : columns.repId;
   rd.forEachRow("accountId", (row, sheetRow) => {
+    // Open and lost deals are not sales: counted for one note, never a warning each.
+    if (won) {
+      const stage = cellText(row[stageCol!] ?? null);
+      if (!won.has(normalizeHeader(stage))) {
+        skipped++;
+        skippedByStage.set(stage, (skippedByStage.get(stage) ?? 0) + 1);
+        return;
+      }
+    }
     // When: a date, else a month (whose sales then count as of the month's last day)
     let month: MonthIndex | null | undefined = undefined;
     let day = 0;
@@ -418,8 +449,21 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
       if (isExcelError(rawAccount)) return rd.warn("cell_error", sheetRow, "accountId", rawAccount, "action.rowSkipped");
       if (isBlank(rawAccount)) return rd.warn("missing_value", sheetRow, "accountId", null, "action.rowSkipped");
       account = accountByKey.get(idKey(rawAccount)) ?? -1;
+      // Exports often name the account instead of giving its ID: a unique name matches, an ambiguous one never does.
+      if (account < 0) {
+        const named = accountByName.get(nameKey(cellText(rawAccount))) ?? [];
+        if (named.length === 1) {
+          account = named[0];
+          if (typeof rawAccount === "string" || typeof rawAccount === "number") namedRaw.add(rawAccount);
+        } else if (named.length > 1) account = -2 - named.length;
+      }
       if (typeof rawAccount === "string" || typeof rawAccount === "number") accountByRaw.set(rawAccount, account);
     }
+    if (account <= -3) {
+      issues.warning("account_ambiguous", rd.sheet, sheetRow, rd.header("accountId"), { value: cellText(rawAccount), count: -2 - account });
+      return;
+    }
+    if (namedRaw.size && namedRaw.has(rawAccount as string | number)) accountsByName++;
     if (account < 0) {
       issues.warning("unknown_account", rd.sheet, sheetRow, rd.header("accountId"), { value: cellText(rawAccount) });
       return;
@@ -442,11 +486,21 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
         else if (isExcelError(rawRep)) rd.warn("cell_error", sheetRow, "repId", rawRep, "action.creditOwner");
         else {
           rep = reps.byId(cellText(rawRep));
+          if (rep < 0) {
+            const named = reps.byNameAll(cellText(rawRep));
+            if (named.length === 1) {
+              rep = named[0];
+              if (typeof rawRep === "string" || typeof rawRep === "number") namedRaw.add(rawRep);
+            } else if (named.length > 1) rep = -2 - named.length;
+          }
           if (typeof rawRep === "string" || typeof rawRep === "number") repByRaw.set(rawRep, rep);
         }
-        if (rep < 0 && !isExcelError(rawRep)) {
+        if (rep <= -3) {
+          issues.warning("rep_ambiguous", rd.sheet, sheetRow, rd.header("repId"), { value: cellText(rawRep), count: -2 - rep, action: "action.creditOwner" });
+          rep = -1;
+        } else if (rep < 0 && !isExcelError(rawRep)) {
           issues.warning("unknown_rep", rd.sheet, sheetRow, rd.header("repId"), { value: cellText(rawRep), action: "action.creditOwner" });
-        }
+        } else if (namedRaw.size && namedRaw.has(rawRep as string | number)) repsByName++;
       }
     }
     const i = out.count++;
@@ -457,7 +511,42 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     out.rep[i] = rep;
     out.row[i] = sheetRow;
   });
+  const header = mt.map.headers;
+  if (skipped) {
+    const byStage = [...skippedByStage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k || "—"} ${n}`).join(", ");
+    issues.info("deals_skipped", rd.sheet, null, header.stage ?? null, { count: skipped, stages: byStage });
+  }
+  if (accountsByName) issues.info("matched_by_name", rd.sheet, null, header.accountId ?? null, { count: accountsByName, field: "field.accounts.accountName" });
+  if (repsByName) issues.info("matched_by_name", rd.sheet, null, header.repId ?? null, { count: repsByName, field: "field.reps.name" });
   return out;
+}
+
+/** What a sales sheet needs besides its table: the won stages (normalised) when it has a Stage column. */
+export interface SalesOptions {
+  wonStages?: ReadonlySet<string>;
+  /** The roster could not be read: the Rep column is not checked (its warnings would all be noise). */
+  ignoreReps?: boolean;
+}
+
+/**
+ * The won stages to filter on, or null when the Stage column holds none of them: a "Status" column
+ * of paid/shipped orders is not a pipeline, so every row counts (with one warning saying so).
+ */
+function wonFilter(mt: MappedTable, stageCol: number, wonStages: ReadonlySet<string>, rd: RowReader): ReadonlySet<string> | null {
+  const { values } = mt.table;
+  for (let r = mt.map.headerIndex + 1; r < values.length; r++) {
+    if (wonStages.has(normalizeHeader(cellText(values[r][stageCol] ?? null)))) return wonStages;
+  }
+  rd.issues.warning("stage_no_won", rd.sheet, null, rd.header("stage"), {});
+  return null;
+}
+
+/**
+ * A name as compared when rows link by name: case, spaces and full-width characters ignored.
+ * @example nameKey(" ＡＣＭＥ  Corp ") // "acmecorp"
+ */
+export function nameKey(s: string): string {
+  return toHalfWidth(s).toLowerCase().replace(/\s+/g, "");
 }
 
 /** Parses the optional ratings sheet (teamwork and satisfaction per rep and period). */

@@ -8,7 +8,7 @@ export type ProgressListener = (step: string, fraction: number) => void;
 
 /** A problem found in the data, as the pane shows it (already rendered in the pane's language). */
 export interface PaneIssue {
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   code: string;
   sheet: string;
   row: number | null;

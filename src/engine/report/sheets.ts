@@ -46,6 +46,8 @@ export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.d
 export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.portfolio): OutputSheet {
   const L = result.locale;
   const f = result.fairness;
+  // Only a roster without hire dates gets the column that says tenure was derived.
+  const derivedTenure = result.portfolio.some((p) => p.tenureDerived);
   const fairRow = (scope: string, x: FairnessFigures): Cell[] => [scope, x.reps, x.gini, x.top10Share, x.newRepShare, x.valueCents / 100];
   const preamble: Cell[][] = [
     [label(L, "portfolio.title", { period: result.period === null ? "—" : formatMonth(result.period) })],
@@ -66,6 +68,7 @@ export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.p
       { header: label(L, "col.branch"), width: 14 },
       { header: label(L, "col.class"), width: 10 },
       { header: label(L, "col.tenure"), format: "integer", width: 10 },
+      ...(derivedTenure ? [{ header: label(L, "col.tenureBasis"), width: 22 }] : []),
       { header: label(L, "col.accounts"), format: "integer", width: 10 },
       { header: label(L, "col.value12m"), format: "money", width: 16 },
       { header: label(L, "col.regionShare"), format: "percent", width: 12 },
@@ -77,6 +80,7 @@ export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.p
       p.branch,
       label(L, `class.${p.class}`),
       p.tenureMonths,
+      ...(derivedTenure ? [p.tenureDerived ? label(L, "tenure.firstSale") : ""] : []),
       p.accounts,
       p.value12mCents / 100,
       p.regionShare,

@@ -3,6 +3,7 @@ import { orphan } from "../allocation/orphan";
 import { overCapacity } from "../allocation/overCapacity";
 import { RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
 import { stagnation } from "../allocation/stagnation";
+import { IMPORT_SETTINGS } from "../importing/settingsDefs";
 import { PLAN_SETTINGS } from "../incentives/plan";
 import { CORE_SETTINGS } from "./core";
 import { SettingsRegistry } from "./registry";
@@ -13,6 +14,7 @@ export const REGISTRY = new SettingsRegistry([
   ...RECIPIENT_SETTINGS,
   ...[orphan, dormant, stagnation, overCapacity].flatMap((rule) => rule.settings),
   ...PLAN_SETTINGS,
+  ...IMPORT_SETTINGS,
 ]);
 
 export { SettingsRegistry, SettingsRegistryError, type SettingDef, type SettingType, type SettingValue } from "./registry";
