@@ -2,14 +2,14 @@
  * The check: from the input tables to typed data, issues, the period and the portfolio snapshot.
  * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
  */
-import { dayToMonth, formatMonth, type MonthIndex } from "./cells";
-import { resolveColumns, type RoleAssignment } from "./detect";
+import { dayToMonth, formatMonth, idKey, type MonthIndex } from "./cells";
+import { resolveColumns, type ColumnMap, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
 import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
 import { deriveMissing } from "./importing/derive";
 import { wonStageKeys } from "./importing/settingsDefs";
-import { SCHEMA, type Role } from "./schema";
+import { normalizeHeader, SCHEMA, type Role } from "./schema";
 import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
 import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
 import type { Table } from "./table";
@@ -70,7 +70,18 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       else if (spec.required) issues.error("missing_sheet", spec.label["en-US"], null, null, { role: `role.${spec.role}`, roleKey: spec.role, names: spec.sheetNames.slice(0, 4).join(", ") });
       continue;
     }
-    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable);
+    // A sales column of IDs found on the accounts sheet is its Account ID, whatever its header.
+    const knownIds = spec.role === "sales" && mapped.accounts ? { accountId: columnKeys(input.tables.accounts!, mapped.accounts, "accountId") } : {};
+    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable, knownIds);
+    // A sheet taken for its headers rather than its name: say which, so a wrong guess is one setting away.
+    const m = mapped[spec.role];
+    if (m && !settings.mapping.sheets[spec.role] && !spec.sheetNames.some((n) => normalizeHeader(n) === normalizeHeader(table.sheet))) {
+      issues.info("sheet_guessed", table.sheet, table.firstRow + m.headerIndex, null, {
+        role: `role.${spec.role}`,
+        roleKey: spec.role,
+        columns: [...new Set(Object.values(m.headers))].join(", "),
+      });
+    }
   }
   const derived = (role: Role, field: string) => mapped[role]?.derived.includes(field) ?? false;
   // Owners come from the sales sheet's Rep column; without one there is nothing to derive them from.
@@ -146,4 +157,16 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     accountValues: values,
     assignment: input.assignment,
   };
+}
+
+/** The ID keys of one column of a mapped table's data rows. */
+function columnKeys(table: Table, map: ColumnMap, field: string): Set<string> {
+  const out = new Set<string>();
+  const c = map.columns[field];
+  if (c === undefined) return out;
+  for (let r = map.headerIndex + 1; r < table.values.length; r++) {
+    const k = idKey(table.values[r][c] ?? null);
+    if (k) out.add(k);
+  }
+  return out;
 }

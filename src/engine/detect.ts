@@ -2,10 +2,10 @@
  * Finding the input sheets and their columns: by sheet name, else by headers; English or Chinese,
  * case-, space- and punctuation-insensitive. A mapping from the settings sheet overrides both.
  */
-import { cellText, isBlank } from "./cells";
+import { cellText, idKey, isBlank, parseDate, parseNumber } from "./cells";
 import { IssueList } from "./issues";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type FieldSpec, type Role, type RoleSpec } from "./schema";
-import type { Mapping } from "./settings/parse";
+import { columnLetter, type Mapping } from "./settings/parse";
 import type { Cell } from "./table";
 
 /** Sheets whose names start with this are Fairshare's own output and never read as input. */
@@ -175,10 +175,20 @@ export function resolveColumns(
   mapping: Mapping,
   issues: IssueList,
   derivable: Derivable = () => false,
+  knownIds: Partial<Record<string, ReadonlySet<string>>> = {},
 ): ColumnMap | null {
   const spec = SCHEMA.find((s) => s.role === role)!;
   const overrides = mapping.columns[role] ?? {};
-  const map = findHeaderRow(values, spec, overrides, derivable);
+  let map = findHeaderRow(values, spec, overrides, derivable);
+  // No header names any field: the first non-blank row is the header, and content may still tell.
+  if (!map) {
+    const first = values.findIndex((row) => row && row.some((c) => !isBlank(c)));
+    if (first >= 0) {
+      const bare = mapColumns(values[first], first, spec, overrides, derivable);
+      guessByContent(role, sheet, values, bare, overrides, firstRow + first, issues, knownIds);
+      if (bare.matched > 0) map = bare;
+    }
+  }
   const headerRow = firstRow + (map?.headerIndex ?? 0);
   if (!map) {
     for (const field of spec.fields.filter((fl) => fl.required === true)) {
@@ -189,6 +199,7 @@ export function resolveColumns(
   for (const [fieldKey, asked] of Object.entries(map.unmatchedMappings)) {
     issues.error("mapping_column_not_found", sheet, headerRow, asked, { field: `field.${role}.${fieldKey}`, value: asked });
   }
+  if (map.missing.length && map.matched > 0) guessByContent(role, sheet, values, map, overrides, headerRow, issues, knownIds);
   for (const field of map.missing) {
     if (map.unmatchedMappings[field.key]) continue;
     const group = typeof field.required === "string" ? spec.fields.filter((fl) => fl.required === field.required) : [field];
@@ -199,4 +210,76 @@ export function resolveColumns(
 
 function namesOf(field: FieldSpec): string {
   return [...new Set(field.names)].slice(0, 6).join(", ");
+}
+
+/** How many data rows content detection looks at. */
+const GUESS_ROWS = 500;
+/** The share of a column's non-blank cells that must look right for it to be taken. */
+const GUESS_MIN_SHARE = 0.8;
+
+/**
+ * When no header names a required date, amount or ID field, takes the one unused column whose content
+ * fits (dates; numbers; IDs found on another sheet), reporting the guess and its confidence. Two
+ * columns that fit equally well are not guessed between: the field stays missing.
+ */
+function guessByContent(
+  role: Role,
+  sheet: string,
+  values: readonly Cell[][],
+  map: ColumnMap,
+  overrides: Record<string, string>,
+  headerRow: number,
+  issues: IssueList,
+  knownIds: Partial<Record<string, ReadonlySet<string>>>,
+): void {
+  const header = values[map.headerIndex] ?? [];
+  const rows = values.slice(map.headerIndex + 1, map.headerIndex + 1 + GUESS_ROWS);
+  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  for (const field of [...map.missing]) {
+    if (overrides[field.key]) continue;
+    const ids = knownIds[field.key];
+    const kind = field.type === "date" || field.type === "month" ? "date" : field.type === "number" ? "number" : field.type === "id" && ids ? "id" : null;
+    if (!kind) continue;
+    const used = new Set(Object.values(map.columns));
+    const fits: { column: number; share: number }[] = [];
+    for (let c = 0; c < width; c++) {
+      if (used.has(c)) continue;
+      let n = 0;
+      let hits = 0;
+      for (const row of rows) {
+        const cell = row[c] ?? null;
+        if (isBlank(cell)) continue;
+        n++;
+        if (kind === "date" ? looksLikeDate(cell) : kind === "number" ? looksLikeAmount(cell) : ids!.has(idKey(cell))) hits++;
+      }
+      if (n >= 3 && hits / n >= GUESS_MIN_SHARE) fits.push({ column: c, share: hits / n });
+    }
+    fits.sort((a, b) => b.share - a.share);
+    if (!fits.length || (fits.length > 1 && fits[1].share === fits[0].share)) continue;
+    const { column, share } = fits[0];
+    map.columns[field.key] = column;
+    map.headers[field.key] = cellText(header[column]) || columnLetter(column + 1);
+    map.matched++;
+    map.missing = map.missing.filter((m) => (typeof field.required === "string" ? m.required !== field.required : m !== field));
+    issues.warning("column_guessed", sheet, headerRow, map.headers[field.key], {
+      field: `field.${role}.${field.key}`,
+      value: map.headers[field.key],
+      confidence: Math.floor(share * 100),
+      kind: `kind.${kind}`,
+      setting: `column.${role}.${field.key}`,
+    });
+  }
+}
+
+/** A date object, a date written as text, or a serial between 1990 and 2050 (Office hands dates over as serials). */
+function looksLikeDate(cell: Cell): boolean {
+  if (cell instanceof Date) return true;
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 32874 && cell <= 54789;
+  return typeof cell === "string" && parseDate(cell) !== undefined && parseNumber(cell) === undefined;
+}
+
+/** A number or a number written as text (not a date, not a boolean). */
+function looksLikeAmount(cell: Cell): boolean {
+  if (typeof cell === "number") return Number.isFinite(cell);
+  return typeof cell === "string" && parseDate(cell) === undefined && typeof parseNumber(cell) === "number";
 }
