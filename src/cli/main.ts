@@ -7,10 +7,9 @@ Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
 import { existsSync, promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
-import type { AllocationResult } from "../engine/allocation/allocate";
 import { toCheckJson, toRunJson } from "../engine/report/json";
+import { summary } from "./summary";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import { StreamingWorkbook } from "../workbook/streamingXlsx";
@@ -172,30 +171,4 @@ async function saveAtomically(port: { save(path: string): Promise<void> }, targe
   } finally {
     await fs.rm(tmp, { force: true });
   }
-}
-
-function summary(r: CheckResult, written: string[], out: string | undefined, alloc: AllocationResult | null): string {
-  const errors = r.issues.filter((i) => i.severity === "error").length;
-  const warnings = r.issues.length - errors;
-  const lines = [
-    `Period: ${r.period === null ? "—" : formatMonth(r.period)}`,
-    `Reps: ${r.model.reps.length} (${r.portfolio.length} active)  Accounts: ${r.model.accounts.length}  Sales rows: ${r.model.sales.count}`,
-    `Issues: ${errors} errors, ${warnings} warnings`,
-  ];
-  for (const i of r.issues.filter((x) => x.severity === "error").slice(0, 10)) {
-    lines.push(`  ${i.sheet}${i.row ? ` row ${i.row}` : ""}${i.column ? ` [${i.column}]` : ""}: ${i.message}`);
-  }
-  if (r.fairness) {
-    const f = r.fairness;
-    lines.push(`Fairness: Gini ${f.gini.toFixed(3)}, top 10% hold ${(f.top10Share * 100).toFixed(1)}%, new reps hold ${(f.newRepShare * 100).toFixed(1)}%`);
-  }
-  if (alloc) {
-    const byRule = new Map<string, number>();
-    for (const m of alloc.moves) if (m.to >= 0) byRule.set(m.rule, (byRule.get(m.rule) ?? 0) + 1);
-    const stays = alloc.moves.filter((m) => m.to < 0).length;
-    lines.push(`Proposed moves: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${stays ? `; ${stays} without a recipient` : ""}; ${alloc.atRisk.length} accounts at risk`);
-    lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
-  }
-  if (written.length) lines.push(`Wrote ${out}: ${written.join(", ")}`);
-  return `${lines.join("\n")}\n`;
 }
