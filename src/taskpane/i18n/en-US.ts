@@ -44,9 +44,11 @@ export const enUS = {
 
   issuesHeading: "Issues ({count})",
   noIssues: "No issues found.",
-  issuesMore: "…and {count} more. Fix the issues above and check again.",
   severityError: "Error",
   severityWarning: "Warning",
+  severityInfo: "Note",
+  issueGroup: "{count} × {code}",
+  issueGroupMore: "…and {count} more like these (every one is on the Fairshare Data Check sheet).",
   issueAtCell: "{sheet}, row {row}, column {column}",
   issueAtRow: "{sheet}, row {row}",
   issueAtColumn: "{sheet}, column {column}",

@@ -42,9 +42,11 @@ export const zhCN: Messages = {
 
   issuesHeading: "问题({count})",
   noIssues: "未发现问题。",
-  issuesMore: "……另有 {count} 个问题。请先修正以上问题,然后重新检查。",
   severityError: "错误",
   severityWarning: "警告",
+  severityInfo: "提示",
+  issueGroup: "{code}:{count} 条",
+  issueGroupMore: "……另有 {count} 条同类问题(全部列在 Fairshare 数据检查工作表中)。",
   issueAtCell: "{sheet},第 {row} 行,{column} 列",
   issueAtRow: "{sheet},第 {row} 行",
   issueAtColumn: "{sheet},{column} 列",
