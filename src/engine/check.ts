@@ -66,7 +66,8 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     const table = input.tables[spec.role];
     if (!sheet || !table) {
       const asked = settings.mapping.sheets[spec.role];
-      if (asked) issues.error("mapping_sheet_not_found", input.settings?.sheet ?? "Fairshare Settings", settings.sources.get(`sheet.${spec.role}`)?.row ?? null, null, { role: `role.${spec.role}`, value: asked });
+      const at = settings.sources.get(`sheet.${spec.role}`);
+      if (asked) issues.error("mapping_sheet_not_found", input.settings?.sheet ?? "Fairshare Settings", at?.row ?? null, at?.column ?? null, { role: `role.${spec.role}`, value: asked });
       else if (spec.required) issues.error("missing_sheet", spec.label["en-US"], null, null, { role: `role.${spec.role}`, roleKey: spec.role, names: spec.sheetNames.slice(0, 4).join(", ") });
       continue;
     }
@@ -94,7 +95,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const repsMap = mapped.reps;
   const reps = repsMap ? parseReps({ table: input.tables.reps!, map: repsMap }, issues) : [];
   const lookup = new RepLookup(reps);
-  const repsUnreadable = !repsMap && !!input.tables.reps;
+  const repsUnreadable = !repsMap;
   const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, repsUnreadable ? new IssueList() : issues) : [];
   if (mapped.accounts && repsUnreadable) issues.info("checks_skipped", input.tables.accounts!.sheet, null, mapped.accounts.headers.owner ?? null, { what: "skip.accounts", reason: "reason.noReps" });
   let sales = emptySales();
