@@ -2,14 +2,14 @@
  * The check: from the input tables to typed data, issues, the period and the portfolio snapshot.
  * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
  */
-import { dayToMonth, formatMonth, idKey, type MonthIndex } from "./cells";
+import { dayToMonth, formatMonth, idKey, type DayNumber, type MonthIndex } from "./cells";
 import { resolveColumns, type ColumnMap, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
 import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
 import { deriveMissing } from "./importing/derive";
 import { wonStageKeys } from "./importing/settingsDefs";
-import { normalizeHeader, SCHEMA, type Role } from "./schema";
+import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "./schema";
 import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
 import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
 import type { Table } from "./table";
@@ -21,12 +21,16 @@ export interface CheckInput {
   assignment: RoleAssignment;
   /** The assigned sheets' tables, by role. */
   tables: Partial<Record<Role, Table>>;
+  /** Hidden sheets that look like inputs or settings but were not read (not named in the settings). */
+  hiddenSkipped?: readonly string[];
 }
 
 export interface CheckOptions {
   /** Office's display language (or the CLI's --lang); the `language` setting overrides it unless "auto". */
   displayLanguage?: string;
   registry?: SettingsRegistry;
+  /** Today's date: a sale dated later is an issue and never sets the period. */
+  today?: DayNumber;
 }
 
 export interface CheckResult {
@@ -59,6 +63,10 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const language = settings.get("language");
   const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
   const derivable = (key: string) => settings.get(key) === true;
+  for (const sheet of input.hiddenSkipped ?? []) issues.warning("hidden_sheet_skipped", sheet, null, null, {
+      visibility: "visibility.hidden",
+      hint: normalizeHeader(sheet) === normalizeHeader(SETTINGS_SHEET) ? "hint.unhideSettings" : "hint.nameInSettings",
+    });
 
   const mapped: Partial<Record<Role, ReturnType<typeof resolveColumns>>> = {};
   for (const spec of SCHEMA) {
@@ -101,7 +109,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   let sales = emptySales();
   if (mapped.sales && mapped.accounts) {
     const wonStages = wonStageKeys(String(settings.get("wonStages") ?? ""));
-    sales = parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues, { wonStages, ignoreReps: repsUnreadable });
+    sales = parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues, { wonStages, ignoreReps: repsUnreadable, latestDay: options.today });
   } else if (mapped.sales) issues.info("checks_skipped", input.tables.sales!.sheet, null, null, { what: "skip.sales", reason: "reason.noAccounts" });
   const ratings = mapped.ratings && !repsUnreadable ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
   const model: Model = { reps, accounts, sales, ratings, regions: [] };

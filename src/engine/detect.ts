@@ -8,6 +8,17 @@ import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type FieldSpec, type Role, typ
 import { columnLetter, type Mapping } from "./settings/parse";
 import type { Cell } from "./table";
 
+/**
+ * Hidden sheets that would have been read had they been visible: named like an input or the settings
+ * sheet, and not named by the settings mapping. Each gets a warning, so nothing hidden is applied silently.
+ * @example hiddenLookalikes([{ name: "Sales", visible: false }], { sheets: {}, columns: {} }) // ["Sales"]
+ */
+export function hiddenLookalikes(sheets: ReadonlyArray<{ name: string; visible: boolean }>, mapping: Mapping): string[] {
+  const mapped = new Set(Object.values(mapping.sheets).map((n) => normalizeHeader(n!)));
+  const known = new Set([...SCHEMA.flatMap((s) => s.sheetNames), SETTINGS_SHEET].map(normalizeHeader));
+  return sheets.filter((s) => !s.visible && known.has(normalizeHeader(s.name)) && !mapped.has(normalizeHeader(s.name))).map((s) => s.name);
+}
+
 /** Sheets whose names start with this are Fairshare's own output and never read as input. */
 export const OUTPUT_PREFIX = "Fairshare ";
 
@@ -17,12 +28,12 @@ export const HEADER_SCAN_ROWS = 10;
 export type RoleAssignment = Record<Role, string | null>;
 
 /**
- * Assigns sheets to roles by name alone (and by the settings mapping). Output sheets and the settings
- * sheet are never candidates.
+ * Assigns sheets to roles by name alone (and by the settings mapping). Output sheets, the settings
+ * sheet and hidden sheets (unless the mapping names them) are never candidates.
  *
  * @example detectByName(["Roster", "Customers", "Orders"], { sheets: {}, columns: {} }).reps // "Roster"
  */
-export function detectByName(sheetNames: readonly string[], mapping: Mapping): RoleAssignment {
+export function detectByName(sheetNames: readonly string[], mapping: Mapping, hidden: ReadonlySet<string> = new Set()): RoleAssignment {
   const result: RoleAssignment = { reps: null, accounts: null, sales: null, ratings: null };
   const taken = new Set<string>();
   for (const spec of SCHEMA) {
@@ -38,7 +49,7 @@ export function detectByName(sheetNames: readonly string[], mapping: Mapping): R
     const wanted = spec.sheetNames.map(normalizeHeader);
     // The earliest synonym wins over tab order, so "Sales" beats "Orders" when both exist.
     for (const w of wanted) {
-      const hit = sheetNames.find((n) => !taken.has(n) && isCandidate(n) && normalizeHeader(n) === w);
+      const hit = sheetNames.find((n) => !taken.has(n) && !hidden.has(n) && isCandidate(n) && normalizeHeader(n) === w);
       if (hit) {
         result[spec.role] = hit;
         taken.add(hit);

@@ -8,7 +8,9 @@ import {
   idKey,
   monthEndDay,
   isBlank,
+  isDateOutOfRange,
   isExcelError,
+  formatDay,
   parseBool,
   parseDate,
   parseMonth,
@@ -144,7 +146,7 @@ class RowReader {
     }
   }
   /** A problem with one cell: warning with what happens next. */
-  warn(code: "bad_number" | "bad_date" | "bad_bool" | "cell_error" | "missing_value", sheetRow: number, field: string, value: Cell, action: string): void {
+  warn(code: "bad_number" | "bad_date" | "date_out_of_range" | "bad_bool" | "cell_error" | "missing_value" | "future_sale", sheetRow: number, field: string, value: Cell, action: string): void {
     this.issues.warning(code, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
   }
   /** Reads a required id: blank or an Excel error skips the row (returns null). */
@@ -182,7 +184,7 @@ class RowReader {
     }
     const d = parseDate(v);
     if (d === undefined) {
-      this.warn("bad_date", sheetRow, field, v, action);
+      this.warn(isDateOutOfRange(v) ? "date_out_of_range" : "bad_date", sheetRow, field, v, action);
       return null;
     }
     return d;
@@ -439,7 +441,12 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     if (month === null || month === undefined) {
       if (isExcelError(whenCell)) rd.warn("cell_error", sheetRow, whenField, whenCell, "action.rowSkipped");
       else if (month === null) rd.warn("missing_value", sheetRow, whenField, null, "action.rowSkipped");
-      else rd.warn("bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
+      else rd.warn(isDateOutOfRange(whenCell) ? "date_out_of_range" : "bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
+      return;
+    }
+    // A sale after today cannot have happened yet: it would move the period. One issue each, never counted.
+    if (options.latestDay !== undefined && day > options.latestDay) {
+      issues.warning("future_sale", rd.sheet, sheetRow, rd.header(whenField), { value: formatDay(day), limit: formatDay(options.latestDay) });
       return;
     }
     // Which account
@@ -516,6 +523,15 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     const byStage = [...skippedByStage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k || "—"} ${n}`).join(", ");
     issues.info("deals_skipped", rd.sheet, null, header.stage ?? null, { count: skipped, stages: byStage });
   }
+  let refunds = 0;
+  let refundCents = 0;
+  for (let i = 0; i < out.count; i++) {
+    if (out.cents[i] < 0) {
+      refunds++;
+      refundCents += out.cents[i];
+    }
+  }
+  if (refunds) issues.info("refunds", rd.sheet, null, header.amount ?? null, { count: refunds, total: (refundCents / 100).toFixed(2) });
   if (accountsByName) issues.info("matched_by_name", rd.sheet, null, header.accountId ?? null, { count: accountsByName, field: "field.accounts.accountName" });
   if (repsByName) issues.info("matched_by_name", rd.sheet, null, header.repId ?? null, { count: repsByName, field: "field.reps.name" });
   return out;
@@ -526,6 +542,8 @@ export interface SalesOptions {
   wonStages?: ReadonlySet<string>;
   /** The roster could not be read: the Rep column is not checked (its warnings would all be noise). */
   ignoreReps?: boolean;
+  /** Today: a sale dated later is an issue and is not counted. */
+  latestDay?: DayNumber;
 }
 
 /**
