@@ -2,7 +2,7 @@
  * Parsing of single cells as real sheets have them. Every parser returns `undefined` for "could not
  * parse" and `null` for "blank", so callers can tell a missing value from a bad one.
  */
-import type { Cell } from "./table";
+import { NOT_CALCULATED, type Cell } from "./table";
 
 /** Days since 1970-01-01 (UTC). Whole numbers; the engine never uses time of day. */
 export type DayNumber = number;
@@ -17,7 +17,7 @@ const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
  * @example isExcelError("#N/A") // true
  */
 export function isExcelError(cell: Cell | undefined): boolean {
-  return typeof cell === "string" && EXCEL_ERROR.test(cell.trim());
+  return typeof cell === "string" && (EXCEL_ERROR.test(cell.trim()) || cell === NOT_CALCULATED);
 }
 
 /**

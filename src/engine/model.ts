@@ -23,7 +23,7 @@ import {
 import type { ColumnMap } from "./detect";
 import { IssueList } from "./issues";
 import { normalizeHeader } from "./schema";
-import type { Cell, Table } from "./table";
+import { NOT_CALCULATED, type Cell, type Table } from "./table";
 
 export interface Rep {
   index: number;
@@ -147,7 +147,9 @@ class RowReader {
   }
   /** A problem with one cell: warning with what happens next. */
   warn(code: "bad_number" | "bad_date" | "date_out_of_range" | "bad_bool" | "cell_error" | "missing_value" | "future_sale", sheetRow: number, field: string, value: Cell, action: string): void {
-    this.issues.warning(code, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
+    // An uncalculated formula is not an Excel error the user can see in the cell: say what it is.
+    const c = code === "cell_error" && value === NOT_CALCULATED ? "not_calculated" : code;
+    this.issues.warning(c, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
   }
   /** Reads a required id: blank or an Excel error skips the row (returns null). */
   requiredId(row: readonly Cell[], sheetRow: number, field: string): string | null {

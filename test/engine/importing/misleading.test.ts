@@ -1,6 +1,11 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { dateToDay, formatDay, formatMonth } from "../../../src/engine/cells";
 import { evaluate } from "../../../src/engine/incentives/evaluate";
 import type { Cell } from "../../../src/engine/table";
+import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
 import type { SheetInfo } from "../../../src/workbook/port";
 import { runCheck } from "../../../src/workbook/pipeline";
 import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
@@ -84,5 +89,19 @@ describe("data that would silently mislead", () => {
       expect(s.score).toBeLessThanOrEqual(100);
       for (const d of Object.values(s.dimensions)) if (d !== null) expect(d >= 0 && d <= 100).toBe(true);
     }
+  });
+});
+
+describe("a formula the file stores without a calculated value", () => {
+  test("is 'not calculated' wherever the engine uses it, never a blank", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(smallTeam())) wb.addWorksheet(name).addRows(rows as unknown[][]);
+    wb.getWorksheet("Accounts")!.getCell("C3").value = { formula: "\"R1\"" } as never; // Owner of A2, never calculated
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "fairshare-formula-")), "f.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { result } = await runCheck(await ExcelJsWorkbook.open(file), { displayLanguage: "en-US", write: false });
+    expect(result.issues.map((i) => [i.code, i.sheet, i.row, i.column, i.message])).toEqual([
+      ["not_calculated", "Accounts", 3, "Owner", "The formula has no calculated value (not calculated: open and save the workbook in Excel); it is treated as blank."],
+    ]);
   });
 });
