@@ -14,6 +14,7 @@ import { sheetKind, sheetName } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
 import { IssueList } from "../engine/issues";
+import { settingsSheet } from "../engine/report/settingsSheet";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
 import { parseSettings, REGISTRY } from "../engine/settings";
@@ -172,6 +173,9 @@ export async function runAllocation(
     sheets.push(atRiskSheet(result, allocation, take(sheetName("atRisk", L, period))));
     sheets.push(scorecardSheet(result, evaluation, take(sheetName("scorecard", L, period))));
     sheets.push(incentivesSheet(result, evaluation, take(sheetName("incentives", L, period))));
+    // The rules people sign off must be visible: a workbook without a settings sheet gets one, listing
+    // every setting at the value in effect (the defaults) with its description. Never a second one.
+    if (!existing.some((n) => normalizeHeader(n) === normalizeHeader(SETTINGS_SHEET))) sheets.push(settingsSheet(REGISTRY, L));
   }
   // The last moment to stop: after this the sheets are written in one batch, whole or not at all.
   if (options.signal?.aborted) throw new CancelledError();

@@ -1,5 +1,6 @@
 import { formatMonth } from "../../../src/engine/cells";
 import { toCheckJson } from "../../../src/engine/report/json";
+import { REGISTRY } from "../../../src/engine/settings";
 import { runAllocation } from "../../../src/workbook/pipeline";
 import { crmExport, fxiaokeExport } from "../../helpers/crmExport";
 import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
@@ -89,6 +90,26 @@ describe("a raw CRM export, opened as exported", () => {
     expect(run.result.ok).toBe(true);
     expect(run.allocation).not.toBeNull();
     expect(run.written).toEqual(expect.arrayContaining(["Fairshare Data Check", "Fairshare Portfolio", "Fairshare Proposal 2017-12"]));
+  });
+
+  test("a run writes the settings sheet the workbook lacks, every setting at the value in effect, once", async () => {
+    const port = new MemoryWorkbook(crmExport());
+    const first = await runAllocation(port, { displayLanguage: "en-US", write: true });
+    expect(first.written).toContain("Fairshare Settings");
+    const sheet = port.sheets.get("Fairshare Settings")!;
+    expect(sheet[0]).toEqual(["Setting", "Value", "Description"]);
+    const rows = new Map(sheet.slice(1).map((r) => [r[0], r[1]]));
+    expect(rows.size).toBe(REGISTRY.defs.length);
+    expect(rows.get("deriveOwner")).toBe("on");
+    expect(rows.get("releaseShare")).toBe(0.3);
+    // read back, it changes nothing and raises nothing
+    const second = await runAllocation(port, { displayLanguage: "en-US", write: true });
+    expect(second.result.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(second.written).not.toContain("Fairshare Settings #2");
+    expect(second.written.some((n) => n.startsWith("Fairshare Settings"))).toBe(false);
+    // the same moves (only the run number in the proposal id differs)
+    const moves = (r: typeof first) => r.allocation!.moves.map((m) => ({ ...m, proposalId: m.proposalId.replace(/-\d+-/, "-") }));
+    expect(moves(second)).toEqual(moves(first));
   });
 });
 
