@@ -9,7 +9,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../engine/check";
 import { toCheckJson, toRunJson } from "../engine/report/json";
-import { summary } from "./summary";
+import { toLocale } from "../engine/messages";
+import { applySummary, progressLine, summary } from "./summary";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import { StreamingWorkbook } from "../workbook/streamingXlsx";
@@ -97,7 +98,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const jsonToStdout = values.json === "-";
   const say = (s: string) => (values.quiet ? undefined : (jsonToStdout ? io.stderr : io.stdout)(s));
   const progress: Progress = (step, fraction) => {
-    if (!values.quiet) io.stderr(`fairshare: ${step} ${Math.round(fraction * 100)}%\n`);
+    if (!values.quiet) io.stderr(progressLine(step, fraction, toLocale(values.lang)));
   };
 
   if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
@@ -135,12 +136,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     progress("save", 0.95);
     await saveAtomically(port, values.out!);
     await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
-    say(
-      `Applied ${report.proposalSheet}: ${o.applied.length} applied, ${o.conflicts.length} conflicts, ${o.alreadyApplied.length} already applied, ` +
-        `${o.rejected.length} rejected, ${o.pending} pending${o.problems.length ? `, ${o.problems.length} unreadable decisions` : ""}\n` +
-        o.conflicts.map((c) => `  conflict ${c.proposalId} (${c.accountId}): ${c.detail}\n`).join("") +
-        `Wrote ${values.out}\n`,
-    );
+    say(applySummary(report.proposalSheet, o, values.out!, toLocale(values.lang)));
     return 0;
   }
 

@@ -3,6 +3,7 @@
  * and the first examples), fairness and the proposal, in the result's language.
  */
 import type { AllocationResult } from "../engine/allocation/allocate";
+import type { ApplyOutcome } from "../engine/allocation/apply";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
 import type { Issue } from "../engine/issues";
@@ -29,6 +30,20 @@ const EN = {
   stays: "; {count} without a recipient",
   fairnessAfter: "Fairness after: Gini {gini}, new reps hold {newReps}%",
   wrote: "Wrote {out}: {sheets}",
+  progress: "fairshare: {step} {pct}%",
+  "step.open": "open",
+  "step.detect": "detect",
+  "step.read": "read",
+  "step.check": "check",
+  "step.allocate": "allocate",
+  "step.evaluate": "evaluate",
+  "step.write": "write",
+  "step.save": "save",
+  "step.done": "done",
+  applied: "Applied {sheet}: {applied} applied, {conflicts} conflicts, {already} already applied, {rejected} rejected, {pending} pending{unreadable}",
+  unreadable: ", {count} unreadable decisions",
+  conflict: "  conflict {id} ({account}): {detail}",
+  wroteFile: "Wrote {out}",
 };
 
 type Key = keyof typeof EN;
@@ -53,6 +68,20 @@ const ZH: Record<Key, string> = {
   stays: "；{count} 个暂无接收人",
   fairnessAfter: "调整后公平性：基尼系数 {gini}，新人占 {newReps}%",
   wrote: "已写入 {out}：{sheets}",
+  progress: "fairshare：{step} {pct}%",
+  "step.open": "打开",
+  "step.detect": "识别工作表",
+  "step.read": "读取",
+  "step.check": "检查",
+  "step.allocate": "分配",
+  "step.evaluate": "评分与激励",
+  "step.write": "写入",
+  "step.save": "保存",
+  "step.done": "完成",
+  applied: "已执行 {sheet}：{applied} 条已生效，{conflicts} 条冲突，{already} 条此前已生效，{rejected} 条已驳回，{pending} 条待审批{unreadable}",
+  unreadable: "，{count} 条审批结果无法识别",
+  conflict: "  冲突 {id}（{account}）：{detail}",
+  wroteFile: "已写入 {out}",
 };
 
 /** The CLI's text per locale; the type makes both catalogues have the same keys. */
@@ -85,6 +114,36 @@ export function issueLines(issues: readonly Issue[], locale: Locale): string[] {
 }
 
 const pct = (x: number) => (x * 100).toFixed(1);
+
+/**
+ * One progress line (to stderr): the step in the locale and how far along.
+ * @example progressLine("read", 0.1, "zh-CN") // "fairshare：读取 10%\n"
+ */
+export function progressLine(step: string, fraction: number, locale: Locale): string {
+  const key = `step.${step}` as Key;
+  return `${say(locale, "progress", { step: key in EN ? say(locale, key) : step, pct: Math.round(fraction * 100) })}\n`;
+}
+
+/**
+ * What `apply` prints: the counts, each conflict, and the file written.
+ * @example applySummary("Fairshare Proposal 2026-10", outcome, "out.xlsx", "en-US")
+ */
+export function applySummary(sheet: string | null, o: ApplyOutcome, out: string, locale: Locale): string {
+  const lines = [
+    say(locale, "applied", {
+      sheet: sheet ?? "",
+      applied: o.applied.length,
+      conflicts: o.conflicts.length,
+      already: o.alreadyApplied.length,
+      rejected: o.rejected.length,
+      pending: o.pending,
+      unreadable: o.problems.length ? say(locale, "unreadable", { count: o.problems.length }) : "",
+    }),
+    ...o.conflicts.map((c) => say(locale, "conflict", { id: c.proposalId, account: c.accountId, detail: c.detail ?? "" })),
+    say(locale, "wroteFile", { out }),
+  ];
+  return `${lines.join("\n")}\n`;
+}
 
 /**
  * The summary `check` and `run` print, in the result's locale.

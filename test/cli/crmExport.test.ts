@@ -54,6 +54,10 @@ describe("fairshare check and run on a raw CRM export (.xlsx as exported)", () =
     expect(lines[0]).toBe("统计期间：2017-12");
     expect(lines).toContain("问题：0 个错误，0 个警告，4 条提示");
     expect(lines).toContain("  提示 deals_skipped ×1");
+    // every line is from the Chinese catalogue: no English words beyond codes, sheet names and the brand
+    const english = r.stdout.replace(/[a-z_]+_[a-z_]+|wonStages|deriveOwner|deriveRegion|deriveHireDate|Fairshare Settings/g, "").match(/[A-Za-z]{3,}/g) ?? [];
+    expect(english).toEqual([]);
+    expect(r.stderr.split("\n")).toContain("fairshare：读取 10%");
   });
 
   test("thousands of one warning read as one group with three examples", async () => {
