@@ -13,6 +13,7 @@ import { toLocale } from "../engine/messages";
 import { applySummary, progressLine, summary } from "./summary";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
+import { isCsvInput, openCsv } from "../workbook/csvInput";
 import { StreamingWorkbook } from "../workbook/streamingXlsx";
 
 /** Files above this size are read and written with ExcelJS's streaming API. */
@@ -22,6 +23,7 @@ const USAGE = `Usage:
   fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
+  fairshare check|run <file.csv|folder> [more .csv files…] …   CSV exports (UTF-8, GBK; , ; or tab), one sheet per file
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
   run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
@@ -90,7 +92,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const [command, book, ...rest] = positionals;
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  // CSV exports: one or more .csv files or folders of them, read into a new workbook.
+  const csv = !!book && (command === "check" || command === "run") && [book, ...rest].every((p) => existsSync(p) && isCsvInput(p));
+  if (rest.length && !csv) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (command !== "check" && command !== "run" && command !== "apply") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
@@ -106,14 +110,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
     if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
+  if (csv && rest.some((p) => path.resolve(p) === path.resolve(values.out ?? ""))) throw new UsageError("--out must not be an input file");
 
   progress("open", 0);
   // Big files go through the streaming reader and writer: the in-memory API needs ~17 KB per row.
-  const streaming = values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES;
+  const streaming = !csv && (values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES);
   if (streaming && command === "run" && !values.quiet) io.stderr("fairshare: large workbook: streaming mode (input sheets keep their values and number formats, not other styling)\n");
   let port: ExcelJsWorkbook | StreamingWorkbook;
   try {
-    port = streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
+    port = csv ? await openCsv([book, ...rest]) : streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
   } catch (e) {
     throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
   }
