@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 import type { CheckResult } from "../engine/check";
 import { toCheckJson, toRunJson } from "../engine/report/json";
 import { toLocale } from "../engine/messages";
-import { applySummary, progressLine, summary } from "./summary";
+import { completeSettings } from "../workbook/completeSettings";
+import { applySummary, progressLine, settingsSummary, summary } from "./summary";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import { isCsvInput, openCsv } from "../workbook/csvInput";
@@ -23,6 +24,7 @@ const USAGE = `Usage:
   fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
+  fairshare settings <book.xlsx> --out <out.xlsx>   adds the Fairshare Settings sheet, or the settings it lacks
   fairshare check|run <file.csv|folder> [more .csv files…] …   CSV exports (UTF-8, GBK; , ; or tab), one sheet per file
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
@@ -95,7 +97,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   // CSV exports: one or more .csv files or folders of them, read into a new workbook.
   const csv = !!book && (command === "check" || command === "run") && [book, ...rest].every((p) => existsSync(p) && isCsvInput(p));
   if (rest.length && !csv) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command !== "check" && command !== "run" && command !== "apply") throw new UsageError(`unknown command "${command}"`);
+  if (command !== "check" && command !== "run" && command !== "apply" && command !== "settings") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
   if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
@@ -106,7 +108,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   };
 
   if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
-  if (command === "run" || command === "apply") {
+  if (command === "run" || command === "apply" || command === "settings") {
     if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
     if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
@@ -128,6 +130,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (jsonToStdout) io.stdout(text);
     else await fs.writeFile(values.json, text, "utf8");
   };
+
+  if (command === "settings") {
+    const added = await completeSettings(port, toLocale(values.lang));
+    progress("save", 0.95);
+    await saveAtomically(port, values.out!);
+    await writeJson({ out: values.out, added });
+    say(settingsSummary(added, values.out!, toLocale(values.lang)));
+    return 0;
+  }
 
   if (command === "apply") {
     const report = await applyApproved(port, { proposal: values.proposal });

@@ -44,6 +44,8 @@ const EN = {
   unreadable: ", {count} unreadable decisions",
   conflict: "  conflict {id} ({account}): {detail}",
   wroteFile: "Wrote {out}",
+  settingsAdded: "Added {count} settings to Fairshare Settings: {keys}",
+  settingsComplete: "Fairshare Settings already lists every setting",
 };
 
 type Key = keyof typeof EN;
@@ -82,6 +84,8 @@ const ZH: Record<Key, string> = {
   unreadable: "，{count} 条审批结果无法识别",
   conflict: "  冲突 {id}（{account}）：{detail}",
   wroteFile: "已写入 {out}",
+  settingsAdded: "已向 Fairshare Settings 添加 {count} 项设置：{keys}",
+  settingsComplete: "Fairshare Settings 已包含全部设置",
 };
 
 /** The CLI's text per locale; the type makes both catalogues have the same keys. */
@@ -122,6 +126,15 @@ const pct = (x: number) => (x * 100).toFixed(1);
 export function progressLine(step: string, fraction: number, locale: Locale): string {
   const key = `step.${step}` as Key;
   return `${say(locale, "progress", { step: key in EN ? say(locale, key) : step, pct: Math.round(fraction * 100) })}\n`;
+}
+
+/**
+ * What `settings` prints: the settings added (or that none were missing) and the file written.
+ * @example settingsSummary(["wonStages"], "out.xlsx", "en-US")
+ */
+export function settingsSummary(added: readonly string[], out: string, locale: Locale): string {
+  const first = added.length ? say(locale, "settingsAdded", { count: added.length, keys: added.join(", ") }) : say(locale, "settingsComplete");
+  return `${first}\n${say(locale, "wroteFile", { out })}\n`;
 }
 
 /**
