@@ -121,6 +121,12 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     period = max >= 0 ? max : null;
   }
   if (period === null && mapped.sales && mapped.accounts) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
+  // With the period set, later sales are outside this run: said once, so nobody reads them as counted.
+  if (period !== null && settings.get("period") !== null) {
+    let later = 0;
+    for (let i = 0; i < sales.count; i++) if (sales.month[i] > period) later++;
+    if (later) issues.info("sales_after_period", input.tables.sales!.sheet, null, mapped.sales?.headers.date ?? mapped.sales?.headers.month ?? null, { count: later, period: formatMonth(period) });
+  }
   if (period !== null) {
     deriveMissing(model, { owner: derived("accounts", "owner"), region: derived("accounts", "region"), hireDate: derived("reps", "hireDate") }, {
       period,

@@ -285,13 +285,14 @@ export class RepLookup {
 }
 
 /**
- * Parses accounts. Owners are Rep IDs; a name matching exactly one rep is accepted with a warning;
- * anything else leaves the account unowned, with a warning.
+ * Parses accounts. Owners are Rep IDs; a name matching exactly one rep is accepted (one note for the
+ * sheet: exports often give the owner's name); anything else leaves the account unowned, with a warning.
  */
 export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueList): Account[] {
   const rd = new RowReader(mt, issues);
   const accounts: Account[] = [];
   const firstRowOf = new Map<string, number>();
+  let ownersByName = 0;
   const sat: { account: Account; value: number; sheetRow: number }[] = [];
   rd.forEachRow("accountId", (row, sheetRow) => {
     const id = rd.requiredId(row, sheetRow, "accountId");
@@ -315,7 +316,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
         const named = reps.byNameAll(ownerText);
         if (named.length === 1) {
           owner = named[0];
-          issues.warning("owner_matched_by_name", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, repId: reps.reps[owner].id });
+          ownersByName++;
         } else if (named.length > 1) {
           issues.warning("owner_ambiguous", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, count: named.length });
         } else {
@@ -359,6 +360,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
     }
     accounts.push(account);
   });
+  if (ownersByName) issues.info("matched_by_name", rd.sheet, null, rd.header("owner"), { count: ownersByName, field: "field.reps.name" });
   // A column with any value above 5 is on a 0–10 scale and is halved onto 1–5.
   const tenScale = sat.some((s) => s.value > 5);
   const [min, max] = tenScale ? [0, 10] : [1, 5];

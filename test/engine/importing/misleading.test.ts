@@ -36,6 +36,15 @@ describe("data that would silently mislead", () => {
     expect(r.model.sales.count).toBe(7);
   });
 
+  test("with the period set, later sales are one note", async () => {
+    const t = smallTeam(); // period 2026-03
+    t.Sales.push(["2026-04-02", "A1", 10], ["2026-05-01", "A2", 20]);
+    const r = await checkSheets(t);
+    expect(r.issues.map((i) => [i.severity, i.code, i.column, i.message])).toEqual([
+      ["info", "sales_after_period", "Date", "2 sales are dated after the period 2026-03 set in Fairshare Settings; they are outside this run."],
+    ]);
+  });
+
   test("dates outside Excel's range are issues wherever they are", async () => {
     const t = smallTeam();
     t.Sales.push([new Date(Date.UTC(275690, 0, 1)), "A1", 10]); // a date-formatted 99999999, as ExcelJS reads it
