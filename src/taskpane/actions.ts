@@ -79,6 +79,11 @@ export interface PaneActions {
   describeData(): Promise<DataDescription>;
   /** Saves settings (including `sheet.<role>` / `column.<role>.<field>` mappings) to the Fairshare Settings sheet. */
   saveSettings(changes: SettingChange[]): Promise<void>;
+  /**
+   * Adds the Fairshare Settings sheet when missing, or the settings an existing one lacks (the user's
+   * rows stay as they are); returns the keys added.
+   */
+  completeSettings(): Promise<string[]>;
   /** The given settings' current values, overrides by region, and the regions. */
   readSettings(keys: string[]): Promise<{ regions: string[]; settings: SettingView[] }>;
   reviewStatus(): Promise<ReviewStatus>;

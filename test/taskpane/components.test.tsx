@@ -256,6 +256,14 @@ const views = RULE_KEYS.map((key): SettingView => {
 });
 
 describe("RulesSection", () => {
+  it("offers to list every setting in the sheet and says what it added", () => {
+    const rules = { regions: [], settings: views };
+    expect(render(<RulesSection rules={rules} onSave={async () => true} />)).not.toContain("List every setting in the sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={null} />)).toContain("List every setting in the sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={["wonStages", "deriveOwner"]} />)).toContain("Added 2 settings to the Fairshare Settings sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={[]} />, "zh-CN")).toContain("Fairshare Settings 工作表已列出全部设置。");
+  });
+
   it("lists the rules by group, each with its description and range, percentages in %", () => {
     const text = render(<RulesSection rules={{ regions: ["North", "South"], settings: views }} onSave={async () => true} />);
     for (const expected of [

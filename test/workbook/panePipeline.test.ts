@@ -3,6 +3,7 @@ import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import { CancelledError, runAllocation } from "../../src/workbook/pipeline";
 import { describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings } from "../../src/workbook/panePipeline";
 import { createActions } from "../../src/taskpane/officeActions";
+import { REGISTRY } from "../../src/engine/settings";
 import { crmExport } from "../helpers/crmExport";
 import { smallTeam } from "../helpers/team";
 
@@ -109,4 +110,16 @@ test("the pane's Run on a raw CRM export (fake Excel): no errors, and the settin
   const run = await runAllocation(new OfficeWorkbook(), { displayLanguage: "en-US", write: true });
   expect(run.result.issues.filter((i) => i.severity !== "info")).toEqual([]);
   expect(run.written).toEqual(expect.arrayContaining(["Fairshare Data Check", "Fairshare Proposal 2017-12", "Fairshare Settings"]));
+});
+
+test("the pane's 'list every setting' keeps the user's rows and adds the missing ones (fake Excel)", async () => {
+  const t = smallTeam(); // its settings sheet has only period
+  installFakeExcel(FakeWorkbook.from(t));
+  const actions = createActions(new OfficeWorkbook(), "en-US");
+  const added = await actions.completeSettings();
+  expect(added).toEqual(REGISTRY.defs.map((d) => d.key).filter((k) => k !== "period"));
+  const [sheet] = await new OfficeWorkbook().readTables(["Fairshare Settings"]);
+  expect(sheet.values[1].slice(0, 2)).toEqual(["period", "2026-03"]);
+  expect(sheet.values.length).toBe(1 + REGISTRY.defs.length);
+  expect(await actions.completeSettings()).toEqual([]);
 });
