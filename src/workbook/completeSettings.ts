@@ -8,12 +8,11 @@ import type { Locale } from "../engine/messages";
 import { settingsSheet } from "../engine/report/settingsSheet";
 import { normalizeHeader } from "../engine/schema";
 import { REGISTRY } from "../engine/settings";
+import { KEY_HEADERS, VALUE_HEADERS } from "../engine/settings/parse";
 import type { Cell } from "../engine/table";
 import { detect } from "./pipeline";
 import type { WorkbookPort } from "./port";
 
-const KEY = new Set(["setting", "settings", "key", "name", "parameter", "设置", "设置项", "参数", "名称"]);
-const VALUE = new Set(["value", "值", "设置值", "取值", "数值"]);
 const DESCRIPTION = new Set(["description", "说明", "描述"]);
 
 /**
@@ -29,10 +28,10 @@ export async function completeSettings(port: WorkbookPort, locale: Locale): Prom
     return REGISTRY.defs.map((x) => x.key);
   }
   const values = d.settingsTable.values;
-  const headerIdx = values.findIndex((r) => r.some((c) => KEY.has(normalizeHeader(cellText(c)))));
+  const headerIdx = values.findIndex((r) => r.some((c) => KEY_HEADERS.has(normalizeHeader(cellText(c)))));
   const header = values[headerIdx] ?? [];
-  const col = (names: Set<string>) => header.findIndex((c) => names.has(normalizeHeader(cellText(c))));
-  const [keyCol, valueCol, descCol] = [col(KEY), col(VALUE), col(DESCRIPTION)];
+  const col = (names: ReadonlySet<string>) => header.findIndex((c) => names.has(normalizeHeader(cellText(c))));
+  const [keyCol, valueCol, descCol] = [col(KEY_HEADERS), col(VALUE_HEADERS), col(DESCRIPTION)];
   if (keyCol < 0 || valueCol < 0) return [];
   const present = new Set(values.slice(headerIdx + 1).map((r) => cellText(r[keyCol]).toLowerCase()));
   const missing = generated.rows.filter((r) => !present.has(String(r[0]).toLowerCase()));

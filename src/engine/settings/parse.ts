@@ -22,8 +22,9 @@ export interface Mapping {
   columns: Partial<Record<Role, Record<string, string>>>;
 }
 
-const KEY_HEADERS = new Set(["setting", "settings", "key", "name", "parameter", "设置", "设置项", "参数", "名称"]);
-const VALUE_HEADERS = new Set(["value", "值", "设置值", "取值", "数值"]);
+/** Headers of the settings sheet's Setting and Value columns (normalised). */
+export const KEY_HEADERS = new Set(["setting", "settings", "key", "name", "parameter", "设置", "设置项", "参数", "名称"]);
+export const VALUE_HEADERS = new Set(["value", "值", "设置值", "取值", "数值"]);
 const PEOPLE_HEADERS = new Set(["description", "notes", "note", "comment", "default", "group", "说明", "备注", "描述", "默认值", "分组"]);
 
 /** Settings resolved from the sheet and the declarations. Regions are matched case- and space-insensitively. */
