@@ -7,13 +7,14 @@ Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
 import { existsSync, promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
-import type { AllocationResult } from "../engine/allocation/allocate";
-import { renderDiagnostic } from "../engine/allocation/text";
 import { toCheckJson, toRunJson } from "../engine/report/json";
+import { toLocale } from "../engine/messages";
+import { completeSettings } from "../workbook/completeSettings";
+import { applySummary, progressLine, settingsSummary, summary } from "./summary";
 import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
+import { isCsvInput, openCsv } from "../workbook/csvInput";
 import { StreamingWorkbook } from "../workbook/streamingXlsx";
 
 /** Files above this size are read and written with ExcelJS's streaming API. */
@@ -23,6 +24,8 @@ const USAGE = `Usage:
   fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
   fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
+  fairshare settings <book.xlsx> --out <out.xlsx>   adds the Fairshare Settings sheet, or the settings it lacks
+  fairshare check|run <file.csv|folder> [more .csv files…] …   CSV exports (UTF-8, GBK; , ; or tab), one sheet per file
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
   run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
@@ -91,30 +94,33 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const [command, book, ...rest] = positionals;
-  if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command !== "check" && command !== "run" && command !== "apply") throw new UsageError(`unknown command "${command}"`);
+  // CSV exports: one or more .csv files or folders of them, read into a new workbook.
+  const csv = !!book && (command === "check" || command === "run") && [book, ...rest].every((p) => existsSync(p) && isCsvInput(p));
+  if (rest.length && !csv) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (command !== "check" && command !== "run" && command !== "apply" && command !== "settings") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
   if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
   const jsonToStdout = values.json === "-";
   const say = (s: string) => (values.quiet ? undefined : (jsonToStdout ? io.stderr : io.stdout)(s));
   const progress: Progress = (step, fraction) => {
-    if (!values.quiet) io.stderr(`fairshare: ${step} ${Math.round(fraction * 100)}%\n`);
+    if (!values.quiet) io.stderr(progressLine(step, fraction, toLocale(values.lang)));
   };
 
   if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
-  if (command === "run" || command === "apply") {
+  if (command === "run" || command === "apply" || command === "settings") {
     if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
     if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
+  if (csv && rest.some((p) => path.resolve(p) === path.resolve(values.out ?? ""))) throw new UsageError("--out must not be an input file");
 
   progress("open", 0);
   // Big files go through the streaming reader and writer: the in-memory API needs ~17 KB per row.
-  const streaming = values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES;
+  const streaming = !csv && (values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES);
   if (streaming && command === "run" && !values.quiet) io.stderr("fairshare: large workbook: streaming mode (input sheets keep their values and number formats, not other styling)\n");
   let port: ExcelJsWorkbook | StreamingWorkbook;
   try {
-    port = streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
+    port = csv ? await openCsv([book, ...rest]) : streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
   } catch (e) {
     throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
   }
@@ -124,6 +130,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (jsonToStdout) io.stdout(text);
     else await fs.writeFile(values.json, text, "utf8");
   };
+
+  if (command === "settings") {
+    const added = await completeSettings(port, toLocale(values.lang));
+    progress("save", 0.95);
+    await saveAtomically(port, values.out!);
+    await writeJson({ out: values.out, added });
+    say(settingsSummary(added, values.out!, toLocale(values.lang)));
+    return 0;
+  }
 
   if (command === "apply") {
     const report = await applyApproved(port, { proposal: values.proposal });
@@ -137,12 +152,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     progress("save", 0.95);
     await saveAtomically(port, values.out!);
     await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
-    say(
-      `Applied ${report.proposalSheet}: ${o.applied.length} applied, ${o.conflicts.length} conflicts, ${o.alreadyApplied.length} already applied, ` +
-        `${o.rejected.length} rejected, ${o.pending} pending${o.problems.length ? `, ${o.problems.length} unreadable decisions` : ""}\n` +
-        o.conflicts.map((c) => `  conflict ${c.proposalId} (${c.accountId}): ${c.detail}\n`).join("") +
-        `Wrote ${values.out}\n`,
-    );
+    say(applySummary(report.proposalSheet, o, values.out!, toLocale(values.lang)));
     return 0;
   }
 
@@ -173,34 +183,4 @@ async function saveAtomically(port: { save(path: string): Promise<void> }, targe
   } finally {
     await fs.rm(tmp, { force: true });
   }
-}
-
-function summary(r: CheckResult, written: string[], out: string | undefined, alloc: AllocationResult | null): string {
-  const errors = r.issues.filter((i) => i.severity === "error").length;
-  const warnings = r.issues.length - errors;
-  const lines = [
-    `Period: ${r.period === null ? "—" : formatMonth(r.period)}`,
-    `Reps: ${r.model.reps.length} (${r.portfolio.length} active)  Accounts: ${r.model.accounts.length}  Sales rows: ${r.model.sales.count}`,
-    `Issues: ${errors} errors, ${warnings} warnings`,
-  ];
-  for (const i of r.issues.filter((x) => x.severity === "error").slice(0, 10)) {
-    lines.push(`  ${i.sheet}${i.row ? ` row ${i.row}` : ""}${i.column ? ` [${i.column}]` : ""}: ${i.message}`);
-  }
-  if (r.fairness) {
-    const f = r.fairness;
-    lines.push(`Fairness: Gini ${f.gini.toFixed(3)}, top 10% hold ${(f.top10Share * 100).toFixed(1)}%, new reps hold ${(f.newRepShare * 100).toFixed(1)}%`);
-  }
-  if (alloc) {
-    const byRule = new Map<string, number>();
-    for (const m of alloc.moves) if (m.to >= 0) byRule.set(m.rule, (byRule.get(m.rule) ?? 0) + 1);
-    const stays = alloc.moves.filter((m) => m.to < 0).length;
-    lines.push(`Proposed moves: ${[...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}${stays ? `; ${stays} without a recipient` : ""}; ${alloc.atRisk.length} accounts at risk`);
-    lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
-    if (alloc.watch.length) lines.push(r.locale === "zh-CN" ? `预警名单：${alloc.watch.length} 条（见 Fairshare 预警名单 工作表）` : `Watch list: ${alloc.watch.length} warnings before a rule fires (see the Fairshare Watch sheet)`);
-    // The funnel per rule and region: why these moves and not more, with the setting that binds.
-    lines.push(r.locale === "zh-CN" ? "筛选过程：" : "Funnel (why these moves, and not more):");
-    for (const d of alloc.diagnostics) lines.push(`  ${renderDiagnostic(d, r.locale)}`);
-  }
-  if (written.length) lines.push(`Wrote ${out}: ${written.join(", ")}`);
-  return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@
  * Parsing of single cells as real sheets have them. Every parser returns `undefined` for "could not
  * parse" and `null` for "blank", so callers can tell a missing value from a bad one.
  */
-import type { Cell } from "./table";
+import { NOT_CALCULATED, type Cell } from "./table";
 
 /** Days since 1970-01-01 (UTC). Whole numbers; the engine never uses time of day. */
 export type DayNumber = number;
@@ -17,7 +17,7 @@ const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
  * @example isExcelError("#N/A") // true
  */
 export function isExcelError(cell: Cell | undefined): boolean {
-  return typeof cell === "string" && EXCEL_ERROR.test(cell.trim());
+  return typeof cell === "string" && (EXCEL_ERROR.test(cell.trim()) || cell === NOT_CALCULATED);
 }
 
 /**
@@ -159,6 +159,19 @@ export function dayFromParts(year: number, month: number, day: number): DayNumbe
   return Math.round(ms / 86400000);
 }
 
+/**
+ * Whether a date cell lies outside Excel's dates (1900-01-01 … 9999-12-31): a date-formatted 99999999
+ * arrives as a Date in the year 275690, or as that serial. Such a cell is an issue, never a date.
+ * @example isDateOutOfRange(99999999) // true
+ */
+export function isDateOutOfRange(cell: Cell | undefined): boolean {
+  if (cell instanceof Date) {
+    const y = cell.getUTCFullYear();
+    return y < 1900 || y > 9999;
+  }
+  return typeof cell === "number" && Number.isFinite(cell) && cell > 2958465;
+}
+
 /** Day number of a JS Date, by its UTC calendar date (ExcelJS hands dates over as UTC). */
 export function dateToDay(d: Date): DayNumber {
   return Math.floor(d.getTime() / 86400000);
@@ -186,7 +199,7 @@ const MONTH_NAMES = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SE
  */
 export function parseDate(cell: Cell | undefined): DayNumber | null | undefined {
   if (isBlank(cell)) return null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dateToDay(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) || isDateOutOfRange(cell) ? undefined : dateToDay(cell);
   if (typeof cell === "number") {
     // Plausible serials only: 1900-03-01 .. 9999-12-31. A bare year like 2026 would be 1905-07-18, so reject small ones.
     if (!Number.isFinite(cell) || cell < 3000 || cell > 2958465) return undefined;

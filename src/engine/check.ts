@@ -3,12 +3,14 @@
  * Pure: the caller reads the sheets (see src/workbook/pipeline.ts) and hands over plain tables.
  */
 import { INCENTIVE_COMPONENTS } from "./incentives/components";
-import { dayToMonth, formatMonth, type MonthIndex } from "./cells";
-import { resolveColumns, type RoleAssignment } from "./detect";
+import { dayToMonth, formatMonth, idKey, type DayNumber, type MonthIndex } from "./cells";
+import { resolveColumns, type ColumnMap, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
 import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
-import { SCHEMA, type Role } from "./schema";
+import { deriveMissing } from "./importing/derive";
+import { wonStageKeys } from "./importing/settingsDefs";
+import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "./schema";
 import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
 import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
 import type { Table } from "./table";
@@ -20,12 +22,16 @@ export interface CheckInput {
   assignment: RoleAssignment;
   /** The assigned sheets' tables, by role. */
   tables: Partial<Record<Role, Table>>;
+  /** Hidden sheets that look like inputs or settings but were not read (not named in the settings). */
+  hiddenSkipped?: readonly string[];
 }
 
 export interface CheckOptions {
   /** Office's display language (or the CLI's --lang); the `language` setting overrides it unless "auto". */
   displayLanguage?: string;
   registry?: SettingsRegistry;
+  /** Today's date: a sale dated later is an issue and never sets the period. */
+  today?: DayNumber;
 }
 
 export interface CheckResult {
@@ -57,6 +63,11 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const settings = parseSettings(input.settings, registry, issues);
   const language = settings.get("language");
   const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
+  const derivable = (key: string) => settings.get(key) === true;
+  for (const sheet of input.hiddenSkipped ?? []) issues.warning("hidden_sheet_skipped", sheet, null, null, {
+      visibility: "visibility.hidden",
+      hint: normalizeHeader(sheet) === normalizeHeader(SETTINGS_SHEET) ? "hint.unhideSettings" : "hint.nameInSettings",
+    });
 
   const mapped: Partial<Record<Role, ReturnType<typeof resolveColumns>>> = {};
   for (const spec of SCHEMA) {
@@ -64,21 +75,69 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     const table = input.tables[spec.role];
     if (!sheet || !table) {
       const asked = settings.mapping.sheets[spec.role];
-      if (asked) issues.error("mapping_sheet_not_found", input.settings?.sheet ?? "Fairshare Settings", settings.sources.get(`sheet.${spec.role}`)?.row ?? null, null, { role: `role.${spec.role}`, value: asked });
+      const at = settings.sources.get(`sheet.${spec.role}`);
+      if (asked) issues.error("mapping_sheet_not_found", input.settings?.sheet ?? "Fairshare Settings", at?.row ?? null, at?.column ?? null, { role: `role.${spec.role}`, value: asked });
       else if (spec.required) issues.error("missing_sheet", spec.label["en-US"], null, null, { role: `role.${spec.role}`, roleKey: spec.role, names: spec.sheetNames.slice(0, 4).join(", ") });
       continue;
     }
-    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues);
+    // A sales column of IDs found on the accounts sheet is its Account ID, whatever its header.
+    const knownIds = spec.role === "sales" && mapped.accounts ? { accountId: columnKeys(input.tables.accounts!, mapped.accounts, "accountId") } : {};
+    mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable, knownIds);
+    // A sheet taken for its headers rather than its name: say which, so a wrong guess is one setting away.
+    const m = mapped[spec.role];
+    if (m && !settings.mapping.sheets[spec.role] && !spec.sheetNames.some((n) => normalizeHeader(n) === normalizeHeader(table.sheet))) {
+      issues.info("sheet_guessed", table.sheet, table.firstRow + m.headerIndex, null, {
+        role: `role.${spec.role}`,
+        roleKey: spec.role,
+        columns: [...new Set(Object.values(m.headers))].join(", "),
+      });
+    }
+  }
+  const derived = (role: Role, field: string) => mapped[role]?.derived.includes(field) ?? false;
+  // Owners come from the sales sheet's Rep column; without one there is nothing to derive them from.
+  if (derived("accounts", "owner") && mapped.sales && mapped.sales.columns.repId === undefined) {
+    issues.error("owner_not_derivable", input.tables.accounts!.sheet, input.tables.accounts!.firstRow + mapped.accounts!.headerIndex, null, {});
+    mapped.accounts = null;
   }
 
+  // A sheet that cannot be read makes the checks that depend on it meaningless: skip them, say so once.
   const repsMap = mapped.reps;
   const reps = repsMap ? parseReps({ table: input.tables.reps!, map: repsMap }, issues) : [];
   const lookup = new RepLookup(reps);
-  const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, issues) : [];
-  const sales = mapped.sales ? parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues) : emptySales();
-  const ratings = mapped.ratings ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
+  const repsUnreadable = !repsMap;
+  const accounts = mapped.accounts ? parseAccounts({ table: input.tables.accounts!, map: mapped.accounts }, lookup, repsUnreadable ? new IssueList() : issues) : [];
+  if (mapped.accounts && repsUnreadable) issues.info("checks_skipped", input.tables.accounts!.sheet, null, mapped.accounts.headers.owner ?? null, { what: "skip.accounts", reason: "reason.noReps" });
+  let sales = emptySales();
+  if (mapped.sales && mapped.accounts) {
+    const wonStages = wonStageKeys(String(settings.get("wonStages") ?? ""));
+    sales = parseSales({ table: input.tables.sales!, map: mapped.sales }, accounts, lookup, issues, { wonStages, ignoreReps: repsUnreadable, latestDay: options.today });
+  } else if (mapped.sales) issues.info("checks_skipped", input.tables.sales!.sheet, null, null, { what: "skip.sales", reason: "reason.noAccounts" });
+  const ratings = mapped.ratings && !repsUnreadable ? parseRatings({ table: input.tables.ratings!, map: mapped.ratings }, lookup, issues) : [];
+  const model: Model = { reps, accounts, sales, ratings, regions: [] };
+
+  let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
+  if (period === null) {
+    let max = -1;
+    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
+    period = max >= 0 ? max : null;
+  }
+  if (period === null && mapped.sales && mapped.accounts) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
+  // With the period set, later sales are outside this run: said once, so nobody reads them as counted.
+  if (period !== null && settings.get("period") !== null) {
+    let later = 0;
+    for (let i = 0; i < sales.count; i++) if (sales.month[i] > period) later++;
+    if (later) issues.info("sales_after_period", input.tables.sales!.sheet, null, mapped.sales?.headers.date ?? mapped.sales?.headers.month ?? null, { count: later, period: formatMonth(period) });
+  }
+  if (period !== null) {
+    deriveMissing(model, { owner: derived("accounts", "owner"), region: derived("accounts", "region"), hireDate: derived("reps", "hireDate") }, {
+      period,
+      seed: settings.num("seed"),
+      issues,
+      sheets: { reps: input.tables.reps?.sheet ?? "", accounts: input.tables.accounts?.sheet ?? "" },
+    });
+  }
   const regions = [...new Set([...reps.map((r) => r.region), ...accounts.map((a) => a.region)].filter((r) => r))].sort(compareText);
-  const model: Model = { reps, accounts, sales, ratings, regions };
+  model.regions = regions;
 
   checkSettingsRegions(settings, regions, issues);
   const newMonths = settings.get("newRepTenureMonths");
@@ -103,14 +162,6 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       issues.error("settings_conflict", settingsSheet, src?.row ?? null, region ?? src?.column ?? null, { detail });
     }
   }
-
-  let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
-  if (period === null) {
-    let max = -1;
-    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
-    period = max >= 0 ? max : null;
-  }
-  if (period === null && mapped.sales) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
 
   if (period !== null && repsMap && repsMap.headers.quota !== undefined) {
     // A blank Quota cell is said, never silently replaced: no default quota unless defaultQuota is set.
@@ -143,4 +194,16 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     accountValues: values,
     assignment: input.assignment,
   };
+}
+
+/** The ID keys of one column of a mapped table's data rows. */
+function columnKeys(table: Table, map: ColumnMap, field: string): Set<string> {
+  const out = new Set<string>();
+  const c = map.columns[field];
+  if (c === undefined) return out;
+  for (let r = map.headerIndex + 1; r < table.values.length; r++) {
+    const k = idKey(table.values[r][c] ?? null);
+    if (k) out.add(k);
+  }
+  return out;
 }

@@ -2,11 +2,22 @@
  * Finding the input sheets and their columns: by sheet name, else by headers; English or Chinese,
  * case-, space- and punctuation-insensitive. A mapping from the settings sheet overrides both.
  */
-import { cellText, isBlank } from "./cells";
+import { cellText, idKey, isBlank, parseDate, parseNumber } from "./cells";
 import { IssueList } from "./issues";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type FieldSpec, type Role, type RoleSpec } from "./schema";
-import type { Mapping } from "./settings/parse";
+import { columnLetter, type Mapping } from "./settings/parse";
 import type { Cell } from "./table";
+
+/**
+ * Hidden sheets that would have been read had they been visible: named like an input or the settings
+ * sheet, and not named by the settings mapping. Each gets a warning, so nothing hidden is applied silently.
+ * @example hiddenLookalikes([{ name: "Sales", visible: false }], { sheets: {}, columns: {} }) // ["Sales"]
+ */
+export function hiddenLookalikes(sheets: ReadonlyArray<{ name: string; visible: boolean }>, mapping: Mapping): string[] {
+  const mapped = new Set(Object.values(mapping.sheets).map((n) => normalizeHeader(n!)));
+  const known = new Set([...SCHEMA.flatMap((s) => s.sheetNames), SETTINGS_SHEET].map(normalizeHeader));
+  return sheets.filter((s) => !s.visible && known.has(normalizeHeader(s.name)) && !mapped.has(normalizeHeader(s.name))).map((s) => s.name);
+}
 
 /** Sheets whose names start with this are Fairshare's own output and never read as input. */
 export const OUTPUT_PREFIX = "Fairshare ";
@@ -17,12 +28,12 @@ export const HEADER_SCAN_ROWS = 10;
 export type RoleAssignment = Record<Role, string | null>;
 
 /**
- * Assigns sheets to roles by name alone (and by the settings mapping). Output sheets and the settings
- * sheet are never candidates.
+ * Assigns sheets to roles by name alone (and by the settings mapping). Output sheets, the settings
+ * sheet and hidden sheets (unless the mapping names them) are never candidates.
  *
  * @example detectByName(["Roster", "Customers", "Orders"], { sheets: {}, columns: {} }).reps // "Roster"
  */
-export function detectByName(sheetNames: readonly string[], mapping: Mapping): RoleAssignment {
+export function detectByName(sheetNames: readonly string[], mapping: Mapping, hidden: ReadonlySet<string> = new Set()): RoleAssignment {
   const result: RoleAssignment = { reps: null, accounts: null, sales: null, ratings: null };
   const taken = new Set<string>();
   for (const spec of SCHEMA) {
@@ -38,7 +49,7 @@ export function detectByName(sheetNames: readonly string[], mapping: Mapping): R
     const wanted = spec.sheetNames.map(normalizeHeader);
     // The earliest synonym wins over tab order, so "Sales" beats "Orders" when both exist.
     for (const w of wanted) {
-      const hit = sheetNames.find((n) => !taken.has(n) && isCandidate(n) && normalizeHeader(n) === w);
+      const hit = sheetNames.find((n) => !taken.has(n) && !hidden.has(n) && isCandidate(n) && normalizeHeader(n) === w);
       if (hit) {
         result[spec.role] = hit;
         taken.add(hit);
@@ -61,7 +72,7 @@ export function detectByHeaders(assigned: RoleAssignment, heads: ReadonlyArray<{
     let best: { sheet: string; score: number } | null = null;
     for (const h of heads) {
       if (taken.has(h.sheet) || !isCandidate(h.sheet)) continue;
-      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {});
+      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {}, () => true);
       if (found && found.missing.length === 0 && (!best || found.matched > best.score)) best = { sheet: h.sheet, score: found.matched };
     }
     if (best) {
@@ -90,26 +101,31 @@ export interface ColumnMap {
   matched: number;
   /** Mapped header names that the sheet does not have (field key → header asked for). */
   unmatchedMappings: Record<string, string>;
+  /** Required fields with no column whose values will be derived (their `derivedBy` setting is on). */
+  derived: string[];
 }
+
+/** Whether the derivation setting named by a field's `derivedBy` is on. */
+export type Derivable = (settingKey: string) => boolean;
 
 /**
  * Finds the header row among the first rows (titles may stand above it) and maps columns to fields.
  * The row that matches the most fields wins; ties go to the upper row.
  */
-export function findHeaderRow(values: readonly Cell[][], spec: RoleSpec, overrides: Record<string, string>): ColumnMap | null {
+export function findHeaderRow(values: readonly Cell[][], spec: RoleSpec, overrides: Record<string, string>, derivable: Derivable = () => false): ColumnMap | null {
   let best: ColumnMap | null = null;
   let seen = 0;
   for (let r = 0; r < values.length && seen < HEADER_SCAN_ROWS; r++) {
     const row = values[r];
     if (!row || row.every((c) => isBlank(c))) continue;
     seen++;
-    const map = mapColumns(row, r, spec, overrides);
+    const map = mapColumns(row, r, spec, overrides, derivable);
     if (map.matched > 0 && (!best || map.matched > best.matched)) best = map;
   }
   return best;
 }
 
-function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, overrides: Record<string, string>): ColumnMap {
+function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, overrides: Record<string, string>, derivable: Derivable): ColumnMap {
   const normalized = row.map((c) => normalizeHeader(cellText(c)));
   const columns: Record<string, number> = {};
   const headers: Record<string, string> = {};
@@ -136,17 +152,27 @@ function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, o
       }
     }
   }
+  // One column, two fields: an export's `sales_agent` is both the rep's ID and name.
+  for (const field of spec.fields) {
+    if (columns[field.key] !== undefined || overrides[field.key] || !field.sharesWith) continue;
+    const other = columns[field.sharesWith];
+    if (other !== undefined) columns[field.key] = other;
+  }
   for (const [k, i] of Object.entries(columns)) headers[k] = cellText(row[i]);
   const missing: FieldSpec[] = [];
+  const derived: string[] = [];
   const groups = new Map<string, FieldSpec[]>();
   for (const field of spec.fields) {
-    if (field.required === true && columns[field.key] === undefined) missing.push(field);
+    if (field.required === true && columns[field.key] === undefined) {
+      if (field.derivedBy && !overrides[field.key] && derivable(field.derivedBy)) derived.push(field.key);
+      else missing.push(field);
+    }
     if (typeof field.required === "string") groups.set(field.required, [...(groups.get(field.required) ?? []), field]);
   }
   for (const members of groups.values()) {
     if (!members.some((m) => columns[m.key] !== undefined)) missing.push(members[0]);
   }
-  return { headerIndex, columns, headers, missing, matched: Object.keys(columns).length, unmatchedMappings };
+  return { headerIndex, columns, headers, missing, matched: new Set(Object.values(columns)).size, unmatchedMappings, derived };
 }
 
 /**
@@ -159,10 +185,21 @@ export function resolveColumns(
   firstRow: number,
   mapping: Mapping,
   issues: IssueList,
+  derivable: Derivable = () => false,
+  knownIds: Partial<Record<string, ReadonlySet<string>>> = {},
 ): ColumnMap | null {
   const spec = SCHEMA.find((s) => s.role === role)!;
   const overrides = mapping.columns[role] ?? {};
-  const map = findHeaderRow(values, spec, overrides);
+  let map = findHeaderRow(values, spec, overrides, derivable);
+  // No header names any field: the first non-blank row is the header, and content may still tell.
+  if (!map) {
+    const first = values.findIndex((row) => row && row.some((c) => !isBlank(c)));
+    if (first >= 0) {
+      const bare = mapColumns(values[first], first, spec, overrides, derivable);
+      guessByContent(role, sheet, values, bare, overrides, firstRow + first, issues, knownIds);
+      if (bare.matched > 0) map = bare;
+    }
+  }
   const headerRow = firstRow + (map?.headerIndex ?? 0);
   if (!map) {
     for (const field of spec.fields.filter((fl) => fl.required === true)) {
@@ -173,6 +210,7 @@ export function resolveColumns(
   for (const [fieldKey, asked] of Object.entries(map.unmatchedMappings)) {
     issues.error("mapping_column_not_found", sheet, headerRow, asked, { field: `field.${role}.${fieldKey}`, value: asked });
   }
+  if (map.missing.length && map.matched > 0) guessByContent(role, sheet, values, map, overrides, headerRow, issues, knownIds);
   for (const field of map.missing) {
     if (map.unmatchedMappings[field.key]) continue;
     const group = typeof field.required === "string" ? spec.fields.filter((fl) => fl.required === field.required) : [field];
@@ -183,4 +221,76 @@ export function resolveColumns(
 
 function namesOf(field: FieldSpec): string {
   return [...new Set(field.names)].slice(0, 6).join(", ");
+}
+
+/** How many data rows content detection looks at. */
+const GUESS_ROWS = 500;
+/** The share of a column's non-blank cells that must look right for it to be taken. */
+const GUESS_MIN_SHARE = 0.8;
+
+/**
+ * When no header names a required date, amount or ID field, takes the one unused column whose content
+ * fits (dates; numbers; IDs found on another sheet), reporting the guess and its confidence. Two
+ * columns that fit equally well are not guessed between: the field stays missing.
+ */
+function guessByContent(
+  role: Role,
+  sheet: string,
+  values: readonly Cell[][],
+  map: ColumnMap,
+  overrides: Record<string, string>,
+  headerRow: number,
+  issues: IssueList,
+  knownIds: Partial<Record<string, ReadonlySet<string>>>,
+): void {
+  const header = values[map.headerIndex] ?? [];
+  const rows = values.slice(map.headerIndex + 1, map.headerIndex + 1 + GUESS_ROWS);
+  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  for (const field of [...map.missing]) {
+    if (overrides[field.key]) continue;
+    const ids = knownIds[field.key];
+    const kind = field.type === "date" || field.type === "month" ? "date" : field.type === "number" ? "number" : field.type === "id" && ids ? "id" : null;
+    if (!kind) continue;
+    const used = new Set(Object.values(map.columns));
+    const fits: { column: number; share: number }[] = [];
+    for (let c = 0; c < width; c++) {
+      if (used.has(c)) continue;
+      let n = 0;
+      let hits = 0;
+      for (const row of rows) {
+        const cell = row[c] ?? null;
+        if (isBlank(cell)) continue;
+        n++;
+        if (kind === "date" ? looksLikeDate(cell) : kind === "number" ? looksLikeAmount(cell) : ids!.has(idKey(cell))) hits++;
+      }
+      if (n >= 3 && hits / n >= GUESS_MIN_SHARE) fits.push({ column: c, share: hits / n });
+    }
+    fits.sort((a, b) => b.share - a.share);
+    if (!fits.length || (fits.length > 1 && fits[1].share === fits[0].share)) continue;
+    const { column, share } = fits[0];
+    map.columns[field.key] = column;
+    map.headers[field.key] = cellText(header[column]) || columnLetter(column + 1);
+    map.matched++;
+    map.missing = map.missing.filter((m) => (typeof field.required === "string" ? m.required !== field.required : m !== field));
+    issues.warning("column_guessed", sheet, headerRow, map.headers[field.key], {
+      field: `field.${role}.${field.key}`,
+      value: map.headers[field.key],
+      confidence: Math.floor(share * 100),
+      kind: `kind.${kind}`,
+      setting: `column.${role}.${field.key}`,
+    });
+  }
+}
+
+/** A date object, a date written as text, or a serial between 1990 and 2050 (Office hands dates over as serials). */
+function looksLikeDate(cell: Cell): boolean {
+  if (cell instanceof Date) return true;
+  if (typeof cell === "number") return Number.isInteger(cell) && cell >= 32874 && cell <= 54789;
+  return typeof cell === "string" && parseDate(cell) !== undefined && parseNumber(cell) === undefined;
+}
+
+/** A number or a number written as text (not a date, not a boolean). */
+function looksLikeAmount(cell: Cell): boolean {
+  if (typeof cell === "number") return Number.isFinite(cell);
+  return typeof cell === "string" && parseDate(cell) === undefined && typeof parseNumber(cell) === "number";
 }

@@ -4,9 +4,12 @@
  */
 import { renderMessage, type Locale } from "./messages";
 
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "info";
 
-/** Every kind of data problem the engine reports. Errors block a run; warnings skip or default a value. */
+/**
+ * Every kind of data problem the engine reports. Errors block a run; warnings skip or default a value;
+ * notes (info) say once what was assumed or derived for a whole sheet.
+ */
 export type IssueCode =
   | "missing_sheet"
   | "missing_column"
@@ -28,14 +31,32 @@ export type IssueCode =
   | "totals_row"
   | "unknown_account"
   | "unknown_owner"
-  | "owner_matched_by_name"
   | "owner_ambiguous"
   | "unknown_rep"
   | "value_out_of_range"
   | "no_sales"
   | "hired_after_period"
   | "region_defaulted"
-  | "quota_missing";
+  | "quota_missing"
+  | "deals_skipped"
+  | "stage_no_won"
+  | "matched_by_name"
+  | "account_ambiguous"
+  | "rep_ambiguous"
+  | "owner_derived"
+  | "owner_not_derivable"
+  | "region_derived"
+  | "hire_date_derived"
+  | "checks_skipped"
+  | "column_guessed"
+  | "sheet_guessed"
+  | "setting_misspelled"
+  | "future_sale"
+  | "sales_after_period"
+  | "date_out_of_range"
+  | "hidden_sheet_skipped"
+  | "refunds"
+  | "not_calculated";
 
 export type IssueParams = Record<string, string | number>;
 
@@ -64,13 +85,19 @@ export class IssueList {
   warning(code: IssueCode, sheet: string, row: number | null, column: string | null, params: IssueParams = {}): void {
     this.add("warning", code, sheet, row, column, params);
   }
+  info(code: IssueCode, sheet: string, row: number | null, column: string | null, params: IssueParams = {}): void {
+    this.add("info", code, sheet, row, column, params);
+  }
   get hasErrors(): boolean {
     return this.items.some((i) => i.severity === "error");
   }
 }
 
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /**
- * Renders each issue's message in a locale and orders them: errors first, then by sheet, row, column.
+ * Renders each issue's message in a locale and orders them: errors, then warnings, then notes; sheet-wide
+ * ones before row ones; otherwise as found.
  *
  * @example
  * localizeIssues([{ severity: "error", code: "missing_sheet", sheet: "Reps", row: null, column: null, message: "", params: { role: "Reps" } }], "en-US")[0].message
@@ -81,7 +108,7 @@ export function localizeIssues(issues: readonly Issue[], locale: Locale): Issue[
     .map((issue, index) => ({ issue, index }))
     .sort(
       (a, b) =>
-        (a.issue.severity === b.issue.severity ? 0 : a.issue.severity === "error" ? -1 : 1) ||
+        SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] ||
         (a.issue.row === null ? 0 : 1) - (b.issue.row === null ? 0 : 1) ||
         a.index - b.index,
     )

@@ -8,19 +8,22 @@ import {
   idKey,
   monthEndDay,
   isBlank,
+  isDateOutOfRange,
   isExcelError,
+  formatDay,
   parseBool,
   parseDate,
   parseMonth,
   parseNumber,
   toCents,
+  toHalfWidth,
   type DayNumber,
   type MonthIndex,
 } from "./cells";
 import type { ColumnMap } from "./detect";
 import { IssueList } from "./issues";
 import { normalizeHeader } from "./schema";
-import type { Cell, Table } from "./table";
+import { NOT_CALCULATED, type Cell, type Table } from "./table";
 
 export interface Rep {
   index: number;
@@ -40,6 +43,8 @@ export interface Rep {
   drawCents?: number | null;
   /** Unrecovered draw carried into the window (roster Draw Balance), when given. */
   drawBalanceCents?: number | null;
+  /** The roster has no Hire Date column and hireDay is the rep's first sale (see derive.ts). */
+  hireDerived: boolean;
   /** 1-based sheet row. */
   row: number;
 }
@@ -53,6 +58,8 @@ export interface Account {
   owner: number;
   /** The owner cell as written, for messages and for apply's conflict check. */
   ownerText: string;
+  /** The sheet has no Owner column and the owner was derived from sales (see derive.ts). */
+  ownerDerived: boolean;
   region: string;
   acquiredDay: DayNumber | null;
   acquiredBy: number;
@@ -149,8 +156,10 @@ class RowReader {
     }
   }
   /** A problem with one cell: warning with what happens next. */
-  warn(code: "bad_number" | "bad_date" | "bad_bool" | "cell_error" | "missing_value", sheetRow: number, field: string, value: Cell, action: string): void {
-    this.issues.warning(code, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
+  warn(code: "bad_number" | "bad_date" | "date_out_of_range" | "bad_bool" | "cell_error" | "missing_value" | "future_sale", sheetRow: number, field: string, value: Cell, action: string): void {
+    // An uncalculated formula is not an Excel error the user can see in the cell: say what it is.
+    const c = code === "cell_error" && value === NOT_CALCULATED ? "not_calculated" : code;
+    this.issues.warning(c, this.sheet, sheetRow, this.header(field), { value: cellText(value), action });
   }
   /** Reads a required id: blank or an Excel error skips the row (returns null). */
   requiredId(row: readonly Cell[], sheetRow: number, field: string): string | null {
@@ -187,7 +196,7 @@ class RowReader {
     }
     const d = parseDate(v);
     if (d === undefined) {
-      this.warn("bad_date", sheetRow, field, v, action);
+      this.warn(isDateOutOfRange(v) ? "date_out_of_range" : "bad_date", sheetRow, field, v, action);
       return null;
     }
     return d;
@@ -239,8 +248,9 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       rd.warn("missing_value", sheetRow, "name", null, "action.nameFromId");
       name = id;
     }
-    const hireDay = rd.optionalDate(row, sheetRow, "hireDate", "action.tenureUnknown");
-    if (hireDay === null && isBlank(rd.cell(row, "hireDate"))) rd.warn("missing_value", sheetRow, "hireDate", null, "action.tenureUnknown");
+    // Without a Hire Date column, tenure is derived from sales later, with one note for the sheet.
+    const hireDay = rd.has("hireDate") ? rd.optionalDate(row, sheetRow, "hireDate", "action.tenureUnknown") : null;
+    if (hireDay === null && rd.has("hireDate") && isBlank(rd.cell(row, "hireDate"))) rd.warn("missing_value", sheetRow, "hireDate", null, "action.tenureUnknown");
     const region = rd.text(row, sheetRow, "region");
     if (!region) rd.warn("missing_value", sheetRow, "region", null, "action.noRegion");
     const capacity = rd.optionalNumber(row, sheetRow, "capacity");
@@ -262,6 +272,7 @@ export function parseReps(mt: MappedTable, issues: IssueList): Rep[] {
       leaveDay: rd.has("leaveDate") ? rd.optionalDate(row, sheetRow, "leaveDate") : null,
       drawCents: draw === null ? null : toCents(draw),
       drawBalanceCents: drawBalance === null ? null : toCents(drawBalance),
+      hireDerived: false,
       row: sheetRow,
     });
   });
@@ -288,13 +299,14 @@ export class RepLookup {
 }
 
 /**
- * Parses accounts. Owners are Rep IDs; a name matching exactly one rep is accepted with a warning;
- * anything else leaves the account unowned, with a warning.
+ * Parses accounts. Owners are Rep IDs; a name matching exactly one rep is accepted (one note for the
+ * sheet: exports often give the owner's name); anything else leaves the account unowned, with a warning.
  */
 export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueList): Account[] {
   const rd = new RowReader(mt, issues);
   const accounts: Account[] = [];
   const firstRowOf = new Map<string, number>();
+  let ownersByName = 0;
   const sat: { account: Account; value: number; sheetRow: number }[] = [];
   rd.forEachRow("accountId", (row, sheetRow) => {
     const id = rd.requiredId(row, sheetRow, "accountId");
@@ -318,7 +330,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
         const named = reps.byNameAll(ownerText);
         if (named.length === 1) {
           owner = named[0];
-          issues.warning("owner_matched_by_name", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, repId: reps.reps[owner].id });
+          ownersByName++;
         } else if (named.length > 1) {
           issues.warning("owner_ambiguous", rd.sheet, sheetRow, rd.header("owner"), { value: ownerText, count: named.length });
         } else {
@@ -327,7 +339,8 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
       }
     }
     let region = rd.text(row, sheetRow, "region");
-    if (!region) {
+    // Without a Region column every account takes its owner's region later, with one note for the sheet.
+    if (!region && rd.has("region")) {
       if (owner >= 0 && reps.reps[owner].region) {
         region = reps.reps[owner].region;
         issues.warning("region_defaulted", rd.sheet, sheetRow, rd.header("region"), { value: region });
@@ -346,6 +359,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
       name: rd.text(row, sheetRow, "accountName") || id,
       owner,
       ownerText,
+      ownerDerived: false,
       region,
       acquiredDay: rd.has("acquiredDate") ? rd.optionalDate(row, sheetRow, "acquiredDate") : null,
       acquiredBy,
@@ -361,6 +375,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
     }
     accounts.push(account);
   });
+  if (ownersByName) issues.info("matched_by_name", rd.sheet, null, rd.header("owner"), { count: ownersByName, field: "field.reps.name" });
   // A column with any value above 5 is on a 0–10 scale and is halved onto 1–5.
   const tenScale = sat.some((s) => s.value > 5);
   const [min, max] = tenScale ? [0, 10] : [1, 5];
@@ -378,8 +393,21 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
  * Parses sales rows into typed arrays. Rows for unknown accounts, with no readable date or amount, are
  * skipped with a warning; an unknown booking rep credits the owner.
  */
-export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: RepLookup, issues: IssueList): Sales {
+export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: RepLookup, issues: IssueList, options: SalesOptions = {}): Sales {
   const rd = new RowReader(mt, issues);
+  const stageCol = mt.map.columns.stage;
+  const won = stageCol !== undefined && options.wonStages ? wonFilter(mt, stageCol, options.wonStages, rd) : null;
+  const skippedByStage = new Map<string, number>();
+  let skipped = 0;
+  const accountByName = new Map<string, number[]>();
+  for (const a of accounts) {
+    const k = nameKey(a.name);
+    if (k) accountByName.set(k, [...(accountByName.get(k) ?? []), a.index]);
+  }
+  let accountsByName = 0;
+  let repsByName = 0;
+  // Raw cells that matched by name rather than ID, counted for one note.
+  const namedRaw = new Set<string | number>();
   const capacity = Math.max(0, mt.table.values.length - mt.map.headerIndex - 1);
   const out: Sales = {
     count: 0,
@@ -406,8 +434,17 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
   const monthCol = columns.month;
   const accountCol = columns.accountId;
   const amountCol = columns.amount;
-  const repCol = columns.repId;
+  const repCol = options.ignoreReps ? undefined : columns.repId;
   rd.forEachRow("accountId", (row, sheetRow) => {
+    // Open and lost deals are not sales: counted for one note, never a warning each.
+    if (won) {
+      const stage = cellText(row[stageCol!] ?? null);
+      if (!won.has(normalizeHeader(stage))) {
+        skipped++;
+        skippedByStage.set(stage, (skippedByStage.get(stage) ?? 0) + 1);
+        return;
+      }
+    }
     // When: a date, else a month (whose sales then count as of the month's last day)
     let month: MonthIndex | null | undefined = undefined;
     let day = 0;
@@ -429,7 +466,12 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     if (month === null || month === undefined) {
       if (isExcelError(whenCell)) rd.warn("cell_error", sheetRow, whenField, whenCell, "action.rowSkipped");
       else if (month === null) rd.warn("missing_value", sheetRow, whenField, null, "action.rowSkipped");
-      else rd.warn("bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
+      else rd.warn(isDateOutOfRange(whenCell) ? "date_out_of_range" : "bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
+      return;
+    }
+    // A sale after today cannot have happened yet: it would move the period. One issue each, never counted.
+    if (options.latestDay !== undefined && day > options.latestDay) {
+      issues.warning("future_sale", rd.sheet, sheetRow, rd.header(whenField), { value: formatDay(day), limit: formatDay(options.latestDay) });
       return;
     }
     // Which account
@@ -439,8 +481,21 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
       if (isExcelError(rawAccount)) return rd.warn("cell_error", sheetRow, "accountId", rawAccount, "action.rowSkipped");
       if (isBlank(rawAccount)) return rd.warn("missing_value", sheetRow, "accountId", null, "action.rowSkipped");
       account = accountByKey.get(idKey(rawAccount)) ?? -1;
+      // Exports often name the account instead of giving its ID: a unique name matches, an ambiguous one never does.
+      if (account < 0) {
+        const named = accountByName.get(nameKey(cellText(rawAccount))) ?? [];
+        if (named.length === 1) {
+          account = named[0];
+          if (typeof rawAccount === "string" || typeof rawAccount === "number") namedRaw.add(rawAccount);
+        } else if (named.length > 1) account = -2 - named.length;
+      }
       if (typeof rawAccount === "string" || typeof rawAccount === "number") accountByRaw.set(rawAccount, account);
     }
+    if (account <= -3) {
+      issues.warning("account_ambiguous", rd.sheet, sheetRow, rd.header("accountId"), { value: cellText(rawAccount), count: -2 - account });
+      return;
+    }
+    if (namedRaw.size && namedRaw.has(rawAccount as string | number)) accountsByName++;
     if (account < 0) {
       issues.warning("unknown_account", rd.sheet, sheetRow, rd.header("accountId"), { value: cellText(rawAccount) });
       return;
@@ -463,11 +518,21 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
         else if (isExcelError(rawRep)) rd.warn("cell_error", sheetRow, "repId", rawRep, "action.creditOwner");
         else {
           rep = reps.byId(cellText(rawRep));
+          if (rep < 0) {
+            const named = reps.byNameAll(cellText(rawRep));
+            if (named.length === 1) {
+              rep = named[0];
+              if (typeof rawRep === "string" || typeof rawRep === "number") namedRaw.add(rawRep);
+            } else if (named.length > 1) rep = -2 - named.length;
+          }
           if (typeof rawRep === "string" || typeof rawRep === "number") repByRaw.set(rawRep, rep);
         }
-        if (rep < 0 && !isExcelError(rawRep)) {
+        if (rep <= -3) {
+          issues.warning("rep_ambiguous", rd.sheet, sheetRow, rd.header("repId"), { value: cellText(rawRep), count: -2 - rep, action: "action.creditOwner" });
+          rep = -1;
+        } else if (rep < 0 && !isExcelError(rawRep)) {
           issues.warning("unknown_rep", rd.sheet, sheetRow, rd.header("repId"), { value: cellText(rawRep), action: "action.creditOwner" });
-        }
+        } else if (namedRaw.size && namedRaw.has(rawRep as string | number)) repsByName++;
       }
     }
     const i = out.count++;
@@ -489,7 +554,53 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
       out.category[i] = c;
     }
   });
+  const header = mt.map.headers;
+  if (skipped) {
+    const byStage = [...skippedByStage].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k || "—"} ${n}`).join(", ");
+    issues.info("deals_skipped", rd.sheet, null, header.stage ?? null, { count: skipped, stages: byStage });
+  }
+  let refunds = 0;
+  let refundCents = 0;
+  for (let i = 0; i < out.count; i++) {
+    if (out.cents[i] < 0) {
+      refunds++;
+      refundCents += out.cents[i];
+    }
+  }
+  if (refunds) issues.info("refunds", rd.sheet, null, header.amount ?? null, { count: refunds, total: (refundCents / 100).toFixed(2) });
+  if (accountsByName) issues.info("matched_by_name", rd.sheet, null, header.accountId ?? null, { count: accountsByName, field: "field.accounts.accountName" });
+  if (repsByName) issues.info("matched_by_name", rd.sheet, null, header.repId ?? null, { count: repsByName, field: "field.reps.name" });
   return out;
+}
+
+/** What a sales sheet needs besides its table: the won stages (normalised) when it has a Stage column. */
+export interface SalesOptions {
+  wonStages?: ReadonlySet<string>;
+  /** The roster could not be read: the Rep column is not checked (its warnings would all be noise). */
+  ignoreReps?: boolean;
+  /** Today: a sale dated later is an issue and is not counted. */
+  latestDay?: DayNumber;
+}
+
+/**
+ * The won stages to filter on, or null when the Stage column holds none of them: a "Status" column
+ * of paid/shipped orders is not a pipeline, so every row counts (with one warning saying so).
+ */
+function wonFilter(mt: MappedTable, stageCol: number, wonStages: ReadonlySet<string>, rd: RowReader): ReadonlySet<string> | null {
+  const { values } = mt.table;
+  for (let r = mt.map.headerIndex + 1; r < values.length; r++) {
+    if (wonStages.has(normalizeHeader(cellText(values[r][stageCol] ?? null)))) return wonStages;
+  }
+  rd.issues.warning("stage_no_won", rd.sheet, null, rd.header("stage"), {});
+  return null;
+}
+
+/**
+ * A name as compared when rows link by name: case, spaces and full-width characters ignored.
+ * @example nameKey(" ＡＣＭＥ  Corp ") // "acmecorp"
+ */
+export function nameKey(s: string): string {
+  return toHalfWidth(s).toLowerCase().replace(/\s+/g, "");
 }
 
 /** Parses the optional ratings sheet (teamwork and satisfaction per rep and period). */

@@ -18,6 +18,8 @@ export interface PortfolioRow {
   class: RepClass;
   /** Completed months from hire date to the end of the period; null when the hire date is unknown. */
   tenureMonths: number | null;
+  /** The tenure counts from the first sale because the roster has no Hire Date column. */
+  tenureDerived: boolean;
   accounts: number;
   /** Sales in the 12 months ending with the period on the accounts the rep owns now, in cents. */
   value12mCents: number;
@@ -104,6 +106,7 @@ export function portfolio(model: Model, settings: Settings, period: MonthIndex, 
       branch: rep.branch,
       class: classify(tenure, rep, settings),
       tenureMonths: tenure,
+      tenureDerived: rep.hireDerived,
       accounts: counts[rep.index],
       value12mCents: repValue[rep.index],
       regionShare: 0,

@@ -9,6 +9,13 @@
  */
 export type Cell = string | number | boolean | Date | null;
 
+/**
+ * What an adapter hands over for a formula cell the file stores without a calculated value (a
+ * workbook written by a tool that does not calculate). Never a real Excel error; the engine reports
+ * it as "not calculated" wherever it uses the cell, instead of reading it as blank.
+ */
+export const NOT_CALCULATED = "#NOT_CALCULATED";
+
 /** A sheet's used range as read from the workbook. */
 export interface Table {
   /** The sheet's name as it appears on its tab. */

@@ -8,7 +8,7 @@ export type ProgressListener = (step: string, fraction: number) => void;
 
 /** A problem found in the data, as the pane shows it (already rendered in the pane's language). */
 export interface PaneIssue {
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   code: string;
   sheet: string;
   row: number | null;
@@ -83,6 +83,11 @@ export interface PaneActions {
   describeData(): Promise<DataDescription>;
   /** Saves settings (including `sheet.<role>` / `column.<role>.<field>` mappings) to the Fairshare Settings sheet. */
   saveSettings(changes: SettingChange[]): Promise<void>;
+  /**
+   * Adds the Fairshare Settings sheet when missing, or the settings an existing one lacks (the user's
+   * rows stay as they are); returns the keys added.
+   */
+  completeSettings(): Promise<string[]>;
   /** The given settings' current values, overrides by region, and the regions. */
   readSettings(keys: string[]): Promise<{ regions: string[]; settings: SettingView[] }>;
   reviewStatus(): Promise<ReviewStatus>;

@@ -6,7 +6,9 @@ import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
 import { renderDiagnostic, renderExplanation } from "../engine/allocation/text";
 import { IssueList } from "../engine/issues";
+import { toLocale } from "../engine/messages";
 import { parseSettings, REGISTRY } from "../engine/settings";
+import { completeSettings } from "../workbook/completeSettings";
 import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
 import { describeData, readSettingsView, repStatements, reviewStatus, saveSettings } from "../workbook/panePipeline";
 import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "./actions";
@@ -96,6 +98,7 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
     },
     describeData: () => describeData(port),
     saveSettings: (changes) => saveSettings(port, changes, displayLanguage),
+    completeSettings: () => completeSettings(port, toLocale(displayLanguage)),
     readSettings: (keys) => readSettingsView(port, keys, displayLanguage),
     reviewStatus: () => reviewStatus(port),
     statements: () => repStatements(port, displayLanguage),

@@ -3,7 +3,7 @@
  * input sheet as it was (styles, validation, tables) when the out workbook is written.
  */
 import ExcelJS from "exceljs";
-import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
+import { NOT_CALCULATED, type Cell, type Highlight, type OutputSheet, type Table } from "../engine/table";
 import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, formulaText, isValidSheetName, validateHighlights } from "./format";
 import { columnLetter } from "../engine/settings/parse";
 import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
@@ -29,8 +29,8 @@ export function fromExcelJs(v: ExcelJS.CellValue | undefined): Cell {
   if (typeof v === "object") {
     if ("error" in v) return String(v.error);
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("result" in v) return fromExcelJs(v.result as ExcelJS.CellValue);
-    if ("formula" in v || "sharedFormula" in v) return null;
+    if ("result" in v && v.result !== undefined) return fromExcelJs(v.result as ExcelJS.CellValue);
+    if ("formula" in v || "sharedFormula" in v) return NOT_CALCULATED;
     if ("text" in v) return String((v as { text: unknown }).text);
   }
   return String(v);

@@ -27,6 +27,8 @@ export interface FieldMapping {
   required: boolean;
   /** The header the field is read from, or null when none matched. */
   header: string | null;
+  /** No column, and the value is derived instead (deriveOwner, deriveRegion, deriveHireDate): not missing. */
+  derived?: boolean;
 }
 
 export interface RoleMapping {
@@ -49,14 +51,16 @@ export interface DataDescription {
 /** The detected sheets and columns, with what each could be switched to. Two round trips after detection. */
 export async function describeData(port: WorkbookPort): Promise<DataDescription> {
   const d = await detect(port);
-  const mapping = parseSettings(d.settingsTable, REGISTRY, new IssueList()).mapping;
+  const settings = parseSettings(d.settingsTable, REGISTRY, new IssueList());
+  const mapping = settings.mapping;
+  const derivable = (key: string) => settings.get(key) === true;
   const candidates = d.sheets.map((s) => s.name).filter((n) => !n.startsWith(OUTPUT_PREFIX) && normalizeHeader(n) !== normalizeHeader(SETTINGS_SHEET));
   const assigned = SCHEMA.map((s) => d.assignment[s.role]).filter((n): n is string => !!n);
   const heads = assigned.length ? await port.readTables(assigned, { maxRows: 30 }) : [];
   const roles = SCHEMA.map((spec): RoleMapping => {
     const sheet = d.assignment[spec.role];
     const head = heads.find((h) => h.sheet === sheet);
-    const map = head ? findHeaderRow(head.values, spec, mapping.columns[spec.role] ?? {}) : null;
+    const map = head ? findHeaderRow(head.values, spec, mapping.columns[spec.role] ?? {}, derivable) : null;
     const headerRow = map ? head!.values[map.headerIndex] : (head?.values.find((r) => r.some((c) => cellText(c))) ?? []);
     return {
       role: spec.role,
@@ -64,7 +68,10 @@ export async function describeData(port: WorkbookPort): Promise<DataDescription>
       required: spec.required,
       sheet,
       headers: headerRow.map((c) => cellText(c)).filter((h) => h),
-      fields: spec.fields.map((f) => ({ key: f.key, label: f.label, required: f.required !== false, header: map?.headers[f.key] ?? null })),
+      fields: spec.fields.map((f) => {
+        const derived = map?.derived.includes(f.key) ?? false;
+        return { key: f.key, label: f.label, required: f.required !== false && !derived, header: map?.headers[f.key] ?? null, ...(derived ? { derived } : {}) };
+      }),
     };
   });
   return { candidates, settingsSheet: d.settingsSheet, roles };

@@ -6,14 +6,15 @@ import { allocate, type AllocationResult } from "../engine/allocation/allocate";
 import { decisionCounts, planApply, proposalColumns, type ApplyOutcome } from "../engine/allocation/apply";
 import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves, pastRejections } from "../engine/allocation/audit";
 import { toLocale, type Locale } from "../engine/messages";
-import { cellText, formatMonth } from "../engine/cells";
+import { cellText, dateToDay, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
-import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
+import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, hiddenLookalikes, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet, watchSheet } from "../engine/report/allocationSheets";
 import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
 import { IssueList } from "../engine/issues";
+import { settingsSheet } from "../engine/report/settingsSheet";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
 import { parseReps } from "../engine/model";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
@@ -37,6 +38,8 @@ export interface Detected {
   assignment: RoleAssignment;
   settingsSheet: string | null;
   settingsTable: Table | null;
+  /** Hidden sheets named like inputs or settings that were not read. */
+  hiddenSkipped: string[];
 }
 
 /**
@@ -45,21 +48,24 @@ export interface Detected {
  */
 export async function detect(port: WorkbookPort): Promise<Detected> {
   const sheets = await port.listSheets();
-  const settingsSheet = sheets.find((s) => normalizeHeader(s.name) === normalizeHeader(SETTINGS_SHEET))?.name ?? null;
+  // A hidden settings sheet is never applied: the rules people sign off must be visible.
+  const settingsSheet = sheets.find((s) => s.visible && normalizeHeader(s.name) === normalizeHeader(SETTINGS_SHEET))?.name ?? null;
   const settingsTable = settingsSheet ? ((await port.readTables([settingsSheet]))[0] ?? null) : null;
   const mapping = parseSettings(settingsTable, REGISTRY, new IssueList()).mapping;
   const names = sheets.map((s) => s.name);
-  let assignment = detectByName(names, mapping);
+  const mappedNames = new Set(Object.values(mapping.sheets).map((n) => normalizeHeader(n!)));
+  const hidden = new Set(sheets.filter((s) => !s.visible && !mappedNames.has(normalizeHeader(s.name))).map((s) => s.name));
+  let assignment = detectByName(names, mapping, hidden);
   const unassigned = SCHEMA.filter((s) => !assignment[s.role] && !mapping.sheets[s.role]);
   if (unassigned.length) {
     const taken = new Set(Object.values(assignment));
-    const candidates = names.filter((n) => !taken.has(n) && n !== settingsSheet && !n.startsWith(OUTPUT_PREFIX));
+    const candidates = names.filter((n) => !taken.has(n) && !hidden.has(n) && n !== settingsSheet && !n.startsWith(OUTPUT_PREFIX));
     if (candidates.length) {
       const heads = await port.readTables(candidates, { maxRows: HEADER_SCAN_ROWS * 3 });
       assignment = detectByHeaders(assignment, heads.map((h) => ({ sheet: h.sheet, values: h.values })), mapping);
     }
   }
-  return { sheets, assignment, settingsSheet, settingsTable };
+  return { sheets, assignment, settingsSheet, settingsTable, hiddenSkipped: hiddenLookalikes(sheets, mapping) };
 }
 
 /** Reads the assigned input sheets (and any `extra` sheets, in the same round trip) and runs the engine's check. */
@@ -81,8 +87,8 @@ export async function readAndCheck(
   const byRole: Partial<Record<Role, Table>> = {};
   for (const r of roles) byRole[r] = tables.find((t) => t.sheet === detected.assignment[r]);
   progress?.("check", 0.5);
-  const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole };
-  const result = check(input, { displayLanguage });
+  const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole, hiddenSkipped: detected.hiddenSkipped };
+  const result = check(input, { displayLanguage, today: dateToDay(new Date()) });
   progress?.("check", 0.8);
   return { ...result, extraTables };
 }
@@ -248,6 +254,9 @@ export async function runAllocation(
     sheets.push(watchSheet(result, allocation, plan.nameFor("watch")));
     sheets.push(scorecardSheet(result, evaluation, plan.nameFor("scorecard")));
     sheets.push(incentivesSheet(result, evaluation, plan.nameFor("incentives")));
+    // The rules people sign off must be visible: a workbook without a settings sheet gets one, listing
+    // every setting at the value in effect (the defaults) with its description. Never a second one.
+    if (!detected.sheets.some((s) => normalizeHeader(s.name) === normalizeHeader(SETTINGS_SHEET))) sheets.push(settingsSheet(REGISTRY, L));
   }
   // The last moment to stop: after this the sheets are written in one batch, whole or not at all.
   if (options.signal?.aborted) throw new CancelledError();

@@ -102,7 +102,7 @@ describe("issues name sheet, row and column — all of them", () => {
         ["error", "duplicate_account_id", "Customers", 5, "客户编号"],
         ["warning", "bad_date", "Roster", 5, "入职日期"],
         ["warning", "bad_bool", "Roster", 5, "在职"],
-        ["warning", "owner_matched_by_name", "Customers", 3, "负责人"],
+        ["info", "matched_by_name", "Customers", null, "负责人"], // "Cai" is R3's name: one note for the sheet
         ["warning", "unknown_owner", "Customers", 4, "负责人"],
         ["warning", "missing_value", "Customers", 6, "区域"],
         ["warning", "value_out_of_range", "Customers", 6, "满意度"],
@@ -125,14 +125,15 @@ describe("issues name sheet, row and column — all of them", () => {
 
   test("missing sheets and columns are errors that name what was looked for", async () => {
     const r = await checkSheets({
-      Reps: [["Rep ID", "Name", "Region"], ["R1", "Ann", "North"]],
+      // (a roster without Hire Date is fine: tenure is derived from sales; without Region it is not)
+      Reps: [["Rep ID", "Name", "Hire Date"], ["R1", "Ann", "2020-01-01"]],
       Sales: [["Account ID", "Amount"], ["A1", 5]],
     });
     const got = r.issues.map((i) => [i.code, i.sheet, i.row, i.column]);
     expect(got).toEqual(
       expect.arrayContaining([
         ["missing_sheet", "Accounts", null, null],
-        ["missing_column", "Reps", 1, "Hire Date"],
+        ["missing_column", "Reps", 1, "Region"],
         ["missing_column", "Sales", 1, "Date"],
       ]),
     );
@@ -147,7 +148,28 @@ describe("issues name sheet, row and column — all of them", () => {
     expect(r.issues.map((i) => i.message)).toEqual(["负责人“R99”不在花名册中，该客户按无归属处理。"]);
   });
 
-  test("settings: unknown keys warn, bad and out-of-range values are errors naming their cell", async () => {
+  test("settings: a misspelt name is an error with the nearest known name; a mapping naming a missing sheet points at its row", async () => {
+    const t = smallTeam();
+    t["Fairshare Settings"] = [
+      ["Setting", "Value"],
+      ["period", "2026-03"],
+      ["keepTopAcounts", 3],
+      ["Seeed", 2],
+      ["sheet.reps", "Staff"],
+      ["column.sales.amont", "Net"],
+    ];
+    const r = await checkSheets(t);
+    expect(r.issues.map((i) => [i.severity, i.code, i.row, i.column, i.message])).toEqual([
+      ["error", "setting_misspelled", 3, "Setting", "Unknown setting “keepTopAcounts” — did you mean keepTopAccounts? It is ignored."],
+      ["error", "setting_misspelled", 4, "Setting", "Unknown setting “Seeed” — did you mean seed? It is ignored."],
+      ["error", "setting_misspelled", 6, "Setting", "Unknown setting “column.sales.amont” — did you mean column.sales.amount? It is ignored."],
+      ["error", "mapping_sheet_not_found", 5, "Value", "Fairshare Settings maps Reps to sheet “Staff”, which does not exist."],
+      // and not one "unknown owner" per account
+      ["info", "checks_skipped", null, "Owner", "Account owners were not checked, because the roster could not be read."],
+    ]);
+  });
+
+  test("settings: unknown keys are errors, bad and out-of-range values are errors naming their cell", async () => {
     const t = smallTeam();
     t["Fairshare Settings"] = [
       ["Setting", "Value", "North", "Atlantis"],
@@ -163,7 +185,7 @@ describe("issues name sheet, row and column — all of them", () => {
       expect.arrayContaining([
         ["error", "setting_invalid", 3, "Value"],
         ["error", "setting_out_of_range", 4, "North"],
-        ["warning", "setting_unknown", 5, "Setting"],
+        ["error", "setting_unknown", 5, "Setting"],
         ["warning", "setting_not_regional", 6, "North"],
         ["warning", "setting_unknown_region", 1, "Atlantis"],
       ]),

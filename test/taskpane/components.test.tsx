@@ -79,8 +79,8 @@ describe("CheckSummaryView", () => {
       "Gini coefficient 0.313",
       "Sheets written: Check 2025-Q1, Fairness 2025-Q1",
       "Issues (2)",
-      "Error Accounts, row 12, column Owner The owner is empty.",
-      "Warning Sales, row 4 Rep R9 is not on the Reps sheet.",
+      "Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty.",
+      "Warning 1 × unknownRep Sales, row 4 Rep R9 is not on the Reps sheet.",
     ]) {
       expect(text).toContain(expected);
     }
@@ -99,7 +99,7 @@ describe("CheckSummaryView", () => {
     const text = render(<CheckSummaryView summary={{ ...summary, issues: zhIssues }} />, "zh-CN");
     expect(text).toContain("基尼系数 0.313");
     expect(text).toContain("问题(2)");
-    expect(text).toContain("错误 Accounts,第 12 行,Owner 列");
+    expect(text).toContain("错误 missingOwner:1 条 Accounts,第 12 行,Owner 列");
     const english = Object.entries(enUS)
       .filter(([key, value]) => value !== zhCN[key as keyof typeof enUS] && !value.includes("{"))
       .map(([, value]) => value);
@@ -108,19 +108,21 @@ describe("CheckSummaryView", () => {
 });
 
 describe("IssueList", () => {
-  it(`shows at most ${MAX_ISSUES_SHOWN} issues and says how many more there are`, () => {
-    const many = Array.from({ length: MAX_ISSUES_SHOWN + 5 }, (_, i): PaneIssue => ({ ...issues[0], row: i + 1, message: `m${i}` }));
-    const text = render(<IssueList issues={many} />);
-    expect(text).toContain(`m${MAX_ISSUES_SHOWN - 1}`);
-    expect(text).not.toContain(`m${MAX_ISSUES_SHOWN} `);
-    expect(text).toContain("…and 5 more.");
+  it("groups issues by kind: count, the first three examples, and how many more", () => {
+    const many = Array.from({ length: 205 }, (_, i): PaneIssue => ({ ...issues[1], row: i + 1, message: `m${i}` }));
+    const text = render(<IssueList issues={[issues[0], ...many]} />);
+    // the error group comes first; each group is listed with its count and examples
+    expect(text).toContain("Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty. Warning 205 × unknownRep Sales, row 1 m0 Sales, row 2 m1 Sales, row 3 m2 …and 202 more like these");
+    expect(text).not.toContain("m3");
+    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep:205 条");
+    expect(MAX_ISSUES_SHOWN).toBeGreaterThan(0);
   });
 
   it("makes each location a button that selects the issue's cell when it can", () => {
     const markup = html(<IssueList issues={issues} onSelect={() => {}} />);
     expect(markup.match(/<button[^>]*>Accounts, row 12, column Owner<\/button>/)).not.toBeNull();
     expect(markup.match(/<button[^>]*>Sales, row 4<\/button>/)).not.toBeNull();
-    expect(html(<IssueList issues={issues} />)).not.toContain("<button");
+    expect(html(<IssueList issues={issues} />)).not.toMatch(/<button[^>]*>(Accounts|Sales), row/);
     expect(issueTarget(issues[0])).toEqual(["Accounts", 12, "Owner"]);
     expect(issueTarget(issues[1])).toEqual(["Sales", 4, null]);
   });
@@ -254,6 +256,14 @@ const views = RULE_KEYS.map((key): SettingView => {
 });
 
 describe("RulesSection", () => {
+  it("offers to list every setting in the sheet and says what it added", () => {
+    const rules = { regions: [], settings: views };
+    expect(render(<RulesSection rules={rules} onSave={async () => true} />)).not.toContain("List every setting in the sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={null} />)).toContain("List every setting in the sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={["wonStages", "deriveOwner"]} />)).toContain("Added 2 settings to the Fairshare Settings sheet");
+    expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={[]} />, "zh-CN")).toContain("Fairshare Settings 工作表已列出全部设置。");
+  });
+
   it("lists the rules by group, each with its description and range, percentages in %", () => {
     const text = render(<RulesSection rules={{ regions: ["North", "South"], settings: views }} onSave={async () => true} />);
     for (const expected of [

@@ -3,6 +3,8 @@ import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import { CancelledError, runAllocation } from "../../src/workbook/pipeline";
 import { describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings } from "../../src/workbook/panePipeline";
 import { createActions } from "../../src/taskpane/officeActions";
+import { REGISTRY } from "../../src/engine/settings";
+import { crmExport } from "../helpers/crmExport";
 import { smallTeam } from "../helpers/team";
 
 afterEach(() => uninstallFakeExcel());
@@ -90,4 +92,34 @@ test("the workbook's language setting is what the pane reads to override Office'
   t["Fairshare Settings"].push(["language", "zh-CN"]);
   installFakeExcel(FakeWorkbook.from(t));
   expect(await createActions(new OfficeWorkbook(), "en-US").settingsLanguage()).toBe("zh-CN");
+});
+
+describe("describeData on a raw CRM export", () => {
+  test("derived fields are not reported missing; shared columns show under both fields", async () => {
+    installFakeExcel(FakeWorkbook.from(crmExport()));
+    const d = await describeData(new OfficeWorkbook());
+    const fields = (role: string) => Object.fromEntries(d.roles.find((r) => r.role === role)!.fields.map((f) => [f.key, [f.header, f.required, f.derived ?? false]]));
+    expect(fields("reps")).toMatchObject({ repId: ["sales_agent", true, false], name: ["sales_agent", true, false], hireDate: [null, false, true], region: ["regional_office", true, false] });
+    expect(fields("accounts")).toMatchObject({ accountId: ["account", true, false], owner: [null, false, true], region: [null, false, true] });
+    expect(fields("sales")).toMatchObject({ date: ["close_date", true, false], amount: ["close_value", true, false], stage: ["deal_stage", false, false] });
+  });
+});
+
+test("the pane's Run on a raw CRM export (fake Excel): no errors, and the settings sheet it lacked is written", async () => {
+  installFakeExcel(FakeWorkbook.from(crmExport()));
+  const run = await runAllocation(new OfficeWorkbook(), { displayLanguage: "en-US", write: true });
+  expect(run.result.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  expect(run.written).toEqual(expect.arrayContaining(["Fairshare Data Check", "Fairshare Proposal 2017-12", "Fairshare Settings"]));
+});
+
+test("the pane's 'list every setting' keeps the user's rows and adds the missing ones (fake Excel)", async () => {
+  const t = smallTeam(); // its settings sheet has only period
+  installFakeExcel(FakeWorkbook.from(t));
+  const actions = createActions(new OfficeWorkbook(), "en-US");
+  const added = await actions.completeSettings();
+  expect(added).toEqual(REGISTRY.defs.map((d) => d.key).filter((k) => k !== "period"));
+  const [sheet] = await new OfficeWorkbook().readTables(["Fairshare Settings"]);
+  expect(sheet.values[1].slice(0, 2)).toEqual(["period", "2026-03"]);
+  expect(sheet.values.length).toBe(1 + REGISTRY.defs.length);
+  expect(await actions.completeSettings()).toEqual([]);
 });

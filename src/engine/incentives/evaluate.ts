@@ -308,6 +308,11 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
 }
 
 /** Normalisation to 0–100, documented in the Scorecard sheet and README. */
+/** A score onto its documented 0–100 range (NaN, from no data, counts as 0). */
+function clamp100(x: number): number {
+  return x > 0 ? Math.min(100, x) : 0;
+}
+
 function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wonKnown: boolean, dataMonths: number): { rows: ScoreRow[]; notes: Explanation[] } {
   const { settings, model } = check;
   const maxWonCount = Math.max(0, ...figures.map((f) => f.wonAccounts));
@@ -316,11 +321,12 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wo
     const rep = model.reps[f.rep];
     const attainment = f.quotaCents > 0 ? (f.creditedCents + f.splitReceivedCents) / f.quotaCents : null;
     const dims: Record<Dimension, number | null> = {
-      sales: attainment === null ? null : Math.min(100, 100 * attainment),
-      newCustomers: !wonKnown || maxWonCount === 0 ? null : (50 * f.wonAccounts) / maxWonCount + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0),
-      satisfaction: f.satisfaction === null ? null : Math.max(0, Math.min(100, ((f.satisfaction - 1) / 4) * 100)),
-      retention: f.retention === null ? null : 100 * f.retention,
-      teamwork: f.teamwork === null ? null : Math.max(0, Math.min(100, (100 * f.teamwork) / twScale)),
+      // Every dimension stays within 0–100 whatever the data (refunds can make sales or retention negative).
+      sales: attainment === null ? null : clamp100(100 * attainment),
+      newCustomers: !wonKnown || maxWonCount === 0 ? null : clamp100((50 * f.wonAccounts) / maxWonCount + (maxWonCents > 0 ? (50 * Math.max(0, f.wonCents)) / maxWonCents : 0)),
+      satisfaction: f.satisfaction === null ? null : clamp100(((f.satisfaction - 1) / 4) * 100),
+      retention: f.retention === null ? null : clamp100(100 * f.retention),
+      teamwork: f.teamwork === null ? null : clamp100((100 * f.teamwork) / twScale),
     };
     const raw: Record<Dimension, number> = {
       sales: settings.num("weight.sales", rep.region),

@@ -12,7 +12,7 @@ import type { CheckResult } from "../check";
 import type { Fairness, FairnessFigures } from "../snapshot";
 
 export interface IssueJson {
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   code: string;
   sheet: string;
   row: number | null;
@@ -40,6 +40,8 @@ export interface CheckJson {
     branch: string;
     class: string;
     tenureMonths: number | null;
+    /** Present and true when tenure counts from the rep's first sale (the roster had no Hire Date). */
+    tenureDerived?: boolean;
     accounts: number;
     value12m: number;
     regionShare: number;
@@ -77,6 +79,7 @@ export function toCheckJson(result: CheckResult): CheckJson {
       branch: p.branch,
       class: p.class,
       tenureMonths: p.tenureMonths,
+      ...(p.tenureDerived ? { tenureDerived: true } : {}),
       accounts: p.accounts,
       value12m: p.value12mCents / 100,
       regionShare: round(p.regionShare),

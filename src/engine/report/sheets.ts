@@ -3,7 +3,9 @@
  */
 import { formatMonth } from "../cells";
 import type { CheckResult } from "../check";
+import type { Issue } from "../issues";
 import type { FairnessFigures } from "../snapshot";
+import { countBySeverity, groupIssues } from "./issueGroups";
 import type { Cell, OutputSheet } from "../table";
 import { label, SHEET_NAMES } from "./labels";
 
@@ -19,15 +21,25 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
   return name;
 }
 
-/** "Fairshare Data Check": every issue, errors first, with its place. */
+/**
+ * "Fairshare Data Check": above, one line per kind of issue (severity, code, count, first example);
+ * below, every issue with its place, grouped the same way (errors, then warnings, then notes).
+ */
 export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.dataCheck): OutputSheet {
   const L = result.locale;
-  const errors = result.issues.filter((i) => i.severity === "error").length;
-  const warnings = result.issues.length - errors;
+  const n = countBySeverity(result.issues);
   const period = result.period === null ? "—" : formatMonth(result.period);
+  const groups = groupIssues(result.issues, Infinity);
+  const severity = (s: Issue["severity"]) => label(L, `severity.${s}`);
+  const preamble: Cell[][] = [[label(L, "check.title")], [result.issues.length ? label(L, "check.summary", { errors: n.error, warnings: n.warning, notes: n.info, period }) : label(L, "check.none")]];
+  if (groups.length) {
+    preamble.push([], [label(L, "col.severity"), label(L, "col.code"), label(L, "col.count"), label(L, "col.firstExample")]);
+    for (const g of groups) preamble.push([severity(g.severity), g.code, g.count, g.examples[0].message]);
+  }
   return {
     name,
-    preamble: [[label(L, "check.title")], [result.issues.length ? label(L, "check.summary", { errors, warnings, period }) : label(L, "check.none")]],
+    preamble,
+    preambleFormats: [undefined, undefined, "integer"],
     columns: [
       { header: label(L, "col.severity"), width: 10 },
       { header: label(L, "col.code"), width: 24 },
@@ -36,7 +48,7 @@ export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.d
       { header: label(L, "col.column"), width: 16 },
       { header: label(L, "col.message"), width: 80 },
     ],
-    rows: result.issues.map((i) => [label(L, i.severity === "error" ? "severity.error" : "severity.warning"), i.code, i.sheet, i.row, i.column, i.message]),
+    rows: groups.flatMap((g) => g.examples).map((i) => [severity(i.severity), i.code, i.sheet, i.row, i.column, i.message]),
     asTable: true,
     highlights: [{ column: label(L, "col.severity"), when: { op: "equals", text: label(L, "severity.error") }, style: "bad" }],
   };
@@ -46,6 +58,8 @@ export function dataCheckSheet(result: CheckResult, name: string = SHEET_NAMES.d
 export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.portfolio): OutputSheet {
   const L = result.locale;
   const f = result.fairness;
+  // Only a roster without hire dates gets the column that says tenure was derived.
+  const derivedTenure = result.portfolio.some((p) => p.tenureDerived);
   const fairRow = (scope: string, x: FairnessFigures): Cell[] => [scope, x.reps, x.gini, x.top10Share, x.newRepShare, x.valueCents / 100];
   const preamble: Cell[][] = [
     [label(L, "portfolio.title", { period: result.period === null ? "—" : formatMonth(result.period) })],
@@ -66,6 +80,7 @@ export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.p
       { header: label(L, "col.branch"), width: 14 },
       { header: label(L, "col.class"), width: 10 },
       { header: label(L, "col.tenure"), format: "integer", width: 10 },
+      ...(derivedTenure ? [{ header: label(L, "col.tenureBasis"), width: 22 }] : []),
       { header: label(L, "col.accounts"), format: "integer", width: 10 },
       { header: label(L, "col.value12m"), format: "money", width: 16 },
       { header: label(L, "col.regionShare"), format: "percent", width: 12 },
@@ -77,6 +92,7 @@ export function portfolioSheet(result: CheckResult, name: string = SHEET_NAMES.p
       p.branch,
       label(L, `class.${p.class}`),
       p.tenureMonths,
+      ...(derivedTenure ? [p.tenureDerived ? label(L, "tenure.firstSale") : ""] : []),
       p.accounts,
       p.value12mCents / 100,
       p.regionShare,

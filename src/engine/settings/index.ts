@@ -1,6 +1,7 @@
 import { RULES } from "../allocation/rules";
 import { MATCH_SETTINGS, RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
 import { WATCH_SETTINGS } from "../allocation/watch";
+import { IMPORT_SETTINGS } from "../importing/settingsDefs";
 import { PLAN_SETTINGS } from "../incentives/plan";
 import { CORE_SETTINGS } from "./core";
 import { SettingsRegistry } from "./registry";
@@ -13,6 +14,7 @@ export const REGISTRY = new SettingsRegistry([
   ...RULES.flatMap((rule) => rule.settings),
   ...WATCH_SETTINGS,
   ...PLAN_SETTINGS,
+  ...IMPORT_SETTINGS,
 ]);
 
 export { SettingsRegistry, SettingsRegistryError, type SettingDef, type SettingType, type SettingValue } from "./registry";

@@ -8,6 +8,7 @@ import { IssueList } from "../issues";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../schema";
 import type { Cell, Table } from "../table";
 import type { SettingDef, SettingsRegistry, SettingValue } from "./registry";
+import { suggestName } from "./suggest";
 
 /** Where a setting's value came from, so explanations can point at the cell. */
 export interface SettingSource {
@@ -21,8 +22,9 @@ export interface Mapping {
   columns: Partial<Record<Role, Record<string, string>>>;
 }
 
-const KEY_HEADERS = new Set(["setting", "settings", "key", "name", "parameter", "设置", "设置项", "参数", "名称"]);
-const VALUE_HEADERS = new Set(["value", "值", "设置值", "取值", "数值"]);
+/** Headers of the settings sheet's Setting and Value columns (normalised). */
+export const KEY_HEADERS = new Set(["setting", "settings", "key", "name", "parameter", "设置", "设置项", "参数", "名称"]);
+export const VALUE_HEADERS = new Set(["value", "值", "设置值", "取值", "数值"]);
 const PEOPLE_HEADERS = new Set(["description", "notes", "note", "comment", "default", "group", "说明", "备注", "描述", "默认值", "分组"]);
 
 /** Settings resolved from the sheet and the declarations. Regions are matched case- and space-insensitively. */
@@ -138,8 +140,8 @@ export function parseSettingValue(def: SettingDef, cell: Cell): { value: Setting
 }
 
 /**
- * Reads the settings sheet. A missing sheet gives the defaults. Unknown keys are warnings; bad or
- * out-of-range values are errors naming their cell.
+ * Reads the settings sheet. A missing sheet gives the defaults. Unknown keys (with the nearest known
+ * name when there is one), bad and out-of-range values are errors naming their cell.
  *
  * @example parseSettings(null, registry, issues).get("seed") // 1
  */
@@ -192,12 +194,17 @@ export function parseSettings(table: Table | null, registry: SettingsRegistry, i
       if (!isBlank(valueCell)) {
         if (mapped.field) (mapping.columns[mapped.role] ??= {})[mapped.field] = cellText(valueCell);
         else mapping.sheets[mapped.role] = cellText(valueCell);
+        // A mapping that names a missing sheet or column is reported at this row.
+        sources.set(mapped.field ? `column.${mapped.role}.${mapped.field}` : `sheet.${mapped.role}`, { row: sheetRow, column: colName(valueCol) });
       }
       continue;
     }
     const def = registry.get(rawKey);
     if (!def) {
-      issues.warning("setting_unknown", sheet, sheetRow, colName(keyCol), { value: rawKey });
+      // A misspelt setting would be silently ignored: an error, with the nearest known name.
+      const suggestion = suggestName(rawKey, knownNames(registry));
+      if (suggestion) issues.error("setting_misspelled", sheet, sheetRow, colName(keyCol), { value: rawKey, suggestion });
+      else issues.error("setting_unknown", sheet, sheetRow, colName(keyCol), { value: rawKey });
       continue;
     }
     const read = (cell: Cell, column: number, target: Map<string, SettingValue>) => {
@@ -240,6 +247,12 @@ export function checkSettingsRegions(settings: Settings, regions: readonly strin
   for (const rc of settings.regionColumns) {
     if (!known.has(normalizeHeader(rc.header))) issues.warning("setting_unknown_region", sheet, headerRow, rc.header, {});
   }
+}
+
+/** Every name a settings row may have: the registry's keys and the sheet/column mappings. */
+function knownNames(registry: SettingsRegistry): string[] {
+  const mappings = SCHEMA.flatMap((s) => [`sheet.${s.role}`, ...s.fields.map((f) => `column.${s.role}.${f.key}`)]);
+  return [...registry.defs.map((d) => d.key), ...mappings];
 }
 
 function parseMappingKey(key: string): { role: Role; field?: string } | null {

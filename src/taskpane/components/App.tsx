@@ -179,7 +179,7 @@ export function App({ actions }: AppProps) {
           </Button>
         }
       >
-        <RulesSection rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} />
+        <RulesSection rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} onComplete={() => void pane.completeSettings()} settingsAdded={pane.settingsAdded} />
       </Section>
 
       <Section id="fairshare-run" title={t("sectionRun")}>

@@ -1,13 +1,18 @@
-import { Badge, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { groupIssues } from "../../engine/report/issueGroups";
 import type { PaneIssue } from "../actions";
 import { useT } from "../i18n/I18nProvider";
 import type { Translate } from "../i18n/locale";
 
-/** More than this many issues are summarized in one line: the pane stays quick and the first issues are the ones to fix. */
+/** At most this many kinds of issue are listed: the pane stays quick and the first ones are the ones to fix. */
 export const MAX_ISSUES_SHOWN = 200;
 
 const useStyles = makeStyles({
   root: {
+    display: "flex",
+    flexDirection: "column",
+  },
+  list: {
     listStyleType: "none",
     margin: 0,
     padding: 0,
@@ -61,40 +66,51 @@ export interface IssueListProps {
   className?: string;
 }
 
-/** The issues found, each with its severity, where it is (a link to the cell when `onSelect` is given), and what is wrong. */
+const SEVERITY_BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
+const SEVERITY_TEXT = { error: "severityError", warning: "severityWarning", info: "severityInfo" } as const;
+
+/**
+ * The issues found, grouped by kind: each group (errors first) shows its severity, code and count and
+ * expands to its first examples — each with where it is (a link that selects the cell when `onSelect`
+ * is given) and what is wrong. Groups start open (at most three examples each) and can be collapsed.
+ */
 export function IssueList({ issues, onSelect, disabled, className }: IssueListProps) {
   const styles = useStyles();
   const t = useT();
   if (issues.length === 0) return <Text className={className}>{t("noIssues")}</Text>;
-  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  const groups = groupIssues(issues).slice(0, MAX_ISSUES_SHOWN);
+  const key = (g: (typeof groups)[number]) => `${g.severity}:${g.code}`;
   return (
-    <>
-      <ul className={mergeClasses(styles.root, className)}>
-        {shown.map((issue, index) => (
-          <li key={index} className={styles.item}>
-            <div className={styles.meta}>
-              <Badge
-                appearance="tint"
-                shape="rounded"
-                color={issue.severity === "error" ? "danger" : "warning"}
-              >
-                {t(issue.severity === "error" ? "severityError" : "severityWarning")}
+    <Accordion multiple collapsible defaultOpenItems={groups.map(key)} className={mergeClasses(styles.root, className)}>
+      {groups.map((g) => (
+        <AccordionItem key={key(g)} value={key(g)}>
+          <AccordionHeader size="small">
+            <span className={styles.meta}>
+              <Badge appearance="tint" shape="rounded" color={SEVERITY_BADGE[g.severity]}>
+                {t(SEVERITY_TEXT[g.severity])}
               </Badge>
-              {onSelect ? (
-                <Link as="button" className={styles.locationLink} disabled={disabled} onClick={() => onSelect(issue)}>
-                  {issueLocation(issue, t)}
-                </Link>
-              ) : (
-                <Caption1 className={styles.location}>{issueLocation(issue, t)}</Caption1>
-              )}
-            </div>
-            <Text className={styles.message}>{issue.message}</Text>
-          </li>
-        ))}
-      </ul>
-      {issues.length > shown.length && (
-        <Caption1 className={styles.more}>{t("issuesMore", { count: issues.length - shown.length })}</Caption1>
-      )}
-    </>
+              <Text>{t("issueGroup", { count: g.count, code: g.code })}</Text>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <ul className={styles.list}>
+              {g.examples.map((issue, index) => (
+                <li key={index} className={styles.item}>
+                  {onSelect ? (
+                    <Link as="button" className={styles.locationLink} disabled={disabled} onClick={() => onSelect(issue)}>
+                      {issueLocation(issue, t)}
+                    </Link>
+                  ) : (
+                    <Caption1 className={styles.location}>{issueLocation(issue, t)}</Caption1>
+                  )}
+                  <Text className={styles.message}>{issue.message}</Text>
+                </li>
+              ))}
+            </ul>
+            {g.count > g.examples.length && <Caption1 className={styles.more}>{t("issueGroupMore", { count: g.count - g.examples.length })}</Caption1>}
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
   );
 }

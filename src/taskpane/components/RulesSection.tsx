@@ -57,6 +57,10 @@ export interface RulesSectionProps {
   /** The last save succeeded (shown until the next edit). */
   saved?: boolean;
   onSave: (changes: SettingChange[]) => Promise<boolean>;
+  /** Lists every setting in the Fairshare Settings sheet (adding the sheet, or the rows it lacks). */
+  onComplete?: () => void;
+  /** What the last "list every setting" added (empty: nothing was missing), or null. */
+  settingsAdded?: string[] | null;
   className?: string;
 }
 
@@ -64,7 +68,7 @@ export interface RulesSectionProps {
  * The settings that matter most, editable for all regions or as one region's overrides, validated
  * as they are typed, and saved together to the Fairshare Settings sheet.
  */
-export function RulesSection({ rules, loading, busy, saving, saved, onSave, className }: RulesSectionProps) {
+export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, className }: RulesSectionProps) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -125,6 +129,16 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, clas
         </Button>
         {saving && <Spinner size="tiny" labelPosition="after" label={t("savingRules")} />}
       </div>
+      {onComplete && (
+        <div className={styles.bar}>
+          <Button disabled={busy} onClick={onComplete}>
+            {t("completeSettings")}
+          </Button>
+          {settingsAdded && (
+            <Caption1 className={styles.note}>{settingsAdded.length ? t("settingsAdded", { count: settingsAdded.length }) : t("settingsComplete")}</Caption1>
+          )}
+        </div>
+      )}
       <div aria-live="polite">
         {editor.blocked ? (
           <Body1 className={styles.error}>

@@ -4,7 +4,7 @@ import { nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
-export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "running" | "review" | "applying" | "statements";
+export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "applying" | "statements";
 
 /** What the user sees of a failure: the error's own message (never only the console). */
 export function errorText(err: unknown): string {
@@ -41,6 +41,9 @@ export interface PaneState {
   rulesSaved: boolean;
   loadRules(): Promise<boolean>;
   saveRules(changes: SettingChange[]): Promise<boolean>;
+  /** The keys "List every setting" added to the settings sheet (empty: it already listed all), or null. */
+  settingsAdded: string[] | null;
+  completeSettings(): Promise<boolean>;
 
   progress: RunProgress | null;
   cancelRequested: boolean;
@@ -74,6 +77,7 @@ export function usePane(actions: PaneActions): PaneState {
   const [check, setCheck] = useState<CheckSummary | null>(null);
   const [rules, setRules] = useState<RulesData | null>(null);
   const [rulesSaved, setRulesSaved] = useState(false);
+  const [settingsAdded, setSettingsAdded] = useState<string[] | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [cancelRequested, setCancelRequested] = useState(false);
   const [run, setRun] = useState<RunSummary | null>(null);
@@ -150,6 +154,15 @@ export function usePane(actions: PaneActions): PaneState {
         await actions.saveSettings(changes);
         alive(setRules)(await actions.readSettings([...RULE_KEYS]));
         alive(setRulesSaved)(true);
+      }),
+    [actions, task]
+  );
+
+  const completeSettings = useCallback(
+    () =>
+      task("completing", async () => {
+        alive(setSettingsAdded)(await actions.completeSettings());
+        alive(setRules)(await actions.readSettings([...RULE_KEYS]));
       }),
     [actions, task]
   );
@@ -238,6 +251,8 @@ export function usePane(actions: PaneActions): PaneState {
     rulesSaved,
     loadRules,
     saveRules,
+    settingsAdded,
+    completeSettings,
     progress,
     cancelRequested,
     run,
