@@ -1,38 +1,35 @@
 /**
- * `npx fairshare …`: the engine on .xlsx files through the ExcelJS adapter.
- *   --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
+ * `npx fairshare …`: the engine on .xlsx files through the part-preserving xlsx adapter.
 
-Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
+Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors and unreadable files.
  */
 import { existsSync, promises as fs, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
 import type { AllocationResult } from "../engine/allocation/allocate";
 import { toCheckJson, toRunJson } from "../engine/report/json";
-import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
-import { StreamingWorkbook } from "../workbook/streamingXlsx";
-
-/** Files above this size are read and written with ExcelJS's streaming API. */
-const STREAMING_THRESHOLD_BYTES = 20 * 1024 * 1024;
+import { WorkbookFileError } from "../workbook/xlsx/package";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { commit, outputPathProblem, temporaryFor, withCleanup, type OutputPath } from "./paths";
+import { safeLines, safeText } from "./safeText";
 
 const USAGE = `Usage:
-  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
-  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
+  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
+  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
   fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
-  run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
+  run    writes <out.xlsx>: the input workbook with every part unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
          "Fairshare Proposal <period>", "Fairshare Fairness <period>" and "Fairshare At Risk <period>"
          (only the Data Check when the data has errors).
   apply  for each row of the proposal (default: the newest) whose Decision is Approve, sets the account's
          Owner to To if it still equals From; appends every decision to "Fairshare Audit Log".
 
-  --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
+Output paths (--out, --json) must differ from the input and from each other; files are written whole or not at all.
 
-Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.`;
+Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors and unreadable files.`;
 
 /** Thrown for bad command lines; main turns it into exit code 2. */
 class UsageError extends Error {
@@ -55,13 +52,17 @@ const defaultIo: Io = {
  */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await withCleanup(() => dispatch(argv, io));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`fairshare: ${e.message}\n\n${USAGE}\n`);
-      return 2;
+    // One line, whatever went wrong: the problem, and where to look.
+    if (e instanceof UsageError) io.stderr(`fairshare: ${safeText(e.message)} (see fairshare --help)\n`);
+    else if (e instanceof WorkbookFileError) io.stderr(`fairshare: ${safeText(e.message)}\n`);
+    else {
+      const err = e as NodeJS.ErrnoException;
+      io.stderr(`fairshare: ${safeText(err.path ? `${err.path}: ${err.code ?? ""} ${err.message}` : `unexpected error: ${err?.message ?? String(e)}`)}\n`);
+      if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
     }
-    throw e;
+    return 2;
   }
 }
 
@@ -76,6 +77,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         out: { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean", short: "q" },
+        // Accepted for old scripts; every workbook is now streamed (there is one mode).
         streaming: { type: "boolean" },
         proposal: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -85,15 +87,17 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     io.stdout(`${USAGE}\n`);
-    return positionals.length === 0 && !values.help ? 2 : 0;
+    return 0;
   }
+  if (positionals.length === 0) throw new UsageError("no command given");
   const [command, book, ...rest] = positionals;
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (command !== "check" && command !== "run" && command !== "apply") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
+  if (statSync(book).isDirectory()) throw new UsageError(`${book} is a folder, not a workbook`);
   if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
   const jsonToStdout = values.json === "-";
   const say = (s: string) => (values.quiet ? undefined : (jsonToStdout ? io.stderr : io.stdout)(s));
@@ -104,24 +108,43 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
   if (command === "run" || command === "apply") {
     if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
-    if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
+  // Every output path is checked before any work, so a mistake costs nothing and overwrites nothing.
+  const outputs: OutputPath[] = [];
+  if (values.out) outputs.push({ flag: "--out", file: values.out });
+  if (values.json !== undefined && !jsonToStdout) outputs.push({ flag: "--json", file: values.json });
+  const pathProblem = outputPathProblem(book, outputs);
+  if (pathProblem) throw new UsageError(pathProblem);
 
   progress("open", 0);
-  // Big files go through the streaming reader and writer: the in-memory API needs ~17 KB per row.
-  const streaming = values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES;
-  if (streaming && command === "run" && !values.quiet) io.stderr("fairshare: large workbook: streaming mode (input sheets keep their values and number formats, not other styling)\n");
-  let port: ExcelJsWorkbook | StreamingWorkbook;
+  const port = await XlsxWorkbook.open(book);
   try {
-    port = streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
-  } catch (e) {
-    throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
+    return await execute(command, port, values, io, say, progress);
+  } finally {
+    await port.close();
   }
+}
+
+type Values = { json?: string; out?: string; lang?: string; quiet?: boolean; proposal?: string };
+
+async function execute(command: "check" | "run" | "apply", port: XlsxWorkbook, values: Values, io: Io, say: (s: string) => void, progress: Progress): Promise<number> {
+  const jsonToStdout = values.json === "-";
+  // Files appear complete or not at all: each is written to a temporary file, renamed at the end.
+  const finished: { tmp: string; target: string }[] = [];
+  const saveWorkbook = async () => {
+    const tmp = temporaryFor(values.out!);
+    await port.save(tmp);
+    finished.push({ tmp, target: values.out! });
+  };
   const writeJson = async (json: unknown) => {
     if (values.json === undefined) return;
     const text = `${JSON.stringify(json, null, 2)}\n`;
     if (jsonToStdout) io.stdout(text);
-    else await fs.writeFile(values.json, text, "utf8");
+    else {
+      const tmp = temporaryFor(values.json);
+      await fs.writeFile(tmp, text, { encoding: "utf8", flag: "wx" });
+      finished.push({ tmp, target: values.json });
+    }
   };
 
   if (command === "apply") {
@@ -130,17 +153,21 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("the workbook has no Fairshare Proposal sheet; run first");
     if (o.problems.some((p) => p.code === "missing_column")) {
       await writeJson({ proposalSheet: report.proposalSheet, ...o });
-      io.stderr(`fairshare: cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}\n`);
+      await commit(finished);
+      io.stderr(`fairshare: ${safeText(`cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}`)}\n`);
       return 1;
     }
     progress("save", 0.95);
-    await saveAtomically(port, values.out!);
+    await saveWorkbook();
     await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
+    await commit(finished);
     say(
-      `Applied ${report.proposalSheet}: ${o.applied.length} applied, ${o.conflicts.length} conflicts, ${o.alreadyApplied.length} already applied, ` +
-        `${o.rejected.length} rejected, ${o.pending} pending${o.problems.length ? `, ${o.problems.length} unreadable decisions` : ""}\n` +
-        o.conflicts.map((c) => `  conflict ${c.proposalId} (${c.accountId}): ${c.detail}\n`).join("") +
-        `Wrote ${values.out}\n`,
+      `${safeLines([
+        `Applied ${report.proposalSheet}: ${o.applied.length} applied, ${o.conflicts.length} conflicts, ${o.alreadyApplied.length} already applied, ` +
+          `${o.rejected.length} rejected, ${o.pending} pending${o.problems.length ? `, ${o.problems.length} unreadable decisions` : ""}`,
+        ...o.conflicts.map((c) => `  conflict ${c.proposalId} (${c.accountId}): ${c.detail}`),
+        `Wrote ${values.out}`,
+      ])}\n`,
     );
     return 0;
   }
@@ -152,28 +179,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     result = run.result;
     written = run.written;
     progress("save", 0.95);
-    await saveAtomically(port, values.out!);
+    await saveWorkbook();
     await writeJson({ ...toRunJson(result, run.allocation, run.evaluation), out: values.out, sheetsWritten: written });
+    await commit(finished);
     say(summary(result, written, values.out, run.allocation));
   } else {
     result = (await runCheck(port, { displayLanguage: values.lang, write: false, progress })).result;
     await writeJson(toCheckJson(result));
+    await commit(finished);
     say(summary(result, written, values.out, null));
   }
   return result.ok ? 0 : 1;
 }
-/** Writes next to the target, then renames: a crash never leaves a half-written workbook behind. */
-async function saveAtomically(port: { save(path: string): Promise<void> }, target: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await port.save(tmp);
-    await fs.rename(tmp, target);
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
-}
-
 function summary(r: CheckResult, written: string[], out: string | undefined, alloc: AllocationResult | null): string {
   const errors = r.issues.filter((i) => i.severity === "error").length;
   const warnings = r.issues.length - errors;
@@ -197,5 +214,5 @@ function summary(r: CheckResult, written: string[], out: string | undefined, all
     lines.push(`Fairness after: Gini ${alloc.fairnessAfter.gini.toFixed(3)}, new reps hold ${(alloc.fairnessAfter.newRepShare * 100).toFixed(1)}%`);
   }
   if (written.length) lines.push(`Wrote ${out}: ${written.join(", ")}`);
-  return `${lines.join("\n")}\n`;
+  return `${safeLines(lines)}\n`;
 }

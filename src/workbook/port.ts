@@ -35,8 +35,10 @@ export interface WorkbookPort {
   /**
    * Adds new sheets. Each name must not exist yet (throws SheetExistsError otherwise), so a run
    * never overwrites anything. Strings starting with = + - @ are stored as text.
+   * `replace` lists existing sheets of ours (names starting "Fairshare ") removed in the same batch;
+   * a new sheet takes the replaced sheet's place.
    */
-  addSheets(sheets: OutputSheet[]): Promise<void>;
+  addSheets(sheets: OutputSheet[], options?: { replace?: string[] }): Promise<void>;
   /** Changes single cells of existing sheets (apply uses it for Owner cells only). */
   updateCells(updates: CellUpdate[]): Promise<void>;
   /**
