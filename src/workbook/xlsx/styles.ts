@@ -124,7 +124,7 @@ export function addOurStyles(xml: string): { xml: string; styles: OurStyles } {
   const styles = ["bad", "warning", "good"] as const;
   const dxfs = styles.map(
     (s) =>
-      `<${p}dxf><${p}font><${p}color rgb="FF${HIGHLIGHT_COLORS[s].font}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="FF${HIGHLIGHT_COLORS[s].fill}"/></${p}patternFill></${p}fill></${p}dxf>`,
+      `<${p}dxf><${p}font><${p}color rgb="FF${HIGHLIGHT_COLORS[s].font}"/></${p}font><${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="FF${HIGHLIGHT_COLORS[s].fill}"/></${p}patternFill></${p}fill></${p}dxf>`,
   );
   const d = append(xml, p, "dxfs", "dxf", dxfs);
   xml = d.xml;
