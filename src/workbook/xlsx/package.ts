@@ -8,6 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Cell } from "../../engine/table";
+import { attribute, scanXml } from "./scanXml";
 import { localName, once, parseXml, StopParsing, unescapeOoxml, type Attributes } from "./xml";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -318,6 +319,9 @@ export class XlsxPackage {
     const dates = await this.loadDateStyles();
     const date1904 = this.date1904;
     let row: Cell[] | null = null;
+    // Rows are allocated at the last row's width: an array grown cell by cell reserves ~4x the room,
+    // which at a million rows is hundreds of MB.
+    let width = 0;
     let rowNumber = 0;
     let col = 0;
     let type = "n";
@@ -361,30 +365,32 @@ export class XlsxPackage {
           v = Number.isNaN(n) ? t : dates[style] ? serialToDate(n, date1904) : n;
         }
       }
-      while (row.length < col - 1) row.push(null);
       row[col - 1] = v;
     };
-    await parseXml(
+    await scanXml(
       this.zip.stream(entry),
       {
-        open(name, a: Attributes, selfClosing) {
+        open(name, raw, selfClosing) {
           switch (name) {
             case "row": {
-              rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+              const r = attribute(raw, "r");
+              rowNumber = r ? Number(r) : rowNumber + 1;
               if (rowNumber > maxRows) throw new StopParsing();
-              row = [];
+              row = width ? new Array<Cell>(width) : [];
               values[rowNumber - 1] = row;
               col = 0;
               break;
             }
             case "c": {
-              col = a.r ? columnOf(a.r) || col + 1 : col + 1;
-              if (a.r && !row) {
+              const r = attribute(raw, "r");
+              col = r ? columnOf(r) || col + 1 : col + 1;
+              if (r && !row) {
                 // A cell outside a row element: not valid, but place it by its reference.
-                rowNumber = rowOf(a.r);
+                rowNumber = rowOf(r);
               }
-              type = a.t ?? "n";
-              style = a.s ? Number(a.s) : 0;
+              type = attribute(raw, "t") ?? "n";
+              const st = attribute(raw, "s");
+              style = st ? Number(st) : 0;
               text = "";
               hasValue = false;
               inIs = false;
@@ -423,6 +429,7 @@ export class XlsxPackage {
               hasValue = false;
               break;
             case "row":
+              if (row) width = row.length;
               row = null;
               break;
           }

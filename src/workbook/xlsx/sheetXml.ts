@@ -58,19 +58,25 @@ function conditionalFormats(headers: readonly string[], highlights: readonly Hig
     .join("");
 }
 
-function worksheet(mainNs: string, parts: { dimension: string; frozenRow: number; cols: string; rows: string; after: string }): string {
+/** A worksheet part in pieces of about a megabyte: the rows are produced as the pieces are consumed. */
+function* worksheet(mainNs: string, parts: { dimension: string; frozenRow: number; cols: string; rows: Iterable<string>; after: string }): Generator<string> {
   const pane = parts.frozenRow > 0 ? `<pane ySplit="${parts.frozenRow}" topLeftCell="A${parts.frozenRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${mainNs}">` +
     `<dimension ref="${parts.dimension}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (parts.cols ? `<cols>${parts.cols}</cols>` : "") +
-    `<sheetData>${parts.rows}</sheetData>` +
-    parts.after +
-    "</worksheet>"
-  );
+    "<sheetData>";
+  let batch = "";
+  for (const row of parts.rows) {
+    batch += row;
+    if (batch.length > 1 << 20) {
+      yield batch;
+      batch = "";
+    }
+  }
+  yield `${batch}</sheetData>${parts.after}</worksheet>`;
 }
 
 /** The 1-based row of an output sheet's header: below the preamble and one blank line. */
@@ -79,32 +85,34 @@ export function headerRowOf(sheet: OutputSheet): number {
 }
 
 /**
- * The whole worksheet part of an output sheet: preamble (first line bold), bold frozen header, data
- * rows with their columns' formats, widths, highlights and Decision-style validation lists.
+ * The worksheet part of an output sheet, in pieces: preamble (first line bold), bold frozen header,
+ * data rows with their columns' formats, widths, highlights and Decision-style validation lists.
  */
-export function outputSheetXml(sheet: OutputSheet, styles: OurStyles, mainNs: string): string {
+export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: string): Iterable<string> {
   const widths = sheet.columns.map((c) => c.width ?? Math.min(60, Math.max(10, c.header.length + 2)));
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-  const rows: string[] = [];
-  let r = 1;
-  let maxCol = sheet.columns.length;
-  for (const line of sheet.preamble ?? []) {
-    const bold = r === 1;
-    rows.push(rowXml(r, line, (i, v) => (bold ? styles.bold : typeof v === "number" && sheet.preambleFormats?.[i] ? styles.format[sheet.preambleFormats[i]!] : 0), styles.format.date));
-    maxCol = Math.max(maxCol, line.length);
-    r++;
-  }
   const headerRow = headerRowOf(sheet);
-  rows.push(rowXml(headerRow, sheet.columns.map((c) => c.header), () => styles.bold, styles.format.date));
+  let maxCol = sheet.columns.length;
+  for (const line of sheet.preamble ?? []) maxCol = Math.max(maxCol, line.length);
+  for (const row of sheet.rows) maxCol = Math.max(maxCol, row.length);
   const colStyles = sheet.columns.map((c) => styles.format[c.format ?? "text"]);
   const dateStyles = sheet.columns.map((c) => (c.format === "datetime" ? styles.format.datetime : styles.format.date));
-  sheet.rows.forEach((row, k) => {
-    const rn = headerRow + 1 + k;
-    let out = "";
-    for (let i = 0; i < row.length; i++) out += cellXml(`${columnLetter(i + 1)}${rn}`, row[i], colStyles[i] ?? 0, dateStyles[i] ?? styles.format.date);
-    rows.push(`<row r="${rn}">${out}</row>`);
-    maxCol = Math.max(maxCol, row.length);
-  });
+  function* rows(): Generator<string> {
+    let r = 1;
+    for (const line of sheet.preamble ?? []) {
+      const bold = r === 1;
+      yield rowXml(r, line, (i, v) => (bold ? styles.bold : typeof v === "number" && sheet.preambleFormats?.[i] ? styles.format[sheet.preambleFormats[i]!] : 0), styles.format.date);
+      r++;
+    }
+    yield rowXml(headerRow, sheet.columns.map((c) => c.header), () => styles.bold, styles.format.date);
+    for (let k = 0; k < sheet.rows.length; k++) {
+      const row = sheet.rows[k];
+      const rn = headerRow + 1 + k;
+      let out = "";
+      for (let i = 0; i < row.length; i++) out += cellXml(`${columnLetter(i + 1)}${rn}`, row[i], colStyles[i] ?? 0, dateStyles[i] ?? styles.format.date);
+      yield `<row r="${rn}">${out}</row>`;
+    }
+  }
   const lastRow = headerRow + sheet.rows.length;
   const headers = sheet.columns.map((c) => c.header);
   let after = conditionalFormats(headers, sheet.highlights ?? [], headerRow + 1, lastRow, styles);
@@ -116,11 +124,11 @@ export function outputSheetXml(sheet: OutputSheet, styles: OurStyles, mainNs: st
       return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${col}${headerRow + 1}:${col}${lastRow}"><formula1>${escapeXml(formulaText(list.join(",")))}</formula1></dataValidation>`;
     });
   if (validations.length) after += `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`;
-  return worksheet(mainNs, { dimension: `A1:${columnLetter(Math.max(1, maxCol))}${lastRow}`, frozenRow: headerRow, cols, rows: rows.join(""), after });
+  return worksheet(mainNs, { dimension: `A1:${columnLetter(Math.max(1, maxCol))}${lastRow}`, frozenRow: headerRow, cols, rows: rows(), after });
 }
 
-/** A log sheet started by appendRows: a bold frozen header, the rows, highlights down to row 100,000. */
-export function logSheetXml(header: readonly string[], rows: readonly Cell[][], highlights: readonly Highlight[], styles: OurStyles, mainNs: string): string {
+/** A log sheet started by appendRows, in pieces: a bold frozen header, the rows, highlights down to row 100,000. */
+export function logSheetParts(header: readonly string[], rows: readonly Cell[][], highlights: readonly Highlight[], styles: OurStyles, mainNs: string): Iterable<string> {
   const out = [rowXml(1, header, () => styles.bold, styles.format.date)];
   rows.forEach((row, k) => out.push(rowXml(k + 2, row, (_, v) => (v instanceof Date ? styles.format.datetime : 0), styles.format.datetime)));
   const cols = header.map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(60, Math.max(10, h.length + 2))}" customWidth="1"/>`).join("");
@@ -129,7 +137,7 @@ export function logSheetXml(header: readonly string[], rows: readonly Cell[][], 
     dimension: `A1:${columnLetter(Math.max(1, maxCol))}${rows.length + 1}`,
     frozenRow: 1,
     cols,
-    rows: out.join(""),
+    rows: out,
     after: conditionalFormats(header, highlights, 2, APPENDED_HIGHLIGHT_LAST_ROW, styles),
   });
 }

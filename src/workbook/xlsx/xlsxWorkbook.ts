@@ -29,7 +29,7 @@ import {
   type NewSheetRef,
 } from "./edits";
 import { readRelationships, relKind, relsPartOf, resolveTarget, WorkbookFileError, XlsxPackage, type SheetEntry } from "./package";
-import { logSheetXml, outputSheetXml } from "./sheetXml";
+import { logSheetParts, outputSheetParts } from "./sheetXml";
 import { addOurStyles, minimalStyles, type OurStyles } from "./styles";
 import { ZipFormatError, ZipWriter } from "./zip";
 
@@ -184,7 +184,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const relsPart = relsPartOf(wbPart);
     let relsXml = (await pkg.text(relsPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     let typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
-    const newParts: { part: string; data: string }[] = [];
+    const newParts: { part: string; data: Iterable<string> }[] = [];
     const addRels: { id: string; type: string; target: string }[] = [];
     const addTypes: { part: string; type: string }[] = [];
     const removeRelIds: string[] = [];
@@ -207,7 +207,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (stylesPart) replaced.set(stylesPart, edited.xml);
       else {
         const part = path.posix.join(path.posix.dirname(wbPart), "fairshareStyles.xml");
-        newParts.push({ part, data: edited.xml });
+        newParts.push({ part, data: [edited.xml] });
         addRels.push({ id: newId(), type: `${relNs}/styles`, target: path.posix.relative(path.posix.dirname(wbPart), part) });
         addTypes.push({ part: `/${part}`, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" });
       }
@@ -250,7 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const addedNames: string[] = [];
     for (const p of this.pending) {
       const part = nextPart();
-      const xml = p.kind === "output" ? outputSheetXml(p.sheet, styles!, mainNs) : logSheetXml(p.header, p.rows, p.highlights, styles!, mainNs);
+      const xml = p.kind === "output" ? outputSheetParts(p.sheet, styles!, mainNs) : logSheetParts(p.header, p.rows, p.highlights, styles!, mainNs);
       const name = p.kind === "output" ? p.sheet.name : p.name;
       newParts.push({ part, data: xml });
       const id = newId();
@@ -300,13 +300,15 @@ export class XlsxWorkbook implements WorkbookPort {
       const newByPart = new Map(newParts.map((p) => [p.part, p.data]));
       for (const e of pkg.zip.entries) {
         if (removedParts.has(e.name)) continue;
-        const content = replaced.get(e.name) ?? newByPart.get(e.name);
-        if (content !== undefined) {
-          await zip.add(e.name, Buffer.from(content, "utf8"));
+        const edited = replaced.get(e.name);
+        const created = newByPart.get(e.name);
+        if (edited !== undefined) await zip.add(e.name, Buffer.from(edited, "utf8"));
+        else if (created !== undefined) {
+          await zip.addText(e.name, created);
           newByPart.delete(e.name);
         } else await zip.copy(pkg.zip, e);
       }
-      for (const [part, data] of newByPart) await zip.add(part, Buffer.from(data, "utf8"));
+      for (const [part, data] of newByPart) await zip.addText(part, data);
       await zip.finish();
     } finally {
       await fh.close();

@@ -8,7 +8,8 @@
  */
 import { createReadStream, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
-import { createInflateRaw, crc32, deflateRawSync } from "node:zlib";
+import { once } from "node:events";
+import { createDeflateRaw, createInflateRaw, crc32, deflateRawSync } from "node:zlib";
 
 /** Thrown when the file is not a readable zip; `reason` says in plain words what it is instead. */
 export class ZipFormatError extends Error {
@@ -151,13 +152,17 @@ export class ZipArchive {
     if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`part ${entry.name} uses an unsupported compression (method ${entry.method}); save the workbook again from Excel`);
   }
 
-  /** The entry's compressed bytes exactly as stored, for copying into another zip. */
-  async raw(entry: ZipEntry): Promise<Buffer> {
+  /** The entry's compressed bytes exactly as stored, in pieces of at most 4 MB, for copying into another zip. */
+  async *raw(entry: ZipEntry): AsyncGenerator<Buffer> {
     const start = await this.dataOffset(entry);
-    const buf = Buffer.alloc(entry.compressedSize);
-    const { bytesRead } = await this.fh.read(buf, 0, entry.compressedSize, start);
-    if (bytesRead < entry.compressedSize) throw new ZipFormatError(`damaged: the file is cut short inside part ${entry.name}`);
-    return buf;
+    const piece = 4 << 20;
+    for (let done = 0; done < entry.compressedSize; ) {
+      const buf = Buffer.allocUnsafe(Math.min(piece, entry.compressedSize - done));
+      const { bytesRead } = await this.fh.read(buf, 0, buf.length, start + done);
+      if (bytesRead < buf.length) throw new ZipFormatError(`damaged: the file is cut short inside part ${entry.name}`);
+      done += bytesRead;
+      yield buf;
+    }
   }
 
   /**
@@ -216,10 +221,14 @@ export class ZipWriter {
     this.offset += buf.length;
   }
 
-  private async entry(rawName: Buffer, flags: number, method: number, time: number, date: number, crc: number, compressed: Buffer, size: number): Promise<void> {
-    if (this.offset > 0xfffffffe || compressed.length > 0xfffffffe || size > 0xfffffffe) throw new RangeError("the output workbook would exceed 4 GB");
-    // Sizes are known, so no data descriptor (bit 3 cleared) and no encryption bits.
+  /**
+   * Writes one entry: a local header (its CRC and sizes patched in afterwards when not known yet), the
+   * data, and the central directory record. Sizes end up known, so no data descriptor (bit 3 cleared).
+   */
+  private async entry(rawName: Buffer, flags: number, method: number, time: number, date: number, data: (write: (b: Buffer) => Promise<void>) => Promise<{ crc: number; compressed: number; size: number }>): Promise<void> {
+    if (this.offset > 0xfffffffe) throw new RangeError("the output workbook would exceed 4 GB");
     const f = flags & 0x0806;
+    const at = this.offset;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
     local.writeUInt16LE(20, 4);
@@ -227,11 +236,16 @@ export class ZipWriter {
     local.writeUInt16LE(method, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(rawName.length, 26);
-    local.writeUInt16LE(0, 28);
+    await this.write(local);
+    await this.write(rawName);
+    const { crc, compressed, size } = await data((b) => this.write(b));
+    if (compressed > 0xfffffffe || size > 0xfffffffe) throw new RangeError("a part of the output workbook would exceed 4 GB");
+    const sizes = Buffer.alloc(12);
+    sizes.writeUInt32LE(crc >>> 0, 0);
+    sizes.writeUInt32LE(compressed, 4);
+    sizes.writeUInt32LE(size, 8);
+    await this.fh.write(sizes, 0, 12, at + 14);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(SIG_CENTRAL, 0);
     c.writeUInt16LE(20, 4);
@@ -240,27 +254,64 @@ export class ZipWriter {
     c.writeUInt16LE(method, 10);
     c.writeUInt16LE(time, 12);
     c.writeUInt16LE(date, 14);
-    c.writeUInt32LE(crc >>> 0, 16);
-    c.writeUInt32LE(compressed.length, 20);
-    c.writeUInt32LE(size, 24);
+    sizes.copy(c, 16);
     c.writeUInt16LE(rawName.length, 28);
-    c.writeUInt32LE(this.offset, 42);
+    c.writeUInt32LE(at, 42);
     this.central.push(c, rawName);
     this.count++;
-    await this.write(local);
-    await this.write(rawName);
-    await this.write(compressed);
   }
 
   /** Copies an entry of another archive without decompressing it. */
   async copy(from: ZipArchive, entry: ZipEntry): Promise<void> {
-    await this.entry(entry.rawName, entry.flags, entry.method, entry.time, entry.date, entry.crc, await from.raw(entry), entry.size);
+    await this.entry(entry.rawName, entry.flags, entry.method, entry.time, entry.date, async (write) => {
+      let compressed = 0;
+      for await (const piece of from.raw(entry)) {
+        await write(piece);
+        compressed += piece.length;
+      }
+      return { crc: entry.crc, compressed, size: entry.size };
+    });
   }
 
   /** Adds a new entry, deflated. */
   async add(name: string, data: Buffer): Promise<void> {
+    const deflated = deflateRawSync(data, { level: 6 });
     // 1980-01-01 00:00: new parts carry no clock time, so the same input gives the same output.
-    await this.entry(Buffer.from(name, "utf8"), 0x800, 8, 0, 0x21, crc32(data), deflateRawSync(data, { level: 6 }), data.length);
+    await this.entry(Buffer.from(name, "utf8"), 0x800, 8, 0, 0x21, async (write) => {
+      await write(deflated);
+      return { crc: crc32(data), compressed: deflated.length, size: data.length };
+    });
+  }
+
+  /**
+   * Adds a new entry from text pieces, deflated as they come: a 50 MB sheet is never one string or
+   * one buffer.
+   */
+  async addText(name: string, pieces: Iterable<string>): Promise<void> {
+    await this.entry(Buffer.from(name, "utf8"), 0x800, 8, 0, 0x21, async (write) => {
+      const deflate = createDeflateRaw({ level: 6 });
+      let compressed = 0;
+      const pump = (async () => {
+        for await (const out of deflate as AsyncIterable<Buffer>) {
+          await write(out);
+          compressed += out.length;
+        }
+      })();
+      let crc = 0;
+      let size = 0;
+      try {
+        for (const text of pieces) {
+          const b = Buffer.from(text, "utf8");
+          crc = crc32(b, crc);
+          size += b.length;
+          if (!deflate.write(b)) await once(deflate, "drain");
+        }
+      } finally {
+        deflate.end();
+      }
+      await pump;
+      return { crc, compressed, size };
+    });
   }
 
   /** Writes the central directory. */
