@@ -31,7 +31,8 @@ async function ensureWorkbook() {
 
 function measure(args) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", child, ...args], { encoding: "utf8" });
+  // Node's defaults, as `npx fairshare` runs.
+  const r = spawnSync(process.execPath, [child, ...args], { encoding: "utf8" });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${args[0]} failed: ${r.stderr}`);
   return { ms, maxRssMB: JSON.parse(r.stdout.trim().split("\n").pop()).maxRssMB };

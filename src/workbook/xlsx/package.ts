@@ -332,7 +332,12 @@ export class XlsxPackage {
     let skip = 0;
     let hasValue = false;
     const finishCell = () => {
-      if (!row || !hasValue) return;
+      if (!hasValue) return;
+      if (!row) {
+        // Created at the first value: rows of empty (styled) cells cost nothing.
+        row = width ? new Array<Cell>(width) : [];
+        values[rowNumber - 1] = row;
+      }
       let v: Cell;
       switch (type) {
         case "s": {
@@ -376,8 +381,7 @@ export class XlsxPackage {
               const r = attribute(raw, "r");
               rowNumber = r ? Number(r) : rowNumber + 1;
               if (rowNumber > maxRows) throw new StopParsing();
-              row = width ? new Array<Cell>(width) : [];
-              values[rowNumber - 1] = row;
+              row = null;
               col = 0;
               break;
             }
