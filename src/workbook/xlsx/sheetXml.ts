@@ -115,7 +115,10 @@ export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: 
   }
   const lastRow = headerRow + sheet.rows.length;
   const headers = sheet.columns.map((c) => c.header);
-  let after = conditionalFormats(headers, sheet.highlights ?? [], headerRow + 1, lastRow, styles);
+  // A table's filter buttons (an Excel table would need a table part with a workbook-unique name; the
+  // filter gives people what they use of it, and nothing can clash).
+  let after = sheet.asTable && sheet.rows.length ? `<autoFilter ref="A${headerRow}:${columnLetter(Math.max(1, sheet.columns.length))}${lastRow}"/>` : "";
+  after += conditionalFormats(headers, sheet.highlights ?? [], headerRow + 1, lastRow, styles);
   const validations = Object.entries(sheet.validation ?? {})
     .map(([header, list]) => [headers.indexOf(header), list] as const)
     .filter(([i]) => i >= 0 && sheet.rows.length > 0)

@@ -88,6 +88,12 @@ describe("an output sheet", () => {
     expect(cf.map((c) => [c.ref, c.rules[0].operator, c.rules[0].formulae[0]])).toEqual([["B5:B7", "greaterThan", "10"]]);
   });
 
+  test("a sheet meant as a table gets filter buttons on its header", async () => {
+    const file = await write(SAMPLE, (wb) => wb.addSheets([{ ...sheet, name: "Fairshare Table", asTable: true }]));
+    const t = (await excel(file)).getWorksheet("Fairshare Table")!;
+    expect(t.autoFilter).toBe("A4:E7");
+  });
+
   test("a name that is taken is refused before anything changes", async () => {
     const wb = await XlsxWorkbook.open(out);
     await expect(wb.addSheets([{ ...sheet, name: "fairshare test" }])).rejects.toBeInstanceOf(SheetExistsError);
