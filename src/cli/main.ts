@@ -120,6 +120,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const port = await XlsxWorkbook.open(book);
   try {
     return await execute(command, port, values, io, say, progress);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof WorkbookFileError) throw e;
+    // Still one line naming the file (FAIRSHARE_DEBUG=1 prints the stack).
+    const err = e as NodeJS.ErrnoException;
+    if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
+    throw new WorkbookFileError(book, err?.path ? `cannot write ${err.path} (${err.code ?? err.message})` : `unexpected error (${err?.message ?? String(e)})`);
   } finally {
     await port.close();
   }

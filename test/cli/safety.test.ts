@@ -103,6 +103,15 @@ describe("bad files: exit 2, one line naming the file and what it is, no file le
       /damaged: part /,
     ],
     [
+      "zip without [Content_Types].xml (found when writing)",
+      async () => {
+        const z = await JSZip.loadAsync(readFileSync(SAMPLE));
+        z.remove("[Content_Types].xml");
+        return z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+      },
+      /no \[Content_Types\]\.xml/,
+    ],
+    [
       "malformed sheet XML",
       async () => {
         const z = await JSZip.loadAsync(readFileSync(SAMPLE));

@@ -183,7 +183,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const relNs = strict ? STRICT_REL_NS : TRANSITIONAL_REL_NS;
     const relsPart = relsPartOf(wbPart);
     let relsXml = (await pkg.text(relsPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    let typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
+    const types = await pkg.text("[Content_Types].xml");
+    if (types === null) throw new ZipFormatError("damaged: it has no [Content_Types].xml part; open it in Excel and save it again");
+    let typesXml = types;
     const newParts: { part: string; data: Iterable<string> }[] = [];
     const addRels: { id: string; type: string; target: string }[] = [];
     const addTypes: { part: string; type: string }[] = [];
