@@ -206,7 +206,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const base = stylesPart ? (await pkg.text(stylesPart))! : minimalStyles(mainNs);
       const edited = addOurStyles(base);
       styles = edited.styles;
-      if (stylesPart) replaced.set(stylesPart, edited.xml);
+      if (stylesPart) {
+        if (edited.xml !== base) replaced.set(stylesPart, edited.xml);
+      }
       else {
         const part = path.posix.join(path.posix.dirname(wbPart), "fairshareStyles.xml");
         newParts.push({ part, data: [edited.xml] });

@@ -119,7 +119,8 @@ describe("replacing an earlier sheet of ours", () => {
       const y = await b.file(name)?.async("nodebuffer");
       if (!y || !x.equals(y)) changed.push(name);
     }
-    expect(changed.sort()).toEqual(["[Content_Types].xml", "docProps/app.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet6.xml"]);
+    // styles.xml too stays: the styles the first write appended are reused.
+    expect(changed.sort()).toEqual(["[Content_Types].xml", "docProps/app.xml", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/worksheets/sheet6.xml"]);
     expect(Object.keys(b.files).filter((f) => !a.files[f])).toEqual([]);
   });
 
@@ -129,6 +130,20 @@ describe("replacing an earlier sheet of ours", () => {
       wb.addSheets([{ name: "Fairshare C", columns: [{ header: "c" }], rows: [] }], { replace: ["Fairshare A", "Fairshare B"] }),
     );
     expect((await excel(second)).worksheets.map((w) => w.name)).toEqual(["Reps", "Accounts", "Sales", "Ratings", "Fairshare Settings", "Fairshare C"]);
+  });
+});
+
+describe("styles", () => {
+  test("a second run reuses the styles the first one appended: styles.xml does not grow", async () => {
+    const first = await write(SAMPLE, (wb) => wb.addSheets([sheet]));
+    const second = await write(first, (wb) => wb.addSheets([{ ...sheet, name: "Fairshare Again" }]));
+    const styles = async (f: string) => (await JSZip.loadAsync(readFileSync(f))).file("xl/styles.xml")!.async("string");
+    const [a, b, c] = [await styles(SAMPLE), await styles(first), await styles(second)];
+    expect(b).not.toEqual(a);
+    expect(c).toEqual(b);
+    const ws = (await excel(second)).getWorksheet("Fairshare Again")!;
+    expect(ws.getCell("B5").numFmt).toBe(NUMBER_FORMATS.money);
+    expect(ws.getCell("A4").font?.bold).toBe(true);
   });
 });
 
