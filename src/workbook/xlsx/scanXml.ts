@@ -65,6 +65,19 @@ function decodeEntities(s: string, fail: ((why: string) => Error) | null): strin
 }
 
 /**
+ * The names that make up almost every tag of a sheet (c, v, t, row, is), as constants: no string is
+ * made for them, and the stack compares them by identity.
+ */
+function hotName(s: string, from: number, to: number): string | null {
+  const len = to - from;
+  const a = s.charCodeAt(from);
+  if (len === 1) return a === 99 ? "c" : a === 118 ? "v" : a === 116 ? "t" : null;
+  if (len === 2) return a === 105 && s.charCodeAt(from + 1) === 115 ? "is" : null;
+  if (len === 3) return a === 114 && s.charCodeAt(from + 1) === 111 && s.charCodeAt(from + 2) === 119 ? "row" : null;
+  return null;
+}
+
+/**
  * Scans XML from chunks. Throws ZipFormatError naming `part` when it is not well-formed. A handler may
  * throw StopParsing to end early (the rest of the part is then not read).
  */
@@ -108,7 +121,7 @@ async function scan(chunks: AsyncIterable<Buffer>, h: ScanHandlers, part: string
         // </name>
         const gt = s.indexOf(">", lt);
         if (gt < 0) return s.slice(lt);
-        const qname = s.slice(lt + 2, gt).trim();
+        const qname = hotName(s, lt + 2, gt) ?? s.slice(lt + 2, gt).trim();
         const open = stack.pop();
         if (open !== qname) throw fail(`</${qname}> closes ${open ? `<${open}>` : "nothing"}`);
         if (!stack.length) rootClosed = true;
@@ -176,8 +189,11 @@ async function scan(chunks: AsyncIterable<Buffer>, h: ScanHandlers, part: string
         const ch = s.charCodeAt(j);
         if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47) break;
       }
-      const qname = s.slice(lt + 1, j);
-      if (!qname || /[<&"'=]/.test(qname)) throw fail(`bad tag <${qname.slice(0, 20)}`);
+      let qname = hotName(s, lt + 1, j);
+      if (qname === null) {
+        qname = s.slice(lt + 1, j);
+        if (!qname || /[<&"'=]/.test(qname)) throw fail(`bad tag <${qname.slice(0, 20)}`);
+      }
       if (rootClosed) throw fail("content after the root element");
       const name = localOf(qname);
       h.open(name, s.slice(j, selfClosing ? gt - 1 : gt), selfClosing);
