@@ -3,8 +3,8 @@
  * defined name, a hidden sheet, validation, a conditional format and a formula column; made by
  * scripts/make-libreoffice-fixture.js) keeps every part through run; LibreOffice opens what run
  * writes; and a proposal a manager approved and re-saved in LibreOffice applies.
- * Needs soffice (apt-get install libreoffice-calc); without it the LibreOffice-opening tests fail
- * with that message rather than pass unseen.
+ * Needs soffice (npm run test:unit installs libreoffice-calc when missing, as root); without it the
+ * LibreOffice-opening tests fail with that message rather than pass unseen.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
