@@ -8,7 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Cell } from "../../engine/table";
-import { attribute, scanXml } from "./scanXml";
+import { attribute, eachAttribute, scanXml } from "./scanXml";
 import { localName, once, parseXml, StopParsing, unescapeOoxml, type Attributes } from "./xml";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zip";
 
@@ -386,15 +386,20 @@ export class XlsxPackage {
               break;
             }
             case "c": {
-              const r = attribute(raw, "r");
+              let r: string | null = null;
+              type = "n";
+              style = 0;
+              // One pass over the attributes (r, s and t are all a cell has that we need; values are plain ASCII).
+              eachAttribute(raw, (k, v) => {
+                if (k === "r") r = v;
+                else if (k === "t") type = v;
+                else if (k === "s") style = Number(v) || 0;
+              });
               col = r ? columnOf(r) || col + 1 : col + 1;
               if (r && !row) {
                 // A cell outside a row element: not valid, but place it by its reference.
                 rowNumber = rowOf(r);
               }
-              type = attribute(raw, "t") ?? "n";
-              const st = attribute(raw, "s");
-              style = st ? Number(st) : 0;
               text = "";
               hasValue = false;
               inIs = false;
