@@ -1,42 +1,41 @@
 /**
- * `npx fairshare …`: the engine on .xlsx files through the ExcelJS adapter.
- *   --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
+ * `npx fairshare …`: the engine on .xlsx files through the part-preserving xlsx adapter.
 
-Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.
+Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors and unreadable files.
  */
 import { existsSync, promises as fs, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../engine/check";
-import { toCheckJson, toRunJson } from "../engine/report/json";
 import { toLocale } from "../engine/messages";
+import { toCheckJson, toRunJson } from "../engine/report/json";
 import { completeSettings } from "../workbook/completeSettings";
-import { applySummary, progressLine, settingsSummary, summary } from "./summary";
-import { ExcelJsWorkbook } from "../workbook/exceljsAdapter";
-import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import { isCsvInput, openCsv } from "../workbook/csvInput";
-import { StreamingWorkbook } from "../workbook/streamingXlsx";
-
-/** Files above this size are read and written with ExcelJS's streaming API. */
-const STREAMING_THRESHOLD_BYTES = 20 * 1024 * 1024;
+import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
+import type { WorkbookPort } from "../workbook/port";
+import { WorkbookFileError } from "../workbook/xlsx/package";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { commit, outputPathProblem, temporaryFor, withCleanup, type OutputPath } from "./paths";
+import { safeLines, safeText } from "./safeText";
+import { applySummary, progressLine, settingsSummary, summary } from "./summary";
 
 const USAGE = `Usage:
-  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
-  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet] [--streaming]
+  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
+  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
   fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
   fairshare settings <book.xlsx> --out <out.xlsx>   adds the Fairshare Settings sheet, or the settings it lacks
   fairshare check|run <file.csv|folder> [more .csv files…] …   CSV exports (UTF-8, GBK; , ; or tab), one sheet per file
 
   check  validates the workbook and computes the portfolio snapshot; writes nothing.
-  run    writes <out.xlsx>: every input sheet unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
-         "Fairshare Proposal <period>", "Fairshare Fairness <period>" and "Fairshare At Risk <period>"
+  run    writes <out.xlsx>: the input workbook with every part unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
+         "Fairshare Proposal <period>", "Fairshare Fairness <period>", "Fairshare At Risk <period>",
+         "Fairshare Watch <period>", "Fairshare Scorecard <period>" and "Fairshare Incentives <period>"
          (only the Data Check when the data has errors).
   apply  for each row of the proposal (default: the newest) whose Decision is Approve, sets the account's
          Owner to To if it still equals From; appends every decision to "Fairshare Audit Log".
 
-  --streaming  read and write with ExcelJS's streaming API (automatic above 20 MB).
+Output paths (--out, --json) must differ from the input and from each other; files are written whole or not at all.
 
-Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors.`;
+Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors and unreadable files.`;
 
 /** Thrown for bad command lines; main turns it into exit code 2. */
 class UsageError extends Error {
@@ -59,13 +58,17 @@ const defaultIo: Io = {
  */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await withCleanup(() => dispatch(argv, io));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`fairshare: ${e.message}\n\n${USAGE}\n`);
-      return 2;
+    // One line, whatever went wrong: the problem, and where to look.
+    if (e instanceof UsageError) io.stderr(`fairshare: ${safeText(e.message)} (see fairshare --help)\n`);
+    else if (e instanceof WorkbookFileError) io.stderr(`fairshare: ${safeText(e.message)}\n`);
+    else {
+      const err = e as NodeJS.ErrnoException;
+      io.stderr(`fairshare: ${safeText(err.path ? `${err.path}: ${err.code ?? ""} ${err.message}` : `unexpected error: ${err?.message ?? String(e)}`)}\n`);
+      if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
     }
-    throw e;
+    return 2;
   }
 }
 
@@ -80,6 +83,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         out: { type: "string" },
         lang: { type: "string" },
         quiet: { type: "boolean", short: "q" },
+        // Accepted for old scripts; every workbook is now streamed (there is one mode).
         streaming: { type: "boolean" },
         proposal: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -89,10 +93,11 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     io.stdout(`${USAGE}\n`);
-    return positionals.length === 0 && !values.help ? 2 : 0;
+    return 0;
   }
+  if (positionals.length === 0) throw new UsageError("no command given");
   const [command, book, ...rest] = positionals;
   // CSV exports: one or more .csv files or folders of them, read into a new workbook.
   const csv = !!book && (command === "check" || command === "run") && [book, ...rest].every((p) => existsSync(p) && isCsvInput(p));
@@ -100,6 +105,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (command !== "check" && command !== "run" && command !== "apply" && command !== "settings") throw new UsageError(`unknown command "${command}"`);
   if (!book) throw new UsageError(`${command} needs a workbook`);
   if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
+  if (!csv && statSync(book).isDirectory()) throw new UsageError(`${book} is a folder, not a workbook`);
   if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
   const jsonToStdout = values.json === "-";
   const say = (s: string) => (values.quiet ? undefined : (jsonToStdout ? io.stderr : io.stdout)(s));
@@ -110,33 +116,62 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
   if (command === "run" || command === "apply" || command === "settings") {
     if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
-    if (path.resolve(values.out) === path.resolve(book)) throw new UsageError("--out must not be the input workbook: a run never changes its input");
   } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
-  if (csv && rest.some((p) => path.resolve(p) === path.resolve(values.out ?? ""))) throw new UsageError("--out must not be an input file");
+  // Every output path is checked before any work, so a mistake costs nothing and overwrites nothing.
+  const outputs: OutputPath[] = [];
+  if (values.out) outputs.push({ flag: "--out", file: values.out });
+  if (values.json !== undefined && !jsonToStdout) outputs.push({ flag: "--json", file: values.json });
+  const pathProblem = [book, ...rest].map((input) => outputPathProblem(input, outputs)).find((p) => p) ?? null;
+  if (pathProblem) throw new UsageError(pathProblem);
 
   progress("open", 0);
-  // Big files go through the streaming reader and writer: the in-memory API needs ~17 KB per row.
-  const streaming = !csv && (values.streaming || statSync(book).size > STREAMING_THRESHOLD_BYTES);
-  if (streaming && command === "run" && !values.quiet) io.stderr("fairshare: large workbook: streaming mode (input sheets keep their values and number formats, not other styling)\n");
-  let port: ExcelJsWorkbook | StreamingWorkbook;
+  const port: SavablePort = csv ? await openCsv([book, ...rest]) : await XlsxWorkbook.open(book);
   try {
-    port = csv ? await openCsv([book, ...rest]) : streaming ? await StreamingWorkbook.open(book) : await ExcelJsWorkbook.open(book);
+    return await execute(command, port, values, io, say, progress);
   } catch (e) {
-    throw new UsageError(`cannot read ${book} as an .xlsx workbook (${(e as Error).message})`);
+    if (e instanceof UsageError || e instanceof WorkbookFileError) throw e;
+    // Still one line naming the file (FAIRSHARE_DEBUG=1 prints the stack).
+    const err = e as NodeJS.ErrnoException;
+    if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
+    throw new WorkbookFileError(book, err?.path ? `cannot write ${err.path} (${err.code ?? err.message})` : `unexpected error (${err?.message ?? String(e)})`);
+  } finally {
+    await port.close?.();
   }
+}
+
+type Values = { json?: string; out?: string; lang?: string; quiet?: boolean; proposal?: string };
+
+/** A workbook the CLI writes out: the part-preserving xlsx adapter, or a new workbook built from CSV. */
+type SavablePort = WorkbookPort & { save(path: string): Promise<void>; close?(): Promise<void> };
+
+async function execute(command: "check" | "run" | "apply" | "settings", port: SavablePort, values: Values, io: Io, say: (s: string) => void, progress: Progress): Promise<number> {
+  const jsonToStdout = values.json === "-";
+  // Files appear complete or not at all: each is written to a temporary file, renamed at the end.
+  const finished: { tmp: string; target: string }[] = [];
+  const saveWorkbook = async () => {
+    const tmp = temporaryFor(values.out!);
+    await port.save(tmp);
+    finished.push({ tmp, target: values.out! });
+  };
   const writeJson = async (json: unknown) => {
     if (values.json === undefined) return;
     const text = `${JSON.stringify(json, null, 2)}\n`;
     if (jsonToStdout) io.stdout(text);
-    else await fs.writeFile(values.json, text, "utf8");
+    else {
+      const tmp = temporaryFor(values.json);
+      await fs.writeFile(tmp, text, { encoding: "utf8", flag: "wx" });
+      finished.push({ tmp, target: values.json });
+    }
   };
 
+  const L = toLocale(values.lang);
   if (command === "settings") {
-    const added = await completeSettings(port, toLocale(values.lang));
+    const added = await completeSettings(port, L);
     progress("save", 0.95);
-    await saveAtomically(port, values.out!);
+    await saveWorkbook();
     await writeJson({ out: values.out, added });
-    say(settingsSummary(added, values.out!, toLocale(values.lang)));
+    await commit(finished);
+    say(safeOutput(settingsSummary(added, values.out!, L)));
     return 0;
   }
 
@@ -146,13 +181,15 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("the workbook has no Fairshare Proposal sheet; run first");
     if (o.problems.some((p) => p.code === "missing_column")) {
       await writeJson({ proposalSheet: report.proposalSheet, ...o });
-      io.stderr(`fairshare: cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}\n`);
+      await commit(finished);
+      io.stderr(`fairshare: ${safeText(`cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}`)}\n`);
       return 1;
     }
     progress("save", 0.95);
-    await saveAtomically(port, values.out!);
+    await saveWorkbook();
     await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
-    say(applySummary(report.proposalSheet, o, values.out!, toLocale(values.lang)));
+    await commit(finished);
+    say(safeOutput(applySummary(report.proposalSheet, o, values.out!, L)));
     return 0;
   }
 
@@ -163,24 +200,19 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     result = run.result;
     written = run.written;
     progress("save", 0.95);
-    await saveAtomically(port, values.out!);
+    await saveWorkbook();
     await writeJson({ ...toRunJson(result, run.allocation, run.evaluation), out: values.out, sheetsWritten: written });
-    say(summary(result, written, values.out, run.allocation));
+    await commit(finished);
+    say(safeOutput(summary(result, written, values.out, run.allocation)));
   } else {
     result = (await runCheck(port, { displayLanguage: values.lang, write: false, progress })).result;
     await writeJson(toCheckJson(result));
-    say(summary(result, written, values.out, null));
+    await commit(finished);
+    say(safeOutput(summary(result, written, values.out, null)));
   }
   return result.ok ? 0 : 1;
 }
-/** Writes next to the target, then renames: a crash never leaves a half-written workbook behind. */
-async function saveAtomically(port: { save(path: string): Promise<void> }, target: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  try {
-    await port.save(tmp);
-    await fs.rename(tmp, target);
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
+/** Printed text with every line made safe for a terminal (cells can hold escape sequences). */
+function safeOutput(text: string): string {
+  return `${safeLines(text.replace(/\n$/, "").split("\n"))}\n`;
 }

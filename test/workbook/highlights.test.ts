@@ -1,6 +1,6 @@
 /**
  * Highlights (conditional formats) end to end: through the Office adapter on the fake Excel host,
- * and through the ExcelJS adapters into a real .xlsx file read back with ExcelJS.
+ * and through the ExcelJS and xlsx adapters into a real .xlsx file read back with ExcelJS.
  */
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { Highlight, OutputSheet } from "../../src/engine/table";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { OfficeWorkbook, highlightRule } from "../../src/workbook/officeAdapter";
-import { StreamingWorkbook } from "../../src/workbook/streamingXlsx";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost } from "../fakes/fakeExcel";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-highlights-"));
@@ -188,22 +188,27 @@ describe("ExcelJS adapter into a file", () => {
     expect(port.workbook.worksheets).toHaveLength(0);
   });
 
-  it("streams them too: output sheets and a created log, while an input sheet appended to gets none", async () => {
+  it("the xlsx adapter (the CLI's) writes them too: output sheets and a created log, while an input sheet appended to gets none", async () => {
     const input = path.join(tmp, "stream-in.xlsx");
     const seed = new ExcelJS.Workbook();
     seed.addWorksheet("Existing").addRows([["When", "Status"], ["2024-01-01", "ok"]]);
     await seed.xlsx.writeFile(input);
 
-    const port = await StreamingWorkbook.open(input);
-    await port.addSheets([spec(HIGHLIGHTS)]);
+    const port = await XlsxWorkbook.open(input);
+    await port.addSheets([{ ...spec(), highlights: [...HIGHLIGHTS, { column: "Status", when: { op: "equals", text: SNEAKY }, style: "good" }] }]);
     const log: Highlight[] = [{ column: "Status", when: { op: "equals", text: "conflict" }, style: "bad" }];
     await port.appendRows("Audit", ["When", "Status"], [["2024-01-05", "conflict"]], { highlights: log });
     await port.appendRows("Existing", ["When", "Status"], [["2024-01-05", "conflict"]], { highlights: log });
     const out = path.join(tmp, "stream-out.xlsx");
     await port.save(out);
+    await port.close();
 
-    // Streamed output sheets are plain ranges (no table), so the rows sit where they do in memory.
-    expect(await reopened(out, "Out")).toEqual([cellIs("B5:B7", "greaterThan", "1000", "FFFFEB9C", "FF9C5700", 1), cellIs("C5:C7", "equal", '"conflict"', "FFFFC7CE", "FF9C0006", 2)]);
+    // Output sheets are plain ranges (no table), so the rows sit where they do in memory.
+    expect(await reopened(out, "Out")).toEqual([
+      cellIs("B5:B7", "greaterThan", "1000", "FFFFEB9C", "FF9C5700", 1),
+      cellIs("C5:C7", "equal", '"conflict"', "FFFFC7CE", "FF9C0006", 2),
+      cellIs("C5:C7", "equal", '"x"",HYPERLINK(""http://evil""),"""', "FFC6EFCE", "FF006100", 3),
+    ]);
     expect(await reopened(out, "Audit")).toEqual([cellIs("B2:B100000", "equal", '"conflict"', "FFFFC7CE", "FF9C0006", 1)]);
     expect(await reopened(out, "Existing")).toEqual([]);
   });
