@@ -330,6 +330,10 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
     proposalSheet: proposalSheetName,
     roster,
     sameRegionOnly: (region) => settings.bool("sameRegionOnly", region),
+    approvers: (region) => {
+      const list = region ? settings.get(`approver.${region}`) : null;
+      return typeof list === "string" ? list.split(/[;；]/).map((n) => n.trim()).filter(Boolean) : [];
+    },
   });
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
   // Append to the audit log the workbook already has (in whichever language), else start one.

@@ -8,6 +8,7 @@ import { normalizeHeader } from "../schema";
 import type { Rep } from "../model";
 import type { Cell, Table } from "../table";
 import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
+import { approverKey, approverKeys } from "./settingsDefs";
 import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
 
 const APPROVE = new Set(["approve", "approved", "yes", "y", "ok", "同意", "批准", "通过", "是"]);
@@ -111,6 +112,8 @@ export function planApply(input: {
    */
   roster: readonly Pick<Rep, "id" | "key" | "active" | "region">[] | null;
   sameRegionOnly?: (region: string) => boolean;
+  /** The names who may decide a region's moves (`approver.<region>`); empty: anyone. */
+  approvers?: (region: string) => string[];
 }): ApplyPlan {
   const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   const plan: ApplyPlan = { updates: [], audit: [], outcome };
@@ -176,7 +179,12 @@ export function planApply(input: {
     decided.add(proposalId);
     let result: ApplyResult;
     const current = owners.get(idKey(entry.accountId));
-    if (!approve) {
+    // Sign-off per region: a decision counts only when its Approver is one of the region's approvers.
+    const allowed = current && input.approvers ? input.approvers(current.region) : [];
+    if (allowed.length && !approverKeys(allowed.join(";")).includes(approverKey(entry.approver))) {
+      result = "conflict";
+      outcome.conflicts.push({ ...entry, detail: `needs approval by ${allowed.join(" or ")} (${current!.region}); Approver is “${entry.approver}”` });
+    } else if (!approve) {
       result = "rejected";
       outcome.rejected.push(entry);
     } else if (lastResult.get(proposalId) === "applied" || (current && entry.to && idKey(current.owner) === idKey(entry.to))) {

@@ -34,6 +34,35 @@ export const RECIPIENT_SETTINGS: readonly SettingDef[] = [
   def("rejectionCooldownMonths", "int", 3, "recipients", "A move rejected in the Audit Log (same account, rule and owner) is not proposed again for this many months.", "审计日志中被拒绝的移交（同一客户、规则和负责人）在此月数内不再提出。", { min: 0, max: 120 }),
 ];
 
+/** Who signs off each region's moves: `approver.<region>`, names separated by ";". */
+export const SIGNOFF_SETTINGS: readonly SettingDef[] = [
+  def(
+    "approver.*",
+    "text",
+    null,
+    "signoff",
+    "approver.<region>: the people who may decide that region's moves, separated by “;”. Apply accepts a decision only when its Approver is one of them (case, spaces and full-width ignored). Empty: anyone.",
+    "approver.<区域>：可审批该区域移交的人，用“;”分隔。仅当审批人是其中之一时才接受其决定（忽略大小写、空格和全角）。为空：任何人。",
+    { regional: false },
+  ),
+];
+
+/**
+ * The names in an approver list ("Li Wei; 张三；Ann") as comparable keys: NFKC, case and spaces ignored.
+ * @example approverKeys("Li Wei; ＬＩ ＷＥＩ") // ["liwei", "liwei"]
+ */
+export function approverKeys(list: string): string[] {
+  return list
+    .split(/[;；]/)
+    .map(approverKey)
+    .filter(Boolean);
+}
+
+/** One approver's name as a comparable key. */
+export function approverKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
 /**
  * The weights of recipient matching: each factor is 0–1, the score is their weighted mean. Declared once;
  * matching, validation, the settings sheet and the docs read this list.

@@ -1,5 +1,5 @@
 import { RULES } from "../allocation/rules";
-import { MATCH_SETTINGS, RECIPIENT_SETTINGS } from "../allocation/settingsDefs";
+import { MATCH_SETTINGS, RECIPIENT_SETTINGS, SIGNOFF_SETTINGS } from "../allocation/settingsDefs";
 import { WATCH_SETTINGS } from "../allocation/watch";
 import { IMPORT_SETTINGS } from "../importing/settingsDefs";
 import { PLAN_SETTINGS } from "../incentives/plan";
@@ -11,6 +11,7 @@ export const REGISTRY = new SettingsRegistry([
   ...CORE_SETTINGS,
   ...RECIPIENT_SETTINGS,
   ...MATCH_SETTINGS,
+  ...SIGNOFF_SETTINGS,
   ...RULES.flatMap((rule) => rule.settings),
   ...WATCH_SETTINGS,
   ...PLAN_SETTINGS,
