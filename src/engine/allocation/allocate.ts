@@ -201,12 +201,11 @@ function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeRele
       valueCents: ctx.values[acc.index],
     };
   });
+  // Owners are few: rank their keys once, so the sort compares numbers and strings only on value ties.
   const ownerKey = (m: Omit<Move, "proposalId">) => (m.from >= 0 ? model.reps[m.from].key : "") || m.fromText;
-  const keyed = moves.map((m) => ({ m, owner: ownerKey(m), account: model.accounts[m.account].key }));
-  keyed.sort(
-    (x, y) =>
-      RULE_ORDER[x.m.rule] - RULE_ORDER[y.m.rule] || compareText(x.owner, y.owner) || y.m.valueCents - x.m.valueCents || compareText(x.account, y.account),
-  );
+  const ownerRank = new Map([...new Set(moves.map(ownerKey))].sort(compareText).map((k, i) => [k, i]));
+  const keyed = moves.map((m) => ({ m, rule: RULE_ORDER[m.rule], owner: ownerRank.get(ownerKey(m))!, value: m.valueCents, account: model.accounts[m.account].key }));
+  keyed.sort((x, y) => x.rule - y.rule || x.owner - y.owner || y.value - x.value || compareText(x.account, y.account));
   keyed.forEach((k, i) => (moves[i] = k.m));
   const prefix = `P${formatMonth(ctx.period).replace("-", "")}-${runNumber}-`;
   const width = Math.max(3, String(moves.length).length);

@@ -19,8 +19,14 @@ export interface AtRisk {
 
 /** The day before which the last sale must fall for the account to be dormant at the period end. */
 function dormantCutoff(ctx: AllocationContext, region: string): number {
-  return addMonths(ctx.periodEnd, -ctx.settings.num("inactiveMonths", region));
+  // Asked once per account: the date arithmetic is done once per region and run.
+  let byRegion = cutoffs.get(ctx);
+  if (!byRegion) cutoffs.set(ctx, (byRegion = new Map()));
+  let day = byRegion.get(region);
+  if (day === undefined) byRegion.set(region, (day = addMonths(ctx.periodEnd, -ctx.settings.num("inactiveMonths", region))));
+  return day;
 }
+const cutoffs = new WeakMap<AllocationContext, Map<string, number>>();
 
 export const dormant: AllocationRule = {
   id: ID,

@@ -241,6 +241,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     return scan;
   };
   const out: Placement[] = [];
+  const limitsMemo = new Map<string, Explanation[]>();
   for (const rel of order) {
     const acc = model.accounts[rel.account];
     const region = acc.region;
@@ -357,7 +358,10 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     }
 
     if (best < 0) {
-      const limits = exclusionParts(why, { perRunMax, sharePct, region });
+      // Once a region is saturated, thousands of releases are held by the same counts: one list serves them.
+      const limitsKey = `${regionKey}|${why.atCap}|${why.ramp}|${why.perRun}|${why.share}|${why.cooling}|${why.stagnant}|${perRunMax}|${sharePct}`;
+      let limits = limitsMemo.get(limitsKey);
+      if (!limits) limitsMemo.set(limitsKey, (limits = exclusionParts(why, { perRunMax, sharePct, region })));
       const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
       const recipient: Explanation = {
         key: orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion",

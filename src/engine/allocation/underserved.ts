@@ -25,20 +25,20 @@ export function isUnderserved(f: Pick<PeerFigures, "growth" | "peerMedian">, gap
 }
 
 /**
- * Growth of every account over the last `months` months against the `months` before (null when it sold
- * nothing in either), from the run's monthly matrix.
- * @example windowGrowth(ctx, 6)[0] // −0.25: a quarter less than the six months before
+ * Growth of every account over the last `months` months against the `months` before (NaN when it sold
+ * nothing in either), from the run's monthly matrix. Typed arrays: this runs over every account.
+ * @example windowGrowth(ctx, 6).g[0] // −0.25: a quarter less than the six months before
  */
-export function windowGrowth(ctx: AllocationContext, months: number): { now: Float64Array; before: Float64Array; g: (number | null)[] } {
+export function windowGrowth(ctx: AllocationContext, months: number): { now: Float64Array; before: Float64Array; g: Float64Array } {
   const { span, monthly } = ctx;
   const n = ctx.model.accounts.length;
   const now = new Float64Array(n);
   const before = new Float64Array(n);
-  const g: (number | null)[] = new Array(n);
+  const g = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     for (let j = span - months; j < span; j++) now[a] += monthly[a * span + j];
     for (let j = span - 2 * months; j < span - months; j++) before[a] += monthly[a * span + j];
-    g[a] = growth(now[a], before[a]);
+    g[a] = growth(now[a], before[a]) ?? NaN;
   }
   return { now, before, g };
 }
@@ -58,9 +58,12 @@ export interface PeerFigures {
  * Each account's growth over `underservedMonths` (by region) against its peers': the accounts of the same
  * segment in the same region with a growth figure, itself excepted. Medians come from one sorted list per
  * group, so 100k accounts cost a sort per group, not a scan per account.
- * @example underservedFigures(ctx).get(0)?.peerMedian
+ * @example underservedFigures(ctx)[0]?.peerMedian
  */
-export function underservedFigures(ctx: AllocationContext): Map<number, PeerFigures> {
+export function underservedFigures(ctx: AllocationContext): (PeerFigures | undefined)[] {
+  // The rule and the watch list both ask; the figures are computed once per run.
+  const cached = figuresOf.get(ctx);
+  if (cached) return cached;
   const { model, settings } = ctx;
   const byMonths = new Map<number, ReturnType<typeof windowGrowth>>();
   const growthFor = (months: number) => {
@@ -68,37 +71,47 @@ export function underservedFigures(ctx: AllocationContext): Map<number, PeerFigu
     if (!w) byMonths.set(months, (w = windowGrowth(ctx, months)));
     return w;
   };
-  const groups = new Map<string, { sorted: number[]; months: number }>();
+  // Group index per account (by region and segment), then one sorted list of growth figures per group.
+  const groupIds = new Map<string, number>();
+  const groupOf = new Int32Array(model.accounts.length).fill(-1);
+  const groups: { sorted: number[]; months: number }[] = [];
   for (const acc of model.accounts) {
     const seg = segmentOf(acc);
     if (!seg) continue;
-    const months = settings.num("underservedMonths", acc.region);
-    const g = growthFor(months).g[acc.index];
     const k = `${acc.region}\u0000${seg}`;
-    const group = groups.get(k) ?? { sorted: [], months };
-    if (g !== null) group.sorted.push(g);
-    groups.set(k, group);
+    let id = groupIds.get(k);
+    if (id === undefined) {
+      groupIds.set(k, (id = groups.length));
+      groups.push({ sorted: [], months: settings.num("underservedMonths", acc.region) });
+    }
+    groupOf[acc.index] = id;
+    const g = growthFor(groups[id].months).g[acc.index];
+    if (!Number.isNaN(g)) groups[id].sorted.push(g);
   }
-  for (const g of groups.values()) g.sorted.sort((a, b) => a - b);
-  const out = new Map<number, PeerFigures>();
+  for (const g of groups) g.sorted.sort((a, b) => a - b);
+  // An array by account index, not a Map: 100k inserts into a Map cost more than all the arithmetic here.
+  const out: (PeerFigures | undefined)[] = new Array(model.accounts.length).fill(undefined);
   for (const acc of model.accounts) {
-    const seg = segmentOf(acc);
-    if (!seg) continue;
-    const group = groups.get(`${acc.region}\u0000${seg}`)!;
+    const id = groupOf[acc.index];
+    // Only owned accounts are ever judged (the rule and the watch list skip the rest).
+    if (id < 0 || acc.owner < 0) continue;
+    const group = groups[id];
     const w = growthFor(group.months);
-    const own = w.g[acc.index];
-    out.set(acc.index, {
-      segment: seg,
+    const own = Number.isNaN(w.g[acc.index]) ? null : w.g[acc.index];
+    out[acc.index] = {
+      segment: segmentOf(acc),
       months: group.months,
       peers: group.sorted.length - (own === null ? 0 : 1),
       growth: own,
       peerMedian: medianWithout(group.sorted, own),
       beforeCents: w.before[acc.index],
       nowCents: w.now[acc.index],
-    });
+    };
   }
+  figuresOf.set(ctx, out);
   return out;
 }
+const figuresOf = new WeakMap<AllocationContext, (PeerFigures | undefined)[]>();
 
 /** The median of a sorted list with one occurrence of `x` taken out (none when x is null); null when empty. */
 export function medianWithout(sorted: readonly number[], x: number | null): number | null {
@@ -134,13 +147,14 @@ export const underserved: AllocationRule = {
     const figures = underservedFigures(ctx);
     const rejected = new Map<string, number>();
     const noPeers = new Map<string, number>();
+    const protectFroms = new Map<string, number>();
     for (const acc of model.accounts) {
       const region = acc.region;
       if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, region)) continue;
       // Only an account someone is working can be underserved; orphans are ORPHAN's.
       if (acc.owner < 0 || ctx.classes[acc.owner] === null) continue;
       funnel.add(ID, region, "examined");
-      const f = figures.get(acc.index);
+      const f = figures[acc.index];
       if (!f || f.peers < settings.num("underservedMinPeers", region)) {
         noPeers.set(region, Math.max(noPeers.get(region) ?? 0, f?.peers ?? 0));
         continue;
@@ -149,7 +163,8 @@ export const underserved: AllocationRule = {
       const gap = settings.num("underservedGapPct", region);
       if (!isUnderserved(f, gap)) continue;
       if (acc.protected) continue;
-      const protectFrom = addMonths(ctx.periodEnd, -settings.num("protectWonWithinMonths", region));
+      let protectFrom = protectFroms.get(region);
+      if (protectFrom === undefined) protectFroms.set(region, (protectFrom = addMonths(ctx.periodEnd, -settings.num("protectWonWithinMonths", region))));
       if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) continue;
       funnel.add(ID, region, "triggered");
       if (ctx.remembersRejection(acc.index, ID)) {

@@ -80,7 +80,7 @@ export function watchList(ctx: AllocationContext, atRiskList: readonly AtRisk[])
   const figures = underservedFigures(ctx);
   for (const acc of model.accounts) {
     if (acc.owner < 0 || ctx.classes[acc.owner] === null || acc.protected || ctx.released.has(acc.index) || !ctx.ruleOn("UNDERSERVED", acc.region)) continue;
-    const f = figures.get(acc.index);
+    const f = figures[acc.index];
     if (!f || f.peers < settings.num("underservedMinPeers", acc.region)) continue;
     const gap = settings.num("underservedGapPct", acc.region);
     const margin = settings.num("watchMarginPct", acc.region);
