@@ -103,3 +103,8 @@ export function regionsOf(ctx: Pick<AllocationContext, "model">): string[] {
   for (const a of ctx.model.accounts) if (!a.region) set.add("");
   return [...set];
 }
+
+/** Says at the released stage how many a rule would have proposed again but the audit log's rejections held. */
+export function explainRejected(ctx: Pick<AllocationContext, "funnel" | "settings">, rule: RuleId, region: string, count: number | undefined): void {
+  if (count) ctx.funnel.explain(rule, region, "released", { key: "blocked.rejected", params: { count, months: ctx.settings.num("rejectionCooldownMonths", region) } });
+}

@@ -3,7 +3,7 @@
  * to the pool and is reassigned; protected accounts excepted. Also finds the accounts at risk of it.
  */
 import { addMonths } from "../cells";
-import { regionsOf } from "./diagnostics";
+import { explainRejected, regionsOf } from "./diagnostics";
 import { def, ruleSwitch } from "./settingsDefs";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
@@ -72,8 +72,7 @@ export const dormant: AllocationRule = {
         key: "blocked.DORMANT.active",
         params: { accounts: funnel.count(ID, region, "inScope"), months: ctx.settings.num("inactiveMonths", region), region: region || "—" },
       });
-      const n = rejected.get(region);
-      if (n) funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: n, months: ctx.settings.num("rejectionCooldownMonths", region) } });
+      explainRejected(ctx, ID, region, rejected.get(region));
     }
     return out;
   },

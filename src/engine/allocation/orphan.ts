@@ -1,7 +1,7 @@
 /**
  * ORPHAN: an account whose owner has left (Active = no), is not in the roster, or is blank is reassigned.
  */
-import { regionsOf } from "./diagnostics";
+import { explainRejected, regionsOf } from "./diagnostics";
 import { ruleSwitch } from "./settingsDefs";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
@@ -37,8 +37,7 @@ export const orphan: AllocationRule = {
     // What held each region's funnel, in words (used where a stage is zero).
     for (const region of regionsOf(ctx)) {
       ctx.funnel.explain(ID, region, "triggered", { key: "blocked.ORPHAN.none", params: { accounts: ctx.funnel.count(ID, region, "examined"), region: region || "—" } });
-      const n = rejected.get(region);
-      if (n) ctx.funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: n, months: ctx.settings.num("rejectionCooldownMonths", region) } });
+      explainRejected(ctx, ID, region, rejected.get(region));
     }
     return out;
   },

@@ -4,7 +4,7 @@
  * it is released for matching when its growth trails the peers' median by `underservedGapPct` or more.
  */
 import { addMonths } from "../cells";
-import { regionsOf } from "./diagnostics";
+import { explainRejected, regionsOf } from "./diagnostics";
 import { def, ruleSwitch } from "./settingsDefs";
 import { growth } from "./stagnation";
 import type { AllocationContext, AllocationRule, Release } from "./types";
@@ -193,8 +193,7 @@ export const underserved: AllocationRule = {
         key: "blocked.UNDERSERVED.none",
         params: { accounts: funnel.count(ID, region, "inScope"), gapPct: settings.num("underservedGapPct", region), region: region || "—" },
       });
-      const n = rejected.get(region);
-      if (n) funnel.explain(ID, region, "released", { key: "blocked.rejected", params: { count: n, months: settings.num("rejectionCooldownMonths", region) } });
+      explainRejected(ctx, ID, region, rejected.get(region));
     }
     return out;
   },
