@@ -10,6 +10,7 @@ import { cellText, dateToDay, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, hiddenLookalikes, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet, watchSheet } from "../engine/report/allocationSheets";
+import { teamReport, teamReportSheet } from "../engine/report/teamReport";
 import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
 import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheets";
@@ -172,7 +173,8 @@ function lastRunNumber(period: string, ids: Iterable<string>): number {
 /**
  * Where a run's sheets go. While the newest proposal of the period has no decision in it, the rerun
  * replaces that run's own sheets (same names, same places); once it has decisions it stays, and the new
- * run writes "#2", "#3"…. The newest Data Check and Portfolio are always replaced: they hold no decisions.
+ * run writes "#2", "#3"…. The newest Data Check and Portfolio, and the period's Team Report, are always
+ * replaced: they hold no decisions.
  */
 function planRunSheets(sheets: readonly SheetInfo[], period: string | null, locale: Locale, proposalTables: readonly Table[]) {
   const existing = sheets.map((s) => s.name);
@@ -183,6 +185,13 @@ function planRunSheets(sheets: readonly SheetInfo[], period: string | null, loca
     if (old) {
       replace.push(old);
       fixed.set(kind, old);
+    }
+  }
+  // The team report describes the period, not one run's proposal: always the one sheet, replaced.
+  if (period !== null) {
+    for (const L of ["en-US", "zh-CN"] as const) {
+      const n = sheetName("teamReport", L, period);
+      if (existing.includes(n)) replace.push(n);
     }
   }
   let suffix: string | null = null;
@@ -206,6 +215,7 @@ function planRunSheets(sheets: readonly SheetInfo[], period: string | null, loca
   const take = takeNames(existing.filter((n) => !replace.includes(n)));
   const nameFor = (kind: OutputKind): string => {
     if (kind === "dataCheck" || kind === "portfolio") return fixed.get(kind) ?? take(sheetName(kind, locale));
+    if (kind === "teamReport") return sheetName(kind, locale, period!);
     if (suffix !== null) return `${sheetName(kind, locale, period!)}${suffix}`;
     return take(sheetName(kind, locale, period!));
   };
@@ -252,6 +262,7 @@ export async function runAllocation(
     sheets.push(fairnessSheet(result, allocation, plan.nameFor("fairness")));
     sheets.push(atRiskSheet(result, allocation, plan.nameFor("atRisk")));
     sheets.push(watchSheet(result, allocation, plan.nameFor("watch")));
+    sheets.push(teamReportSheet(result, teamReport(result, allocation, evaluation, past, auditRows), allocation.period, plan.nameFor("teamReport")));
     sheets.push(scorecardSheet(result, evaluation, plan.nameFor("scorecard")));
     sheets.push(incentivesSheet(result, evaluation, plan.nameFor("incentives")));
     // The rules people sign off must be visible: a workbook without a settings sheet gets one, listing

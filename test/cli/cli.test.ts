@@ -17,6 +17,7 @@ const RUN_SHEETS = [
   "Fairshare Fairness 2026-10",
   "Fairshare At Risk 2026-10",
   "Fairshare Watch 2026-10",
+  "Fairshare Team Report 2026-10",
   "Fairshare Scorecard 2026-10",
   "Fairshare Incentives 2026-10",
 ];

@@ -17,7 +17,7 @@ test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the a
   const ran = path.join(tmp, "zh.run.xlsx");
   expect(await main(["run", book, "--out", ran, "--json", path.join(tmp, "run.json"), "--quiet"], quiet)).toBe(0);
   const run = JSON.parse(readFileSync(path.join(tmp, "run.json"), "utf8"));
-  expect(run.sheetsWritten).toEqual(["Fairshare 数据检查", "Fairshare 客户资源快照", "Fairshare 调整建议 2026-03", "Fairshare 公平性 2026-03", "Fairshare 回收预警 2026-03", "Fairshare 预警名单 2026-03", "Fairshare 评分卡 2026-03", "Fairshare 激励明细 2026-03"]);
+  expect(run.sheetsWritten).toEqual(["Fairshare 数据检查", "Fairshare 客户资源快照", "Fairshare 调整建议 2026-03", "Fairshare 公平性 2026-03", "Fairshare 回收预警 2026-03", "Fairshare 预警名单 2026-03", "Fairshare 团队报告 2026-03", "Fairshare 评分卡 2026-03", "Fairshare 激励明细 2026-03"]);
   const move = run.reassignments[0];
   expect(move.reason).toBe("负责人 R4 已离职。");
 

@@ -66,6 +66,7 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       "Fairshare 公平性 2026-03",
       "Fairshare 回收预警 2026-03",
       "Fairshare 预警名单 2026-03",
+      "Fairshare 团队报告 2026-03",
       "Fairshare 评分卡 2026-03",
       "Fairshare 激励明细 2026-03",
     ]);
@@ -184,10 +185,11 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       "Fairshare Fairness 2026-03 #2",
       "Fairshare At Risk 2026-03 #2",
       "Fairshare Watch 2026-03 #2",
+      "Fairshare Team Report 2026-03",
       "Fairshare Scorecard 2026-03 #2",
       "Fairshare Incentives 2026-03 #2",
     ]);
-    expect(third.replaced.sort()).toEqual(["Fairshare Data Check", "Fairshare Portfolio"]);
+    expect(third.replaced.sort()).toEqual(["Fairshare Data Check", "Fairshare Portfolio", "Fairshare Team Report 2026-03"]);
     expect(host.workbook.sheetNames().filter((n) => n.startsWith("Fairshare Proposal"))).toEqual(["Fairshare Proposal 2026-03", "Fairshare Proposal 2026-03 #2"]);
     expect(third.allocation!.moves[0].proposalId).toBe("P202603-3-001");
   });

@@ -5,7 +5,7 @@
 import type { Locale } from "../messages";
 
 /** The kinds of sheet Fairshare writes. */
-export type OutputKind = "dataCheck" | "portfolio" | "proposal" | "fairness" | "atRisk" | "watch" | "scorecard" | "incentives" | "auditLog";
+export type OutputKind = "dataCheck" | "portfolio" | "proposal" | "fairness" | "atRisk" | "watch" | "teamReport" | "scorecard" | "incentives" | "auditLog";
 
 /**
  * Output sheet names per locale. The English names are the contract (CLI, JSON, tests); a zh-CN
@@ -19,6 +19,7 @@ export const SHEET_BASES: Record<Locale, Record<OutputKind, string>> = {
     fairness: "Fairshare Fairness",
     atRisk: "Fairshare At Risk",
     watch: "Fairshare Watch",
+    teamReport: "Fairshare Team Report",
     scorecard: "Fairshare Scorecard",
     incentives: "Fairshare Incentives",
     auditLog: "Fairshare Audit Log",
@@ -30,6 +31,7 @@ export const SHEET_BASES: Record<Locale, Record<OutputKind, string>> = {
     fairness: "Fairshare 公平性",
     atRisk: "Fairshare 回收预警",
     watch: "Fairshare 预警名单",
+    teamReport: "Fairshare 团队报告",
     scorecard: "Fairshare 评分卡",
     incentives: "Fairshare 激励明细",
     auditLog: "Fairshare 审计日志",
