@@ -16,13 +16,6 @@ export function segmentOf(acc: { industry: string; level: string }): string {
   return acc.industry || acc.level;
 }
 
-/**
- * Whether an account fell while its peers grew, by at least `gap` more than it.
- * @example isUnderserved({ growth: -0.2, peerMedian: 0.2 }, 0.3) // true
- */
-export function isUnderserved(f: Pick<PeerFigures, "growth" | "peerMedian">, gap: number): boolean {
-  return f.growth !== null && f.growth < 0 && f.peerMedian !== null && f.peerMedian > 0 && f.peerMedian - f.growth >= gap - 1e-12;
-}
 
 /**
  * Growth of every account over the last `months` months against the `months` before (NaN when it sold
@@ -54,17 +47,31 @@ export interface PeerFigures {
   nowCents: number;
 }
 
+/** Every owned account's figures against its peers, column-wise (this covers 100k accounts). */
+export interface PeerTable {
+  /** Peer group per account (region and segment), −1 without a segment or an owner. */
+  group: Int32Array;
+  groups: { segment: string; months: number }[];
+  peers: Int32Array;
+  /** NaN where there is no figure. */
+  growth: Float64Array;
+  peerMedian: Float64Array;
+  before: Float64Array;
+  now: Float64Array;
+}
+
 /**
- * Each account's growth over `underservedMonths` (by region) against its peers': the accounts of the same
- * segment in the same region with a growth figure, itself excepted. Medians come from one sorted list per
- * group, so 100k accounts cost a sort per group, not a scan per account.
- * @example underservedFigures(ctx)[0]?.peerMedian
+ * Each owned account's growth over `underservedMonths` (by region) against its peers': the accounts of the
+ * same segment in the same region with a growth figure, itself excepted. Medians come from one sorted list
+ * per group, so 100k accounts cost a sort per group, not a scan per account.
+ * @example const t = underservedFigures(ctx); t.peerMedian[0]
  */
-export function underservedFigures(ctx: AllocationContext): (PeerFigures | undefined)[] {
+export function underservedFigures(ctx: AllocationContext): PeerTable {
   // The rule and the watch list both ask; the figures are computed once per run.
   const cached = figuresOf.get(ctx);
   if (cached) return cached;
   const { model, settings } = ctx;
+  const n = model.accounts.length;
   const byMonths = new Map<number, ReturnType<typeof windowGrowth>>();
   const growthFor = (months: number) => {
     let w = byMonths.get(months);
@@ -73,8 +80,8 @@ export function underservedFigures(ctx: AllocationContext): (PeerFigures | undef
   };
   // Group index per account (by region and segment), then one sorted list of growth figures per group.
   const groupIds = new Map<string, number>();
-  const groupOf = new Int32Array(model.accounts.length).fill(-1);
-  const groups: { sorted: number[]; months: number }[] = [];
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: { segment: string; months: number; sorted: number[] }[] = [];
   for (const acc of model.accounts) {
     const seg = segmentOf(acc);
     if (!seg) continue;
@@ -82,36 +89,68 @@ export function underservedFigures(ctx: AllocationContext): (PeerFigures | undef
     let id = groupIds.get(k);
     if (id === undefined) {
       groupIds.set(k, (id = groups.length));
-      groups.push({ sorted: [], months: settings.num("underservedMonths", acc.region) });
+      groups.push({ segment: seg, sorted: [], months: settings.num("underservedMonths", acc.region) });
     }
     groupOf[acc.index] = id;
     const g = growthFor(groups[id].months).g[acc.index];
     if (!Number.isNaN(g)) groups[id].sorted.push(g);
   }
   for (const g of groups) g.sorted.sort((a, b) => a - b);
-  // An array by account index, not a Map: 100k inserts into a Map cost more than all the arithmetic here.
-  const out: (PeerFigures | undefined)[] = new Array(model.accounts.length).fill(undefined);
+  const t: PeerTable = {
+    group: new Int32Array(n).fill(-1),
+    groups: groups.map(({ segment, months }) => ({ segment, months })),
+    peers: new Int32Array(n),
+    growth: new Float64Array(n).fill(NaN),
+    peerMedian: new Float64Array(n).fill(NaN),
+    before: new Float64Array(n),
+    now: new Float64Array(n),
+  };
   for (const acc of model.accounts) {
     const id = groupOf[acc.index];
     // Only owned accounts are ever judged (the rule and the watch list skip the rest).
     if (id < 0 || acc.owner < 0) continue;
     const group = groups[id];
     const w = growthFor(group.months);
-    const own = Number.isNaN(w.g[acc.index]) ? null : w.g[acc.index];
-    out[acc.index] = {
-      segment: segmentOf(acc),
-      months: group.months,
-      peers: group.sorted.length - (own === null ? 0 : 1),
-      growth: own,
-      peerMedian: medianWithout(group.sorted, own),
-      beforeCents: w.before[acc.index],
-      nowCents: w.now[acc.index],
-    };
+    const g = w.g[acc.index];
+    const own = Number.isNaN(g) ? null : g;
+    t.group[acc.index] = id;
+    t.peers[acc.index] = group.sorted.length - (own === null ? 0 : 1);
+    t.growth[acc.index] = g;
+    t.peerMedian[acc.index] = medianWithout(group.sorted, own) ?? NaN;
+    t.before[acc.index] = w.before[acc.index];
+    t.now[acc.index] = w.now[acc.index];
   }
-  figuresOf.set(ctx, out);
-  return out;
+  figuresOf.set(ctx, t);
+  return t;
 }
-const figuresOf = new WeakMap<AllocationContext, (PeerFigures | undefined)[]>();
+const figuresOf = new WeakMap<AllocationContext, PeerTable>();
+
+/** One account's figures as an object (for its evidence), or undefined when it has no peer group. */
+export function peerFigure(t: PeerTable, a: number): PeerFigures | undefined {
+  const id = t.group[a];
+  if (id < 0) return undefined;
+  const nan = (x: number) => (Number.isNaN(x) ? null : x);
+  return {
+    segment: t.groups[id].segment,
+    months: t.groups[id].months,
+    peers: t.peers[a],
+    growth: nan(t.growth[a]),
+    peerMedian: nan(t.peerMedian[a]),
+    beforeCents: t.before[a],
+    nowCents: t.now[a],
+  };
+}
+
+/**
+ * Whether an account fell while its peers grew, by at least `gap` more than it (read from the table's
+ * columns, without building the account's object).
+ * @example underservedAt(underservedFigures(ctx), 0, 0.3)
+ */
+export function underservedAt(t: PeerTable, a: number, gap: number): boolean {
+  const g = t.growth[a];
+  const m = t.peerMedian[a];
+  return g < 0 && m > 0 && m - g >= gap - 1e-12;
+}
 
 /** The median of a sorted list with one occurrence of `x` taken out (none when x is null); null when empty. */
 export function medianWithout(sorted: readonly number[], x: number | null): number | null {
@@ -154,14 +193,14 @@ export const underserved: AllocationRule = {
       // Only an account someone is working can be underserved; orphans are ORPHAN's.
       if (acc.owner < 0 || ctx.classes[acc.owner] === null) continue;
       funnel.add(ID, region, "examined");
-      const f = figures[acc.index];
-      if (!f || f.peers < settings.num("underservedMinPeers", region)) {
-        noPeers.set(region, Math.max(noPeers.get(region) ?? 0, f?.peers ?? 0));
+      const peers = figures.group[acc.index] < 0 ? 0 : figures.peers[acc.index];
+      if (peers < settings.num("underservedMinPeers", region)) {
+        noPeers.set(region, Math.max(noPeers.get(region) ?? 0, peers));
         continue;
       }
       funnel.add(ID, region, "inScope");
       const gap = settings.num("underservedGapPct", region);
-      if (!isUnderserved(f, gap)) continue;
+      if (!underservedAt(figures, acc.index, gap)) continue;
       if (acc.protected) continue;
       let protectFrom = protectFroms.get(region);
       if (protectFrom === undefined) protectFroms.set(region, (protectFrom = addMonths(ctx.periodEnd, -settings.num("protectWonWithinMonths", region))));
@@ -171,6 +210,7 @@ export const underserved: AllocationRule = {
         rejected.set(region, (rejected.get(region) ?? 0) + 1);
         continue;
       }
+      const f = peerFigure(figures, acc.index)!;
       const params = {
         segment: f.segment,
         region: region || "—",

@@ -10,7 +10,7 @@ import type { AtRisk } from "./dormant";
 import { def } from "./settingsDefs";
 import { grows, judgeVeteran } from "./stagnation";
 import type { AllocationContext, Explanation, RuleId } from "./types";
-import { isUnderserved, underservedFigures } from "./underserved";
+import { peerFigure, underservedAt, underservedFigures } from "./underserved";
 
 export const WATCH_SETTINGS = [
   def(
@@ -80,11 +80,11 @@ export function watchList(ctx: AllocationContext, atRiskList: readonly AtRisk[])
   const figures = underservedFigures(ctx);
   for (const acc of model.accounts) {
     if (acc.owner < 0 || ctx.classes[acc.owner] === null || acc.protected || ctx.released.has(acc.index) || !ctx.ruleOn("UNDERSERVED", acc.region)) continue;
-    const f = figures[acc.index];
-    if (!f || f.peers < settings.num("underservedMinPeers", acc.region)) continue;
+    if (figures.group[acc.index] < 0 || figures.peers[acc.index] < settings.num("underservedMinPeers", acc.region)) continue;
     const gap = settings.num("underservedGapPct", acc.region);
     const margin = settings.num("watchMarginPct", acc.region);
-    if (isUnderserved(f, gap) || !isUnderserved(f, Math.max(0, gap - margin))) continue;
+    if (underservedAt(figures, acc.index, gap) || !underservedAt(figures, acc.index, Math.max(0, gap - margin))) continue;
+    const f = peerFigure(figures, acc.index)!;
     out.push({
       rule: "UNDERSERVED",
       rep: acc.owner,
