@@ -11,7 +11,7 @@ import { parseAuditLog, pastRejections } from "../../../src/engine/allocation/au
 import { rampedCap } from "../../../src/engine/allocation/recipients";
 import { renderDiagnostic, renderExplanation } from "../../../src/engine/allocation/text";
 import type { Cell } from "../../../src/engine/table";
-import { monthly, run, type IdMove, type TeamSpec } from "./team";
+import { monthly, past, run, type IdMove, type TeamSpec } from "./team";
 
 const REGULAR = "2025-01-01";
 const VETERAN = "2018-03-01";
@@ -220,6 +220,31 @@ describe("ramp and spread", () => {
     expect(renderExplanation(x3.recipient, "en-US")).toContain("2 would pass 40% of the region's released value (maxShareOfMovedValue)");
     // One eligible rep: the limit does not apply.
     expect((await run(spec(["RA"]))).moves.map((m) => m.to)).toEqual(["RA", "RA", "RA"]);
+  });
+});
+
+describe("proposal order", () => {
+  test("moves a manager can approve come first; a bigger account a limit held follows them", async () => {
+    // BIG (1000) cannot go to N, who lost it on 2026-05-01 (cooldown); SMALL (100) can.
+    const r = await run(
+      {
+        reps: [
+          { id: "N", hire: REGULAR, region: "North" },
+          { id: "L", hire: REGULAR, region: "North", active: false },
+        ],
+        accounts: [
+          { id: "BIG", owner: "L", region: "North" },
+          { id: "SMALL", owner: "L", region: "North" },
+        ],
+        sales: [
+          ["2026-06-10", "BIG", 1000],
+          ["2026-06-10", "SMALL", 100],
+        ],
+      },
+      { past: [past("BIG", "N", "L", "2026-05-01")] },
+    );
+    expect(r.moves).toEqual([mv("SMALL", "L", "N", "ORPHAN"), mv("BIG", "L", null, "ORPHAN")]);
+    expect(r.result.moves.map((m) => m.proposalId)).toEqual(["P202606-1-001", "P202606-1-002"]);
   });
 });
 
