@@ -159,6 +159,10 @@ export function dayFromParts(year: number, month: number, day: number): DayNumbe
   return Math.round(ms / 86400000);
 }
 
+/** 1900-01-01 and 10000-01-01 as time values: the bounds of Excel's dates. */
+const FIRST_DATE_MS = Date.UTC(1900, 0, 1);
+const AFTER_LAST_DATE_MS = Date.UTC(10000, 0, 1);
+
 /**
  * Whether a date cell lies outside Excel's dates (1900-01-01 … 9999-12-31): a date-formatted 99999999
  * arrives as a Date in the year 275690, or as that serial. Such a cell is an issue, never a date.
@@ -199,7 +203,11 @@ const MONTH_NAMES = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SE
  */
 export function parseDate(cell: Cell | undefined): DayNumber | null | undefined {
   if (isBlank(cell)) return null;
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) || isDateOutOfRange(cell) ? undefined : dateToDay(cell);
+  if (cell instanceof Date) {
+    // Readers hand over a Date per date cell (a million on a big Sales sheet): bounds on the time value, no calendar.
+    const t = cell.getTime();
+    return t >= FIRST_DATE_MS && t < AFTER_LAST_DATE_MS ? Math.floor(t / 86400000) : undefined;
+  }
   if (typeof cell === "number") {
     // Plausible serials only: 1900-03-01 .. 9999-12-31. A bare year like 2026 would be 1905-07-18, so reject small ones.
     if (!Number.isFinite(cell) || cell < 3000 || cell > 2958465) return undefined;
