@@ -150,6 +150,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   let proposalSheet = "";
   const approved: { proposalId: string; accountId: string; to: string }[] = [];
 
+  const RULE_LABEL = "stagnationMonths";
   const shot = async (step: string): Promise<string> => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`);
@@ -157,6 +158,9 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     return file;
   };
   const tab = (name: string | RegExp) => grid.getByRole("tab", { name, exact: typeof name === "string" });
+  /** Opens one of the pane's steps by its tab (named by its title, then its state). */
+  const goTo = (title: "sectionData" | "sectionRules" | "sectionRun" | "sectionReview" | "sectionStatements") =>
+    pane.getByRole("tab", { name: new RegExp(`^${escapeRegExp(t(title))}`) }).click();
 
   beforeAll(async () => {
     browser = await launchChromium(VIEWPORT);
@@ -217,6 +221,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   });
 
   test("a rule changed in the Rules section is saved to the settings sheet", async () => {
+    await goTo("sectionRules");
     const box = pane.getByRole("textbox", { name: t("percentLabel", { key: "releaseShare" }), exact: true });
     await box.fill("40");
     await pane.getByRole("button", { name: t("saveRules"), exact: true }).click();
@@ -225,7 +230,11 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await shot("2c-rule");
   });
 
-  test("Run allocation adds the proposal, shown with its Decision dropdowns", async () => {
+  test("Run allocation saves an unsaved rule edit first, and adds the proposal, shown with its Decision dropdowns", async () => {
+    const box = pane.getByRole("textbox", { name: RULE_LABEL, exact: true });
+    await box.fill("4");
+    await goTo("sectionRun");
+    await pane.getByText(t("runSavesRules", { count: 1 })).waitFor();
     await pane.getByRole("button", { name: t("runAllocation") }).click();
     await tab(proposalTab).waitFor();
     proposalSheet = (await tab(proposalTab).textContent()) ?? "";
@@ -233,6 +242,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await pane.getByText(t("sheetsWritten", { sheets: "" }).trim(), { exact: false }).last().waitFor();
     const decisions = grid.locator("select");
     expect(await decisions.count()).toBeGreaterThan(2);
+    expect(await settingValue("stagnationMonths")).toBe(4);
     await shot("3-proposal");
   });
 
@@ -271,6 +281,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     if (process.env.FAIRSHARE_DOCS_SCREENSHOT === "1" && locale === "en-US" && width === 450) await docsScreenshot(page);
     expect(fs.existsSync(approvedShot)).toBe(true);
 
+    await goTo("sectionReview");
     await pane.getByRole("button", { name: t("applyApproved") }).click();
     const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
     await pane.getByText(new RegExp(`^${result}$`)).waitFor();
@@ -289,6 +300,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   });
 
   test("a rep's statement and place in the team", async () => {
+    await goTo("sectionStatements");
     await pane.getByRole("button", { name: t("showStatements"), exact: true }).click();
     const picker = pane.getByRole("combobox", { name: t("repPicker"), exact: true });
     await picker.click();

@@ -141,18 +141,25 @@ describe("App", () => {
   const pending = () => new Promise<never>(() => {});
   const actions: PaneActions = new Proxy({} as PaneActions, { get: () => pending });
 
-  it("starts by looking for the input sheets, with every section and its main button on one page", () => {
+  it("starts at the Data step, the job's steps as tabs each saying its state, the other steps hidden", () => {
     const text = render(<App actions={actions} />);
     expect(text).toContain("Fairshare");
     expect(text).toContain("Looking for input sheets…");
-    for (const expected of ["Check data", "Run allocation", "Apply approved", "Show statements"]) expect(text).toContain(expected);
     const markup = html(<App actions={actions} />);
-    const headings = [...markup.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(["Data", "Rules", "Allocation", "Review and apply", "Statements"]);
-    for (const id of ["fairshare-data", "fairshare-rules", "fairshare-run", "fairshare-review", "fairshare-statements"]) {
-      expect(markup).toContain(`id="${id}"`);
-      expect(markup).toContain(`href="#${id}"`);
-    }
+    const tabs = [...markup.matchAll(/<button[^>]*role="tab"[^>]*>([\s\S]*?)<\/button>/g)].map((m) => m[1].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim())
+      // An unselected Fluent tab also holds a hidden copy of its content (the room its bold form needs).
+      .map((s) => (s.length % 2 === 1 && s.slice(0, (s.length - 1) / 2) === s.slice((s.length + 1) / 2) ? s.slice(0, (s.length - 1) / 2) : s));
+    expect(tabs).toEqual(["Data To do", "Rules Done", "Allocation To do", "Review and apply To do", "Statements To do"]);
+    expect(markup).toMatch(/<button[^>]*aria-selected="true"[^>]*id="fairshare-data-tab"|<button[^>]*id="fairshare-data-tab"[^>]*aria-selected="true"/);
+    const panels = [...markup.matchAll(/<div role="tabpanel" id="(fairshare-[a-z]+)-panel"[^>]*?( hidden="")?>/g)].map((m) => [m[1], m[2] !== undefined]);
+    expect(panels).toEqual([
+      ["fairshare-data", false],
+      ["fairshare-rules", true],
+      ["fairshare-run", true],
+      ["fairshare-review", true],
+      ["fairshare-statements", true],
+    ]);
+    for (const expected of ["Check data", "Run allocation", "Apply approved", "Show statements", "Next: Rules"]) expect(text).toContain(expected);
   });
 
   it("disables its actions while it opens (one action at a time)", () => {
@@ -363,6 +370,13 @@ describe("RunSection", () => {
     expect(render(<RunSection {...props} running cancelRequested progress={{ step: "allocate", fraction: 0.85 }} />, "zh-CN")).toBe("运行分配 正在取消… 正在运行分配规则（85%）");
   });
 
+  it("says unsaved rule edits are saved before the run, and refuses to run with an invalid rule", () => {
+    expect(render(<RunSection {...props} pendingRules={2} />)).toBe("Run allocation Unsaved rule changes (2) are saved first, then the run uses them.");
+    const blocked = html(<RunSection {...props} pendingRules={1} rulesInvalid />);
+    expect(blocked).toMatch(/<button[^>]*disabled=""[^>]*>Run allocation<\/button>/);
+    expect(render(<RunSection {...props} pendingRules={1} rulesInvalid />, "zh-CN")).toContain("暂不能运行");
+  });
+
   it("says a cancelled run wrote nothing (not an error)", () => {
     expect(render(<RunSection {...props} notice="cancelled" />)).toBe("Run allocation Cancelled, nothing was written.");
     expect(render(<RunSection {...props} notice="cancelled" />, "zh-CN")).toBe("运行分配 已取消，未写入任何内容。");
@@ -447,6 +461,12 @@ describe("ReviewSection", () => {
 
   it("says when there is no proposal yet", () => {
     expect(render(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />, "zh-CN")).toBe("还没有调整建议表：请先运行分配。 应用已批准");
+  });
+
+  it("disables Apply until there is a proposal", () => {
+    expect(html(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(html(<ReviewSection {...props} review={null} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(html(<ReviewSection {...props} />)).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
   });
 
   it("disables Apply while busy", () => {

@@ -79,7 +79,7 @@ export function ReviewSection({ review, apply, loading, applying, disabled, onAp
         </>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={onApply}>
+        <Button appearance="primary" disabled={busy || review === null || review.proposalSheet === null} onClick={onApply}>
           {t("applyApproved")}
         </Button>
         {applying && <Spinner size="tiny" labelPosition="after" label={t("applying")} />}

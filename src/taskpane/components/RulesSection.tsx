@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Dropdown, Field, Option, Spinner, makeStyles, 
 import type { SettingChange } from "../actions";
 import type { RulesData } from "../hooks/usePane";
 import { RULE_GROUPS, draftKey, groupTitle, parseDraftKey, shownText } from "../hooks/settingsForm";
-import { useSettingsEditor } from "../hooks/useSettingsEditor";
+import { useSettingsEditor, type SettingsEditor } from "../hooks/useSettingsEditor";
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { SettingField } from "./SettingField";
 
@@ -61,6 +61,8 @@ export interface RulesSectionProps {
   onComplete?: () => void;
   /** What the last "list every setting" added (empty: nothing was missing), or null. */
   settingsAdded?: string[] | null;
+  /** The form's state when its owner keeps it (the pane: Run saves what it shows); otherwise its own. */
+  editor?: SettingsEditor;
   className?: string;
 }
 
@@ -68,12 +70,13 @@ export interface RulesSectionProps {
  * The settings that matter most, editable for all regions or as one region's overrides, validated
  * as they are typed, and saved together to the Fairshare Settings sheet.
  */
-export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, className }: RulesSectionProps) {
+export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, editor: shared, className }: RulesSectionProps) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
   const views = rules?.settings ?? [];
-  const editor = useSettingsEditor(views, onSave);
+  const own = useSettingsEditor(views, onSave);
+  const editor = shared ?? own;
   if (rules === null) return loading ? <Spinner size="tiny" labelPosition="after" label={t("rulesLoading")} /> : null;
 
   const byKey = new Map(views.map((v) => [v.def.key, v]));

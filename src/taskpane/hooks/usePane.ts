@@ -49,7 +49,11 @@ export interface PaneState {
   cancelRequested: boolean;
   run: RunSummary | null;
   runNotice: RunNotice;
-  runAllocation(): Promise<boolean>;
+  /**
+   * Runs the allocation with the rules as the form shows them: `unsaved` edits are saved first (and
+   * `onSaved` told, so the form can drop its drafts); a failed save runs nothing.
+   */
+  runAllocation(unsaved?: SettingChange[], onSaved?: () => void): Promise<boolean>;
   cancelRun(): void;
 
   review: ReviewStatus | null;
@@ -168,7 +172,7 @@ export function usePane(actions: PaneActions): PaneState {
   );
 
   const runAllocation = useCallback(
-    () =>
+    (unsaved: SettingChange[] = [], onSaved?: () => void) =>
       task("running", async () => {
         const flag: CancelFlag = { aborted: false };
         cancelFlag.current = flag;
@@ -177,6 +181,13 @@ export function usePane(actions: PaneActions): PaneState {
         setCancelRequested(false);
         setProgress(null);
         try {
+          if (unsaved.length > 0) {
+            setRulesSaved(false);
+            await actions.saveSettings(unsaved);
+            alive(setRules)(await actions.readSettings([...RULE_KEYS]));
+            if (mounted.current) onSaved?.();
+            alive(setRulesSaved)(true);
+          }
           const outcome = await runWithCancel(actions, flag, (step, fraction) => alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction)));
           if (outcome.kind === "cancelled") {
             alive(setRunNotice)("cancelled");

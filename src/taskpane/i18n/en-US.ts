@@ -12,6 +12,12 @@ export const enUS = {
   sectionRun: "Allocation",
   sectionReview: "Review and apply",
   sectionStatements: "Statements",
+  stepStateDone: "Done",
+  stepStateAttention: "Needs attention",
+  stepStateTodo: "To do",
+  nextStep: "Next: {step}",
+  runSavesRules: "Unsaved rule changes ({count}) are saved first, then the run uses them.",
+  runBlockedByRules: "Run is unavailable: a rule has a value that cannot be used. Fix it under Rules, or discard the change.",
 
   // Data
   sheetsHeading: "Input sheets",

@@ -10,6 +10,12 @@ export const zhCN: Messages = {
   sectionRun: "分配",
   sectionReview: "审批与应用",
   sectionStatements: "激励明细",
+  stepStateDone: "已完成",
+  stepStateAttention: "需处理",
+  stepStateTodo: "待办",
+  nextStep: "下一步：{step}",
+  runSavesRules: "将先保存未保存的规则修改（{count} 项），再按修改后的规则运行。",
+  runBlockedByRules: "暂不能运行：有规则的值无法使用。请在“规则”中改正，或放弃修改。",
 
   // Data
   sheetsHeading: "输入工作表",
