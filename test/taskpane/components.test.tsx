@@ -271,34 +271,41 @@ describe("RulesSection", () => {
     expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={[]} />, "zh-CN")).toContain("Fairshare Settings 工作表已列出全部设置。");
   });
 
-  it("lists the rules by group, each with its description and range, percentages in %", () => {
+  /** Setting keys as they could leak into text: camelCase or dotted (plain words such as "period" are words). */
+  const keyLike = REGISTRY.defs.map((d) => d.key.replace(/\.\*$/, "")).filter((k) => /[A-Z.]/.test(k));
+  const leakedKeys = (text: string) => keyLike.filter((k) => new RegExp(`(^|[^\\w.])${k.replace(/\./g, "\\.")}(?![\\w])`).test(text));
+
+  it("lists the rules by group in plain words, each with its description and range, percentages in %; no setting key shown", () => {
     const text = render(<RulesSection rules={{ regions: ["North", "South"], settings: views }} onSave={async () => true} />);
     for (const expected of [
       "Region All regions",
-      "Period period",
+      "Period Month to report on",
       "Month to report on (YYYY-MM). Empty: the last month that has sales.",
-      "Stagnant veterans stagnationMonths",
-      "releaseShare (%)",
+      "Stagnant veterans Months without growth before a veteran is stagnant",
+      "Share of a stagnant veteran's accounts released (%)",
       "Share of a stagnant veteran's accounts released (rounded down), among those not growing. From 0% to 100%.",
-      "maxAccountsVeteran",
-      "commissionTiers",
-      "commissionMode",
-      "Scorecard weights weight.sales",
+      "Most accounts a veteran holds",
+      "Commission tiers",
+      "How the tiers apply each slice at its own rate",
+      "Scorecard weights Weight of sales against quota",
       "Save",
       "Discard changes",
     ]) {
       expect(text).toContain(expected);
     }
+    expect(leakedKeys(text)).toEqual([]);
     const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
     expect(markup).toMatch(/value="30"/);
     expect(markup).toMatch(/placeholder="YYYY-MM; empty: automatic"/);
   });
 
-  it("shows the descriptions in Chinese", () => {
+  it("shows the labels and descriptions in Chinese, with no setting key", () => {
     const text = render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />, "zh-CN");
     expect(text).toContain("停滞老员工释放的客户比例（向下取整），仅限未增长的客户。 范围 0% 至 100%。");
-    expect(text).toContain("releaseShare（%）");
+    expect(text).toContain("停滞老员工释放的客户比例（%）");
     expect(text).toContain("区域 全部区域");
+    expect(text).toContain("档位计算方式 各档金额按各自比例");
+    expect(leakedKeys(text)).toEqual([]);
   });
 
   it("says it is reading the rules before they arrive", () => {
@@ -317,9 +324,9 @@ describe("SettingField", () => {
 
   it("offers 'as in all regions' for a region's choice, and the options themselves", () => {
     const mode = views.find((v) => v.def.key === "commissionMode")!;
-    expect(render(<SettingField view={mode} region="North" text="" onChange={() => {}} />)).toContain("commissionMode As in all regions: marginal");
-    expect(render(<SettingField view={mode} region="North" text="retroactive" onChange={() => {}} />)).toContain("commissionMode retroactive");
-    expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("commissionMode marginal");
+    expect(render(<SettingField view={mode} region="North" text="" onChange={() => {}} />)).toContain("How the tiers apply As in all regions: each slice at its own rate");
+    expect(render(<SettingField view={mode} region="North" text="retroactive" onChange={() => {}} />)).toContain("How the tiers apply the whole amount at the reached rate");
+    expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("How the tiers apply each slice at its own rate");
   });
 
   it("disables a setting that cannot differ by region, saying why", () => {

@@ -4,6 +4,7 @@ import type { RulesData } from "../hooks/usePane";
 import { RULE_GROUPS, draftKey, groupTitle, parseDraftKey, shownText } from "../hooks/settingsForm";
 import { useSettingsEditor, type SettingsEditor } from "../hooks/useSettingsEditor";
 import { useLocale, useT } from "../i18n/I18nProvider";
+import { settingLabel } from "../i18n/settingLabels";
 import { SettingField } from "./SettingField";
 
 const useStyles = makeStyles({
@@ -149,7 +150,8 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, onCo
               settings: Object.keys(editor.problems)
                 .map((id) => {
                   const [region, key] = parseDraftKey(id);
-                  return region === "" ? key : t("settingInRegion", { key, region });
+                  const name = settingLabel(key, locale);
+                  return region === "" ? name : t("settingInRegion", { key: name, region });
                 })
                 .join(t("listSeparator")),
             })}

@@ -2,6 +2,7 @@ import { Dropdown, Field, Input, Option, makeStyles, mergeClasses, tokens } from
 import type { SettingView } from "../actions";
 import { displayValue, editable, problemMessage, rangeHint, type DraftProblem, type RegionScope } from "../hooks/settingsForm";
 import { useLocale, useT } from "../i18n/I18nProvider";
+import { optionLabel, settingLabel, withLabels } from "../i18n/settingLabels";
 
 const useStyles = makeStyles({
   root: { minWidth: 0 },
@@ -25,8 +26,8 @@ export interface SettingFieldProps {
 }
 
 /**
- * One setting: its key as the label (the name it has on the settings sheet), its description in the
- * pane's language and its range as the hint, an input that fits its type, and what is wrong with
+ * One setting: its label in plain words (never the key the settings sheet stores), its description in
+ * the pane's language and its range as the hint, an input that fits its type, and what is wrong with
  * the typed value. With a region chosen, an empty box means "as in all regions".
  */
 export function SettingField({ view, region, text, problem, disabled, onChange, className }: SettingFieldProps) {
@@ -36,15 +37,16 @@ export function SettingField({ view, region, text, problem, disabled, onChange, 
   const { def } = view;
   const here = editable(view, region);
   const inherited = region !== "" && here;
-  const allRegions = displayValue(def, view.value, t, locale);
+  const allRegions = def.type === "enum" && typeof view.value === "string" ? optionLabel(def.key, view.value, locale) : displayValue(def, view.value, t, locale);
   const hint = [
-    def.description[locale],
+    withLabels(def.description[locale], locale),
     rangeHint(def, t, locale),
     region !== "" && !here ? t("notRegional") : null,
   ]
     .filter((s): s is string => s !== null)
     .join(" ");
-  const label = def.type === "percent" ? t("percentLabel", { key: def.key }) : def.key;
+  const name = settingLabel(def.key, locale);
+  const label = def.type === "percent" ? t("percentLabel", { key: name }) : name;
   const placeholder = inherited ? t("inheritsValue", { value: allRegions }) : def.type === "month" ? t("monthPlaceholder") : undefined;
   // Outside the region being edited, a non-regional setting shows its all-regions value.
   const shown = here ? text : allRegions;
@@ -52,7 +54,7 @@ export function SettingField({ view, region, text, problem, disabled, onChange, 
   let control;
   if (def.type === "enum" || def.type === "boolean") {
     const options: Array<[value: string, label: string]> =
-      def.type === "boolean" ? [["on", t("booleanOn")], ["off", t("booleanOff")]] : (def.options ?? []).map((o) => [o, o]);
+      def.type === "boolean" ? [["on", t("booleanOn")], ["off", t("booleanOff")]] : (def.options ?? []).map((o) => [o, optionLabel(def.key, o, locale)]);
     if (inherited) options.unshift([INHERIT, t("inheritsValue", { value: allRegions })]);
     const selected = here && text !== "" ? text : inherited ? INHERIT : "";
     control = (
