@@ -13,6 +13,7 @@ import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
 import { SHEET_BASES } from "../../src/engine/report/labels";
 import { SCHEMA } from "../../src/engine/schema";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
+import { settingLabel } from "../../src/taskpane/i18n/settingLabels";
 import type { PlaygroundHook } from "../../src/playground/index";
 import type { CellValue } from "../fakes/fakeExcel";
 import { toSerial } from "../fakes/fakeExcel";
@@ -150,7 +151,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   let proposalSheet = "";
   const approved: { proposalId: string; accountId: string; to: string }[] = [];
 
-  const RULE_LABEL = "stagnationMonths";
+  const RULE_LABEL = settingLabel("stagnationMonths", locale);
   const shot = async (step: string): Promise<string> => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`);
@@ -222,7 +223,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
 
   test("a rule changed in the Rules section is saved to the settings sheet", async () => {
     await goTo("sectionRules");
-    const box = pane.getByRole("textbox", { name: t("percentLabel", { key: "releaseShare" }), exact: true });
+    const box = pane.getByRole("textbox", { name: t("percentLabel", { key: settingLabel("releaseShare", locale) }), exact: true });
     await box.fill("40");
     await pane.getByRole("button", { name: t("saveRules"), exact: true }).click();
     await pane.getByText(t("rulesSaved")).waitFor();
