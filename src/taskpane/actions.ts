@@ -3,8 +3,11 @@ import type { DataDescription, RepStatement, ReviewStatus, SettingChange, Settin
 
 export type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView };
 
-/** Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and 0–1. */
-export type ProgressListener = (step: string, fraction: number) => void;
+/**
+ * Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and
+ * 0–1. A returned promise makes the run wait for it (the pane waits for the bar to be painted).
+ */
+export type ProgressListener = (step: string, fraction: number) => void | Promise<void>;
 
 /** A problem found in the data, as the pane shows it (already rendered in the pane's language). */
 export interface PaneIssue {

@@ -68,7 +68,7 @@ test("review counts, statements, activate, and cancel before writing", async () 
   await expect(runAllocation(port, { write: true, signal: { aborted: true } })).rejects.toThrow(CancelledError);
   expect(host.workbook.sheetNames()).toEqual(names);
   const steps: string[] = [];
-  await createActions(port, "en-US").runAllocation({ progress: (s) => steps.push(s) });
+  await createActions(port, "en-US").runAllocation({ progress: (s) => void steps.push(s) });
   expect(steps).toEqual(["detect", "read", "check", "check", "evaluate", "allocate", "write", "done"]);
   expect(await reviewStatus(port)).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 1, unreadable: 0, total: 1 });
   const s = await repStatements(port, "en-US");
@@ -122,4 +122,23 @@ test("the pane's 'list every setting' keeps the user's rows and adds the missing
   expect(sheet.values[1].slice(0, 2)).toEqual(["period", "2026-03"]);
   expect(sheet.values.length).toBe(1 + REGISTRY.defs.length);
   expect(await actions.completeSettings()).toEqual([]);
+});
+
+test("the run waits for each progress report (the pane paints it and handles Cancel), and a Cancel pressed meanwhile stops it with nothing written", async () => {
+  for (const at of ["read", "check", "evaluate", "allocate"]) {
+    const host = installFakeExcel(FakeWorkbook.from(smallTeam()));
+    const names = host.workbook.sheetNames();
+    const signal = { aborted: false };
+    // The pane's listener: the click is handled in a later task, while the run waits for the paint.
+    const progress = (step: string) =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (step === at) signal.aborted = true;
+          resolve();
+        }, 0)
+      );
+    await expect(runAllocation(new OfficeWorkbook(), { write: true, progress, signal })).rejects.toThrow(CancelledError);
+    expect({ at, sheets: host.workbook.sheetNames() }).toEqual({ at, sheets: names });
+    uninstallFakeExcel();
+  }
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
-import { nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
+import { afterPaint, nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
@@ -188,7 +188,11 @@ export function usePane(actions: PaneActions): PaneState {
             if (mounted.current) onSaved?.();
             alive(setRulesSaved)(true);
           }
-          const outcome = await runWithCancel(actions, flag, (step, fraction) => alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction)));
+          // Each step is painted (and a Cancel click handled) before the run goes on.
+          const outcome = await runWithCancel(actions, flag, (step, fraction) => {
+            alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction));
+            return afterPaint();
+          });
           if (outcome.kind === "cancelled") {
             alive(setRunNotice)("cancelled");
             return;
