@@ -76,7 +76,7 @@ describe("CheckSummaryView", () => {
       "Warnings 1",
       "Reps 12",
       "Accounts 1,340",
-      "Gini coefficient 0.313",
+      "Gini coefficient (lower is fairer) 0.313",
       "Sheets written: Check 2025-Q1, Fairness 2025-Q1",
       "Issues (2)",
       "Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty.",
@@ -88,7 +88,7 @@ describe("CheckSummaryView", () => {
 
   it("says when the Gini coefficient is not available and when there are no issues", () => {
     const text = render(<CheckSummaryView summary={{ ...summary, gini: null, issues: [], errorCount: 0, warningCount: 0, period: null }} />);
-    expect(text).toContain("Gini coefficient not available");
+    expect(text).toContain("Gini coefficient (lower is fairer) not available");
     expect(text).toContain("No issues found.");
     expect(text).not.toContain("Period");
   });
@@ -97,9 +97,9 @@ describe("CheckSummaryView", () => {
     // Issue messages arrive already rendered in the pane's language.
     const zhIssues = issues.map((issue, i) => ({ ...issue, message: ["负责人为空。", "销售代表 R9 不在名单中。"][i] }));
     const text = render(<CheckSummaryView summary={{ ...summary, issues: zhIssues }} />, "zh-CN");
-    expect(text).toContain("基尼系数 0.313");
-    expect(text).toContain("问题(2)");
-    expect(text).toContain("错误 missingOwner:1 条 Accounts,第 12 行,Owner 列");
+    expect(text).toContain("基尼系数（越低越公平） 0.313");
+    expect(text).toContain("问题（2）");
+    expect(text).toContain("错误 missingOwner：1 条 Accounts，第 12 行，Owner 列");
     const english = Object.entries(enUS)
       .filter(([key, value]) => value !== zhCN[key as keyof typeof enUS] && !value.includes("{"))
       .map(([, value]) => value);
@@ -114,7 +114,7 @@ describe("IssueList", () => {
     // the error group comes first; each group is listed with its count and examples
     expect(text).toContain("Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty. Warning 205 × unknownRep Sales, row 1 m0 Sales, row 2 m1 Sales, row 3 m2 …and 202 more like these");
     expect(text).not.toContain("m3");
-    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep:205 条");
+    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep：205 条");
     expect(MAX_ISSUES_SHOWN).toBeGreaterThan(0);
   });
 
@@ -393,10 +393,10 @@ describe("RunSection", () => {
     const text = render(<RunSection {...props} summary={runSummary} />);
     for (const expected of [
       "Proposal Period 2026-03",
-      "Moves by rule (11) Orphan accounts 7 Dormant accounts 3 CUSTOM 1 Without a recipient 2 At risk of recycling 4",
+      "Moves by rule (11) Orphan accounts 7 Dormant accounts 3 CUSTOM 1 Not moves Without a recipient 2 At risk of recycling 4",
       "Fairness before → after Before After, if every move is approved",
-      "All regions Gini 0.412 → 0.298 New reps' share 12% → 20%",
-      "North Gini 0.350 → 0.300 New reps' share 10% → 15%",
+      "All regions Gini 0.412 → 0.298 (lower is fairer) New reps' share 12% → 20%",
+      "North Gini 0.350 → 0.300 (lower is fairer) New reps' share 10% → 15%",
       "Most common reasons Owner has left 7 moves No sales for 6 months 3 moves",
       "Sheets written: Fairshare Proposal 2026-03 , Fairshare Fairness 2026-03",
     ]) {
@@ -411,7 +411,7 @@ describe("RunSection", () => {
     const text = render(<RunSection {...props} summary={runSummary} />);
     expect(text).toContain(
       "Why these moves, and not more Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero. " +
-        "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14 ORPHAN · North:",
+        "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (“Veteran: months of tenure from”); the longest is 14 ORPHAN · North:",
     );
     expect(html(<RunSection {...props} summary={runSummary} />)).not.toMatch(/<details open/);
     expect(html(<RunSection {...props} summary={{ ...runSummary, movesByRule: {} }} />)).toMatch(/<details open/);

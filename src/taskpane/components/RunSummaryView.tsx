@@ -1,7 +1,8 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
-import { useT } from "../i18n/I18nProvider";
+import { useLocale, useT } from "../i18n/I18nProvider";
+import { withLabels } from "../i18n/settingLabels";
 import { CountList } from "./CountList";
 import { FairnessChart } from "./FairnessChart";
 import { SheetLinks } from "./SheetLinks";
@@ -55,12 +56,11 @@ export interface RunSummaryViewProps {
 export function RunSummaryView({ summary, onSelectSheet, disabled, className }: RunSummaryViewProps) {
   const styles = useStyles();
   const t = useT();
+  const locale = useLocale();
   const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
-  const rows: Array<[string, string, number]> = [
-    ...Object.entries(summary.movesByRule).map(([rule, n]): [string, string, number] => [rule, RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n]),
-    ["withoutRecipient", t("withoutRecipient"), summary.withoutRecipient],
-    ["atRisk", t("atRisk"), summary.atRisk],
-  ];
+  const rows = Object.entries(summary.movesByRule).map(([rule, n]) => [RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n] as const);
+  // Accounts left without a recipient and accounts at risk are not moves: they are counted apart.
+  const notMoves = [[t("withoutRecipient"), summary.withoutRecipient], [t("atRisk"), summary.atRisk]] as const;
   return (
     <div className={mergeClasses(styles.root, className)}>
       <Subtitle2 as="h3" className={styles.heading}>
@@ -76,7 +76,11 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           <Subtitle2 as="h4" className={styles.heading}>
             {t("movesHeading", { count: moves })}
           </Subtitle2>
-          <CountList rows={rows.map(([, label, n]) => [label, n] as const)} />
+          <CountList rows={rows} />
+          <Subtitle2 as="h4" className={styles.heading}>
+            {t("notMovesHeading")}
+          </Subtitle2>
+          <CountList rows={notMoves} />
 
           {summary.fairness.length > 0 && (
             <>
@@ -131,7 +135,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
               <ul className={styles.diagnostics}>
                 {[...summary.diagnostics.filter((d) => d.blocked), ...summary.diagnostics.filter((d) => !d.blocked)].map((d) => (
                   <li key={`${d.rule}/${d.region}`} className={d.blocked ? styles.blocked : styles.flowing}>
-                    <Text>{d.text}</Text>
+                    <Text>{withLabels(d.text, locale)}</Text>
                   </li>
                 ))}
               </ul>
