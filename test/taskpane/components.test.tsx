@@ -440,7 +440,7 @@ describe("FairnessChart", () => {
   });
 });
 
-const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19 };
+const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19, pendingByRule: { "Dormant account": 9, "Orphan account": 3 } };
 const applied: ApplySummary = {
   proposalSheet: "Fairshare Proposal 2026-03",
   applied: 4,
