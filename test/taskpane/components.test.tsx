@@ -470,6 +470,30 @@ describe("ReviewSection", () => {
     expect(render(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />, "zh-CN")).toBe("还没有调整建议表：请先运行分配。 应用已批准");
   });
 
+  it("asks the approver's name, and refuses Apply and bulk approval without it, saying why", () => {
+    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {} };
+    const markup = html(<ReviewSection {...ask} approver="" />);
+    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Dormant account: approve all 9 undecided moves<\/button>/);
+    expect(render(<ReviewSection {...ask} approver="" />)).toContain("Your name (Approver)");
+    expect(render(<ReviewSection {...ask} approver="" />)).toContain("Enter your name before you approve or apply.");
+    const signed = html(<ReviewSection {...ask} approver="Mei Lin" />);
+    expect(signed).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(signed).toMatch(/value="Mei Lin"/);
+  });
+
+  it("offers bulk approval per rule and of everything, with the count before clicking, and says what it did", () => {
+    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {}, approver: "Mei Lin" };
+    const text = render(<ReviewSection {...ask} decided={3} />);
+    expect(text).toContain("Decide many at once Approve all 12 undecided moves Dormant account: approve all 9 undecided moves Orphan account: approve all 3 undecided moves");
+    expect(text).toContain("3 moves approved in the proposal sheet.");
+    const one = render(<ReviewSection {...ask} review={{ ...review, pending: 1, pendingByRule: { ORPHAN: 1 } }} />);
+    expect(one).toContain("Orphan accounts: approve the 1 undecided move");
+    expect(one).not.toContain("Approve all 1");
+    expect(render(<ReviewSection {...ask} review={{ ...review, pending: 0, pendingByRule: {} }} />)).not.toContain("Decide many at once");
+    expect(render(<ReviewSection {...ask} />, "zh-CN")).toContain("批量审批 同意全部 12 条未审批的移交");
+  });
+
   it("disables Apply until there is a proposal", () => {
     expect(html(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
     expect(html(<ReviewSection {...props} review={null} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);

@@ -126,7 +126,12 @@ export function App({ actions }: AppProps) {
     const following = STEPS[i + 1];
     return following === undefined ? null : (
       <div className={styles.actions}>
-        <Button onClick={() => setStep(following[0])}>{t("nextStep", { step: t(following[1]) })}</Button>
+        <Button
+          onClick={() => {
+            setStep(following[0]);
+            if (following[0] === "review" && !busy) void pane.loadReview();
+          }}
+        >{t("nextStep", { step: t(following[1]) })}</Button>
       </div>
     );
   };
@@ -142,7 +147,11 @@ export function App({ actions }: AppProps) {
           className={styles.tabs}
           aria-label={t("sectionsNav")}
           selectedValue={step}
-          onTabSelect={(_, d) => setStep(d.value as StepId)}
+          onTabSelect={(_, d) => {
+            setStep(d.value as StepId);
+            // Decisions are made in the grid meanwhile: opening the step reads the counts again.
+            if (d.value === "review" && !busy) void pane.loadReview();
+          }}
         >
           {STEPS.map(([id, key]) => (
             <Tab key={id} id={`fairshare-${id}-tab`} value={id} className={styles.tab} aria-controls={`fairshare-${id}-panel`}>
@@ -256,8 +265,12 @@ export function App({ actions }: AppProps) {
             review={pane.review}
             apply={pane.apply}
             loading={pane.busy === "review"}
-            applying={pane.busy === "applying"}
+            applying={pane.busy === "applying" || pane.busy === "deciding"}
             disabled={busy}
+            approver={pane.approver}
+            onApproverChange={pane.setApprover}
+            onApproveAll={(rule) => void pane.decidePending("approve", rule)}
+            decided={pane.decided}
             onApply={() => void pane.applyApproved()}
             onSelectSheet={(sheet) => pane.activate(sheet)}
           />

@@ -1,6 +1,7 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
+import type { Translate } from "../i18n/locale";
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { withLabels } from "../i18n/settingLabels";
 import { CountList } from "./CountList";
@@ -45,6 +46,15 @@ const RULE_NAMES: Readonly<Record<string, MessageKey>> = {
   UNDERSERVED: "ruleUnderserved",
 };
 
+/**
+ * A rule's name in the pane's language from its id (an unknown id, or text already in words, as it is).
+ * @example ruleName("DORMANT", t) // "Dormant accounts"
+ */
+export function ruleName(rule: string, t: Translate): string {
+  const key = RULE_NAMES[rule];
+  return key ? t(key) : rule;
+}
+
 export interface RunSummaryViewProps {
   summary: RunSummary;
   onSelectSheet?: (sheet: string) => void;
@@ -58,7 +68,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
   const t = useT();
   const locale = useLocale();
   const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
-  const rows = Object.entries(summary.movesByRule).map(([rule, n]) => [RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n] as const);
+  const rows = Object.entries(summary.movesByRule).map(([rule, n]) => [ruleName(rule, t), n] as const);
   // Accounts left without a recipient and accounts at risk are not moves: they are counted apart.
   const notMoves = [[t("withoutRecipient"), summary.withoutRecipient], [t("atRisk"), summary.atRisk]] as const;
   return (

@@ -4,7 +4,7 @@ import { afterPaint, nextProgress, runWithCancel, type CancelFlag, type RunProgr
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
-export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "applying" | "statements";
+export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "deciding" | "applying" | "statements";
 
 /** What the user sees of a failure: the error's own message (never only the console). */
 export function errorText(err: unknown): string {
@@ -59,6 +59,14 @@ export interface PaneState {
   review: ReviewStatus | null;
   loadReview(): Promise<boolean>;
   apply: ApplySummary | null;
+  /** The name written as Approver on the pane's decisions (required before Apply). */
+  approver: string;
+  setApprover(name: string): void;
+  /** Approves or rejects every undecided row (of one rule when given); then the counts are read again. */
+  decidePending(decision: "approve" | "reject", rule: string | null): Promise<boolean>;
+  /** How many rows the last bulk decision decided, or null. */
+  decided: number | null;
+  /** Refused (false) while no approver name is given. */
   applyApproved(): Promise<boolean>;
 
   statements: StatementsData | null;
@@ -88,6 +96,8 @@ export function usePane(actions: PaneActions): PaneState {
   const [runNotice, setRunNotice] = useState<RunNotice>(null);
   const [review, setReview] = useState<ReviewStatus | null>(null);
   const [apply, setApply] = useState<ApplySummary | null>(null);
+  const [approver, setApprover] = useState("");
+  const [decided, setDecided] = useState<number | null>(null);
   const [statements, setStatements] = useState<StatementsData | null>(null);
 
   const mounted = useRef(false);
@@ -217,14 +227,30 @@ export function usePane(actions: PaneActions): PaneState {
 
   const loadReview = useCallback(() => task("review", async () => alive(setReview)(await actions.reviewStatus())), [actions, task]);
 
+  const decidePending = useCallback(
+    (decision: "approve" | "reject", rule: string | null) =>
+      approver.trim() === ""
+        ? Promise.resolve(false)
+        : task("deciding", async () => {
+            setDecided(null);
+            const { decided } = await actions.decidePending({ decision, rule, approver: approver.trim() });
+            alive(setDecided)(decided);
+            alive(setReview)(await actions.reviewStatus());
+          }),
+    [actions, task, approver]
+  );
+
   const applyApproved = useCallback(
     () =>
-      task("applying", async () => {
-        setApply(null);
-        alive(setApply)(await actions.applyApproved());
-        alive(setReview)(await actions.reviewStatus());
-      }),
-    [actions, task]
+      approver.trim() === ""
+        ? Promise.resolve(false)
+        : task("applying", async () => {
+            setApply(null);
+            setDecided(null);
+            alive(setApply)(await actions.applyApproved({ approver: approver.trim() }));
+            alive(setReview)(await actions.reviewStatus());
+          }),
+    [actions, task, approver]
   );
 
   const loadStatements = useCallback(() => task("statements", async () => alive(setStatements)(await actions.statements())), [actions, task]);
@@ -277,6 +303,10 @@ export function usePane(actions: PaneActions): PaneState {
     review,
     loadReview,
     apply,
+    approver,
+    setApprover,
+    decidePending,
+    decided,
     applyApproved,
     statements,
     loadStatements,
