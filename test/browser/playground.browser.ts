@@ -283,6 +283,11 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     expect(fs.existsSync(approvedShot)).toBe(true);
 
     await goTo("sectionReview");
+    // The counts were read again when the step opened: the two approvals made in the grid show.
+    await pane.locator("dt", { hasText: t("countApproved") }).locator("xpath=following-sibling::dd[1]").filter({ hasText: /^2$/ }).waitFor();
+    // Apply needs the approver's name, which the pane writes beside each decision.
+    expect(await pane.getByRole("button", { name: t("applyApproved") }).isDisabled()).toBe(true);
+    await pane.getByRole("textbox", { name: t("approverLabel") }).fill("Mei Lin");
     await pane.getByRole("button", { name: t("applyApproved") }).click();
     const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
     await pane.getByText(new RegExp(`^${result}$`)).waitFor();
@@ -293,7 +298,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     // What Apply wrote: one audit row per approved move, read back as the engine reads the log, and the
     // accounts now owned by their recipients.
     const audit = parseAuditLog({ sheet: names.auditLog, firstRow: 1, firstColumn: 1, values: await hookValues(page, names.auditLog) });
-    expect(audit.map((row) => [row.proposalId, row.accountId, row.to])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to]));
+    expect(audit.map((row) => [row.proposalId, row.accountId, row.to, row.approver])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to, "Mei Lin"]));
     expect(pastMoves(audit).map((m) => m.proposalId)).toEqual(approved.map((m) => m.proposalId));
     const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
     const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
