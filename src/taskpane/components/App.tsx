@@ -61,7 +61,8 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     paddingTop: tokens.spacingVerticalXS,
   },
-  tab: { minHeight: "44px" },
+  // 44 px: 32 (tokens.spacingVerticalXXXL) + 12, the touch target Office asks for on iPad.
+  tab: { minHeight: `calc(${tokens.spacingVerticalXXXL} + ${tokens.spacingVerticalM})` },
   tabLabel: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
   done: { color: tokens.colorPaletteGreenForeground1 },
   attention: { color: tokens.colorPaletteRedForeground1 },
@@ -172,7 +173,7 @@ export function App({ actions }: AppProps) {
               {pane.error}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" onClick={pane.dismissError}>
+              <Button onClick={pane.dismissError}>
                 {t("dismiss")}
               </Button>
             </MessageBarActions>
@@ -185,7 +186,7 @@ export function App({ actions }: AppProps) {
           id="fairshare-data"
           title={t("sectionData")}
           actions={
-            <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadData()}>
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadData()}>
               {t("refreshSheets")}
             </Button>
           }
@@ -222,7 +223,7 @@ export function App({ actions }: AppProps) {
           id="fairshare-rules"
           title={t("sectionRules")}
           actions={
-            <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadRules()}>
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadRules()}>
               {t("reloadRules")}
             </Button>
           }
@@ -256,7 +257,7 @@ export function App({ actions }: AppProps) {
           id="fairshare-review"
           title={t("sectionReview")}
           actions={
-            <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadReview()}>
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadReview()}>
               {t("refreshReview")}
             </Button>
           }
@@ -284,7 +285,7 @@ export function App({ actions }: AppProps) {
           title={t("sectionStatements")}
           actions={
             pane.statements !== null ? (
-              <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadStatements()}>
+              <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadStatements()}>
                 {t("refreshStatements")}
               </Button>
             ) : undefined

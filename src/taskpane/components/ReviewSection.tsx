@@ -1,4 +1,5 @@
 import { Body1, Button, Caption1, Field, Input, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import type { ApplySummary, ReviewStatus } from "../actions";
 import { useT } from "../i18n/I18nProvider";
 import { splitMessage } from "../i18n/locale";
@@ -57,6 +58,7 @@ export interface ReviewSectionProps {
 /** The newest proposal's decisions (approved / rejected / pending), "Apply approved" and what it did. */
 export function ReviewSection({ review, apply, loading, applying, disabled, approver = "", onApproverChange, onApproveAll, decided = null, onApply, onSelectSheet, className }: ReviewSectionProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const busy = disabled || applying;
   const unsigned = approver.trim() === "";
@@ -72,7 +74,7 @@ export function ReviewSection({ review, apply, loading, applying, disabled, appr
         <>
           <Body1 as="p" className={styles.sheet}>
             {before}
-            <Link as="button" inline className={styles.link} disabled={busy} onClick={() => onSelectSheet(review.proposalSheet!)}>
+            <Link as="button" inline className={mergeClasses(styles.link, touch.target, touch.focus)} disabled={busy} onClick={() => onSelectSheet(review.proposalSheet!)}>
               {review.proposalSheet}
             </Link>
             {after}

@@ -1,4 +1,5 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import type { RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 import type { Translate } from "../i18n/locale";
@@ -65,6 +66,7 @@ export interface RunSummaryViewProps {
 /** What a run proposed: moves by rule, fairness before → after, the most common reasons, and the sheets written. */
 export function RunSummaryView({ summary, onSelectSheet, disabled, className }: RunSummaryViewProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const locale = useLocale();
   const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
@@ -120,7 +122,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           )}
           {summary.watch.length > 0 && (
             <details>
-              <summary>
+              <summary className={mergeClasses(touch.disclosure, touch.focus)}>
                 <Subtitle2 as="span">{t("watchHeading", { count: summary.watch.length })}</Subtitle2>
               </summary>
               <Caption1 className={styles.note}>{t("watchNote")}</Caption1>
@@ -138,7 +140,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           {summary.diagnostics.length > 0 && (
             // Open by itself when nothing moved: then the funnel is the answer the user is looking for.
             <details open={moves === 0}>
-              <summary>
+              <summary className={mergeClasses(touch.disclosure, touch.focus)}>
                 <Subtitle2 as="span">{t("diagnosticsHeading")}</Subtitle2>
               </summary>
               <Caption1 className={styles.note}>{t("diagnosticsNote")}</Caption1>
