@@ -329,6 +329,18 @@ describe("SettingField", () => {
     expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("How the tiers apply each slice at its own rate");
   });
 
+  it("edits tiers as rows (from, rate), never as typed notation", () => {
+    const tiers = views.find((v) => v.def.key === "commissionTiers")!;
+    const markup = html(<SettingField view={tiers} region="" text="0:3%; 100000:5%" onChange={() => {}} />);
+    const values = [...markup.matchAll(/<input[^>]*value="([^"]*)"/g)].map((m) => m[1]);
+    expect(values).toEqual(["0", "3", "100000", "5"]);
+    expect(markup).toContain('aria-label="Tier 2 Rate (%)"');
+    const text = render(<SettingField view={tiers} region="" text="0:3%; 100000:5%" onChange={() => {}} />);
+    expect(text).toContain("Commission tiers From Rate (%) Remove Remove Add a tier");
+    expect(text).not.toContain("0:3%");
+    expect(render(<SettingField view={tiers} region="" text="0:3%" onChange={() => {}} />, "zh-CN")).toContain("提成档位 起点 比例（%） 删除 添加一档");
+  });
+
   it("disables a setting that cannot differ by region, saying why", () => {
     const markup = html(<SettingField view={period} region="North" text="" onChange={() => {}} />);
     expect(markup).toMatch(/<input[^>]*disabled=""/);

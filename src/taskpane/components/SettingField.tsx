@@ -1,6 +1,6 @@
-import { Dropdown, Field, Input, Option, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Dropdown, Field, Input, Option, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SettingView } from "../actions";
-import { displayValue, editable, problemMessage, rangeHint, type DraftProblem, type RegionScope } from "../hooks/settingsForm";
+import { displayValue, editable, problemMessage, rangeHint, tierRows, tiersText, type DraftProblem, type RegionScope } from "../hooks/settingsForm";
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { optionLabel, settingLabel, withLabels } from "../i18n/settingLabels";
 
@@ -8,6 +8,10 @@ const useStyles = makeStyles({
   root: { minWidth: 0 },
   control: { minWidth: 0, width: "100%", boxSizing: "border-box" },
   label: { overflowWrap: "anywhere" },
+  tiers: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  tierRow: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  tierCell: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  note: { color: tokens.colorNeutralForeground2 },
 });
 
 /** The choice that clears a region's override (a value no setting option can take). */
@@ -74,8 +78,50 @@ export function SettingField({ view, region, text, problem, disabled, onChange, 
         ))}
       </Dropdown>
     );
+  } else if (def.type === "tiers") {
+    // Tiers as rows (from, rate); the rows are joined into the sheet's notation and validated as typed text.
+    const editing = here && !(inherited && text === "");
+    const rows = tierRows(editing ? text : shown);
+    const set = (next: typeof rows) => onChange(tiersText(next));
+    control = (
+      <div className={styles.tiers}>
+        {inherited && text === "" && <Caption1 className={styles.note}>{placeholder}</Caption1>}
+        {editing &&
+          rows.map((row, i) => (
+            <div key={i} className={styles.tierRow} role="group" aria-label={t("tierRowLabel", { n: i + 1 })}>
+              <Field className={styles.tierCell} label={i === 0 ? t("tierFrom") : undefined}>
+                <Input
+                  className={styles.control}
+                  aria-label={`${t("tierRowLabel", { n: i + 1 })} ${t("tierFrom")}`}
+                  disabled={disabled}
+                  value={row.from}
+                  onChange={(_, d) => set(rows.map((r, j) => (j === i ? { ...r, from: d.value } : r)))}
+                />
+              </Field>
+              <Field className={styles.tierCell} label={i === 0 ? t("tierRate") : undefined}>
+                <Input
+                  className={styles.control}
+                  aria-label={`${t("tierRowLabel", { n: i + 1 })} ${t("tierRate")}`}
+                  inputMode="decimal"
+                  disabled={disabled}
+                  value={row.rate}
+                  onChange={(_, d) => set(rows.map((r, j) => (j === i ? { ...r, rate: d.value } : r)))}
+                />
+              </Field>
+              <Button aria-label={t("removeTierLabel", { n: i + 1 })} disabled={disabled || rows.length <= 1} onClick={() => set(rows.filter((_, j) => j !== i))}>
+                {t("removeTier")}
+              </Button>
+            </div>
+          ))}
+        <div>
+          <Button disabled={disabled || !here} onClick={() => set([...(editing ? rows : tierRows(shown)), { from: "", rate: "" }])}>
+            {t("addTier")}
+          </Button>
+        </div>
+      </div>
+    );
   } else {
-    // Numbers, months and tier tables are typed; only numbers that cannot be negative get a numeric
+    // Numbers and months are typed; only numbers that cannot be negative get a numeric
     // keyboard (some have no minus key).
     const numeric = (def.type === "int" || def.type === "number" || def.type === "percent") && def.min !== undefined && def.min >= 0;
     control = (

@@ -274,3 +274,33 @@ export function missingCount(role: RoleMapping): number {
     })
   ).size;
 }
+
+/** One row of the tiers editor: the from-value and the rate, as typed (rate without its % sign). */
+export interface TierRow {
+  from: string;
+  rate: string;
+}
+
+/**
+ * A tiers text ("0:3%; 100000:5%") as the editor's rows; parts it cannot split keep their text in
+ * `from` so nothing typed is lost (validation then names the problem).
+ * @example tierRows("0:3%; 100000:5%") // [{ from: "0", rate: "3" }, { from: "100000", rate: "5" }]
+ */
+export function tierRows(text: string): TierRow[] {
+  return text
+    .split(/[;；\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p)
+    .map((p) => {
+      const m = p.split(/[:：=]/);
+      return m.length === 2 ? { from: m[0].trim(), rate: m[1].trim().replace(/[%％]$/, "").trim() } : { from: p, rate: "" };
+    });
+}
+
+/**
+ * The editor's rows as the tiers text the settings sheet stores (the same notation the engine parses).
+ * @example tiersText([{ from: "0", rate: "3" }, { from: "100000", rate: "5" }]) // "0:3%; 100000:5%"
+ */
+export function tiersText(rows: readonly TierRow[]): string {
+  return rows.map((r) => `${r.from.trim()}:${r.rate.trim()}%`).join("; ");
+}
