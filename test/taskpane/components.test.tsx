@@ -287,7 +287,7 @@ describe("RulesSection", () => {
       "Most accounts a veteran holds",
       "Commission tiers",
       "How the tiers apply each slice at its own rate",
-      "Scorecard weights Weight of sales against quota",
+      "Scorecard weights More settings (5) Weight of sales against quota",
       "Save",
       "Discard changes",
     ]) {
@@ -297,6 +297,15 @@ describe("RulesSection", () => {
     const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
     expect(markup).toMatch(/value="30"/);
     expect(markup).toMatch(/placeholder="YYYY-MM; empty: automatic"/);
+  });
+
+  it("collapses the advanced settings under their rule, opening them when one has a problem", () => {
+    const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
+    const summaries = [...markup.matchAll(/<details([^>]*)>\s*<summary[^>]*>([^<]*)<\/summary>/g)].map((m) => [m[2], /open/.test(m[1])]);
+    // Commission shows its tiers and folds the other 5; the scorecard weights and the matching are all advanced.
+    expect(summaries).toContainEqual(["More settings (5)", false]);
+    expect(render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />)).toMatch(/Scorecard weights More settings \(5\) Weight of sales against quota/);
+    expect(summaries.every(([, open]) => open === false)).toBe(true);
   });
 
   it("shows the labels and descriptions in Chinese, with no setting key", () => {

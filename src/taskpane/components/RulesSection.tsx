@@ -6,6 +6,7 @@ import { useSettingsEditor, type SettingsEditor } from "../hooks/useSettingsEdit
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { settingLabel } from "../i18n/settingLabels";
 import { SettingField } from "./SettingField";
+import { useTouchStyles } from "./touch";
 
 const useStyles = makeStyles({
   root: {
@@ -41,6 +42,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  more: { minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   success: { color: tokens.colorPaletteGreenForeground1 },
 });
@@ -73,6 +75,7 @@ export interface RulesSectionProps {
  */
 export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, editor: shared, className }: RulesSectionProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const locale = useLocale();
   const views = rules?.settings ?? [];
@@ -106,21 +109,38 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, onCo
       {RULE_GROUPS.map((group) => (
         <fieldset key={group.id} className={styles.group}>
           <legend className={styles.legend}>{groupTitle(group, t, locale)}</legend>
-          {group.keys.map((key) => {
-            const view = byKey.get(key);
-            if (!view) return null;
-            const id = draftKey(editor.region, key);
+          {(() => {
+            const field = (key: string) => {
+              const view = byKey.get(key);
+              if (!view) return null;
+              const id = draftKey(editor.region, key);
+              return (
+                <SettingField
+                  key={key}
+                  view={view}
+                  region={editor.region}
+                  text={shownText(view, editor.region, editor.drafts)}
+                  problem={editor.problems[id]}
+                  onChange={(text) => editor.edit(key, text)}
+                />
+              );
+            };
+            const shown = group.keys.slice(0, group.shown ?? group.keys.length);
+            const more = group.keys.slice(shown.length).filter((k) => byKey.has(k));
+            // A problem in an advanced setting keeps its disclosure open.
+            const open = more.some((k) => editor.problems[draftKey(editor.region, k)] !== undefined);
             return (
-              <SettingField
-                key={key}
-                view={view}
-                region={editor.region}
-                text={shownText(view, editor.region, editor.drafts)}
-                problem={editor.problems[id]}
-                onChange={(text) => editor.edit(key, text)}
-              />
+              <>
+                {shown.map(field)}
+                {more.length > 0 && (
+                  <details open={open || undefined} className={styles.more}>
+                    <summary className={mergeClasses(touch.disclosure, touch.focus)}>{t("moreSettings", { count: more.length })}</summary>
+                    <div className={styles.group}>{more.map(field)}</div>
+                  </details>
+                )}
+              </>
             );
-          })}
+          })()}
         </fieldset>
       ))}
 

@@ -22,6 +22,8 @@ export interface RuleGroup {
   id: string;
   title: MessageKey | Readonly<Record<PaneLocale, string>>;
   keys: readonly string[];
+  /** How many of the first keys are shown; the rest are advanced, collapsed under the group (default: all shown). */
+  shown?: number;
 }
 
 export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
@@ -31,9 +33,10 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   { id: "capacity", title: "rulesGroupCapacity", keys: ["maxAccountsNew", "maxAccountsRegular", "maxAccountsVeteran"] },
   // One group per incentive component that has settings, named and filled by the component registry.
   // (Prefix settings such as rate.<category> name data the editor cannot list, so they stay in the sheet.)
-  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")) })),
-  { id: "weights", title: "rulesGroupWeights", keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
-  { id: "matching", title: "rulesGroupMatching", keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
+  // Each component shows its first setting (its main figure); the others are advanced.
+  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")), shown: 1 })),
+  { id: "weights", title: "rulesGroupWeights", shown: 0, keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
+  { id: "matching", title: "rulesGroupMatching", shown: 0, keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
 ];
 
 /**

@@ -75,6 +75,7 @@ export const enUS = {
   rulesGroupCapacity: "Holding caps",
   rulesGroupWeights: "Scorecard weights",
   rulesGroupMatching: "Who receives released accounts",
+  moreSettings: "More settings ({count})",
   percentLabel: "{key} (%)",
   monthPlaceholder: "YYYY-MM; empty: automatic",
   periodAuto: "automatic",

@@ -73,6 +73,7 @@ export const zhCN: Messages = {
   rulesGroupCapacity: "客户保有上限",
   rulesGroupWeights: "评分权重",
   rulesGroupMatching: "释放客户的接收人",
+  moreSettings: "更多设置（{count}）",
   percentLabel: "{key}（%）",
   monthPlaceholder: "YYYY-MM；留空为自动",
   periodAuto: "自动",
