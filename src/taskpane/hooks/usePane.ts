@@ -130,7 +130,15 @@ export function usePane(actions: PaneActions): PaneState {
       }
   ).current;
 
-  const loadData = useCallback(() => task("data", async () => alive(setData)(await actions.describeData())), [actions, task]);
+  const loadData = useCallback(
+    () =>
+      task("data", async () => {
+        // The sheets are read again: a check of what they held before would be stale beside them.
+        setCheck(null);
+        alive(setData)(await actions.describeData());
+      }),
+    [actions, task]
+  );
 
   const changeMapping = useCallback(
     (change: SettingChange) =>
@@ -208,6 +216,7 @@ export function usePane(actions: PaneActions): PaneState {
             return;
           }
           alive(setRun)(outcome.summary);
+          alive(setDecided)(null);
           alive(setRunNotice)(outcome.cancelTooLate ? "cancelTooLate" : null);
           // A run writes a new proposal sheet: its counts replace the old ones.
           alive(setApply)(null);
