@@ -432,7 +432,7 @@ describe("RunSection", () => {
     const text = render(<RunSection {...props} summary={runSummary} />);
     expect(text).toContain(
       "Why these moves, and not more Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero. " +
-        "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (“Veteran: months of tenure from”); the longest is 14 ORPHAN · North:",
+        "Stagnant veterans · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (“Veteran: months of tenure from”); the longest is 14 Orphan accounts · North:",
     );
     expect(html(<RunSection {...props} summary={runSummary} />)).not.toMatch(/<details open/);
     expect(html(<RunSection {...props} summary={{ ...runSummary, movesByRule: {} }} />)).toMatch(/<details open/);

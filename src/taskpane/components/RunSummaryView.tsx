@@ -147,7 +147,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
               <ul className={styles.diagnostics}>
                 {[...summary.diagnostics.filter((d) => d.blocked), ...summary.diagnostics.filter((d) => !d.blocked)].map((d) => (
                   <li key={`${d.rule}/${d.region}`} className={d.blocked ? styles.blocked : styles.flowing}>
-                    <Text>{withLabels(d.text, locale)}</Text>
+                    <Text>{withLabels(d.text.startsWith(`${d.rule} `) ? ruleName(d.rule, t) + d.text.slice(d.rule.length) : d.text, locale)}</Text>
                   </li>
                 ))}
               </ul>
