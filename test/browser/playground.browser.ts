@@ -12,6 +12,7 @@ import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationS
 import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
 import { SHEET_BASES } from "../../src/engine/report/labels";
 import { SCHEMA } from "../../src/engine/schema";
+import { REGISTRY } from "../../src/engine/settings";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
 import { settingLabel } from "../../src/taskpane/i18n/settingLabels";
 import type { PlaygroundHook } from "../../src/playground/index";
@@ -223,6 +224,11 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
 
   test("a rule changed in the Rules section is saved to the settings sheet", async () => {
     await goTo("sectionRules");
+    // No setting key anywhere in the step, advanced settings opened too: every setting reads in words.
+    for (const summary of await pane.getByRole("tabpanel").locator("details:not([open]) > summary").all()) await summary.click();
+    const words = await pane.getByRole("tabpanel").innerText();
+    const keyLike = REGISTRY.defs.map((d) => d.key.replace(/\.\*$/, "")).filter((k) => /[A-Z.]/.test(k));
+    expect(keyLike.filter((k) => new RegExp(`(^|[^\\w.])${escapeRegExp(k)}(?![\\w])`).test(words))).toEqual([]);
     const box = pane.getByRole("textbox", { name: t("percentLabel", { key: settingLabel("releaseShare", locale) }), exact: true });
     await box.fill("40");
     await pane.getByRole("button", { name: t("saveRules"), exact: true }).click();
@@ -294,6 +300,14 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await tab(names.auditLog).waitFor();
     expect(await tab(names.auditLog).getAttribute("aria-selected")).toBe("true");
     await shot("5-applied");
+
+    // Every control of the step is a comfortable target: at least 32 px tall.
+    const small = await pane.getByRole("tabpanel").evaluate((panel) =>
+      [...panel.querySelectorAll("button, input, summary, [role=tab], [role=combobox]")]
+        .map((el) => ({ name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), height: el.getBoundingClientRect().height }))
+        .filter((c) => c.height > 0 && c.height < 32)
+    );
+    expect(small).toEqual([]);
 
     // What Apply wrote: one audit row per approved move, read back as the engine reads the log, and the
     // accounts now owned by their recipients.
