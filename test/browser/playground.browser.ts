@@ -242,7 +242,8 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await box.fill("4");
     await goTo("sectionRun");
     await pane.getByText(t("runSavesRules", { count: 1 })).waitFor();
-    await pane.getByRole("button", { name: t("runAllocation") }).click();
+    // A double-click runs once: the proposal is this page's first run (ids P<period>-1-…), on one sheet.
+    await pane.getByRole("button", { name: t("runAllocation") }).dblclick();
     await tab(proposalTab).waitFor();
     proposalSheet = (await tab(proposalTab).textContent()) ?? "";
     expect(await tab(proposalSheet).getAttribute("aria-selected")).toBe("true");
@@ -250,6 +251,11 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     const decisions = grid.locator("select");
     expect(await decisions.count()).toBeGreaterThan(2);
     expect(await settingValue("stagnationMonths")).toBe(4);
+    await pane.locator("button:enabled", { hasText: t("runAllocation") }).waitFor();
+    expect(await tab(proposalTab).count()).toBe(1);
+    const ids = (await hookValues(page, proposalSheet)).map((r) => String(r[0])).filter((v) => /^P\d{6}-\d+-\d+$/.test(v));
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids.filter((id) => !/^P\d{6}-1-/.test(id))).toEqual([]);
     await shot("3-proposal");
   });
 
