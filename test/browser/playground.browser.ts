@@ -225,7 +225,8 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   test("a rule changed in the Rules section is saved to the settings sheet", async () => {
     await goTo("sectionRules");
     // No setting key anywhere in the step, advanced settings opened too: every setting reads in words.
-    for (const summary of await pane.getByRole("tabpanel").locator("details:not([open]) > summary").all()) await summary.click();
+    const closed = pane.getByRole("tabpanel").locator("details:not([open]) > summary");
+    while ((await closed.count()) > 0) await closed.first().click();
     const words = await pane.getByRole("tabpanel").innerText();
     const keyLike = REGISTRY.defs.map((d) => d.key.replace(/\.\*$/, "")).filter((k) => /[A-Z.]/.test(k));
     expect(keyLike.filter((k) => new RegExp(`(^|[^\\w.])${escapeRegExp(k)}(?![\\w])`).test(words))).toEqual([]);
@@ -309,7 +310,8 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
 
     // Every control of the step is a comfortable target: at least 32 px tall.
     const small = await pane.getByRole("tabpanel").evaluate((panel) =>
-      [...panel.querySelectorAll("button, input, summary, [role=tab], [role=combobox]")]
+      // A text box counts by its Fluent wrapper (the <input> inside sits within the border).
+      [...panel.querySelectorAll("button, summary, [role=tab], [role=combobox], .fui-Input")]
         .map((el) => ({ name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), height: el.getBoundingClientRect().height }))
         .filter((c) => c.height > 0 && c.height < 32)
     );
