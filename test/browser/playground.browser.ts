@@ -121,12 +121,13 @@ describe("the playground's workbook", () => {
 });
 
 /**
- * docs/playground.png for the README: a wider window, the pane at its Run allocation results, the grid
+ * docs/playground.png for the README: a wider window, the pane's steps and its Run allocation results, the grid
  * at the proposal's Decision column with the two approvals. Then the window is as before.
  */
 async function docsScreenshot(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1600, height: 900 });
-  await page.getByTestId("pane").getByRole("button", { name: "Run allocation" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  // The pane from its top: the steps with their states, then the Run step's results.
+  await page.getByTestId("pane").getByRole("tablist").evaluate((el) => el.scrollIntoView({ block: "end" }));
   await page.getByTestId("grid").locator("select").first().evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "end" }));
   fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, "docs/playground.png") });
