@@ -3,8 +3,11 @@ import type { DataDescription, RepStatement, ReviewStatus, SettingChange, Settin
 
 export type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView };
 
-/** Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and 0–1. */
-export type ProgressListener = (step: string, fraction: number) => void;
+/**
+ * Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and
+ * 0–1. A returned promise makes the run wait for it (the pane waits for the bar to be painted).
+ */
+export type ProgressListener = (step: string, fraction: number) => void | Promise<void>;
 
 /** A problem found in the data, as the pane shows it (already rendered in the pane's language). */
 export interface PaneIssue {
@@ -78,7 +81,16 @@ export interface PaneActions {
   checkData(): Promise<CheckSummary>;
   /** Runs allocation; `signal.aborted` set before the write stops it with nothing written (CancelledError). */
   runAllocation(options?: { progress?: ProgressListener; signal?: { readonly aborted: boolean } }): Promise<RunSummary>;
-  applyApproved(): Promise<ApplySummary>;
+  /**
+   * Applies the approved rows of the newest proposal; with `approver`, decided rows whose Approver is
+   * empty are first signed with that name, so the audit log says who decided.
+   */
+  applyApproved(options?: { approver?: string }): Promise<ApplySummary>;
+  /**
+   * Approves or rejects every undecided row of the newest proposal (only those of `rule`, the Rule
+   * cell's text, when given), signing each with `approver`; returns how many rows were decided.
+   */
+  decidePending(options: { decision: "approve" | "reject"; rule?: string | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }>;
   /** Detected sheets and column mapping with the alternatives. */
   describeData(): Promise<DataDescription>;
   /** Saves settings (including `sheet.<role>` / `column.<role>.<field>` mappings) to the Fairshare Settings sheet. */

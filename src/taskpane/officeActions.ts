@@ -10,7 +10,7 @@ import { toLocale } from "../engine/messages";
 import { parseSettings, REGISTRY } from "../engine/settings";
 import { completeSettings } from "../workbook/completeSettings";
 import { applyApproved, detect, runAllocation, runCheck } from "../workbook/pipeline";
-import { describeData, readSettingsView, repStatements, reviewStatus, saveSettings } from "../workbook/panePipeline";
+import { decidePending, describeData, readSettingsView, repStatements, reviewStatus, saveSettings, signDecisions } from "../workbook/panePipeline";
 import type { ApplySummary, CheckSummary, DetectedSheets, PaneActions, RunSummary } from "./actions";
 import { displayLanguageSafe } from "./officeContext";
 
@@ -80,7 +80,8 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         topReasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)).slice(0, 5),
       };
     },
-    async applyApproved(): Promise<ApplySummary> {
+    async applyApproved(options = {}): Promise<ApplySummary> {
+      if (options.approver?.trim()) await signDecisions(port, options.approver);
       const { proposalSheet, outcome } = await applyApproved(port, { displayLanguage });
       return {
         proposalSheet,
@@ -90,6 +91,9 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
         pending: outcome.pending,
         conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.detail ?? "" })),
       };
+    },
+    decidePending(options) {
+      return decidePending(port, options);
     },
     async settingsLanguage() {
       const d = await detect(port);

@@ -3,7 +3,8 @@
  * them, saving settings back to the Fairshare Settings sheet, the review counts and rep statements.
  * Each is a fixed, small number of round trips through the port.
  */
-import { decisionCounts } from "../engine/allocation/apply";
+import { decisionCounts, decisionKind, proposalColumns } from "../engine/allocation/apply";
+import { DECISIONS, PROPOSAL_COLUMNS } from "../engine/report/allocationSheets";
 import { renderExplanation } from "../engine/allocation/text";
 import { cellText, formatMonth } from "../engine/cells";
 import { findHeaderRow, OUTPUT_PREFIX } from "../engine/detect";
@@ -17,7 +18,7 @@ import { settingsSheet } from "../engine/report/settingsSheet";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
 import { IssueList } from "../engine/issues";
 import { parseSettings, parseSettingValue, REGISTRY, type SettingDef, type SettingValue } from "../engine/settings";
-import type { Cell } from "../engine/table";
+import type { Cell, Table } from "../engine/table";
 import type { CellUpdate, WorkbookPort } from "./port";
 import { detect, newestProposal, readAndCheck } from "./pipeline";
 
@@ -187,15 +188,81 @@ export interface ReviewStatus {
   pending: number;
   unreadable: number;
   total: number;
+  /** Undecided rows by the text of their Rule cell (what a bulk decision of one rule would decide). */
+  pendingByRule: Record<string, number>;
+}
+
+/** The undecided rows of a proposal table, each with its 1-based sheet row and its Rule text. */
+function pendingRows(t: Table): { row: number; rule: string }[] {
+  const { headerIdx, col } = proposalColumns(t);
+  if (headerIdx < 0 || col.proposalId === undefined || col.decision === undefined) return [];
+  const out: { row: number; rule: string }[] = [];
+  for (let r = headerIdx + 1; r < t.values.length; r++) {
+    const row = t.values[r];
+    if (!cellText(row[col.proposalId] ?? null)) continue;
+    if (decisionKind(cellText(row[col.decision] ?? null)) === "pending") out.push({ row: t.firstRow + r, rule: col.rule === undefined ? "" : cellText(row[col.rule] ?? null) });
+  }
+  return out;
 }
 
 /** Decision counts of the newest proposal sheet (one read). */
 export async function reviewStatus(port: WorkbookPort): Promise<ReviewStatus> {
   const sheets = await port.listSheets();
   const name = newestProposal(sheets);
-  if (!name) return { proposalSheet: null, approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0 };
+  if (!name) return { proposalSheet: null, approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {} };
   const [t] = await port.readTables([name]);
-  return { proposalSheet: name, ...decisionCounts(t) };
+  const pendingByRule: Record<string, number> = {};
+  for (const p of pendingRows(t)) pendingByRule[p.rule] = (pendingByRule[p.rule] ?? 0) + 1;
+  return { proposalSheet: name, ...decisionCounts(t), pendingByRule };
+}
+
+/** Whether the proposal sheet speaks Chinese (its Decision header is the Chinese one). */
+function sheetLocale(t: Table): "en-US" | "zh-CN" {
+  const { headerIdx, col } = proposalColumns(t);
+  const header = headerIdx >= 0 && col.decision !== undefined ? cellText(t.values[headerIdx][col.decision] ?? null) : "";
+  return normalizeHeader(header) === normalizeHeader(PROPOSAL_COLUMNS.find((c) => c.key === "decision")!.zh) ? "zh-CN" : "en-US";
+}
+
+/**
+ * Approves or rejects every undecided row of the newest proposal (only those of `rule`, the Rule cell's
+ * text, when given), writing the sheet's own word in Decision and `approver` in Approver; rows already
+ * decided are left as they are. Returns the sheet and how many rows it decided (one read, one write).
+ */
+export async function decidePending(port: WorkbookPort, options: { decision: "approve" | "reject"; rule?: string | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }> {
+  const name = newestProposal(await port.listSheets());
+  if (!name) return { proposalSheet: null, decided: 0 };
+  const [t] = await port.readTables([name]);
+  const { col } = proposalColumns(t);
+  const word = DECISIONS[sheetLocale(t)][options.decision === "approve" ? 0 : 1];
+  const rows = pendingRows(t).filter((p) => options.rule == null || p.rule === options.rule);
+  const updates: CellUpdate[] = [];
+  for (const p of rows) {
+    updates.push({ sheet: name, row: p.row, column: t.firstColumn + col.decision!, value: word });
+    if (col.approver !== undefined && options.approver) updates.push({ sheet: name, row: p.row, column: t.firstColumn + col.approver, value: options.approver });
+  }
+  if (updates.length) await port.updateCells(updates);
+  return { proposalSheet: name, decided: rows.length };
+}
+
+/**
+ * Signs the decided rows of the newest proposal whose Approver is empty with `approver` (the name the
+ * pane asked for), so the audit log says who decided. Returns how many rows it signed.
+ */
+export async function signDecisions(port: WorkbookPort, approver: string): Promise<number> {
+  const name = newestProposal(await port.listSheets());
+  if (!name || !approver.trim()) return 0;
+  const [t] = await port.readTables([name]);
+  const { headerIdx, col } = proposalColumns(t);
+  if (headerIdx < 0 || col.decision === undefined || col.approver === undefined || col.proposalId === undefined) return 0;
+  const updates: CellUpdate[] = [];
+  for (let r = headerIdx + 1; r < t.values.length; r++) {
+    const row = t.values[r];
+    if (!cellText(row[col.proposalId] ?? null)) continue;
+    const kind = decisionKind(cellText(row[col.decision] ?? null));
+    if ((kind === "approve" || kind === "reject") && !cellText(row[col.approver] ?? null)) updates.push({ sheet: name, row: t.firstRow + r, column: t.firstColumn + col.approver, value: approver.trim() });
+  }
+  if (updates.length) await port.updateCells(updates);
+  return updates.length;
 }
 
 export interface RepStatement {

@@ -31,8 +31,11 @@ export class CancelledError extends Error {
   }
 }
 
-/** Progress callback: a step name and a fraction from 0 to 1. */
-export type Progress = (step: string, fraction: number) => void;
+/**
+ * Progress callback: a step name and a fraction from 0 to 1. A listener may return a promise: the run
+ * waits for it, so a pane can let the browser paint the bar and handle a Cancel click between steps.
+ */
+export type Progress = (step: string, fraction: number) => void | Promise<void>;
 
 export interface Detected {
   sheets: SheetInfo[];
@@ -78,7 +81,7 @@ export async function readAndCheck(
   extra: string[] = [],
 ): Promise<CheckResult & { extraTables: Record<string, Table> }> {
   const roles = SCHEMA.map((s) => s.role).filter((r) => detected.assignment[r]);
-  progress?.("read", 0.1);
+  await progress?.("read", 0.1);
   const tables = await port.readTables([...roles.map((r) => detected.assignment[r]!), ...extra]);
   const extraTables: Record<string, Table> = {};
   for (const n of extra) {
@@ -87,10 +90,10 @@ export async function readAndCheck(
   }
   const byRole: Partial<Record<Role, Table>> = {};
   for (const r of roles) byRole[r] = tables.find((t) => t.sheet === detected.assignment[r]);
-  progress?.("check", 0.5);
+  await progress?.("check", 0.5);
   const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole, hiddenSkipped: detected.hiddenSkipped };
   const result = check(input, { displayLanguage, today: dateToDay(new Date()) });
-  progress?.("check", 0.8);
+  await progress?.("check", 0.8);
   return { ...result, extraTables };
 }
 
@@ -110,17 +113,17 @@ export async function runCheck(
   port: WorkbookPort,
   options: { displayLanguage?: string; write: boolean; progress?: Progress },
 ): Promise<{ result: CheckResult; written: string[]; detected: Detected }> {
-  options.progress?.("detect", 0);
+  await options.progress?.("detect", 0);
   const detected = await detect(port);
   const result = await readAndCheck(port, detected, options.displayLanguage, options.progress);
   let written: string[] = [];
   if (options.write) {
-    options.progress?.("write", 0.9);
+    await options.progress?.("write", 0.9);
     const { sheets, replace } = checkOutputSheets(result, detected.sheets);
     await port.addSheets(sheets, { replace });
     written = sheets.map((s) => s.name);
   }
-  options.progress?.("done", 1);
+  await options.progress?.("done", 1);
   return { result, written, detected };
 }
 
@@ -233,7 +236,7 @@ export async function runAllocation(
   port: WorkbookPort,
   options: { displayLanguage?: string; write: boolean; progress?: Progress; signal?: { readonly aborted: boolean } },
 ): Promise<{ result: CheckResult; allocation: AllocationResult | null; evaluation: Evaluation | null; written: string[]; sheets: OutputSheet[]; replaced: string[] }> {
-  options.progress?.("detect", 0);
+  await options.progress?.("detect", 0);
   const detected = await detect(port);
   const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
   const proposals = newestProposals(detected.sheets);
@@ -247,11 +250,13 @@ export async function runAllocation(
   let allocation: AllocationResult | null = null;
   let evaluation: Evaluation | null = null;
   if (period !== null) {
-    options.progress?.("evaluate", 0.8);
+    await options.progress?.("evaluate", 0.8);
     const auditRows = auditSheets.flatMap((n) => parseAuditLog(result.extraTables[n] ?? null));
     const past = pastMoves(auditRows);
     evaluation = evaluate(result, past);
-    options.progress?.("allocate", 0.85);
+    if (options.signal?.aborted) throw new CancelledError();
+    await options.progress?.("allocate", 0.85);
+    if (options.signal?.aborted) throw new CancelledError();
     const proposalName = plan.nameFor("proposal");
     const ids = [...proposals.flatMap((n) => proposalIds(result.extraTables[n])), ...auditRows.map((a) => a.proposalId)];
     const runNumber = lastRunNumber(period, ids) + 1;
@@ -274,10 +279,10 @@ export async function runAllocation(
   // Only what this run rewrites is replaced: an old Portfolio stays when the data has errors.
   const replace = plan.replace.filter((n) => sheets.some((s) => s.name === n) || sheetKind(n) !== "portfolio");
   if (options.write) {
-    options.progress?.("write", 0.9);
+    await options.progress?.("write", 0.9);
     await port.addSheets(sheets, { replace });
   }
-  options.progress?.("done", 1);
+  await options.progress?.("done", 1);
   return { result, allocation, evaluation, written: options.write ? sheets.map((s) => s.name) : [], sheets, replaced: options.write ? replace : [] };
 }
 

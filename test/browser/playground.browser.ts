@@ -12,7 +12,9 @@ import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationS
 import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
 import { SHEET_BASES } from "../../src/engine/report/labels";
 import { SCHEMA } from "../../src/engine/schema";
+import { REGISTRY } from "../../src/engine/settings";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
+import { settingLabel } from "../../src/taskpane/i18n/settingLabels";
 import type { PlaygroundHook } from "../../src/playground/index";
 import type { CellValue } from "../fakes/fakeExcel";
 import { toSerial } from "../fakes/fakeExcel";
@@ -119,12 +121,13 @@ describe("the playground's workbook", () => {
 });
 
 /**
- * docs/playground.png for the README: a wider window, the pane at its Run allocation results, the grid
+ * docs/playground.png for the README: a wider window, the pane's steps and its Run allocation results, the grid
  * at the proposal's Decision column with the two approvals. Then the window is as before.
  */
 async function docsScreenshot(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1600, height: 900 });
-  await page.getByTestId("pane").getByRole("button", { name: "Run allocation" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  // The pane from its top: the steps with their states, then the Run step's results.
+  await page.getByTestId("pane").getByRole("tablist").evaluate((el) => el.scrollIntoView({ block: "end" }));
   await page.getByTestId("grid").locator("select").first().evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "end" }));
   fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, "docs/playground.png") });
@@ -150,6 +153,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   let proposalSheet = "";
   const approved: { proposalId: string; accountId: string; to: string }[] = [];
 
+  const RULE_LABEL = settingLabel("stagnationMonths", locale);
   const shot = async (step: string): Promise<string> => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     const file = path.join(ARTIFACTS, `playground-${locale}-${width}-${step}.png`);
@@ -157,6 +161,9 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     return file;
   };
   const tab = (name: string | RegExp) => grid.getByRole("tab", { name, exact: typeof name === "string" });
+  /** Opens one of the pane's steps by its tab (named by its title, then its state). */
+  const goTo = (title: "sectionData" | "sectionRules" | "sectionRun" | "sectionReview" | "sectionStatements") =>
+    pane.getByRole("tab", { name: new RegExp(`^${escapeRegExp(t(title))}`) }).click();
 
   beforeAll(async () => {
     browser = await launchChromium(VIEWPORT);
@@ -217,7 +224,14 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   });
 
   test("a rule changed in the Rules section is saved to the settings sheet", async () => {
-    const box = pane.getByRole("textbox", { name: t("percentLabel", { key: "releaseShare" }), exact: true });
+    await goTo("sectionRules");
+    // No setting key anywhere in the step, advanced settings opened too: every setting reads in words.
+    const closed = pane.getByRole("tabpanel").locator("details:not([open]) > summary");
+    while ((await closed.count()) > 0) await closed.first().click();
+    const words = await pane.getByRole("tabpanel").innerText();
+    const keyLike = REGISTRY.defs.map((d) => d.key.replace(/\.\*$/, "")).filter((k) => /[A-Z.]/.test(k));
+    expect(keyLike.filter((k) => new RegExp(`(^|[^\\w.])${escapeRegExp(k)}(?![\\w])`).test(words))).toEqual([]);
+    const box = pane.getByRole("textbox", { name: t("percentLabel", { key: settingLabel("releaseShare", locale) }), exact: true });
     await box.fill("40");
     await pane.getByRole("button", { name: t("saveRules"), exact: true }).click();
     await pane.getByText(t("rulesSaved")).waitFor();
@@ -225,14 +239,25 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await shot("2c-rule");
   });
 
-  test("Run allocation adds the proposal, shown with its Decision dropdowns", async () => {
-    await pane.getByRole("button", { name: t("runAllocation") }).click();
+  test("Run allocation saves an unsaved rule edit first, and adds the proposal, shown with its Decision dropdowns", async () => {
+    const box = pane.getByRole("textbox", { name: RULE_LABEL, exact: true });
+    await box.fill("4");
+    await goTo("sectionRun");
+    await pane.getByText(t("runSavesRules", { count: 1 })).waitFor();
+    // A double-click runs once: the proposal is this page's first run (ids P<period>-1-…), on one sheet.
+    await pane.getByRole("button", { name: t("runAllocation") }).dblclick();
     await tab(proposalTab).waitFor();
     proposalSheet = (await tab(proposalTab).textContent()) ?? "";
     expect(await tab(proposalSheet).getAttribute("aria-selected")).toBe("true");
     await pane.getByText(t("sheetsWritten", { sheets: "" }).trim(), { exact: false }).last().waitFor();
     const decisions = grid.locator("select");
     expect(await decisions.count()).toBeGreaterThan(2);
+    expect(await settingValue("stagnationMonths")).toBe(4);
+    await pane.locator("button:enabled", { hasText: t("runAllocation") }).waitFor();
+    expect(await tab(proposalTab).count()).toBe(1);
+    const ids = (await hookValues(page, proposalSheet)).map((r) => String(r[0])).filter((v) => /^P\d{6}-\d+-\d+$/.test(v));
+    expect(ids.length).toBeGreaterThan(2);
+    expect(ids.filter((id) => !/^P\d{6}-1-/.test(id))).toEqual([]);
     await shot("3-proposal");
   });
 
@@ -271,6 +296,12 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     if (process.env.FAIRSHARE_DOCS_SCREENSHOT === "1" && locale === "en-US" && width === 450) await docsScreenshot(page);
     expect(fs.existsSync(approvedShot)).toBe(true);
 
+    await goTo("sectionReview");
+    // The counts were read again when the step opened: the two approvals made in the grid show.
+    await pane.locator("dt", { hasText: t("countApproved") }).locator("xpath=following-sibling::dd[1]").filter({ hasText: /^2$/ }).waitFor();
+    // Apply needs the approver's name, which the pane writes beside each decision.
+    expect(await pane.getByRole("button", { name: t("applyApproved") }).isDisabled()).toBe(true);
+    await pane.getByRole("textbox", { name: t("approverLabel") }).fill("Mei Lin");
     await pane.getByRole("button", { name: t("applyApproved") }).click();
     const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
     await pane.getByText(new RegExp(`^${result}$`)).waitFor();
@@ -278,10 +309,19 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     expect(await tab(names.auditLog).getAttribute("aria-selected")).toBe("true");
     await shot("5-applied");
 
+    // Every control of the step is a comfortable target: at least 32 px tall.
+    const small = await pane.getByRole("tabpanel").evaluate((panel) =>
+      // A text box counts by its Fluent wrapper (the <input> inside sits within the border).
+      [...panel.querySelectorAll("button, summary, [role=tab], [role=combobox], .fui-Input")]
+        .map((el) => ({ name: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), height: el.getBoundingClientRect().height }))
+        .filter((c) => c.height > 0 && c.height < 32)
+    );
+    expect(small).toEqual([]);
+
     // What Apply wrote: one audit row per approved move, read back as the engine reads the log, and the
     // accounts now owned by their recipients.
     const audit = parseAuditLog({ sheet: names.auditLog, firstRow: 1, firstColumn: 1, values: await hookValues(page, names.auditLog) });
-    expect(audit.map((row) => [row.proposalId, row.accountId, row.to])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to]));
+    expect(audit.map((row) => [row.proposalId, row.accountId, row.to, row.approver])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to, "Mei Lin"]));
     expect(pastMoves(audit).map((m) => m.proposalId)).toEqual(approved.map((m) => m.proposalId));
     const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
     const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
@@ -289,11 +329,13 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
   });
 
   test("a rep's statement and place in the team", async () => {
+    await goTo("sectionStatements");
     await pane.getByRole("button", { name: t("showStatements"), exact: true }).click();
     const picker = pane.getByRole("combobox", { name: t("repPicker"), exact: true });
     await picker.click();
     await page.getByRole("option").first().click();
-    await pane.getByText(t("totalLabel"), { exact: true }).first().waitFor();
+    // Only the open step: the Review step (hidden now) has a "Total" of its own.
+    await pane.getByRole("tabpanel").getByText(t("totalLabel"), { exact: true }).first().waitFor();
     await shot("6-statement");
   });
 

@@ -1,6 +1,6 @@
 /** Run allocation with progress and cancel, driven by fake actions and by the real pipeline on a memory workbook. */
 import type { PaneActions, RunSummary } from "../../src/taskpane/actions";
-import { isCancelled, nextProgress, runWithCancel, stepKey, type CancelFlag } from "../../src/taskpane/hooks/allocationRun";
+import { afterPaint, isCancelled, nextProgress, runWithCancel, stepKey, type CancelFlag } from "../../src/taskpane/hooks/allocationRun";
 import { translator } from "../../src/taskpane/i18n/locale";
 import { createActions } from "../../src/taskpane/officeActions";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
@@ -47,7 +47,7 @@ describe("runWithCancel", () => {
         return summary;
       },
     };
-    expect(await runWithCancel(actions, flag, (step) => seen.push(step))).toEqual({ kind: "done", summary, cancelTooLate: false });
+    expect(await runWithCancel(actions, flag, (step) => void seen.push(step))).toEqual({ kind: "done", summary, cancelTooLate: false });
     expect(seen).toEqual(["read"]);
   });
 
@@ -68,6 +68,23 @@ describe("runWithCancel", () => {
       },
     };
     expect(await runWithCancel(actions, flag, () => {})).toEqual({ kind: "done", summary, cancelTooLate: true });
+  });
+
+  it("with the real pipeline: the run waits for the pane to paint each step, and a Cancel clicked meanwhile writes nothing", async () => {
+    const port = new MemoryWorkbook(smallTeam());
+    const actions = createActions(port, "en-US");
+    const sheetsBefore = (await port.listSheets()).map((s) => s.name);
+    const flag: CancelFlag = { aborted: false };
+    const steps: string[] = [];
+    // The click arrives in a later task than the progress report, as a real click does.
+    const outcome = await runWithCancel(actions, flag, (step) => {
+      steps.push(step);
+      if (step === "allocate") setTimeout(() => (flag.aborted = true), 0);
+      return afterPaint();
+    });
+    expect(outcome).toEqual({ kind: "cancelled" });
+    expect(steps).toEqual(["detect", "read", "check", "check", "evaluate", "allocate"]);
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(sheetsBefore);
   });
 
   it("with the real pipeline: cancel pressed during a step writes nothing", async () => {

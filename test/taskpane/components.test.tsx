@@ -76,7 +76,7 @@ describe("CheckSummaryView", () => {
       "Warnings 1",
       "Reps 12",
       "Accounts 1,340",
-      "Gini coefficient 0.313",
+      "Gini coefficient (lower is fairer) 0.313",
       "Sheets written: Check 2025-Q1, Fairness 2025-Q1",
       "Issues (2)",
       "Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty.",
@@ -88,7 +88,7 @@ describe("CheckSummaryView", () => {
 
   it("says when the Gini coefficient is not available and when there are no issues", () => {
     const text = render(<CheckSummaryView summary={{ ...summary, gini: null, issues: [], errorCount: 0, warningCount: 0, period: null }} />);
-    expect(text).toContain("Gini coefficient not available");
+    expect(text).toContain("Gini coefficient (lower is fairer) not available");
     expect(text).toContain("No issues found.");
     expect(text).not.toContain("Period");
   });
@@ -97,9 +97,9 @@ describe("CheckSummaryView", () => {
     // Issue messages arrive already rendered in the pane's language.
     const zhIssues = issues.map((issue, i) => ({ ...issue, message: ["负责人为空。", "销售代表 R9 不在名单中。"][i] }));
     const text = render(<CheckSummaryView summary={{ ...summary, issues: zhIssues }} />, "zh-CN");
-    expect(text).toContain("基尼系数 0.313");
-    expect(text).toContain("问题(2)");
-    expect(text).toContain("错误 missingOwner:1 条 Accounts,第 12 行,Owner 列");
+    expect(text).toContain("基尼系数（越低越公平） 0.313");
+    expect(text).toContain("问题（2）");
+    expect(text).toContain("错误 missingOwner：1 条 Accounts，第 12 行，Owner 列");
     const english = Object.entries(enUS)
       .filter(([key, value]) => value !== zhCN[key as keyof typeof enUS] && !value.includes("{"))
       .map(([, value]) => value);
@@ -114,7 +114,7 @@ describe("IssueList", () => {
     // the error group comes first; each group is listed with its count and examples
     expect(text).toContain("Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty. Warning 205 × unknownRep Sales, row 1 m0 Sales, row 2 m1 Sales, row 3 m2 …and 202 more like these");
     expect(text).not.toContain("m3");
-    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep:205 条");
+    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep：205 条");
     expect(MAX_ISSUES_SHOWN).toBeGreaterThan(0);
   });
 
@@ -141,18 +141,25 @@ describe("App", () => {
   const pending = () => new Promise<never>(() => {});
   const actions: PaneActions = new Proxy({} as PaneActions, { get: () => pending });
 
-  it("starts by looking for the input sheets, with every section and its main button on one page", () => {
+  it("starts at the Data step, the job's steps as tabs each saying its state, the other steps hidden", () => {
     const text = render(<App actions={actions} />);
     expect(text).toContain("Fairshare");
     expect(text).toContain("Looking for input sheets…");
-    for (const expected of ["Check data", "Run allocation", "Apply approved", "Show statements"]) expect(text).toContain(expected);
     const markup = html(<App actions={actions} />);
-    const headings = [...markup.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(["Data", "Rules", "Allocation", "Review and apply", "Statements"]);
-    for (const id of ["fairshare-data", "fairshare-rules", "fairshare-run", "fairshare-review", "fairshare-statements"]) {
-      expect(markup).toContain(`id="${id}"`);
-      expect(markup).toContain(`href="#${id}"`);
-    }
+    const tabs = [...markup.matchAll(/<button[^>]*role="tab"[^>]*>([\s\S]*?)<\/button>/g)].map((m) => m[1].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim())
+      // An unselected Fluent tab also holds a hidden copy of its content (the room its bold form needs).
+      .map((s) => (s.length % 2 === 1 && s.slice(0, (s.length - 1) / 2) === s.slice((s.length + 1) / 2) ? s.slice(0, (s.length - 1) / 2) : s));
+    expect(tabs).toEqual(["Data To do", "Rules Done", "Allocation To do", "Review and apply To do", "Statements To do"]);
+    expect(markup).toMatch(/<button[^>]*aria-selected="true"[^>]*id="fairshare-data-tab"|<button[^>]*id="fairshare-data-tab"[^>]*aria-selected="true"/);
+    const panels = [...markup.matchAll(/<div role="tabpanel" id="(fairshare-[a-z]+)-panel"[^>]*?( hidden="")?>/g)].map((m) => [m[1], m[2] !== undefined]);
+    expect(panels).toEqual([
+      ["fairshare-data", false],
+      ["fairshare-rules", true],
+      ["fairshare-run", true],
+      ["fairshare-review", true],
+      ["fairshare-statements", true],
+    ]);
+    for (const expected of ["Check data", "Run allocation", "Apply approved", "Show statements", "Next: Rules"]) expect(text).toContain(expected);
   });
 
   it("disables its actions while it opens (one action at a time)", () => {
@@ -264,34 +271,50 @@ describe("RulesSection", () => {
     expect(render(<RulesSection rules={rules} onSave={async () => true} onComplete={() => {}} settingsAdded={[]} />, "zh-CN")).toContain("Fairshare Settings 工作表已列出全部设置。");
   });
 
-  it("lists the rules by group, each with its description and range, percentages in %", () => {
+  /** Setting keys as they could leak into text: camelCase or dotted (plain words such as "period" are words). */
+  const keyLike = REGISTRY.defs.map((d) => d.key.replace(/\.\*$/, "")).filter((k) => /[A-Z.]/.test(k));
+  const leakedKeys = (text: string) => keyLike.filter((k) => new RegExp(`(^|[^\\w.])${k.replace(/\./g, "\\.")}(?![\\w])`).test(text));
+
+  it("lists the rules by group in plain words, each with its description and range, percentages in %; no setting key shown", () => {
     const text = render(<RulesSection rules={{ regions: ["North", "South"], settings: views }} onSave={async () => true} />);
     for (const expected of [
       "Region All regions",
-      "Period period",
+      "Period Month to report on",
       "Month to report on (YYYY-MM). Empty: the last month that has sales.",
-      "Stagnant veterans stagnationMonths",
-      "releaseShare (%)",
+      "Stagnant veterans Months without growth before a veteran is stagnant",
+      "Share of a stagnant veteran's accounts released (%)",
       "Share of a stagnant veteran's accounts released (rounded down), among those not growing. From 0% to 100%.",
-      "maxAccountsVeteran",
-      "commissionTiers",
-      "commissionMode",
-      "Scorecard weights weight.sales",
+      "Most accounts a veteran holds",
+      "Commission tiers",
+      "How the tiers apply each slice at its own rate",
+      "Scorecard weights More settings (5) Weight of sales against quota",
       "Save",
       "Discard changes",
     ]) {
       expect(text).toContain(expected);
     }
+    expect(leakedKeys(text)).toEqual([]);
     const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
     expect(markup).toMatch(/value="30"/);
     expect(markup).toMatch(/placeholder="YYYY-MM; empty: automatic"/);
   });
 
-  it("shows the descriptions in Chinese", () => {
+  it("collapses the advanced settings under their rule, opening them when one has a problem", () => {
+    const markup = html(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />);
+    const summaries = [...markup.matchAll(/<details([^>]*)>\s*<summary[^>]*>([^<]*)<\/summary>/g)].map((m) => [m[2], /open/.test(m[1])]);
+    // Commission shows its tiers and folds the other 5; the scorecard weights and the matching are all advanced.
+    expect(summaries).toContainEqual(["More settings (5)", false]);
+    expect(render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />)).toMatch(/Scorecard weights More settings \(5\) Weight of sales against quota/);
+    expect(summaries.every(([, open]) => open === false)).toBe(true);
+  });
+
+  it("shows the labels and descriptions in Chinese, with no setting key", () => {
     const text = render(<RulesSection rules={{ regions: [], settings: views }} onSave={async () => true} />, "zh-CN");
     expect(text).toContain("停滞老员工释放的客户比例（向下取整），仅限未增长的客户。 范围 0% 至 100%。");
-    expect(text).toContain("releaseShare（%）");
+    expect(text).toContain("停滞老员工释放的客户比例（%）");
     expect(text).toContain("区域 全部区域");
+    expect(text).toContain("档位计算方式 各档金额按各自比例");
+    expect(leakedKeys(text)).toEqual([]);
   });
 
   it("says it is reading the rules before they arrive", () => {
@@ -310,9 +333,21 @@ describe("SettingField", () => {
 
   it("offers 'as in all regions' for a region's choice, and the options themselves", () => {
     const mode = views.find((v) => v.def.key === "commissionMode")!;
-    expect(render(<SettingField view={mode} region="North" text="" onChange={() => {}} />)).toContain("commissionMode As in all regions: marginal");
-    expect(render(<SettingField view={mode} region="North" text="retroactive" onChange={() => {}} />)).toContain("commissionMode retroactive");
-    expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("commissionMode marginal");
+    expect(render(<SettingField view={mode} region="North" text="" onChange={() => {}} />)).toContain("How the tiers apply As in all regions: each slice at its own rate");
+    expect(render(<SettingField view={mode} region="North" text="retroactive" onChange={() => {}} />)).toContain("How the tiers apply the whole amount at the reached rate");
+    expect(render(<SettingField view={mode} region="" text="marginal" onChange={() => {}} />)).toContain("How the tiers apply each slice at its own rate");
+  });
+
+  it("edits tiers as rows (from, rate), never as typed notation", () => {
+    const tiers = views.find((v) => v.def.key === "commissionTiers")!;
+    const markup = html(<SettingField view={tiers} region="" text="0:3%; 100000:5%" onChange={() => {}} />);
+    const values = [...markup.matchAll(/<input[^>]*value="([^"]*)"/g)].map((m) => m[1]);
+    expect(values).toEqual(["0", "3", "100000", "5"]);
+    expect(markup).toContain('aria-label="Tier 2 Rate (%)"');
+    const text = render(<SettingField view={tiers} region="" text="0:3%; 100000:5%" onChange={() => {}} />);
+    expect(text).toContain("Commission tiers From Rate (%) Remove Remove Add a tier");
+    expect(text).not.toContain("0:3%");
+    expect(render(<SettingField view={tiers} region="" text="0:3%" onChange={() => {}} />, "zh-CN")).toContain("提成档位 起点 比例（%） 删除 添加一档");
   });
 
   it("disables a setting that cannot differ by region, saying why", () => {
@@ -363,6 +398,13 @@ describe("RunSection", () => {
     expect(render(<RunSection {...props} running cancelRequested progress={{ step: "allocate", fraction: 0.85 }} />, "zh-CN")).toBe("运行分配 正在取消… 正在运行分配规则（85%）");
   });
 
+  it("says unsaved rule edits are saved before the run, and refuses to run with an invalid rule", () => {
+    expect(render(<RunSection {...props} pendingRules={2} />)).toBe("Run allocation Unsaved rule changes (2) are saved first, then the run uses them.");
+    const blocked = html(<RunSection {...props} pendingRules={1} rulesInvalid />);
+    expect(blocked).toMatch(/<button[^>]*disabled=""[^>]*>Run allocation<\/button>/);
+    expect(render(<RunSection {...props} pendingRules={1} rulesInvalid />, "zh-CN")).toContain("暂不能运行");
+  });
+
   it("says a cancelled run wrote nothing (not an error)", () => {
     expect(render(<RunSection {...props} notice="cancelled" />)).toBe("Run allocation Cancelled, nothing was written.");
     expect(render(<RunSection {...props} notice="cancelled" />, "zh-CN")).toBe("运行分配 已取消，未写入任何内容。");
@@ -372,10 +414,10 @@ describe("RunSection", () => {
     const text = render(<RunSection {...props} summary={runSummary} />);
     for (const expected of [
       "Proposal Period 2026-03",
-      "Moves by rule (11) Orphan accounts 7 Dormant accounts 3 CUSTOM 1 Without a recipient 2 At risk of recycling 4",
+      "Moves by rule (11) Orphan accounts 7 Dormant accounts 3 CUSTOM 1 Not moves Without a recipient 2 At risk of recycling 4",
       "Fairness before → after Before After, if every move is approved",
-      "All regions Gini 0.412 → 0.298 New reps' share 12% → 20%",
-      "North Gini 0.350 → 0.300 New reps' share 10% → 15%",
+      "All regions Gini 0.412 → 0.298 (lower is fairer) New reps' share 12% → 20%",
+      "North Gini 0.350 → 0.300 (lower is fairer) New reps' share 10% → 15%",
       "Most common reasons Owner has left 7 moves No sales for 6 months 3 moves",
       "Sheets written: Fairshare Proposal 2026-03 , Fairshare Fairness 2026-03",
     ]) {
@@ -390,7 +432,7 @@ describe("RunSection", () => {
     const text = render(<RunSection {...props} summary={runSummary} />);
     expect(text).toContain(
       "Why these moves, and not more Per rule and region: how many were examined, in scope, triggered, eligible, released and placed, and what held a stage at zero. " +
-        "STAGNATION · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14 ORPHAN · North:",
+        "Stagnant veterans · North: reps 9 → veterans 0 → … — no rep in North has 24 months' tenure (“Veteran: months of tenure from”); the longest is 14 Orphan accounts · North:",
     );
     expect(html(<RunSection {...props} summary={runSummary} />)).not.toMatch(/<details open/);
     expect(html(<RunSection {...props} summary={{ ...runSummary, movesByRule: {} }} />)).toMatch(/<details open/);
@@ -419,7 +461,7 @@ describe("FairnessChart", () => {
   });
 });
 
-const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19 };
+const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19, pendingByRule: { "Dormant account": 9, "Orphan account": 3 } };
 const applied: ApplySummary = {
   proposalSheet: "Fairshare Proposal 2026-03",
   applied: 4,
@@ -447,6 +489,36 @@ describe("ReviewSection", () => {
 
   it("says when there is no proposal yet", () => {
     expect(render(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />, "zh-CN")).toBe("还没有调整建议表：请先运行分配。 应用已批准");
+  });
+
+  it("asks the approver's name, and refuses Apply and bulk approval without it, saying why", () => {
+    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {} };
+    const markup = html(<ReviewSection {...ask} approver="" />);
+    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Dormant account: approve all 9 undecided moves<\/button>/);
+    expect(render(<ReviewSection {...ask} approver="" />)).toContain("Your name (Approver)");
+    expect(render(<ReviewSection {...ask} approver="" />)).toContain("Enter your name before you approve or apply.");
+    const signed = html(<ReviewSection {...ask} approver="Mei Lin" />);
+    expect(signed).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(signed).toMatch(/value="Mei Lin"/);
+  });
+
+  it("offers bulk approval per rule and of everything, with the count before clicking, and says what it did", () => {
+    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {}, approver: "Mei Lin" };
+    const text = render(<ReviewSection {...ask} decided={3} />);
+    expect(text).toContain("Decide many at once Approve all 12 undecided moves Dormant account: approve all 9 undecided moves Orphan account: approve all 3 undecided moves");
+    expect(text).toContain("3 moves approved in the proposal sheet.");
+    const one = render(<ReviewSection {...ask} review={{ ...review, pending: 1, pendingByRule: { ORPHAN: 1 } }} />);
+    expect(one).toContain("Orphan accounts: approve the 1 undecided move");
+    expect(one).not.toContain("Approve all 1");
+    expect(render(<ReviewSection {...ask} review={{ ...review, pending: 0, pendingByRule: {} }} />)).not.toContain("Decide many at once");
+    expect(render(<ReviewSection {...ask} />, "zh-CN")).toContain("批量审批 同意全部 12 条未审批的移交");
+  });
+
+  it("disables Apply until there is a proposal", () => {
+    expect(html(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(html(<ReviewSection {...props} review={null} />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+    expect(html(<ReviewSection {...props} />)).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
   });
 
   it("disables Apply while busy", () => {

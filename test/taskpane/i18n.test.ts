@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ts from "typescript";
 import { enUS } from "../../src/taskpane/i18n/en-US";
+import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { catalogues, formatCount, formatDecimal, formatMoney, formatPercent, formatRatio, paneLocale, placeholders, splitMessage, translator } from "../../src/taskpane/i18n/locale";
 
 const locales = Object.keys(catalogues) as Array<keyof typeof catalogues>;
@@ -29,6 +30,17 @@ describe("catalogues", () => {
     expect(mismatched).toEqual([]);
   });
 
+  it("zh-CN uses Chinese punctuation beside Chinese text", () => {
+    const cjk = "[\\u4e00-\\u9fff]";
+    const ascii = new RegExp(`${cjk}[,:;()!?]|[,:;()!?]${cjk}|${cjk}\\}?[,:;()]|[,:;(]\\{\\w+\\}${cjk}`);
+    // invalidTiers shows the notation typed in the box ("0:3%"), which is ASCII in every language.
+    expect(Object.entries(zhCN).filter(([key, text]) => key !== "invalidTiers" && ascii.test(text)).map(([key]) => key)).toEqual([]);
+  });
+
+  it("zh-CN calls a rep 业务员, never 销售代表 (one term per concept)", () => {
+    expect(Object.entries(zhCN).filter(([, text]) => text.includes("销售代表")).map(([key]) => key)).toEqual([]);
+  });
+
   it("zh-CN is actually translated (most texts differ from English)", () => {
     const same = Object.keys(enUS).filter((key) => catalogues["zh-CN"][key as keyof typeof enUS] === enUS[key as keyof typeof enUS]);
     // Brand names and pure placeholders may stay as they are.
@@ -39,7 +51,19 @@ describe("catalogues", () => {
 describe("translator", () => {
   it("fills placeholders and formats numbers for the locale", () => {
     expect(translator("en-US")("issuesHeading", { count: 1234 })).toBe("Issues (1,234)");
-    expect(translator("zh-CN")("issueAtCell", { sheet: "Sales", row: 12, column: "C" })).toBe("Sales,第 12 行,C 列");
+    expect(translator("zh-CN")("issueAtCell", { sheet: "Sales", row: 12, column: "C" })).toBe("Sales，第 12 行，C 列");
+  });
+
+  it("chooses the plural form by the count, in English; Chinese has one form", () => {
+    const en = translator("en-US");
+    expect(en("reasonCount", { count: 1 })).toBe("1 move");
+    expect(en("reasonCount", { count: 2 })).toBe("2 moves");
+    expect(en("settingsAdded", { count: 1 })).toContain("Added 1 setting to");
+    expect(en("unsavedCount", { count: 1 })).toBe("1 unsaved change.");
+    expect(en("unsavedCount", { count: 1200 })).toBe("1,200 unsaved changes.");
+    expect(en("runBlocked", { count: 1 })).toBe("The data has 1 error: see the Fairshare Data Check sheet.");
+    expect(translator("zh-CN")("reasonCount", { count: 1 })).toBe("1 项");
+    expect(placeholders("{count|# move|# moves} in {sheet}")).toEqual(["count", "sheet"]);
   });
 
   it("leaves a placeholder without a value visible", () => {

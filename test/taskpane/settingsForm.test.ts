@@ -2,6 +2,8 @@
 import type { DataDescription, SettingView } from "../../src/taskpane/actions";
 import { REGISTRY } from "../../src/engine/settings";
 import {
+  tierRows,
+  tiersText,
   RULE_GROUPS,
   RULE_KEYS,
   collectChanges,
@@ -300,5 +302,26 @@ describe("the editor against the real save", () => {
     expect(savedText(after.settings.find((v) => v.def.key === "releaseShare")!, "North")).toBe("12.5");
     // Nothing left to save once the workbook holds the drafts.
     expect(collectChanges(after.settings, drafts).changes).toEqual([]);
+  });
+});
+
+describe("tier rows", () => {
+  it("split a tiers text into (from, rate) rows and join them back in the engine's notation", () => {
+    expect(tierRows("0:3%; 100000:5%；200000：8 %")).toEqual([
+      { from: "0", rate: "3" },
+      { from: "100000", rate: "5" },
+      { from: "200000", rate: "8" },
+    ]);
+    expect(tierRows("")).toEqual([]);
+    expect(tierRows("0%:2%; 100%-120%:4%")).toEqual([{ from: "0%", rate: "2" }, { from: "100%-120%", rate: "4" }]);
+    expect(tierRows("rubbish")).toEqual([{ from: "rubbish", rate: "" }]);
+    expect(tiersText([{ from: "0", rate: "3" }, { from: " 100000", rate: "5.5 " }])).toBe("0:3%; 100000:5.5%");
+  });
+
+  it("round-trip what the registry accepts, and what they produce is validated like typed text", () => {
+    const def = REGISTRY.get("commissionTiers")!;
+    const text = String(def.default);
+    expect(parseDraft(def, tiersText(tierRows(text)))).toEqual({ ok: true, value: tiersText(tierRows(text)) });
+    expect(parseDraft(def, tiersText([{ from: "0", rate: "3" }, { from: "abc", rate: "5" }]))).toEqual({ ok: false, problem: { code: "tiers" } });
   });
 });

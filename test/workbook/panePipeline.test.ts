@@ -1,7 +1,7 @@
 import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../fakes/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import { CancelledError, runAllocation } from "../../src/workbook/pipeline";
-import { describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings } from "../../src/workbook/panePipeline";
+import { decidePending, describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings, signDecisions } from "../../src/workbook/panePipeline";
 import { createActions } from "../../src/taskpane/officeActions";
 import { REGISTRY } from "../../src/engine/settings";
 import { crmExport } from "../helpers/crmExport";
@@ -68,9 +68,9 @@ test("review counts, statements, activate, and cancel before writing", async () 
   await expect(runAllocation(port, { write: true, signal: { aborted: true } })).rejects.toThrow(CancelledError);
   expect(host.workbook.sheetNames()).toEqual(names);
   const steps: string[] = [];
-  await createActions(port, "en-US").runAllocation({ progress: (s) => steps.push(s) });
+  await createActions(port, "en-US").runAllocation({ progress: (s) => void steps.push(s) });
   expect(steps).toEqual(["detect", "read", "check", "check", "evaluate", "allocate", "write", "done"]);
-  expect(await reviewStatus(port)).toEqual({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 1, unreadable: 0, total: 1 });
+  expect(await reviewStatus(port)).toMatchObject({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 1, unreadable: 0, total: 1 });
   const s = await repStatements(port, "en-US");
   expect(s.period).toBe("2026-03");
   expect(s.reps.map((r) => r.repId)).toEqual(["R1", "R2", "R3"]);
@@ -122,4 +122,57 @@ test("the pane's 'list every setting' keeps the user's rows and adds the missing
   expect(sheet.values[1].slice(0, 2)).toEqual(["period", "2026-03"]);
   expect(sheet.values.length).toBe(1 + REGISTRY.defs.length);
   expect(await actions.completeSettings()).toEqual([]);
+});
+
+test("the run waits for each progress report (the pane paints it and handles Cancel), and a Cancel pressed meanwhile stops it with nothing written", async () => {
+  for (const at of ["read", "check", "evaluate", "allocate"]) {
+    const host = installFakeExcel(FakeWorkbook.from(smallTeam()));
+    const names = host.workbook.sheetNames();
+    const signal = { aborted: false };
+    // The pane's listener: the click is handled in a later task, while the run waits for the paint.
+    const progress = (step: string) =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          if (step === at) signal.aborted = true;
+          resolve();
+        }, 0)
+      );
+    await expect(runAllocation(new OfficeWorkbook(), { write: true, progress, signal })).rejects.toThrow(CancelledError);
+    expect({ at, sheets: host.workbook.sheetNames() }).toEqual({ at, sheets: names });
+    uninstallFakeExcel();
+  }
+});
+
+test("bulk decisions: every undecided row of one rule gets the sheet's word and the approver; decided rows and other rules stay; unsigned decisions get signed", async () => {
+  const host = installFakeExcel(FakeWorkbook.from(crmExport()));
+  const port = new OfficeWorkbook();
+  await runAllocation(port, { displayLanguage: "en-US", write: true });
+  const sheet = "Fairshare Proposal 2017-12";
+  const values = () => host.workbook.sheet(sheet).values();
+  const header = values().findIndex((r) => r.includes("Proposal ID"));
+  const col = (name: string) => values()[header].indexOf(name);
+  const rows = () => values().slice(header + 1).filter((r) => r[col("Proposal ID")] !== "");
+  const rules = [...new Set(rows().map((r) => String(r[col("Rule")])))];
+  expect(rows().length).toBeGreaterThan(1);
+  // One row decided by hand first (in the grid): the bulk action must leave it alone.
+  const first = header + 1;
+  await port.updateCells([{ sheet, row: first + 1, column: col("Decision") + 1, value: "Reject" }]);
+  const rule = String(rows()[rows().length - 1][col("Rule")]);
+  const expected = rows().filter((r, i) => i > 0 && r[col("Rule")] === rule).length;
+  const status = await reviewStatus(port);
+  expect(status.pendingByRule[rule]).toBe(expected);
+  expect(Object.values(status.pendingByRule).reduce((a, b) => a + b, 0)).toBe(status.pending);
+
+  expect(await decidePending(port, { decision: "approve", rule, approver: "Mei Lin" })).toEqual({ proposalSheet: sheet, decided: expected });
+  for (const [i, r] of rows().entries()) {
+    const want = i === 0 ? ["Reject", ""] : r[col("Rule")] === rule ? ["Approve", "Mei Lin"] : ["", ""];
+    expect({ i, got: [r[col("Decision")], r[col("Approver")]] }).toEqual({ i, got: want });
+  }
+  expect((await reviewStatus(port)).pendingByRule[rule]).toBeUndefined();
+  expect(rules.length === 1 || (await reviewStatus(port)).pending > 0).toBe(true);
+
+  // The hand-made Reject has no approver: signing fills only that one.
+  expect(await signDecisions(port, " Ana Ruiz ")).toBe(1);
+  expect(rows()[0][col("Approver")]).toBe("Ana Ruiz");
+  expect(rows().filter((r) => r[col("Approver")] === "Mei Lin").length).toBe(expected);
 });

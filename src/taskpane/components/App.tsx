@@ -1,19 +1,23 @@
 import {
   Button,
   Caption1,
-  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import type { PaneActions } from "../actions";
 import { usePane } from "../hooks/usePane";
+import { useSettingsEditor } from "../hooks/useSettingsEditor";
+import { stepStates, type StepId, type StepState } from "./steps";
 import type { MessageKey } from "../i18n/en-US";
 import { useT } from "../i18n/I18nProvider";
 import { CheckSummaryView } from "./CheckSummaryView";
@@ -51,13 +55,18 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   tagline: { color: tokens.colorNeutralForeground2 },
-  nav: {
+  // The steps wrap at 320 px rather than scroll sideways; each tab is at least 44 px tall for touch.
+  tabs: {
     display: "flex",
     flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
     paddingTop: tokens.spacingVerticalXS,
   },
+  // 44 px: 32 (tokens.spacingVerticalXXXL) + 12, the touch target Office asks for on iPad.
+  tab: { minHeight: `calc(${tokens.spacingVerticalXXXL} + ${tokens.spacingVerticalM})` },
+  tabLabel: { display: "flex", flexDirection: "column", alignItems: "flex-start" },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  attention: { color: tokens.colorPaletteRedForeground1 },
+  todo: { color: tokens.colorNeutralForeground3 },
   // The message bar stays in view while the user works further down the pane.
   messages: {
     position: "sticky",
@@ -84,25 +93,49 @@ export interface AppProps {
   actions: PaneActions;
 }
 
-/** The pane's sections in order: element id and title. */
-const SECTIONS = [
-  ["fairshare-data", "sectionData"],
-  ["fairshare-rules", "sectionRules"],
-  ["fairshare-run", "sectionRun"],
-  ["fairshare-review", "sectionReview"],
-  ["fairshare-statements", "sectionStatements"],
-] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+/** The pane's steps in order: id (the panel's element id is `fairshare-<id>`) and title. */
+const STEPS = [
+  ["data", "sectionData"],
+  ["rules", "sectionRules"],
+  ["run", "sectionRun"],
+  ["review", "sectionReview"],
+  ["statements", "sectionStatements"],
+] as const satisfies ReadonlyArray<readonly [StepId, MessageKey]>;
+
+const STATE_KEYS: Readonly<Record<StepState, MessageKey>> = { done: "stepStateDone", attention: "stepStateAttention", todo: "stepStateTodo" };
 
 /**
- * The task pane, one scrolling page of sections: Data (sheets, columns, "Check data"), Rules,
- * Allocation ("Run allocation"), Review and apply ("Apply approved"), Statements. All workbook access
- * goes through `actions`; one action runs at a time and the others are disabled meanwhile.
+ * The task pane as the job's steps: Data (sheets, columns, "Check data"), Rules, Run ("Run
+ * allocation"), Review and apply ("Apply approved"), Statements — one step shown at a time, each tab
+ * saying whether its step is done or needs attention. The other steps stay mounted (hidden), so what
+ * was typed in one survives a visit to another. All workbook access goes through `actions`; one action
+ * runs at a time and the others are disabled meanwhile.
  */
 export function App({ actions }: AppProps) {
   const styles = useStyles();
   const t = useT();
   const pane = usePane(actions);
   const busy = pane.busy !== null;
+  const [step, setStep] = useState<StepId>("data");
+  // The rules form lives here, not in its step: Run must see (and save) what it shows.
+  const editor = useSettingsEditor(pane.rules?.settings ?? [], pane.saveRules);
+  const rulesInvalid = Object.keys(editor.problems).length > 0;
+  const states = stepStates({ check: pane.check, run: pane.run, review: pane.review, apply: pane.apply, statements: pane.statements !== null, rulesPending: editor.changes.length, rulesInvalid });
+  const panel = (id: StepId) => ({ role: "tabpanel", id: `fairshare-${id}-panel`, "aria-labelledby": `fairshare-${id}-tab`, hidden: step !== id });
+  const next = (id: StepId) => {
+    const i = STEPS.findIndex(([s]) => s === id);
+    const following = STEPS[i + 1];
+    return following === undefined ? null : (
+      <div className={styles.actions}>
+        <Button
+          onClick={() => {
+            setStep(following[0]);
+            if (following[0] === "review" && !busy) void pane.loadReview();
+          }}
+        >{t("nextStep", { step: t(following[1]) })}</Button>
+      </div>
+    );
+  };
 
   return (
     <main className={styles.root}>
@@ -111,13 +144,25 @@ export function App({ actions }: AppProps) {
           {t("appTitle")}
         </Title3>
         <Caption1 className={styles.tagline}>{t("appTagline")}</Caption1>
-        <nav className={styles.nav} aria-label={t("sectionsNav")}>
-          {SECTIONS.map(([id, key]) => (
-            <Link key={id} href={`#${id}`}>
-              {t(key)}
-            </Link>
+        <TabList
+          className={styles.tabs}
+          aria-label={t("sectionsNav")}
+          selectedValue={step}
+          onTabSelect={(_, d) => {
+            setStep(d.value as StepId);
+            // Decisions are made in the grid meanwhile: opening the step reads the counts again.
+            if (d.value === "review" && !busy) void pane.loadReview();
+          }}
+        >
+          {STEPS.map(([id, key]) => (
+            <Tab key={id} id={`fairshare-${id}-tab`} value={id} className={styles.tab} aria-controls={`fairshare-${id}-panel`}>
+              <span className={styles.tabLabel}>
+                <span>{t(key)}</span>
+                <Caption1 className={styles[states[id]]}>{t(STATE_KEYS[states[id]])}</Caption1>
+              </span>
+            </Tab>
           ))}
-        </nav>
+        </TabList>
       </header>
 
       {pane.error !== null && (
@@ -128,7 +173,7 @@ export function App({ actions }: AppProps) {
               {pane.error}
             </MessageBarBody>
             <MessageBarActions>
-              <Button size="small" onClick={pane.dismissError}>
+              <Button onClick={pane.dismissError}>
                 {t("dismiss")}
               </Button>
             </MessageBarActions>
@@ -136,99 +181,119 @@ export function App({ actions }: AppProps) {
         </div>
       )}
 
-      <Section
-        id="fairshare-data"
-        title={t("sectionData")}
-        actions={
-          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadData()}>
-            {t("refreshSheets")}
-          </Button>
-        }
-      >
-        <Subtitle2 as="h3" className={styles.heading}>
-          {t("sheetsHeading")}
-        </Subtitle2>
-        {pane.data === null
-          ? pane.busy === "data" && <Spinner size="tiny" labelPosition="after" label={t("sheetsLoading")} />
-          : <DataMapping data={pane.data} disabled={busy} onChange={(change) => void pane.changeMapping(change)} />}
-        {pane.busy === "mapping" && <Spinner size="tiny" labelPosition="after" label={t("savingMapping")} />}
-        <div className={styles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void pane.checkData()}>
-            {t("checkData")}
-          </Button>
-          {pane.busy === "checking" && <Spinner size="tiny" labelPosition="after" label={t("checking")} />}
-        </div>
-        <div aria-live="polite" className={styles.live}>
-          {pane.check !== null && (
-            <CheckSummaryView
-              summary={pane.check}
-              disabled={busy}
-              onSelectIssue={(issue) => pane.activate(...issueTarget(issue))}
-              onSelectSheet={(sheet) => pane.activate(sheet)}
-            />
-          )}
-        </div>
-      </Section>
-
-      <Section
-        id="fairshare-rules"
-        title={t("sectionRules")}
-        actions={
-          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadRules()}>
-            {t("reloadRules")}
-          </Button>
-        }
-      >
-        <RulesSection rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} onComplete={() => void pane.completeSettings()} settingsAdded={pane.settingsAdded} />
-      </Section>
-
-      <Section id="fairshare-run" title={t("sectionRun")}>
-        <RunSection
-          running={pane.busy === "running"}
-          disabled={busy}
-          progress={pane.progress}
-          cancelRequested={pane.cancelRequested}
-          summary={pane.run}
-          notice={pane.runNotice}
-          onRun={() => void pane.runAllocation()}
-          onCancel={pane.cancelRun}
-          onSelectSheet={(sheet) => pane.activate(sheet)}
-        />
-      </Section>
-
-      <Section
-        id="fairshare-review"
-        title={t("sectionReview")}
-        actions={
-          <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadReview()}>
-            {t("refreshReview")}
-          </Button>
-        }
-      >
-        <ReviewSection
-          review={pane.review}
-          apply={pane.apply}
-          loading={pane.busy === "review"}
-          applying={pane.busy === "applying"}
-          disabled={busy}
-          onApply={() => void pane.applyApproved()}
-          onSelectSheet={(sheet) => pane.activate(sheet)}
-        />
-      </Section>
-
-      <Section
-        id="fairshare-statements"
-        title={t("sectionStatements")}
-        actions={
-          pane.statements !== null ? (
-            <Button appearance="subtle" size="small" disabled={busy} onClick={() => void pane.loadStatements()}>
-              {t("refreshStatements")}
+      <div {...panel("data")}>
+        <Section
+          id="fairshare-data"
+          title={t("sectionData")}
+          actions={
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadData()}>
+              {t("refreshSheets")}
             </Button>
-          ) : undefined
-        }
-      >
-        <StatementsSection statements={pane.statements} loading={pane.busy === "statements"} disabled={busy} onLoad={() => void pane.loadStatements()} />
-      </Section>
+          }
+        >
+          <Subtitle2 as="h3" className={styles.heading}>
+            {t("sheetsHeading")}
+          </Subtitle2>
+          {pane.data === null
+            ? pane.busy === "data" && <Spinner size="tiny" labelPosition="after" label={t("sheetsLoading")} />
+            : <DataMapping data={pane.data} disabled={busy} onChange={(change) => void pane.changeMapping(change)} />}
+          {pane.busy === "mapping" && <Spinner size="tiny" labelPosition="after" label={t("savingMapping")} />}
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={busy} onClick={() => void pane.checkData()}>
+              {t("checkData")}
+            </Button>
+            {pane.busy === "checking" && <Spinner size="tiny" labelPosition="after" label={t("checking")} />}
+          </div>
+          <div aria-live="polite" className={styles.live}>
+            {pane.check !== null && (
+              <CheckSummaryView
+                summary={pane.check}
+                disabled={busy}
+                onSelectIssue={(issue) => pane.activate(...issueTarget(issue))}
+                onSelectSheet={(sheet) => pane.activate(sheet)}
+              />
+            )}
+          </div>
+          {next("data")}
+        </Section>
+      </div>
+
+      <div {...panel("rules")}>
+        <Section
+          id="fairshare-rules"
+          title={t("sectionRules")}
+          actions={
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadRules()}>
+              {t("reloadRules")}
+            </Button>
+          }
+        >
+          <RulesSection editor={editor} rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} onComplete={() => void pane.completeSettings()} settingsAdded={pane.settingsAdded} />
+          {next("rules")}
+        </Section>
+      </div>
+
+      <div {...panel("run")}>
+        <Section id="fairshare-run" title={t("sectionRun")}>
+          <RunSection
+            running={pane.busy === "running"}
+            disabled={busy}
+            progress={pane.progress}
+            cancelRequested={pane.cancelRequested}
+            summary={pane.run}
+            notice={pane.runNotice}
+            pendingRules={editor.changes.length}
+            rulesInvalid={rulesInvalid}
+            onRun={() => void pane.runAllocation(editor.changes, editor.discard)}
+            onCancel={pane.cancelRun}
+            onSelectSheet={(sheet) => pane.activate(sheet)}
+          />
+          {next("run")}
+        </Section>
+      </div>
+
+      <div {...panel("review")}>
+        <Section
+          id="fairshare-review"
+          title={t("sectionReview")}
+          actions={
+            <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadReview()}>
+              {t("refreshReview")}
+            </Button>
+          }
+        >
+          <ReviewSection
+            review={pane.review}
+            apply={pane.apply}
+            loading={pane.busy === "review"}
+            applying={pane.busy === "applying" || pane.busy === "deciding"}
+            disabled={busy}
+            approver={pane.approver}
+            onApproverChange={pane.setApprover}
+            onApproveAll={(rule) => void pane.decidePending("approve", rule)}
+            decided={pane.decided}
+            onApply={() => void pane.applyApproved()}
+            onSelectSheet={(sheet) => pane.activate(sheet)}
+          />
+          {next("review")}
+        </Section>
+      </div>
+
+      <div {...panel("statements")}>
+        <Section
+          id="fairshare-statements"
+          title={t("sectionStatements")}
+          actions={
+            pane.statements !== null ? (
+              <Button appearance="subtle" disabled={busy} onClick={() => void pane.loadStatements()}>
+                {t("refreshStatements")}
+              </Button>
+            ) : undefined
+          }
+        >
+          <StatementsSection statements={pane.statements} loading={pane.busy === "statements"} disabled={busy} onLoad={() => void pane.loadStatements()} />
+        </Section>
+      </div>
     </main>
   );
 }

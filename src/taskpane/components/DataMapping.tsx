@@ -12,6 +12,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import type { DataDescription, SettingChange } from "../actions";
 import { columnChange, fieldRequirement, missingCount, missingFields, sheetChange } from "../hooks/settingsForm";
 import { useLocale, useT } from "../i18n/I18nProvider";
@@ -105,6 +106,7 @@ function choices(headers: readonly string[], current: string | null): string[] {
  */
 export function DataMapping({ data, onChange, disabled, className }: DataMappingProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const locale = useLocale();
   const baseId = useId("mapping");
@@ -165,7 +167,7 @@ export function DataMapping({ data, onChange, disabled, className }: DataMapping
             const unmet = missingCount(role);
             return (
               <details key={role.role} className={styles.disclosure} open={initiallyOpen.current.has(role.role)}>
-                <summary className={styles.summary}>
+                <summary className={mergeClasses(styles.summary, touch.disclosure, touch.focus)}>
                   <span className={styles.summaryText}>
                     {t("columnsOf", { role: role.label[locale], found, total: role.fields.length })}
                     {unmet > 0 && (

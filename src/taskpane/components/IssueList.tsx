@@ -1,4 +1,5 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import { groupIssues } from "../../engine/report/issueGroups";
 import type { PaneIssue } from "../actions";
 import { useT } from "../i18n/I18nProvider";
@@ -76,6 +77,7 @@ const SEVERITY_TEXT = { error: "severityError", warning: "severityWarning", info
  */
 export function IssueList({ issues, onSelect, disabled, className }: IssueListProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   if (issues.length === 0) return <Text className={className}>{t("noIssues")}</Text>;
   const groups = groupIssues(issues).slice(0, MAX_ISSUES_SHOWN);
@@ -97,7 +99,7 @@ export function IssueList({ issues, onSelect, disabled, className }: IssueListPr
               {g.examples.map((issue, index) => (
                 <li key={index} className={styles.item}>
                   {onSelect ? (
-                    <Link as="button" className={styles.locationLink} disabled={disabled} onClick={() => onSelect(issue)}>
+                    <Link as="button" className={mergeClasses(styles.locationLink, touch.target, touch.focus)} disabled={disabled} onClick={() => onSelect(issue)}>
                       {issueLocation(issue, t)}
                     </Link>
                   ) : (

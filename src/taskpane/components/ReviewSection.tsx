@@ -1,8 +1,10 @@
-import { Body1, Button, Caption1, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import type { ApplySummary, ReviewStatus } from "../actions";
 import { useT } from "../i18n/I18nProvider";
 import { splitMessage } from "../i18n/locale";
 import { CountList } from "./CountList";
+import { ruleName } from "./RunSummaryView";
 
 const useStyles = makeStyles({
   root: {
@@ -41,16 +43,26 @@ export interface ReviewSectionProps {
   applying: boolean;
   /** Another action is under way. */
   disabled: boolean;
+  /** The Approver name written with each decision; Apply and the bulk actions need it. */
+  approver?: string;
+  onApproverChange?: (name: string) => void;
+  /** Approves every undecided row of one rule (null: of every rule). */
+  onApproveAll?: (rule: string | null) => void;
+  /** How many rows the last bulk approval decided, or null. */
+  decided?: number | null;
   onApply: () => void;
   onSelectSheet: (sheet: string) => void;
   className?: string;
 }
 
 /** The newest proposal's decisions (approved / rejected / pending), "Apply approved" and what it did. */
-export function ReviewSection({ review, apply, loading, applying, disabled, onApply, onSelectSheet, className }: ReviewSectionProps) {
+export function ReviewSection({ review, apply, loading, applying, disabled, approver = "", onApproverChange, onApproveAll, decided = null, onApply, onSelectSheet, className }: ReviewSectionProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const busy = disabled || applying;
+  const unsigned = approver.trim() === "";
+  const byRule = Object.entries(review?.pendingByRule ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const [before, after] = splitMessage(t, "reviewSheet", "sheet");
   return (
     <div className={mergeClasses(styles.root, className)}>
@@ -62,7 +74,7 @@ export function ReviewSection({ review, apply, loading, applying, disabled, onAp
         <>
           <Body1 as="p" className={styles.sheet}>
             {before}
-            <Link as="button" inline className={styles.link} disabled={busy} onClick={() => onSelectSheet(review.proposalSheet!)}>
+            <Link as="button" inline className={mergeClasses(styles.link, touch.target, touch.focus)} disabled={busy} onClick={() => onSelectSheet(review.proposalSheet!)}>
               {review.proposalSheet}
             </Link>
             {after}
@@ -78,8 +90,33 @@ export function ReviewSection({ review, apply, loading, applying, disabled, onAp
           />
         </>
       )}
+      {review !== null && review.proposalSheet !== null && onApproverChange && (
+        <Field label={t("approverLabel")} hint={t("approverHint")} validationState={unsigned ? "warning" : "none"} validationMessage={unsigned ? t("approverRequired") : undefined}>
+          <Input value={approver} disabled={busy} autoComplete="name" onChange={(_, d) => onApproverChange(d.value)} />
+        </Field>
+      )}
+      {onApproveAll && review !== null && review.pending > 0 && (
+        <div className={styles.root}>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {t("bulkHeading")}
+          </Subtitle2>
+          <div className={styles.actions}>
+            {byRule.length > 1 && (
+              <Button disabled={busy || unsigned} onClick={() => onApproveAll(null)}>
+                {t("approveAllPending", { count: review.pending })}
+              </Button>
+            )}
+            {byRule.map(([rule, count]) => (
+              <Button key={rule} disabled={busy || unsigned} onClick={() => onApproveAll(rule)}>
+                {t("approveAllOfRule", { rule: ruleName(rule, t), count })}
+              </Button>
+            ))}
+          </div>
+          {decided !== null && <Caption1 className={styles.note}>{t("bulkDone", { count: decided })}</Caption1>}
+        </div>
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={onApply}>
+        <Button appearance="primary" disabled={busy || review === null || review.proposalSheet === null || (onApproverChange !== undefined && unsigned)} onClick={onApply}>
           {t("applyApproved")}
         </Button>
         {applying && <Spinner size="tiny" labelPosition="after" label={t("applying")} />}

@@ -2,9 +2,11 @@ import { Body1, Button, Caption1, Dropdown, Field, Option, Spinner, makeStyles, 
 import type { SettingChange } from "../actions";
 import type { RulesData } from "../hooks/usePane";
 import { RULE_GROUPS, draftKey, groupTitle, parseDraftKey, shownText } from "../hooks/settingsForm";
-import { useSettingsEditor } from "../hooks/useSettingsEditor";
+import { useSettingsEditor, type SettingsEditor } from "../hooks/useSettingsEditor";
 import { useLocale, useT } from "../i18n/I18nProvider";
+import { settingLabel } from "../i18n/settingLabels";
 import { SettingField } from "./SettingField";
+import { useTouchStyles } from "./touch";
 
 const useStyles = makeStyles({
   root: {
@@ -40,6 +42,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  more: { minWidth: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   success: { color: tokens.colorPaletteGreenForeground1 },
 });
@@ -61,6 +64,8 @@ export interface RulesSectionProps {
   onComplete?: () => void;
   /** What the last "list every setting" added (empty: nothing was missing), or null. */
   settingsAdded?: string[] | null;
+  /** The form's state when its owner keeps it (the pane: Run saves what it shows); otherwise its own. */
+  editor?: SettingsEditor;
   className?: string;
 }
 
@@ -68,12 +73,14 @@ export interface RulesSectionProps {
  * The settings that matter most, editable for all regions or as one region's overrides, validated
  * as they are typed, and saved together to the Fairshare Settings sheet.
  */
-export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, className }: RulesSectionProps) {
+export function RulesSection({ rules, loading, busy, saving, saved, onSave, onComplete, settingsAdded, editor: shared, className }: RulesSectionProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const locale = useLocale();
   const views = rules?.settings ?? [];
-  const editor = useSettingsEditor(views, onSave);
+  const own = useSettingsEditor(views, onSave);
+  const editor = shared ?? own;
   if (rules === null) return loading ? <Spinner size="tiny" labelPosition="after" label={t("rulesLoading")} /> : null;
 
   const byKey = new Map(views.map((v) => [v.def.key, v]));
@@ -102,21 +109,38 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, onCo
       {RULE_GROUPS.map((group) => (
         <fieldset key={group.id} className={styles.group}>
           <legend className={styles.legend}>{groupTitle(group, t, locale)}</legend>
-          {group.keys.map((key) => {
-            const view = byKey.get(key);
-            if (!view) return null;
-            const id = draftKey(editor.region, key);
+          {(() => {
+            const field = (key: string) => {
+              const view = byKey.get(key);
+              if (!view) return null;
+              const id = draftKey(editor.region, key);
+              return (
+                <SettingField
+                  key={key}
+                  view={view}
+                  region={editor.region}
+                  text={shownText(view, editor.region, editor.drafts)}
+                  problem={editor.problems[id]}
+                  onChange={(text) => editor.edit(key, text)}
+                />
+              );
+            };
+            const shown = group.keys.slice(0, group.shown ?? group.keys.length);
+            const more = group.keys.slice(shown.length).filter((k) => byKey.has(k));
+            // A problem in an advanced setting keeps its disclosure open.
+            const open = more.some((k) => editor.problems[draftKey(editor.region, k)] !== undefined);
             return (
-              <SettingField
-                key={key}
-                view={view}
-                region={editor.region}
-                text={shownText(view, editor.region, editor.drafts)}
-                problem={editor.problems[id]}
-                onChange={(text) => editor.edit(key, text)}
-              />
+              <>
+                {shown.map(field)}
+                {more.length > 0 && (
+                  <details open={open || undefined} className={styles.more}>
+                    <summary className={mergeClasses(touch.disclosure, touch.focus)}>{t("moreSettings", { count: more.length })}</summary>
+                    <div className={styles.group}>{more.map(field)}</div>
+                  </details>
+                )}
+              </>
             );
-          })}
+          })()}
         </fieldset>
       ))}
 
@@ -146,7 +170,8 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, onCo
               settings: Object.keys(editor.problems)
                 .map((id) => {
                   const [region, key] = parseDraftKey(id);
-                  return region === "" ? key : t("settingInRegion", { key, region });
+                  const name = settingLabel(key, locale);
+                  return region === "" ? name : t("settingInRegion", { key: name, region });
                 })
                 .join(t("listSeparator")),
             })}

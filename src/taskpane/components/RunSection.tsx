@@ -33,6 +33,10 @@ export interface RunSectionProps {
   cancelRequested: boolean;
   summary: RunSummary | null;
   notice: RunNotice;
+  /** Rule edits not yet saved: Run saves them first, and says so. */
+  pendingRules?: number;
+  /** Some edited rule is invalid: Run is disabled, with the reason. */
+  rulesInvalid?: boolean;
   onRun: () => void;
   onCancel: () => void;
   onSelectSheet: (sheet: string) => void;
@@ -40,7 +44,7 @@ export interface RunSectionProps {
 }
 
 /** "Run allocation": the button, progress with Cancel while it runs, then what it proposed. */
-export function RunSection({ running, disabled, progress, cancelRequested, summary, notice, onRun, onCancel, onSelectSheet, className }: RunSectionProps) {
+export function RunSection({ running, disabled, progress, cancelRequested, summary, notice, pendingRules = 0, rulesInvalid = false, onRun, onCancel, onSelectSheet, className }: RunSectionProps) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -49,7 +53,7 @@ export function RunSection({ running, disabled, progress, cancelRequested, summa
   return (
     <div className={mergeClasses(styles.root, className)}>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || disabled} onClick={onRun}>
+        <Button appearance="primary" disabled={running || disabled || rulesInvalid} onClick={onRun}>
           {t("runAllocation")}
         </Button>
         {running && (
@@ -58,6 +62,11 @@ export function RunSection({ running, disabled, progress, cancelRequested, summa
           </Button>
         )}
       </div>
+      {rulesInvalid ? (
+        <Body1 className={styles.note}>{t("runBlockedByRules")}</Body1>
+      ) : (
+        pendingRules > 0 && !running && <Body1 className={styles.note}>{t("runSavesRules", { count: pendingRules })}</Body1>
+      )}
       {running && (
         <Field className={styles.progress} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
           <ProgressBar value={fraction} max={1} thickness="large" />

@@ -1,7 +1,10 @@
 import { Badge, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import type { RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
-import { useT } from "../i18n/I18nProvider";
+import type { Translate } from "../i18n/locale";
+import { useLocale, useT } from "../i18n/I18nProvider";
+import { withLabels } from "../i18n/settingLabels";
 import { CountList } from "./CountList";
 import { FairnessChart } from "./FairnessChart";
 import { SheetLinks } from "./SheetLinks";
@@ -44,6 +47,15 @@ const RULE_NAMES: Readonly<Record<string, MessageKey>> = {
   UNDERSERVED: "ruleUnderserved",
 };
 
+/**
+ * A rule's name in the pane's language from its id (an unknown id, or text already in words, as it is).
+ * @example ruleName("DORMANT", t) // "Dormant accounts"
+ */
+export function ruleName(rule: string, t: Translate): string {
+  const key = RULE_NAMES[rule];
+  return key ? t(key) : rule;
+}
+
 export interface RunSummaryViewProps {
   summary: RunSummary;
   onSelectSheet?: (sheet: string) => void;
@@ -54,13 +66,13 @@ export interface RunSummaryViewProps {
 /** What a run proposed: moves by rule, fairness before → after, the most common reasons, and the sheets written. */
 export function RunSummaryView({ summary, onSelectSheet, disabled, className }: RunSummaryViewProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
+  const locale = useLocale();
   const moves = Object.values(summary.movesByRule).reduce((a, b) => a + b, 0);
-  const rows: Array<[string, string, number]> = [
-    ...Object.entries(summary.movesByRule).map(([rule, n]): [string, string, number] => [rule, RULE_NAMES[rule] ? t(RULE_NAMES[rule]) : rule, n]),
-    ["withoutRecipient", t("withoutRecipient"), summary.withoutRecipient],
-    ["atRisk", t("atRisk"), summary.atRisk],
-  ];
+  const rows = Object.entries(summary.movesByRule).map(([rule, n]) => [ruleName(rule, t), n] as const);
+  // Accounts left without a recipient and accounts at risk are not moves: they are counted apart.
+  const notMoves = [[t("withoutRecipient"), summary.withoutRecipient], [t("atRisk"), summary.atRisk]] as const;
   return (
     <div className={mergeClasses(styles.root, className)}>
       <Subtitle2 as="h3" className={styles.heading}>
@@ -76,7 +88,11 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           <Subtitle2 as="h4" className={styles.heading}>
             {t("movesHeading", { count: moves })}
           </Subtitle2>
-          <CountList rows={rows.map(([, label, n]) => [label, n] as const)} />
+          <CountList rows={rows} />
+          <Subtitle2 as="h4" className={styles.heading}>
+            {t("notMovesHeading")}
+          </Subtitle2>
+          <CountList rows={notMoves} />
 
           {summary.fairness.length > 0 && (
             <>
@@ -106,7 +122,7 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           )}
           {summary.watch.length > 0 && (
             <details>
-              <summary>
+              <summary className={mergeClasses(touch.disclosure, touch.focus)}>
                 <Subtitle2 as="span">{t("watchHeading", { count: summary.watch.length })}</Subtitle2>
               </summary>
               <Caption1 className={styles.note}>{t("watchNote")}</Caption1>
@@ -124,14 +140,14 @@ export function RunSummaryView({ summary, onSelectSheet, disabled, className }: 
           {summary.diagnostics.length > 0 && (
             // Open by itself when nothing moved: then the funnel is the answer the user is looking for.
             <details open={moves === 0}>
-              <summary>
+              <summary className={mergeClasses(touch.disclosure, touch.focus)}>
                 <Subtitle2 as="span">{t("diagnosticsHeading")}</Subtitle2>
               </summary>
               <Caption1 className={styles.note}>{t("diagnosticsNote")}</Caption1>
               <ul className={styles.diagnostics}>
                 {[...summary.diagnostics.filter((d) => d.blocked), ...summary.diagnostics.filter((d) => !d.blocked)].map((d) => (
                   <li key={`${d.rule}/${d.region}`} className={d.blocked ? styles.blocked : styles.flowing}>
-                    <Text>{d.text}</Text>
+                    <Text>{withLabels(d.text.startsWith(`${d.rule} `) ? ruleName(d.rule, t) + d.text.slice(d.rule.length) : d.text, locale)}</Text>
                   </li>
                 ))}
               </ul>

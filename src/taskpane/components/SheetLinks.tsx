@@ -1,5 +1,6 @@
 import { Fragment } from "react";
 import { Caption1, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useTouchStyles } from "./touch";
 import { useT } from "../i18n/I18nProvider";
 import { splitMessage } from "../i18n/locale";
 
@@ -19,6 +20,7 @@ export interface SheetLinksProps {
 /** "Sheets written: A, B" with each name a link that shows the sheet. */
 export function SheetLinks({ sheets, onSelect, disabled, className }: SheetLinksProps) {
   const styles = useStyles();
+  const touch = useTouchStyles();
   const t = useT();
   const [before, after] = splitMessage(t, "sheetsWritten", "sheets");
   return (
@@ -28,7 +30,7 @@ export function SheetLinks({ sheets, onSelect, disabled, className }: SheetLinks
         <Fragment key={sheet}>
           {i > 0 && t("listSeparator")}
           {onSelect ? (
-            <Link as="button" inline className={styles.link} disabled={disabled} onClick={() => onSelect(sheet)}>
+            <Link as="button" inline className={mergeClasses(styles.link, touch.target, touch.focus)} disabled={disabled} onClick={() => onSelect(sheet)}>
               {sheet}
             </Link>
           ) : (

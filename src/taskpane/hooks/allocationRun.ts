@@ -3,7 +3,7 @@
  * drive with fake actions): progress that never moves backwards, and a cancelled run told apart
  * from a failed one.
  */
-import type { PaneActions, RunSummary } from "../actions";
+import type { PaneActions, ProgressListener, RunSummary } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 
 /** Where a run is: the step id the pipeline reported and how far along (0–1). */
@@ -58,13 +58,39 @@ export function stepKey(step: string): MessageKey {
   return STEP_KEYS[step] ?? "stepWorking";
 }
 
+/** Longest wait for a frame: a hidden pane gets no animation frames, and the run must not stall there. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves once the browser has had the chance to paint (and to run queued input such as a Cancel
+ * click): after the next animation frame's paint, or after FRAME_WAIT_MS when no frame comes; in node
+ * (no frames at all), after one task. The pane's progress listener returns it, and the run waits.
+ * @example await afterPaint() // the progress bar is on screen
+ */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    // A frame's callbacks run before its paint; the task queued from one runs after it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0)
+    );
+  });
+}
+
 /**
  * Runs the allocation, reporting progress, with `flag` as the cancel signal. Resolves with the
  * outcome; a CancelledError becomes `{ kind: "cancelled" }`, any other error is rethrown.
  *
  * @example await runWithCancel(actions, flag, setProgress) // { kind: "done", summary, cancelTooLate: false }
  */
-export async function runWithCancel(actions: Pick<PaneActions, "runAllocation">, flag: CancelFlag, onProgress: (step: string, fraction: number) => void): Promise<RunOutcome> {
+export async function runWithCancel(actions: Pick<PaneActions, "runAllocation">, flag: CancelFlag, onProgress: ProgressListener): Promise<RunOutcome> {
   try {
     const summary = await actions.runAllocation({ progress: onProgress, signal: flag });
     return { kind: "done", summary, cancelTooLate: flag.aborted };

@@ -22,6 +22,8 @@ export interface RuleGroup {
   id: string;
   title: MessageKey | Readonly<Record<PaneLocale, string>>;
   keys: readonly string[];
+  /** How many of the first keys are shown; the rest are advanced, collapsed under the group (default: all shown). */
+  shown?: number;
 }
 
 export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
@@ -31,9 +33,10 @@ export const RULE_GROUPS: ReadonlyArray<RuleGroup> = [
   { id: "capacity", title: "rulesGroupCapacity", keys: ["maxAccountsNew", "maxAccountsRegular", "maxAccountsVeteran"] },
   // One group per incentive component that has settings, named and filled by the component registry.
   // (Prefix settings such as rate.<category> name data the editor cannot list, so they stay in the sheet.)
-  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")) })),
-  { id: "weights", title: "rulesGroupWeights", keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
-  { id: "matching", title: "rulesGroupMatching", keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
+  // Each component shows its first setting (its main figure); the others are advanced.
+  ...INCENTIVE_COMPONENTS.filter((c) => c.settings.length > 0).map((c) => ({ id: c.id, title: c.label, keys: c.settings.map((d) => d.key).filter((k) => !k.endsWith(".*")), shown: 1 })),
+  { id: "weights", title: "rulesGroupWeights", shown: 0, keys: ["weight.sales", "weight.newCustomers", "weight.satisfaction", "weight.retention", "weight.teamwork"] },
+  { id: "matching", title: "rulesGroupMatching", shown: 0, keys: [...MATCH_FACTORS.map((f) => `match.${f}`), "maxNewAccountsPerRun", "maxShareOfMovedValue", "rampMonths", "rejectionCooldownMonths"] },
 ];
 
 /**
@@ -273,4 +276,34 @@ export function missingCount(role: RoleMapping): number {
       return Array.isArray(req) ? [key, ...req].sort().join() : key;
     })
   ).size;
+}
+
+/** One row of the tiers editor: the from-value and the rate, as typed (rate without its % sign). */
+export interface TierRow {
+  from: string;
+  rate: string;
+}
+
+/**
+ * A tiers text ("0:3%; 100000:5%") as the editor's rows; parts it cannot split keep their text in
+ * `from` so nothing typed is lost (validation then names the problem).
+ * @example tierRows("0:3%; 100000:5%") // [{ from: "0", rate: "3" }, { from: "100000", rate: "5" }]
+ */
+export function tierRows(text: string): TierRow[] {
+  return text
+    .split(/[;；\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p)
+    .map((p) => {
+      const m = p.split(/[:：=]/);
+      return m.length === 2 ? { from: m[0].trim(), rate: m[1].trim().replace(/[%％]$/, "").trim() } : { from: p, rate: "" };
+    });
+}
+
+/**
+ * The editor's rows as the tiers text the settings sheet stores (the same notation the engine parses).
+ * @example tiersText([{ from: "0", rate: "3" }, { from: "100000", rate: "5" }]) // "0:3%; 100000:5%"
+ */
+export function tiersText(rows: readonly TierRow[]): string {
+  return rows.map((r) => `${r.from.trim()}:${r.rate.trim()}%`).join("; ");
 }

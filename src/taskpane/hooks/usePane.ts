@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
-import { nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
+import { afterPaint, nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
-export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "applying" | "statements";
+export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "deciding" | "applying" | "statements";
 
 /** What the user sees of a failure: the error's own message (never only the console). */
 export function errorText(err: unknown): string {
@@ -49,12 +49,24 @@ export interface PaneState {
   cancelRequested: boolean;
   run: RunSummary | null;
   runNotice: RunNotice;
-  runAllocation(): Promise<boolean>;
+  /**
+   * Runs the allocation with the rules as the form shows them: `unsaved` edits are saved first (and
+   * `onSaved` told, so the form can drop its drafts); a failed save runs nothing.
+   */
+  runAllocation(unsaved?: SettingChange[], onSaved?: () => void): Promise<boolean>;
   cancelRun(): void;
 
   review: ReviewStatus | null;
   loadReview(): Promise<boolean>;
   apply: ApplySummary | null;
+  /** The name written as Approver on the pane's decisions (required before Apply). */
+  approver: string;
+  setApprover(name: string): void;
+  /** Approves or rejects every undecided row (of one rule when given); then the counts are read again. */
+  decidePending(decision: "approve" | "reject", rule: string | null): Promise<boolean>;
+  /** How many rows the last bulk decision decided, or null. */
+  decided: number | null;
+  /** Refused (false) while no approver name is given. */
   applyApproved(): Promise<boolean>;
 
   statements: StatementsData | null;
@@ -84,6 +96,8 @@ export function usePane(actions: PaneActions): PaneState {
   const [runNotice, setRunNotice] = useState<RunNotice>(null);
   const [review, setReview] = useState<ReviewStatus | null>(null);
   const [apply, setApply] = useState<ApplySummary | null>(null);
+  const [approver, setApprover] = useState("");
+  const [decided, setDecided] = useState<number | null>(null);
   const [statements, setStatements] = useState<StatementsData | null>(null);
 
   const mounted = useRef(false);
@@ -116,7 +130,15 @@ export function usePane(actions: PaneActions): PaneState {
       }
   ).current;
 
-  const loadData = useCallback(() => task("data", async () => alive(setData)(await actions.describeData())), [actions, task]);
+  const loadData = useCallback(
+    () =>
+      task("data", async () => {
+        // The sheets are read again: a check of what they held before would be stale beside them.
+        setCheck(null);
+        alive(setData)(await actions.describeData());
+      }),
+    [actions, task]
+  );
 
   const changeMapping = useCallback(
     (change: SettingChange) =>
@@ -168,7 +190,7 @@ export function usePane(actions: PaneActions): PaneState {
   );
 
   const runAllocation = useCallback(
-    () =>
+    (unsaved: SettingChange[] = [], onSaved?: () => void) =>
       task("running", async () => {
         const flag: CancelFlag = { aborted: false };
         cancelFlag.current = flag;
@@ -177,12 +199,24 @@ export function usePane(actions: PaneActions): PaneState {
         setCancelRequested(false);
         setProgress(null);
         try {
-          const outcome = await runWithCancel(actions, flag, (step, fraction) => alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction)));
+          if (unsaved.length > 0) {
+            setRulesSaved(false);
+            await actions.saveSettings(unsaved);
+            alive(setRules)(await actions.readSettings([...RULE_KEYS]));
+            if (mounted.current) onSaved?.();
+            alive(setRulesSaved)(true);
+          }
+          // Each step is painted (and a Cancel click handled) before the run goes on.
+          const outcome = await runWithCancel(actions, flag, (step, fraction) => {
+            alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction));
+            return afterPaint();
+          });
           if (outcome.kind === "cancelled") {
             alive(setRunNotice)("cancelled");
             return;
           }
           alive(setRun)(outcome.summary);
+          alive(setDecided)(null);
           alive(setRunNotice)(outcome.cancelTooLate ? "cancelTooLate" : null);
           // A run writes a new proposal sheet: its counts replace the old ones.
           alive(setApply)(null);
@@ -202,14 +236,30 @@ export function usePane(actions: PaneActions): PaneState {
 
   const loadReview = useCallback(() => task("review", async () => alive(setReview)(await actions.reviewStatus())), [actions, task]);
 
+  const decidePending = useCallback(
+    (decision: "approve" | "reject", rule: string | null) =>
+      approver.trim() === ""
+        ? Promise.resolve(false)
+        : task("deciding", async () => {
+            setDecided(null);
+            const { decided } = await actions.decidePending({ decision, rule, approver: approver.trim() });
+            alive(setDecided)(decided);
+            alive(setReview)(await actions.reviewStatus());
+          }),
+    [actions, task, approver]
+  );
+
   const applyApproved = useCallback(
     () =>
-      task("applying", async () => {
-        setApply(null);
-        alive(setApply)(await actions.applyApproved());
-        alive(setReview)(await actions.reviewStatus());
-      }),
-    [actions, task]
+      approver.trim() === ""
+        ? Promise.resolve(false)
+        : task("applying", async () => {
+            setApply(null);
+            setDecided(null);
+            alive(setApply)(await actions.applyApproved({ approver: approver.trim() }));
+            alive(setReview)(await actions.reviewStatus());
+          }),
+    [actions, task, approver]
   );
 
   const loadStatements = useCallback(() => task("statements", async () => alive(setStatements)(await actions.statements())), [actions, task]);
@@ -262,6 +312,10 @@ export function usePane(actions: PaneActions): PaneState {
     review,
     loadReview,
     apply,
+    approver,
+    setApprover,
+    decidePending,
+    decided,
     applyApproved,
     statements,
     loadStatements,

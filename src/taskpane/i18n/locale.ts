@@ -22,9 +22,15 @@ export function paneLocale(displayLanguage: string | null | undefined): PaneLoca
   return displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }
 
+/**
+ * A placeholder: `{name}`, or `{name|one form|other form}` where the form is chosen by the number's
+ * plural category in the locale and `#` stands for the formatted number ("{count|# move|# moves}").
+ */
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
 /** The names of the {placeholders} in a template, in order of appearance. */
 export function placeholders(template: string): string[] {
-  return Array.from(template.matchAll(/\{(\w+)\}/g), (m) => m[1]);
+  return Array.from(template.matchAll(PLACEHOLDER), (m) => m[1]);
 }
 
 /**
@@ -37,11 +43,15 @@ export function placeholders(template: string): string[] {
 export function translator(locale: PaneLocale): Translate {
   const messages = catalogues[locale];
   const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
   return (key, vars) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole: string, name: string) => {
+    messages[key].replace(PLACEHOLDER, (whole: string, name: string, one: string | undefined, other: string | undefined) => {
       const value = vars?.[name];
       if (value === undefined) return whole;
-      return typeof value === "number" ? numbers.format(value) : value;
+      const text = typeof value === "number" ? numbers.format(value) : value;
+      if (one === undefined || other === undefined) return text;
+      const form = typeof value === "number" && plurals.select(value) === "one" ? one : other;
+      return form.replace(/#/g, text);
     });
 }
 

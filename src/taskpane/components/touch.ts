@@ -1,0 +1,32 @@
+/**
+ * Shared styles for what a finger or a keyboard reaches: at least 32 px tall (iPad's smallest
+ * comfortable target; Fluent's medium buttons have it already), and a focus ring as strong as
+ * Fluent's own on the links and disclosure summaries Fluent does not style.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useTouchStyles = makeStyles({
+  /** A link-like button or a summary: 32 px (tokens.spacingVerticalXXXL) tall, its text centred. */
+  target: {
+    minHeight: tokens.spacingVerticalXXXL,
+    display: "inline-flex",
+    alignItems: "center",
+    cursor: "pointer",
+  },
+  /** A disclosure summary: it keeps its marker (display list-item), padded to at least 32 px tall. */
+  disclosure: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    cursor: "pointer",
+  },
+  /** The keyboard focus ring of Fluent's buttons, for elements that have none of their own. */
+  focus: {
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+});

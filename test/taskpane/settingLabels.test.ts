@@ -1,0 +1,38 @@
+import { REGISTRY } from "../../src/engine/settings";
+import { OPTION_LABELS, SETTING_LABELS, optionLabel, settingLabel, withLabels } from "../../src/taskpane/i18n/settingLabels";
+
+describe("setting labels", () => {
+  it("name exactly the registry's settings, in both languages", () => {
+    expect(Object.keys(SETTING_LABELS).sort()).toEqual(REGISTRY.defs.map((d) => d.key).sort());
+    for (const [key, words] of Object.entries(SETTING_LABELS)) {
+      expect({ key, en: words["en-US"].trim().length > 0, zh: words["zh-CN"].trim().length > 0 }).toEqual({ key, en: true, zh: true });
+    }
+  });
+
+  it("give every choice of every setting with choices its words, and no choice the registry lacks", () => {
+    const enums = REGISTRY.defs.filter((d) => d.type === "enum");
+    expect(Object.keys(OPTION_LABELS).sort()).toEqual(enums.map((d) => d.key).sort());
+    for (const d of enums) expect({ key: d.key, options: Object.keys(OPTION_LABELS[d.key]).sort() }).toEqual({ key: d.key, options: [...d.options!].sort() });
+  });
+
+  it("are Chinese in Chinese: no Latin letters but Excel", () => {
+    const latin = Object.entries(SETTING_LABELS).filter(([, w]) => /[A-Za-z]/.test(w["zh-CN"].replace(/Excel/g, "")));
+    const options = Object.values(OPTION_LABELS).flatMap((o) => Object.values(o)).filter((w) => /[A-Za-z]/.test(w["zh-CN"].replace(/Excel/g, "")));
+    expect([...latin, ...options]).toEqual([]);
+  });
+
+  it("look up a label and a choice, and fall back to the key or option itself", () => {
+    expect(settingLabel("releaseShare", "en-US")).toBe("Share of a stagnant veteran's accounts released");
+    expect(settingLabel("releaseShare", "zh-CN")).toBe("停滞老员工释放的客户比例");
+    expect(settingLabel("noSuchKey", "en-US")).toBe("noSuchKey");
+    expect(optionLabel("commissionMode", "retroactive", "en-US")).toBe("the whole amount at the reached rate");
+    expect(optionLabel("commissionMode", "other", "en-US")).toBe("other");
+  });
+
+  it("replace setting keys inside a text by their quoted labels, leaving other words alone", () => {
+    expect(withLabels("New reps get the match.newRep bonus (off: no bonus).", "en-US")).toBe("New reps get the “Weight of the new-rep bonus” bonus (off: no bonus).");
+    expect(withLabels("新人在接收人匹配中获得 match.newRep 加分（preferNewReps 开启时）。", "zh-CN")).toBe("新人在接收人匹配中获得 “新人加分的权重” 加分（“匹配时给新人加分” 开启时）。");
+    expect(withLabels("no rep has 24 months' tenure (veteranTenureMonths)", "en-US")).toBe("no rep has 24 months' tenure (“Veteran: months of tenure from”)");
+    expect(withLabels("the period and the clawback stay words", "en-US")).toBe("the period and the clawback stay words");
+  });
+});
