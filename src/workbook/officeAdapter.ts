@@ -7,9 +7,9 @@
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
-import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, validateHighlights } from "./format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
-import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
+import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
 
@@ -26,6 +26,8 @@ const LIST_SOURCE_LIMIT = 255;
 export interface OfficeWorkbookOptions {
   /** Request budget per sync in bytes; defaults to 4 MB (Excel on the web's limit is 5 MB). */
   maxPayloadBytes?: number;
+  /** Most cells one range read asks for; defaults to MAX_CELLS_PER_READ. */
+  maxCellsPerRead?: number;
 }
 
 /** 0 → "A", 26 → "AA" (the engine's 1-based letters, from a 0-based index). */
@@ -219,6 +221,16 @@ function validateOutputSheets(sheets: readonly OutputSheet[]): void {
   }
 }
 
+/**
+ * Largest range whose values one load asks for. Excel returns `values` as null, without an error,
+ * above 5M cells (office-js #4783, #6781); a fifth of that keeps each response well inside limits.
+ */
+export const MAX_CELLS_PER_READ = 1_000_000;
+
+function toTable(s: SheetShape): Table {
+  return { sheet: s.name, firstRow: s.rowIndex + 1, firstColumn: s.columnIndex + 1, values: s.values };
+}
+
 interface SheetShape {
   name: string;
   sheet: Excel.Worksheet;
@@ -234,9 +246,11 @@ interface SheetShape {
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly budget: number;
+  private readonly maxCells: number;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.budget = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.maxCells = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -248,96 +262,108 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One sync for all sheets: each sheet's used range (cells with values only, so stray formatting
-   * does not add empty rows) with its position. Empty cells come back as null, dates as serials.
-   * Only if Excel refuses the response as too large does it fall back to reading in row blocks.
+   * Reads in three steps, each one sync: which sheets exist (the collection, so that only documented
+   * calls follow: `getItem(name).getUsedRangeOrNullObject()` on sheets known to exist), the shape of
+   * each used range (cells with values only, so stray formatting adds no empty rows), then the values
+   * of at most `maxRows` rows. Small reads take one sync for the values; a range above
+   * MAX_CELLS_PER_READ (Excel answers null for ranges above 5M cells, office-js #4783, #6781) or a
+   * response Excel refuses as too large goes to row blocks. Empty cells come back as null, dates as serials.
    */
-  async readTables(names: string[]): Promise<Table[]> {
+  async readTables(names: string[], options: ReadOptions = {}): Promise<Table[]> {
     const wanted = [...new Set(names)];
     if (wanted.length === 0) return [];
-    try {
-      return await Excel.run(async (context) => {
-        const entries = wanted.map((name) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
-          const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-          return { sheet, used };
-        });
-        await context.sync();
-        return entries
-          .filter((e) => !e.sheet.isNullObject)
-          .map(({ sheet, used }): Table =>
-            used.isNullObject
-              ? { sheet: sheet.name, firstRow: 1, firstColumn: 1, values: [] }
-              : { sheet: sheet.name, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1, values: used.values.map((row) => row.map(fromExcel)) },
-          );
+    const maxRows = options.maxRows ?? Infinity;
+    return Excel.run(async (context) => {
+      const list = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const byName = new Map(list.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
+      const existing = wanted.map((n) => byName.get(n.toLowerCase())).filter((n): n is string => n !== undefined);
+      const probes = [...new Set(existing)].map((name) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        return { name, sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") };
       });
-    } catch (e) {
-      if (!isPayloadLimitError(e)) throw e;
-      return this.readTablesInBlocks(wanted);
-    }
+      if (probes.length === 0) return [];
+      await context.sync();
+      const shapes: SheetShape[] = probes.map(({ name, sheet, used }) => {
+        if (used.isNullObject) return { name, sheet, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] };
+        const rowCount = Math.min(used.rowCount, maxRows);
+        return { name, sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount, columnCount: used.columnCount, values: new Array<Cell[]>(rowCount) };
+      });
+      const cells = shapes.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
+      if (cells > 0 && shapes.every((s) => s.rowCount * s.columnCount <= this.maxCells) && cells * 4 <= this.budget) {
+        // The common case: everything in one sync. Excel may still refuse the response (wide text): then blocks.
+        const ranges = shapes.map((s) => (s.rowCount > 0 ? s.sheet.getRange(a1(s.rowIndex, s.columnIndex, s.rowCount, s.columnCount)).load("values") : null));
+        try {
+          await context.sync();
+          if (ranges.every((r) => r === null || Array.isArray(r.values))) {
+            shapes.forEach((s, i) => {
+              const r = ranges[i];
+              if (r) s.values = r.values.map((row) => row.map(fromExcel));
+            });
+            return shapes.map(toTable);
+          }
+        } catch (e) {
+          if (!isPayloadLimitError(e)) throw e;
+        }
+      }
+      await this.readBlocks(context, shapes);
+      return shapes.map(toTable);
+    });
   }
 
   /**
-   * The large-sheet path: one sync for the shapes, then row blocks sized from the bytes per cell
-   * seen so far; a block Excel still refuses is retried with a larger estimate.
+   * The large-sheet path: row blocks sized from the bytes per cell seen so far, none above
+   * MAX_CELLS_PER_READ cells; a block Excel refuses (or answers with null values) is retried smaller.
    */
-  private readTablesInBlocks(wanted: string[]): Promise<Table[]> {
-    return Excel.run(async (context) => {
-      const probes = wanted.map((name) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
-        const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-        return { sheet, used };
-      });
-      await context.sync();
-      const shapes: SheetShape[] = probes
-        .filter((p) => !p.sheet.isNullObject)
-        .map(({ sheet, used }) =>
-          used.isNullObject
-            ? { name: sheet.name, sheet, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] }
-            : { name: sheet.name, sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount, values: new Array<Cell[]>(used.rowCount) },
-        );
-
-      let bytesPerCell = 32;
-      const queue = shapes.filter((s) => s.rowCount > 0).map((shape) => ({ shape, start: 0, count: shape.rowCount }));
+  private async readBlocks(context: Excel.RequestContext, shapes: SheetShape[]): Promise<void> {
+    let bytesPerCell = 32;
+    let cellCap = this.maxCells;
+    const queue = shapes.filter((s) => s.rowCount > 0).map((shape) => ({ shape, start: 0, count: shape.rowCount }));
+    while (queue.length > 0) {
+      const batch: Array<{ shape: SheetShape; start: number; count: number; range: Excel.Range }> = [];
+      let room = this.budget;
       while (queue.length > 0) {
-        const batch: Array<{ shape: SheetShape; start: number; count: number; range: Excel.Range }> = [];
-        let room = this.budget;
-        while (queue.length > 0) {
-          const block = queue[0];
-          const rowBytes = block.shape.columnCount * bytesPerCell + 4;
-          const fit = Math.floor(room / rowBytes);
-          if (fit < 1 && batch.length > 0) break;
-          const take = Math.min(block.count, Math.max(1, fit));
-          const range = block.shape.sheet.getRange(a1(block.shape.rowIndex + block.start, block.shape.columnIndex, take, block.shape.columnCount)).load("values");
-          batch.push({ shape: block.shape, start: block.start, count: take, range });
-          room -= take * rowBytes;
-          if (take === block.count) queue.shift();
-          else {
-            block.start += take;
-            block.count -= take;
-          }
+        const block = queue[0];
+        const rowBytes = block.shape.columnCount * bytesPerCell + 4;
+        const fit = Math.min(Math.floor(room / rowBytes), Math.floor(cellCap / block.shape.columnCount));
+        if (fit < 1 && batch.length > 0) break;
+        const take = Math.min(block.count, Math.max(1, fit));
+        const range = block.shape.sheet.getRange(a1(block.shape.rowIndex + block.start, block.shape.columnIndex, take, block.shape.columnCount)).load("values");
+        batch.push({ shape: block.shape, start: block.start, count: take, range });
+        room -= take * rowBytes;
+        if (take === block.count) queue.shift();
+        else {
+          block.start += take;
+          block.count -= take;
         }
-        try {
-          await context.sync();
-        } catch (e) {
-          if (!isPayloadLimitError(e) || (batch.length === 1 && batch[0].count === 1)) throw e;
-          queue.unshift(...batch.map(({ shape, start, count }) => ({ shape, start, count })));
-          bytesPerCell *= 2;
-          continue;
-        }
-        let bytes = 0;
-        let cells = 0;
-        for (const { shape, start, range } of batch) {
-          range.values.forEach((row, i) => {
-            shape.values[start + i] = row.map(fromExcel);
-          });
-          bytes += JSON.stringify(range.values).length;
-          cells += range.values.length * shape.columnCount;
-        }
-        if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
       }
-      return shapes.map((s) => ({ sheet: s.name, firstRow: s.rowIndex + 1, firstColumn: s.columnIndex + 1, values: s.values }));
-    });
+      let refused: "size" | "null" | null = null;
+      try {
+        await context.sync();
+        if (batch.some((b) => !Array.isArray(b.range.values))) refused = "null";
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        refused = "size";
+      }
+      if (refused) {
+        if (batch.length === 1 && batch[0].count === 1) throw new RangeError(`Excel returned no values for one row of "${batch[0].shape.name}"`);
+        queue.unshift(...batch.map(({ shape, start, count }) => ({ shape, start, count })));
+        // Too many bytes: assume fatter cells. Null values: Excel's cell limit is lower than ours; halve it.
+        if (refused === "size") bytesPerCell *= 2;
+        else cellCap = Math.max(1, Math.floor(Math.max(...batch.map((b) => b.count * b.shape.columnCount)) / 2));
+        continue;
+      }
+      let bytes = 0;
+      let cells = 0;
+      for (const { shape, start, range } of batch) {
+        range.values.forEach((row, i) => {
+          shape.values[start + i] = row.map(fromExcel);
+        });
+        bytes += utf8Length(JSON.stringify(range.values));
+        cells += range.values.length * shape.columnCount;
+      }
+      if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
+    }
   }
 
   /**
@@ -509,24 +535,34 @@ export class OfficeWorkbook implements WorkbookPort {
     const highlights = options.highlights ?? [];
     validateHighlights(sheet, header, highlights);
     await Excel.run(async (context) => {
-      const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
-      const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
-      const lastRow = used.getLastRow().load("numberFormat");
+      // Only documented calls: list the sheets, then ask an existing one for its used range. Its last row
+      // comes from getUsedRange (never null on an existing sheet: a blank one answers A1), not from a
+      // method on a range that may be a null object.
+      const list = context.workbook.worksheets.load("items/name");
       await context.sync();
+      const found = list.items.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+      let ws!: Excel.Worksheet;
+      let used: Excel.Range | null = null;
+      let lastRow: Excel.Range | null = null;
+      if (found) {
+        ws = context.workbook.worksheets.getItem(found.name);
+        used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
+        lastRow = ws.getUsedRange(true).getLastRow().load("numberFormat");
+        await context.sync();
+      }
 
       const batcher = new SyncBatcher(context, this.budget);
-      let ws: Excel.Worksheet = existing;
       let start = 1;
       let inherited: (string | undefined)[] = [];
-      if (existing.isNullObject || used.isNullObject) {
+      if (!used || !lastRow || used.isNullObject) {
         const headerValues = [toExcelRow(header, width, [])];
         await batcher.add(2 * ACTION_BYTES + JSON.stringify(headerValues).length, () => {
-          if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet);
+          if (!found) ws = context.workbook.worksheets.add(sheet);
           const range = ws.getRange(a1(0, 0, 1, width));
           range.values = headerValues;
           range.format.font.bold = true;
         });
-        if (existing.isNullObject) await queueHighlights(batcher, ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
+        if (!found) await queueHighlights(batcher, ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
       } else {
         start = used.rowIndex + used.rowCount;
         const formats: unknown[] = lastRow.numberFormat[0] ?? [];

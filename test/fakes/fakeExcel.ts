@@ -18,6 +18,8 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import { utf8Length } from "../../src/workbook/format";
+
 // ---------------------------------------------------------------------------------------------
 // Limits and constants
 // ---------------------------------------------------------------------------------------------
@@ -33,6 +35,11 @@ const DEFAULT_COLUMN_WIDTH = 48;
 const DEFAULT_ROW_HEIGHT = 15;
 /** Excel rejects a comma-separated list validation source longer than this. */
 const LIST_SOURCE_LIMIT = 255;
+/**
+ * Above this many cells Excel returns a range's `values` (and its other 2-D properties) as null,
+ * without an error: office-js #4783 and #6781 ("Range.values is null for ranges over ~5M cells").
+ */
+export const DEFAULT_VALUES_CELL_LIMIT = 5_000_000;
 
 const ERROR_LITERALS = [
   "#NULL!",
@@ -571,9 +578,16 @@ function hasFormat(cell: CellData): boolean {
   return (cell.nf !== undefined && cell.nf !== "General") || (cell.style !== undefined && Object.keys(cell.style).length > 0);
 }
 
+/**
+ * Bytes of a value on the wire. RichApi requests and responses travel as UTF-8 JSON, and Excel on the
+ * web's 5 MB limit counts those bytes (learn.microsoft.com, "Resource limits and performance
+ * optimization for Office Add-ins": "Excel on the web has a payload size limit for requests and
+ * responses of 5MB"), so a Chinese character costs 3 bytes, not 1 UTF-16 unit.
+ */
 function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
+  const json = JSON.stringify(value);
+  return json === undefined ? 0 : utf8Length(json);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1265,6 +1279,8 @@ abstract class ProxyBase {
   _target: any = undefined;
   /** Client-side knowledge: undefined until a sync has instantiated the object. */
   _isNull: boolean | undefined = undefined;
+  /** Made by an …OrNullObject method: it may name nothing until a sync says otherwise. */
+  _mayBeNull = false;
   /** Loaded (or locally assigned) property values, as Office.js keeps them in m_* fields. */
   readonly _fields: Record<string, unknown> = {};
   readonly _navCache = new Map<string, ProxyBase>();
@@ -1279,7 +1295,15 @@ abstract class ProxyBase {
       this._resolved = true;
       this._target = preResolved.target;
       this._isNull = preResolved.target === null;
-    } else if (_resolver && !_ctx._processing) {
+    } else if (_parent && _parent._mayBeNull && _parent._isNull !== false && !_ctx._processing) {
+      // What a method on a null object returns is not documented (the docs only promise that
+      // isNullObject is true); Excel's behaviour for such chains, e.g.
+      // getItemOrNullObject(name).getUsedRangeOrNullObject() or getLastRow() on a used range that
+      // may be null, is something this fake cannot vouch for. Refuse: check isNullObject after a
+      // sync first (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+      fail("InvalidOperation", `Undocumented chain: ${_parent._typeName} may be a null object; sync and check isNullObject before calling into it.`);
+    }
+    if (!preResolved && _resolver && !_ctx._processing) {
       // Office.js queues an "instantiate" action for every object it creates, which is why a bad
       // getItem() fails at the next sync even if nothing else touches the object.
       _ctx._enqueue({ bytes: ACTION_OVERHEAD_BYTES, run: () => void _ctx._ensure(this) });
@@ -1509,12 +1533,20 @@ abstract class CollectionProxy extends ProxyBase {
 // Concrete proxies
 // ---------------------------------------------------------------------------------------------
 
+/** Marks a proxy from an …OrNullObject method (see the chain check in ProxyBase's constructor). */
+function maybeNull<T extends ProxyBase>(proxy: T): T {
+  proxy._mayBeNull = true;
+  return proxy;
+}
+
 function rangeOf(sheet: FakeSheet, rect: Rect): RangeTarget {
   return { sheet, rect: checkGrid(rect) };
 }
 
 function grid<T>(t: RangeTarget, fn: (r: number, c: number) => T, bytesPerCell: number, host: FakeExcelHost): T[][] {
   const cells = t.rect.nr * t.rect.nc;
+  // Excel answers null, without an error, for ranges above ~5M cells (office-js #4783, #6781).
+  if (cells > host.valuesCellLimit) return null as unknown as T[][];
   // Refuse before allocating: a whole-sheet read can never fit in a response.
   if (cells * bytesPerCell > host.responseLimitBytes) {
     fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${cells} cells).`);
@@ -1669,7 +1701,7 @@ class WorksheetCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     this._ctx._host._requireApi("WorksheetCollection.getItemOrNullObject", "1.4");
-    return new WorksheetProxy(this._ctx, this, (wb: FakeWorkbook) => wb.findSheet(key) ?? null);
+    return maybeNull(new WorksheetProxy(this._ctx, this, (wb: FakeWorkbook) => wb.findSheet(key) ?? null));
   }
   add(name?: string): WorksheetProxy {
     // The add happens when the returned object is instantiated at sync, in queue order.
@@ -1738,10 +1770,12 @@ class WorksheetProxy extends ProxyBase {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this._ctx._host._requireApi("Worksheet.getUsedRangeOrNullObject", "1.4");
-    return new RangeProxy(this._ctx, this, (sheet: FakeSheet) => {
-      const u = sheet.usedRect(valuesOnly === true);
-      return u ? rangeOf(sheet, u) : null;
-    });
+    return maybeNull(
+      new RangeProxy(this._ctx, this, (sheet: FakeSheet) => {
+        const u = sheet.usedRect(valuesOnly === true);
+        return u ? rangeOf(sheet, u) : null;
+      }),
+    );
   }
   activate(): void {
     this._method([], (sheet: FakeSheet) => sheet.workbook.activate(sheet));
@@ -1819,10 +1853,12 @@ class RangeProxy extends ProxyBase {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this._ctx._host._requireApi("Range.getUsedRangeOrNullObject", "1.4");
-    return new RangeProxy(this._ctx, this, (t: RangeTarget) => {
-      const u = t.sheet.usedRect(valuesOnly === true, t.rect);
-      return u ? rangeOf(t.sheet, u) : null;
-    });
+    return maybeNull(
+      new RangeProxy(this._ctx, this, (t: RangeTarget) => {
+        const u = t.sheet.usedRect(valuesOnly === true, t.rect);
+        return u ? rangeOf(t.sheet, u) : null;
+      }),
+    );
   }
   select(): void {
     this._method([], (t: RangeTarget) => {
@@ -2273,7 +2309,7 @@ class TableCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string): TableProxy {
     this._ctx._host._requireApi("TableCollection.getItemOrNullObject", "1.4");
-    return new TableProxy(this._ctx, this, (scope: TableScope) => this._elements(scope).find((x) => x.name.toLowerCase() === String(key).toLowerCase() || x.id === key) ?? null);
+    return maybeNull(new TableProxy(this._ctx, this, (scope: TableScope) => this._elements(scope).find((x) => x.name.toLowerCase() === String(key).toLowerCase() || x.id === key) ?? null));
   }
   getCount(): FakeClientResult<number> {
     this._ctx._host._requireApi("TableCollection.getCount", "1.4");
@@ -2411,7 +2447,7 @@ class TableColumnCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string | number): TableColumnProxy {
     this._ctx._host._requireApi("TableColumnCollection.getItemOrNullObject", "1.4");
-    return new TableColumnProxy(this._ctx, this, (table: FakeTable) => this.find(table, key));
+    return maybeNull(new TableColumnProxy(this._ctx, this, (table: FakeTable) => this.find(table, key)));
   }
   getItemAt(index: number): TableColumnProxy {
     return new TableColumnProxy(this._ctx, this, (table: FakeTable) => {
@@ -2656,6 +2692,8 @@ export class FakeExcelHost {
   requestLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
   /** Largest response Excel sends back (5 MB on the web). */
   responseLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
+  /** Ranges with more cells than this read as null `values` (office-js #4783, #6781); tests lower it to stay small. */
+  valuesCellLimit = DEFAULT_VALUES_CELL_LIMIT;
   displayLanguage = "en-US";
   contentLanguage = "en-US";
   platform: "PC" | "OfficeOnline" | "Mac" | "iOS" | "Universal" = "OfficeOnline";

@@ -90,7 +90,8 @@ describe("readTables", () => {
       { sheet: "Sales Data", firstRow: 5, firstColumn: 3, values: [["Account", "Amount"], ["A-1", "#DIV/0!"], [null, "#N/A"]] },
       { sheet: "Empty", firstRow: 1, firstColumn: 1, values: [] },
     ]);
-    expect(host.syncCount).toBe(1);
+    // The sheets, the shapes of the used ranges, the values.
+    expect(host.syncCount).toBe(3);
   });
 
   it("ignores cells that only carry formatting", async () => {
@@ -112,7 +113,7 @@ describe("readTables", () => {
     };
     const small = await syncsFor(10);
     const large = await syncsFor(10_000);
-    expect(small).toBe(1);
+    expect(small).toBe(3);
     expect(large).toBe(small);
   });
 
@@ -124,11 +125,43 @@ describe("readTables", () => {
     const tables = await new OfficeWorkbook({ maxPayloadBytes: 150_000 }).readTables(["Big", "Small"]);
     expect(tables[0].values).toEqual(data);
     expect(tables[1].values).toEqual([["x"]]);
-    expect(host.syncs[0].error).toBe("ResponsePayloadSizeLimitExceeded");
-    expect(host.syncs.slice(1).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(host.syncs[2].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.syncs.slice(3).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
     const ok = host.syncs.filter((s) => !s.error);
     expect(ok.every((s) => s.responseBytes <= host.responseLimitBytes)).toBe(true);
     expect(host.syncCount).toBeLessThan(30);
+  });
+});
+
+describe("readTables on big sheets (what the fake host models of real Excel)", () => {
+  it("reads a range above Excel's values cell limit in blocks instead of failing on null values (office-js #4783)", async () => {
+    const data = block(3_000, 3);
+    install(FakeWorkbook.from({ Sales: data }));
+    // The real limit is 5M cells; lowered so the case stays small. Excel answers null, no error.
+    host.valuesCellLimit = 5_000;
+    const [t] = await new OfficeWorkbook().readTables(["Sales"]);
+    expect(t.values).toEqual(data);
+    expect(host.syncs.every((s) => !s.error)).toBe(true);
+  });
+
+  it("honours maxRows: the header rows of a 1,000,000-row sheet cost a few kilobytes", async () => {
+    const wb = FakeWorkbook.from({ Sales: block(40, 5) });
+    wb.sheet("Sales").seed("A1000000", [["last"]]);
+    install(wb);
+    const [t] = await new OfficeWorkbook().readTables(["Sales"], { maxRows: 30 });
+    expect(t.values).toEqual(block(30, 5));
+    const bytesRead = host.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    // 30 rows × 5 cells of ~6 characters: well under 10 KB; the whole sheet would be 5M cells.
+    expect(bytesRead).toBeLessThan(10_000);
+  });
+
+  it("uses only documented calls: never a method on an object that may be a null object", async () => {
+    install(FakeWorkbook.from({ Reps: [["Rep"], ["Ann"]] }));
+    // The fake refuses such chains (InvalidOperation); a missing sheet is simply left out.
+    await expect(new OfficeWorkbook().readTables(["Reps", "Nope"])).resolves.toEqual([{ sheet: "Reps", firstRow: 1, firstColumn: 1, values: [["Rep"], ["Ann"]] }]);
+    await expect(new OfficeWorkbook().appendRows("Log", ["When"], [["today"]])).resolves.toBeUndefined();
+    await expect(new OfficeWorkbook().appendRows("Log", ["When"], [["tomorrow"]])).resolves.toBeUndefined();
+    expect(host.workbook.sheet("Log").values()).toEqual([["When"], ["today"], ["tomorrow"]]);
   });
 });
 
@@ -334,7 +367,8 @@ describe("appendRows", () => {
       ["2024-01-06", "second"],
       [new Date(Date.UTC(2024, 0, 7)), "third"],
     ]);
-    expect(host.syncCount).toBe(2);
+    // The sheets, then the existing sheet's used range and last row's formats, then the write.
+    expect(host.syncCount).toBe(3);
     const s = host.workbook.sheet("Log");
     expect(s.values()).toEqual([
       ["When", "What"],

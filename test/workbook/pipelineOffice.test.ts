@@ -26,7 +26,9 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
       uninstallFakeExcel();
     }
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(8);
+    // Each read lists the sheets and loads the used ranges' shapes before their values (documented calls only, no
+    // whole-range load that Excel answers with null above 5M cells): two small syncs more per read than before.
+    expect(counts[0]).toBeLessThanOrEqual(10);
   });
 
   test("a run's syncs do not grow with the data, and its sheets land in the workbook", async () => {
@@ -129,7 +131,7 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     const before = host.workbook.sheet("Accounts").values();
     host.resetSyncs();
     const first = await applyApproved(port, { now: new Date(Date.UTC(2026, 3, 2, 9, 0, 0)) });
-    expect(host.syncCount).toBeLessThanOrEqual(8);
+    expect(host.syncCount).toBeLessThanOrEqual(10);
     expect(first.outcome.applied.map((e) => e.proposalId)).toEqual([move.proposalId]);
     const after = host.workbook.sheet("Accounts").values();
     const diffs: string[] = [];
@@ -164,8 +166,9 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     expect(tabs.indexOf("My notes")).toBe(5);
     host.resetSyncs();
     const second = await runAllocation(port, { write: true, displayLanguage: "en-US" });
-    // One more sync than the first run: the header peek at "My notes" (it might be an input); replacing costs none.
-    expect(host.syncCount).toBe(firstSyncs + 1);
+    // Two more syncs than the first run: the header peek at "My notes" (it might be an input) lists the sheets and
+    // finds its used range empty, so no values are loaded; replacing costs none.
+    expect(host.syncCount).toBe(firstSyncs + 2);
     expect(second.replaced.sort()).toEqual([...first.written].sort());
     expect(host.workbook.sheetNames()).toEqual(tabs);
     expect(second.allocation!.moves[0].proposalId).toBe("P202603-2-001");
