@@ -98,14 +98,14 @@ export function highlightRule(when: Highlight["when"]): Excel.ConditionalCellVal
  * 0-based `firstRow` of each named column. Excel puts each new format at the top priority, so they
  * are added last to first: the first listed wins where two disagree. Needs ExcelApi 1.6.
  */
-async function queueHighlights(batcher: SyncBatcher, ws: Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
+async function queueHighlights(batcher: SyncBatcher, sheet: () => Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
   if (rowCount <= 0 || !supports("1.6")) return;
   for (const h of [...highlights].reverse()) {
     const address = a1(firstRow, headers.indexOf(h.column), rowCount, 1);
     const rule = highlightRule(h.when);
     const colors = { fill: `#${HIGHLIGHT_COLORS[h.style].fill}`, font: `#${HIGHLIGHT_COLORS[h.style].font}` };
-    await batcher.add(4 * ACTION_BYTES + rule.formula1.length, () => {
-      const cellValue = ws.getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
+    await batcher.add(4 * ACTION_BYTES + utf8Length(rule.formula1), () => {
+      const cellValue = sheet().getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
       cellValue.rule = rule;
       cellValue.format.fill.color = colors.fill;
       cellValue.format.font.color = colors.font;
@@ -128,13 +128,24 @@ function widthToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** One queued write: its estimated request bytes, what it queues, and how to cut it in two if Excel refuses it. */
+interface QueuedOp {
+  bytes: number;
+  run: () => void;
+  split?: () => [QueuedOp, QueuedOp];
+}
+
 /**
- * Groups queued operations into syncs whose estimated request size stays under a budget, so only
- * payload size, never row count, decides how many round trips a write takes.
+ * Groups queued operations into syncs whose estimated request size (UTF-8 bytes, as Excel counts
+ * them) stays under a budget, so only payload size, never row count, decides how many round trips a
+ * write takes. A sync Excel still refuses as too large is replayed in halves (a refused request
+ * applied nothing), down to a single row. `finish` recalculates once after the last write, because
+ * calculation was suspended during the writes (the docs leave the recalculation to the add-in).
  */
 class SyncBatcher {
   private bytes = 0;
-  private queued = 0;
+  private pending: QueuedOp[] = [];
+  private suspendedCalculation = false;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -142,24 +153,86 @@ class SyncBatcher {
   ) {}
 
   /** Queues `op` (estimated at `bytes`), syncing first if it would overflow the current batch. */
-  async add(bytes: number, op: () => void): Promise<void> {
-    if (this.queued > 0 && this.bytes + bytes > this.budget) await this.flush();
-    if (this.queued === 0) {
-      // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
-      if (supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
-      if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
-    }
+  async add(bytes: number, op: () => void, split?: () => [QueuedOp, QueuedOp]): Promise<void> {
+    if (this.pending.length > 0 && this.bytes + bytes > this.budget) await this.flush();
+    if (this.pending.length === 0) this.suspend();
     op();
     this.bytes += bytes;
-    this.queued += 1;
+    this.pending.push({ bytes, run: op, split });
   }
 
   async flush(): Promise<void> {
-    if (this.queued === 0) return;
-    await this.context.sync();
+    if (this.pending.length === 0) return;
+    const ops = this.pending;
+    this.pending = [];
     this.bytes = 0;
-    this.queued = 0;
+    try {
+      await this.context.sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      await this.retry(ops, e);
+    }
   }
+
+  /** Flushes, then recalculates if any batch suspended calculation. */
+  async finish(): Promise<void> {
+    await this.flush();
+    if (!this.suspendedCalculation) return;
+    this.context.application.calculate(Excel.CalculationType.recalculate);
+    await this.context.sync();
+  }
+
+  private suspend(): void {
+    // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
+    if (supports("1.6")) {
+      this.context.application.suspendApiCalculationUntilNextSync();
+      this.suspendedCalculation = true;
+    }
+    if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  private async retry(ops: QueuedOp[], error: unknown): Promise<void> {
+    let halves: QueuedOp[][];
+    if (ops.length > 1) halves = [ops.slice(0, Math.ceil(ops.length / 2)), ops.slice(Math.ceil(ops.length / 2))];
+    else if (ops[0].split) halves = ops[0].split().map((op) => [op]);
+    else throw error;
+    for (const half of halves) {
+      this.suspend();
+      for (const op of half) op.run();
+      try {
+        await this.context.sync();
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        await this.retry(half, e);
+      }
+    }
+  }
+}
+
+/**
+ * A write of converted rows at 0-based (`row`, `column`) of the sheet `sheet()` returns (read when the op
+ * runs, so a replayed op finds a sheet created by a replayed add), cut in halves when Excel refuses it.
+ */
+function valuesOp(sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): QueuedOp {
+  return {
+    bytes: ACTION_BYTES + utf8Length(JSON.stringify(rows)),
+    run: () => {
+      sheet().getRange(a1(row, column, rows.length, width)).values = rows;
+    },
+    split:
+      rows.length > 1
+        ? () => {
+            const mid = Math.ceil(rows.length / 2);
+            return [valuesOp(sheet, row, column, rows.slice(0, mid), width), valuesOp(sheet, row + mid, column, rows.slice(mid), width)];
+          }
+        : undefined,
+  };
+}
+
+/** Queues a values write through the batcher, splittable on refusal. */
+function addValues(batcher: SyncBatcher, sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): Promise<void> {
+  const op = valuesOp(sheet, row, column, rows, width);
+  return batcher.add(op.bytes, op.run, op.split);
 }
 
 /** Cuts converted rows into blocks whose JSON stays under `limit` bytes, measured row by row. */
@@ -168,7 +241,7 @@ function chunkRows(rows: ExcelInput[][], limit: number): Array<{ start: number; 
   let start = 0;
   let bytes = 2;
   for (let i = 0; i < rows.length; i++) {
-    const rowBytes = JSON.stringify(rows[i]).length + 1;
+    const rowBytes = utf8Length(JSON.stringify(rows[i])) + 1;
     if (i > start && bytes + rowBytes > limit) {
       chunks.push({ start, rows: rows.slice(start, i), bytes });
       start = i;
@@ -396,7 +469,7 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         }
       }
-      await batcher.flush();
+      await batcher.finish();
     });
   }
 
@@ -409,7 +482,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const textColumns = spec.columns.map((c) => c.format === "text");
     let ws!: Excel.Worksheet;
 
-    await batcher.add(ACTION_BYTES + spec.name.length, () => {
+    await batcher.add(ACTION_BYTES + utf8Length(spec.name), () => {
       ws = context.workbook.worksheets.add(spec.name);
     });
 
@@ -430,24 +503,20 @@ export class OfficeWorkbook implements WorkbookPort {
     if (preamble.length > 0) {
       const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
       const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
-      await batcher.add(ACTION_BYTES + JSON.stringify(values).length, () => {
+      await batcher.add(ACTION_BYTES + utf8Length(JSON.stringify(values)), () => {
         ws.getRange(a1(0, 0, preamble.length, preambleWidth)).values = values;
       });
     }
 
     const header = [spec.columns.map((c) => toExcelInput(c.header, false))];
-    await batcher.add(2 * ACTION_BYTES + JSON.stringify(header).length, () => {
+    await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(header)), () => {
       const range = ws.getRange(a1(headerRow, 0, 1, width));
       range.values = header;
       range.format.font.bold = true;
     });
 
     const rows = spec.rows.map((r) => toExcelRow(r, width, textColumns));
-    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) {
-      await batcher.add(ACTION_BYTES + chunk.bytes, () => {
-        ws.getRange(a1(headerRow + 1 + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
-      });
-    }
+    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, headerRow + 1 + chunk.start, 0, chunk.rows, width);
 
     if (spec.asTable) {
       await batcher.add(ACTION_BYTES, () => {
@@ -456,11 +525,11 @@ export class OfficeWorkbook implements WorkbookPort {
     }
 
     // Exactly the data rows: an output sheet is written once and not appended to.
-    await queueHighlights(batcher, ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
+    await queueHighlights(batcher, () => ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
 
     if (spec.chart && dataRows > 0 && supports("1.1")) {
       const { title, columns } = spec.chart;
-      await batcher.add(3 * ACTION_BYTES + title.length, () => {
+      await batcher.add(3 * ACTION_BYTES + utf8Length(title), () => {
         const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
         chart.title.text = title;
         chart.setPosition(`${columnLetter(width + 1)}${headerRow + 1}`, `${columnLetter(width + 9)}${headerRow + 20}`);
@@ -471,7 +540,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const [headerName, list] of Object.entries(spec.validation)) {
         const c = spec.columns.findIndex((col) => col.header === headerName);
         const source = list.join(",");
-        await batcher.add(ACTION_BYTES + source.length, () => {
+        await batcher.add(ACTION_BYTES + utf8Length(source), () => {
           ws.getRange(a1(headerRow + 1, c, Math.max(1, dataRows), 1)).dataValidation.rule = { list: { inCellDropDown: true, source } };
         });
       }
@@ -495,30 +564,33 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One sync (more only if the updates outgrow a request). A null value clears the cell. A string
-   * Excel would reinterpret is written into a Text-formatted cell: the cell's current format is
-   * unknown without another round trip, and an apostrophe prefix would stay visible if it were Text.
+   * Two syncs (more only if the updates outgrow a request), then one recalculation. First the number
+   * format of each cell that gets a string, so the cell keeps its format — the user's lookups and pivots
+   * on that column depend on its type: a string Excel would reinterpret goes verbatim into a Text ("@")
+   * cell and with an apostrophe prefix into any other. Then the values. A null value clears the cell.
    */
   async updateCells(updates: CellUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     await Excel.run(async (context) => {
-      const batcher = new SyncBatcher(context, this.budget);
       const sheets = new Map<string, Excel.Worksheet>();
-      for (const u of updates) {
-        const value = u.value;
-        const asText = typeof value === "string" && needsTextPrefix(value);
-        await batcher.add(2 * ACTION_BYTES + JSON.stringify(value ?? "").length, () => {
-          let ws = sheets.get(u.sheet);
-          if (!ws) {
-            ws = context.workbook.worksheets.getItem(u.sheet);
-            sheets.set(u.sheet, ws);
-          }
-          const cell = ws.getCell(u.row - 1, u.column - 1);
-          if (asText) cell.numberFormat = [["@"]];
-          cell.values = [[toExcelInput(value, asText)]];
+      const sheetOf = (name: string): Excel.Worksheet => {
+        let ws = sheets.get(name);
+        if (!ws) {
+          ws = context.workbook.worksheets.getItem(name);
+          sheets.set(name, ws);
+        }
+        return ws;
+      };
+      const formats = updates.map((u) => (typeof u.value === "string" && needsTextPrefix(u.value) ? sheetOf(u.sheet).getCell(u.row - 1, u.column - 1).load("numberFormat") : null));
+      await context.sync();
+      const batcher = new SyncBatcher(context, this.budget);
+      for (const [i, u] of updates.entries()) {
+        const input = toExcelInput(u.value, formats[i]?.numberFormat[0][0] === "@");
+        await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(input)), () => {
+          sheetOf(u.sheet).getCell(u.row - 1, u.column - 1).values = [[input]];
         });
       }
-      await batcher.flush();
+      await batcher.finish();
     });
   }
 
@@ -556,13 +628,13 @@ export class OfficeWorkbook implements WorkbookPort {
       let inherited: (string | undefined)[] = [];
       if (!used || !lastRow || used.isNullObject) {
         const headerValues = [toExcelRow(header, width, [])];
-        await batcher.add(2 * ACTION_BYTES + JSON.stringify(headerValues).length, () => {
+        await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(headerValues)), () => {
           if (!found) ws = context.workbook.worksheets.add(sheet);
           const range = ws.getRange(a1(0, 0, 1, width));
           range.values = headerValues;
           range.format.font.bold = true;
         });
-        if (!found) await queueHighlights(batcher, ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
+        if (!found) await queueHighlights(batcher, () => ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
       } else {
         start = used.rowIndex + used.rowCount;
         const formats: unknown[] = lastRow.numberFormat[0] ?? [];
@@ -571,7 +643,7 @@ export class OfficeWorkbook implements WorkbookPort {
           return typeof f === "string" ? f : undefined;
         });
       }
-      if (rows.length === 0) return batcher.flush();
+      if (rows.length === 0) return batcher.finish();
 
       // Every target column gets an explicit format, so how strings are escaped below always
       // matches the cells they land in (an apostrophe in a Text cell would stay visible).
@@ -586,12 +658,8 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const textColumns = formats.map((f) => f === "@");
       const values = rows.map((r) => toExcelRow(r, width, textColumns));
-      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) {
-        await batcher.add(ACTION_BYTES + chunk.bytes, () => {
-          ws.getRange(a1(start + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
-        });
-      }
-      await batcher.flush();
+      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, start + chunk.start, 0, chunk.rows, width);
+      await batcher.finish();
     });
   }
 

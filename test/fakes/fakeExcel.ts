@@ -1081,6 +1081,8 @@ export class FakeWorkbook {
   activeSheet: FakeSheet | undefined;
   selection: { sheet: FakeSheet; rect: Rect } | undefined;
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** A sync ran with calculation suspended and nothing has recalculated since: dependent formulas are stale. */
+  calculationPending = false;
 
   /** A new workbook as Excel makes it: one empty "Sheet1". */
   static empty(): FakeWorkbook {
@@ -1670,8 +1672,17 @@ class ApplicationProxy extends ProxyBase {
       this._ctx._host._markCurrentSync("screenUpdatingSuspended");
     });
   }
+  /**
+   * Recalculates. After a sync that ran under suspendApiCalculationUntilNextSync, formulas stay stale
+   * until the add-in recalculates ("Once set, it is the developer's responsibility to re-calc the
+   * workbook", Application.suspendApiCalculationUntilNextSync); a calculate inside a suspended sync
+   * is taken as suspended too (the stricter reading: the docs do not say).
+   */
   calculate(calculationType: string): void {
-    this._method([calculationType], () => undefined);
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) fail("InvalidArgument", `Invalid calculation type '${String(calculationType)}'.`);
+    this._method([calculationType], () => {
+      if (this._ctx._host._current) this._ctx._host._current.calculateRequested = true;
+    });
   }
 }
 defineProxy(ApplicationProxy, "Application", {
@@ -2575,6 +2586,8 @@ export interface FakeSyncRecord {
   actionCount: number;
   calculationSuspended: boolean;
   screenUpdatingSuspended: boolean;
+  /** Application.calculate ran in this sync. */
+  calculateRequested?: boolean;
   /** Error code when the sync failed. */
   error?: string;
 }
@@ -2672,6 +2685,8 @@ export class FakeRequestContext {
       fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${host.responseLimitBytes}).`);
     }
     for (const r of results) r.apply();
+    if (record.calculationSuspended) host.workbook.calculationPending = true;
+    else if (record.calculateRequested) host.workbook.calculationPending = false;
     return passThroughValue as T;
   }
 }
@@ -2799,6 +2814,7 @@ function buildExcelNamespace(host: FakeExcelHost): Record<string, unknown> {
     RequestContext: FakeRequestContext,
     ErrorCodes: { ...ERROR_CODES },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error" },

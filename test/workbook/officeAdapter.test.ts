@@ -213,9 +213,10 @@ describe("addSheets", () => {
     expect(s.columnWidth("C")).toBeCloseTo((14 * 7 + 5) * 0.75);
     expect(s.autofittedColumns.has(0)).toBe(true);
     expect(wb.formulaCells()).toEqual([]);
-    // One sync to check the names, one to write.
-    expect(host.syncCount).toBe(2);
+    // One sync to check the names, one to write, one to recalculate what the suspended write left stale.
+    expect(host.syncCount).toBe(3);
     expect(host.syncs[1].calculationSuspended).toBe(true);
+    expect(host.workbook.calculationPending).toBe(false);
   });
 
   it("stores injection-looking strings as text in text and non-text columns alike", async () => {
@@ -248,8 +249,8 @@ describe("addSheets", () => {
       uninstallFakeExcel();
       return count;
     };
-    expect(await syncsFor(10)).toBe(2);
-    expect(await syncsFor(5_000)).toBe(2);
+    expect(await syncsFor(10)).toBe(3);
+    expect(await syncsFor(5_000)).toBe(3);
   });
 
   it("chunks a big write so no request exceeds 5 MB, and every row arrives", async () => {
@@ -262,14 +263,24 @@ describe("addSheets", () => {
     expect(host.maxPayloadBytes).toBeLessThan(FIVE_MB);
     const totalBytes = JSON.stringify(rows).length;
     expect(totalBytes).toBeGreaterThan(4 * FIVE_MB);
-    // The check, then about total / 4 MB chunks: nothing per row.
-    expect(host.syncCount).toBeLessThanOrEqual(2 + Math.ceil(totalBytes / (4 * 1024 * 1024)));
+    // The check, then about total / 4 MB chunks, then the recalculation: nothing per row.
+    expect(host.syncCount).toBeLessThanOrEqual(3 + Math.ceil(totalBytes / (4 * 1024 * 1024)));
     const sheet = host.workbook.sheet("Big");
     expect(sheet.usedRange(true)).toMatchObject({ rowCount: 60_001, columnCount: 10 });
     expect(sheet.cell("A2").value).toBe(rows[0][0]);
     expect(sheet.cell("J60001").value).toBe(rows[59_999][9]);
     expect(sheet.values("A30001:J30001")).toEqual([rows[29_999]]);
   }, 60_000);
+
+  it("counts the request budget in UTF-8 bytes: 5.4 MB of Chinese text (1.8M characters) is cut into chunks under 5 MB", async () => {
+    install();
+    const text = "客户负责人".repeat(60);
+    const rows = Array.from({ length: 2_000 }, () => [text, text, text]);
+    await new OfficeWorkbook().addSheets([{ name: "中文", columns: [{ header: "甲" }, { header: "乙" }, { header: "丙" }], rows }]);
+    expect(host.syncs.every((x) => !x.error)).toBe(true);
+    expect(host.maxPayloadBytes).toBeLessThanOrEqual(FIVE_MB);
+    expect(host.workbook.sheet("中文").usedRange(true)).toMatchObject({ rowCount: 2_001, columnCount: 3 });
+  });
 
   it("throws SheetExistsError when a name is taken (case-insensitively) and writes nothing", async () => {
     install(FakeWorkbook.from({ Reps: [["Rep"]], Proposal: [] }));
@@ -319,7 +330,7 @@ describe("addSheets", () => {
 });
 
 describe("updateCells", () => {
-  it("changes cells on several sheets in one sync, keeping text text and clearing on null", async () => {
+  it("changes cells on several sheets in one write sync, keeping text text and clearing on null", async () => {
     const wb = FakeWorkbook.from({
       Accounts: [
         ["Account", "Owner", "Note"],
@@ -337,7 +348,8 @@ describe("updateCells", () => {
       { sheet: "Accounts", row: 2, column: 3, value: "Eve" },
       { sheet: "Log", row: 2, column: 1, value: new Date(Date.UTC(2024, 0, 5)) },
     ]);
-    expect(host.syncCount).toBe(1);
+    // The formats of the cells that get strings Excel would reinterpret, the write, the recalculation.
+    expect(host.syncCount).toBe(3);
     const s = host.workbook.sheet("Accounts");
     expect(s.values()).toEqual([
       ["Account", "Owner", "Note"],
@@ -348,6 +360,41 @@ describe("updateCells", () => {
     expect(s.cell("B3").hasPrefixCharacter).toBe(false);
     expect(s.cell("C2").numberFormat).toBe("General");
     expect(host.workbook.sheet("Log").cell("A2").value).toBe(45296);
+  });
+
+  it("keeps the Owner column's number format: a numeric-looking id goes in as text without turning the cell Text", async () => {
+    const wb = FakeWorkbook.from({ Accounts: [["Account", "Owner"], ["A-1", "R7"], ["A-2", "R8"]] });
+    wb.sheet("Accounts").seed("B3", [[{ value: "R8", numberFormat: "@" }]]);
+    install(wb);
+    await new OfficeWorkbook().updateCells([
+      { sheet: "Accounts", row: 2, column: 2, value: "00123" },
+      { sheet: "Accounts", row: 3, column: 2, value: "00456" },
+    ]);
+    const s = host.workbook.sheet("Accounts");
+    // A General cell stays General (a lookup on the column sees the same type as before) and holds the text "00123".
+    expect(s.cell("B2").numberFormat).toBe("General");
+    expect(s.cell("B2").value).toBe("00123");
+    expect(s.cell("B2").hasPrefixCharacter).toBe(true);
+    // A Text cell stays Text and takes the id verbatim, with no visible apostrophe.
+    expect(s.cell("B3").numberFormat).toBe("@");
+    expect(s.cell("B3").value).toBe("00456");
+    expect(s.cell("B3").hasPrefixCharacter).toBe(false);
+  });
+
+  it("recalculates after the last write, so formulas on the Owner column are not left stale after Apply", async () => {
+    install(FakeWorkbook.from({ Accounts: [["Account", "Owner"], ["A-1", "Ann"]] }));
+    await new OfficeWorkbook().updateCells([{ sheet: "Accounts", row: 2, column: 2, value: "Bob" }]);
+    expect(host.syncs.some((x) => x.calculationSuspended)).toBe(true);
+    expect(host.workbook.calculationPending).toBe(false);
+  });
+
+  it("writes in halves when Excel refuses a request the estimate let through", async () => {
+    install(FakeWorkbook.from({ Accounts: [["Account", "Owner"]] }));
+    host.requestLimitBytes = 20_000;
+    const updates = Array.from({ length: 400 }, (_, i) => ({ sheet: "Accounts", row: i + 2, column: 2, value: `Rep ${"abcdefghij"[i % 10]}${"klmnopqrst"[Math.floor(i / 10) % 10]}` }));
+    await new OfficeWorkbook().updateCells(updates);
+    expect(host.syncs.some((x) => x.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(host.workbook.sheet("Accounts").values("B2:B401").map((r) => r[0])).toEqual(updates.map((u) => u.value));
   });
 
   it("fails with Excel's ItemNotFound when a sheet is missing", async () => {
@@ -361,14 +408,14 @@ describe("appendRows", () => {
     install();
     const wb = new OfficeWorkbook();
     await wb.appendRows("Log", ["When", "What"], [["2024-01-05", "=first"]]);
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     host.resetSyncs();
     await wb.appendRows("Log", ["When", "What"], [
       ["2024-01-06", "second"],
       [new Date(Date.UTC(2024, 0, 7)), "third"],
     ]);
-    // The sheets, then the existing sheet's used range and last row's formats, then the write.
-    expect(host.syncCount).toBe(3);
+    // The sheets, then the existing sheet's used range and last row's formats, then the write and the recalculation.
+    expect(host.syncCount).toBe(4);
     const s = host.workbook.sheet("Log");
     expect(s.values()).toEqual([
       ["When", "What"],
