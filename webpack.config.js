@@ -17,7 +17,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, WebpackError, sources } = require("webpack");
-const { localizeFunctionsMetadata } = require("./scripts/localize-functions");
+const { localizeFunctionsMetadata, withRuntimeOptions } = require("./scripts/localize-functions");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
@@ -45,7 +45,8 @@ class LocalizedFunctionsMetadataPlugin {
       compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const generated = compilation.getAsset(this.source);
         if (!generated) return; // metadata generation failed; CustomFunctionsMetadataPlugin reported why
-        const metadata = JSON.parse(generated.source.source().toString());
+        const metadata = withRuntimeOptions(JSON.parse(generated.source.source().toString()));
+        compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(metadata, null, 4)));
         for (const [locale, tablePath] of Object.entries(this.locales)) {
           compilation.fileDependencies.add(tablePath);
           const report = (message) => {
