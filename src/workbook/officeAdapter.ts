@@ -500,14 +500,6 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     }
 
-    if (preamble.length > 0) {
-      const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
-      const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
-      await batcher.add(ACTION_BYTES + utf8Length(JSON.stringify(values)), () => {
-        ws.getRange(a1(0, 0, preamble.length, preambleWidth)).values = values;
-      });
-    }
-
     const header = [spec.columns.map((c) => toExcelInput(c.header, false))];
     await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(header)), () => {
       const range = ws.getRange(a1(headerRow, 0, 1, width));
@@ -559,6 +551,27 @@ export class OfficeWorkbook implements WorkbookPort {
         // Autofit on header + data only: a long title in the preamble must not widen column A.
         if (explicit.length < width) ws.getRange(block).format.autofitColumns();
         for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
+      });
+    }
+
+    // The preamble goes in after the autofit: Excel fits a column to all its cells, so a long title
+    // written first would widen column A. Numbers take their preambleFormats; the first line is bold,
+    // as the CLI writes it.
+    if (preamble.length > 0) {
+      const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
+      const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
+      const formats = preamble.map((r) =>
+        Array.from({ length: preambleWidth }, (_, i) => {
+          const kind = spec.preambleFormats?.[i];
+          return kind && typeof r[i] === "number" ? NUMBER_FORMATS[kind] : null;
+        }),
+      );
+      const formatted = formats.some((r) => r.some((f) => f !== null));
+      await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(values)) + (formatted ? utf8Length(JSON.stringify(formats)) : 0), () => {
+        const range = ws.getRange(a1(0, 0, preamble.length, preambleWidth));
+        if (formatted) range.numberFormat = formats as string[][];
+        range.values = values;
+        ws.getRange(a1(0, 0, 1, preambleWidth)).format.font.bold = true;
       });
     }
   }

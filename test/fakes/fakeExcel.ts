@@ -1923,9 +1923,15 @@ defineProxy(
   ["format", "dataValidation", "conditionalFormats", "worksheet"],
 );
 
+/**
+ * Autofit fits the whole column, not only the range's cells: RangeFormat.autofitColumns "changes the width
+ * of the columns of the current range to achieve the best fit, based on the current data in the columns"
+ * (learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)).
+ * So a long title above a table widens its column even when only the table is autofitted.
+ */
 function autofitWidth(t: RangeTarget, c: number): number | null {
   let longest = 0;
-  const column: Rect = { ...t.rect, c0: c, nc: 1 };
+  const column: Rect = { r0: 0, nr: MAX_ROWS, c0: c, nc: 1 };
   t.sheet.forEachCell((r, cc, cell) => {
     const len = displayText(cell, t.sheet.numberFormatAt(r, cc)).length;
     if (len > longest) longest = len;

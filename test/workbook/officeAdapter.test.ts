@@ -219,6 +219,23 @@ describe("addSheets", () => {
     expect(host.workbook.calculationPending).toBe(false);
   });
 
+  it("writes the preamble after the autofit (Excel fits whole columns), bold first line, numbers in their preambleFormats", async () => {
+    const title = "Incentive statements for the North and South regions, January to March 2024";
+    install();
+    await new OfficeWorkbook().addSheets([
+      outputSheet({ name: "Plain" }),
+      outputSheet({ name: "Titled", preamble: [[title], ["Total paid", 12345.5, 0.25]], preambleFormats: [undefined, "money", "percent"] }),
+    ]);
+    const plain = host.workbook.sheet("Plain");
+    const titled = host.workbook.sheet("Titled");
+    // Column A is as wide as the table needs, the same as on a sheet without a title.
+    expect(titled.columnWidth("A")).toBe(plain.columnWidth("A"));
+    expect(titled.values("A1:A1")).toEqual([[title]]);
+    expect(titled.texts("B2:C2")).toEqual([["12,345.50", "25.0%"]]);
+    expect(titled.cell("A1").bold).toBe(true);
+    expect(titled.cell("A2").bold).toBe(false);
+  });
+
   it("stores injection-looking strings as text in text and non-text columns alike", async () => {
     install();
     await new OfficeWorkbook().addSheets([
