@@ -96,10 +96,10 @@ export function highlightRule(when: Highlight["when"]): Excel.ConditionalCellVal
 /**
  * Queues the highlights of one sheet as cell-value conditional formats on `rowCount` rows from
  * 0-based `firstRow` of each named column. Excel puts each new format at the top priority, so they
- * are added last to first: the first listed wins where two disagree. Needs ExcelApi 1.6.
+ * are added last to first: the first listed wins where two disagree. ExcelApi 1.6, within the manifest's 1.9.
  */
 async function queueHighlights(batcher: SyncBatcher, sheet: () => Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
-  if (rowCount <= 0 || !supports("1.6")) return;
+  if (rowCount <= 0) return;
   for (const h of [...highlights].reverse()) {
     const address = a1(firstRow, headers.indexOf(h.column), rowCount, 1);
     const rule = highlightRule(h.when);
@@ -116,11 +116,6 @@ async function queueHighlights(batcher: SyncBatcher, sheet: () => Excel.Workshee
 function isPayloadLimitError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
-}
-
-/** Script Lab's way: ask before using an API newer than ExcelApi 1.1. */
-function supports(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
 /** Excel column width (points) for a width in characters of the default font: (7 px × chars + 5 px padding) × 0.75. */
@@ -184,11 +179,9 @@ class SyncBatcher {
 
   private suspend(): void {
     // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
-    if (supports("1.6")) {
-      this.context.application.suspendApiCalculationUntilNextSync();
-      this.suspendedCalculation = true;
-    }
-    if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
+    this.context.application.suspendApiCalculationUntilNextSync();
+    this.suspendedCalculation = true;
+    this.context.application.suspendScreenUpdatingUntilNextSync();
   }
 
   private async retry(ops: QueuedOp[], error: unknown): Promise<void> {
@@ -519,7 +512,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // Exactly the data rows: an output sheet is written once and not appended to.
     await queueHighlights(batcher, () => ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
 
-    if (spec.chart && dataRows > 0 && supports("1.1")) {
+    if (spec.chart && dataRows > 0) {
       const { title, columns } = spec.chart;
       await batcher.add(3 * ACTION_BYTES + utf8Length(title), () => {
         const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
@@ -528,7 +521,7 @@ export class OfficeWorkbook implements WorkbookPort {
       });
     }
 
-    if (spec.validation && supports("1.8")) {
+    if (spec.validation) {
       for (const [headerName, list] of Object.entries(spec.validation)) {
         const c = spec.columns.findIndex((col) => col.header === headerName);
         const source = list.join(",");
@@ -538,21 +531,17 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     }
 
-    if (supports("1.7")) {
-      await batcher.add(ACTION_BYTES, () => {
-        ws.freezePanes.freezeRows(headerRow + 1);
-      });
-    }
+    await batcher.add(ACTION_BYTES, () => {
+      ws.freezePanes.freezeRows(headerRow + 1);
+    });
 
-    if (supports("1.2")) {
-      const block = a1(headerRow, 0, dataRows + 1, width);
-      const explicit = spec.columns.map((c, i) => ({ i, width: c.width })).filter((c): c is { i: number; width: number } => typeof c.width === "number");
-      await batcher.add(ACTION_BYTES * (1 + explicit.length), () => {
-        // Autofit on header + data only: a long title in the preamble must not widen column A.
-        if (explicit.length < width) ws.getRange(block).format.autofitColumns();
-        for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
-      });
-    }
+    const block = a1(headerRow, 0, dataRows + 1, width);
+    const explicit = spec.columns.map((c, i) => ({ i, width: c.width })).filter((c): c is { i: number; width: number } => typeof c.width === "number");
+    await batcher.add(ACTION_BYTES * (1 + explicit.length), () => {
+      // Autofit before the preamble is written (below): Excel fits the whole column.
+      if (explicit.length < width) ws.getRange(block).format.autofitColumns();
+      for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
+    });
 
     // The preamble goes in after the autofit: Excel fits a column to all its cells, so a long title
     // written first would widen column A. Numbers take their preambleFormats; the first line is bold,

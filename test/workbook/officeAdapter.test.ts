@@ -319,15 +319,11 @@ describe("addSheets", () => {
     expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
-  it("skips APIs the host lacks and does not suspend calculation below ExcelApi 1.6", async () => {
+  it("needs ExcelApi 1.9, the manifest's minimum (no fallback branches): below it a write fails before writing anything", async () => {
     install();
     host.setApiSupport("ExcelApi", "1.5");
-    await new OfficeWorkbook().addSheets([outputSheet({ validation: { Decision: ["Approve"] } })]);
-    const s = host.workbook.sheet("Proposal");
-    expect(s.values("A2")).toEqual([["00123"]]);
-    expect(s.frozenRows).toBe(0);
-    expect(s.validations).toEqual([]);
-    expect(host.syncs.some((x) => x.calculationSuspended)).toBe(false);
+    await expect(new OfficeWorkbook().addSheets([outputSheet({ validation: { Decision: ["Approve"] } })])).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
   it("writes an empty sheet as a header (and a table with Excel's one empty row)", async () => {
