@@ -10,7 +10,7 @@
  * office.js and the files it loads at run time are copied from @microsoft/office-js and served from
  * the add-in's own origin (no CDN).
  */
-const { resolve, typescriptRule } = require("./webpack.common");
+const { dependencyRule, resolve, typescriptRule } = require("./webpack.common");
 const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -125,6 +125,8 @@ module.exports = async (env = {}, argv = {}) => {
   const origin = manifestOrigin();
   return {
     mode: production ? "production" : "development",
+    // webpack's own runtime code for the engines package.json's browserslist names (see webpack.common.js).
+    target: "browserslist",
     devtool: production ? false : "eval-cheap-module-source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -136,7 +138,7 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
     },
     resolve,
-    module: { rules: [typescriptRule] },
+    module: { rules: [typescriptRule, dependencyRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsMetadataPlugin({ source: "functions.json", locales: FUNCTION_LOCALES, strict: production }),
