@@ -134,7 +134,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js", // fixed names: the manifest points at functions.js
+      // The pane's bundle is content-hashed, so a new release is never served from a stale cache
+      // (taskpane.html names it); functions.js keeps its name because the manifest points at it.
+      filename: (pathData) => (pathData.chunk?.name === "functions" ? "functions.js" : "[name].[contenthash:8].js"),
       clean: true,
     },
     resolve,
@@ -163,7 +165,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: {
       hints: production ? "warning" : false,
-      assetFilter: (name) => /^(taskpane|functions)\.js$/.test(name),
+      assetFilter: (name) => /^(taskpane\.[0-9a-f]{8}|functions)\.js$/.test(name),
       maxAssetSize: 600 * 1024,
       maxEntrypointSize: 600 * 1024,
     },
