@@ -14,6 +14,20 @@ function team(accounts: number) {
 }
 
 describe("the pipeline through the Office adapter on the fake Excel host", () => {
+  test("a pane start on a workbook with a 1,000,000-row Sales sheet reads only header rows", async () => {
+    const wb = FakeWorkbook.from(team(100));
+    // The Sales sheet's used range now reaches row 1,000,000 (Excel's documented used-range rule).
+    const sales = wb.sheet("Sales");
+    const width = sales.usedRange(true)!.columnCount;
+    sales.seed(`A1000000`, [Array.from({ length: width }, (_, i) => (i === 0 ? 46000 : "x"))]);
+    const host = installFakeExcel(wb);
+    host.resetSyncs();
+    await createActions(new OfficeWorkbook(), "en-US").settingsLanguage();
+    const bytesRead = host.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    // Reading all of Sales would be ~1,000,000 × width cells (megabytes); the header peek is a few rows per sheet.
+    expect(bytesRead).toBeLessThan(100_000);
+  });
+
   test("a Check takes the same small number of syncs for 100 and 3,000 accounts", async () => {
     const counts: number[] = [];
     for (const n of [100, 3000]) {
