@@ -10,14 +10,14 @@
  * office.js and the files it loads at run time are copied from @microsoft/office-js and served from
  * the add-in's own origin (no CDN).
  */
-const { resolve, typescriptRule } = require("./webpack.common");
+const { dependencyRule, resolve, typescriptRule } = require("./webpack.common");
 const fs = require("node:fs");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, WebpackError, sources } = require("webpack");
-const { localizeFunctionsMetadata } = require("./scripts/localize-functions");
+const { localizeFunctionsMetadata, withRuntimeOptions } = require("./scripts/localize-functions");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
@@ -45,7 +45,8 @@ class LocalizedFunctionsMetadataPlugin {
       compilation.hooks.processAssets.tap({ name, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         const generated = compilation.getAsset(this.source);
         if (!generated) return; // metadata generation failed; CustomFunctionsMetadataPlugin reported why
-        const metadata = JSON.parse(generated.source.source().toString());
+        const metadata = withRuntimeOptions(JSON.parse(generated.source.source().toString()));
+        compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(metadata, null, 4)));
         for (const [locale, tablePath] of Object.entries(this.locales)) {
           compilation.fileDependencies.add(tablePath);
           const report = (message) => {
@@ -124,6 +125,8 @@ module.exports = async (env = {}, argv = {}) => {
   const origin = manifestOrigin();
   return {
     mode: production ? "production" : "development",
+    // webpack's own runtime code for the engines package.json's browserslist names (see webpack.common.js).
+    target: "browserslist",
     devtool: production ? false : "eval-cheap-module-source-map",
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -131,11 +134,13 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      filename: "[name].js", // fixed names: the manifest points at functions.js
+      // The pane's bundle is content-hashed, so a new release is never served from a stale cache
+      // (taskpane.html names it); functions.js keeps its name because the manifest points at it.
+      filename: (pathData) => (pathData.chunk?.name === "functions" ? "functions.js" : "[name].[contenthash:8].js"),
       clean: true,
     },
     resolve,
-    module: { rules: [typescriptRule] },
+    module: { rules: [typescriptRule, dependencyRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizedFunctionsMetadataPlugin({ source: "functions.json", locales: FUNCTION_LOCALES, strict: production }),
@@ -160,7 +165,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: {
       hints: production ? "warning" : false,
-      assetFilter: (name) => /^(taskpane|functions)\.js$/.test(name),
+      assetFilter: (name) => /^(taskpane\.[0-9a-f]{8}|functions)\.js$/.test(name),
       maxAssetSize: 600 * 1024,
       maxEntrypointSize: 600 * 1024,
     },

@@ -33,7 +33,7 @@ module.exports = (env = {}, argv = {}) => {
       }),
     ],
     // The playground carries the engine, the fake host and the sample generator: not the add-in's budget
-    // (test/bundle.test.ts guards dist/taskpane.js).
+    // (test/bundle.test.ts guards the add-in's pane bundle).
     performance: { hints: false },
   };
 };

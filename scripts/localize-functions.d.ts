@@ -30,3 +30,6 @@ export declare function localizeFunctionsMetadata(
   metadata: FunctionsMetadata,
   table: FunctionsTranslationTable
 ): { metadata: FunctionsMetadata; problems: string[] };
+
+/** The metadata with the options every functions file needs (allowErrorForDataTypeAny). */
+export declare function withRuntimeOptions(metadata: FunctionsMetadata): FunctionsMetadata & { allowErrorForDataTypeAny: true };

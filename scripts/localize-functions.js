@@ -75,4 +75,18 @@ function localizeFunctionsMetadata(metadata, table) {
   return { metadata: { ...metadata, functions }, problems };
 }
 
-module.exports = { localizeFunctionsMetadata };
+/**
+ * The metadata-wide options every functions file must carry. `allowErrorForDataTypeAny`
+ * (CustomFunctionsRuntime 1.2): without it Excel never calls a function whose `any` argument is an
+ * error cell — it answers the error itself — so the functions' own messages about error arguments
+ * ("tiers: cell B3 holds #N/A") would never be shown. The JSDoc generator has no tag for it.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json
+ * @param {object} metadata the parsed functions.json
+ * @returns {object} the same metadata with the options set
+ * @example withRuntimeOptions({ functions: [] }) // { allowErrorForDataTypeAny: true, functions: [] }
+ */
+function withRuntimeOptions(metadata) {
+  return { allowErrorForDataTypeAny: true, ...metadata };
+}
+
+module.exports = { localizeFunctionsMetadata, withRuntimeOptions };

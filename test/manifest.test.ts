@@ -240,6 +240,12 @@ interface ResourceEntry {
   element: XmlElement;
 }
 
+/**
+ * Requirement sets Excel on iPad supports that the base manifest may ask for (ExcelApi is there; SharedRuntime
+ * and CustomFunctionsRuntime are not: learn.microsoft.com/office/dev/add-ins/reference/requirement-sets).
+ */
+const IPAD_SETS = new Set(["ExcelApi"]);
+
 /** Everything wrong with a manifest; an empty list means it passes. */
 function manifestProblems(xml: string): string[] {
   let root: XmlElement;
@@ -270,9 +276,13 @@ function manifestProblems(xml: string): string[] {
   expect(child(root, "Permissions")?.text.trim() === "ReadWriteDocument", "Permissions is not ReadWriteDocument");
   const hostNames = childrenNamed(child(root, "Hosts"), "Host").map((h) => h.attributes.Name);
   expect(hostNames.length === 1 && hostNames[0] === "Workbook", `Hosts should be exactly Workbook, got ${hostNames.join(", ")}`);
+  // iPad: the base requirements must be ones Excel on iPad meets, or the add-in is not offered there at all;
+  // what iPad lacks (SharedRuntime, custom functions) is required by VersionOverrides only, so there Office
+  // ignores the overrides and opens the base manifest's task pane (learn.microsoft.com/javascript/api/manifest/requirements).
   const sets = new Map(childrenNamed(path_(root, "Requirements", "Sets"), "Set").map((s) => [s.attributes.Name, s.attributes.MinVersion]));
-  expect(sets.get("SharedRuntime") === "1.1", "Requirements lack SharedRuntime 1.1");
-  expect(sets.get("CustomFunctionsRuntime") === "1.1", "Requirements lack CustomFunctionsRuntime 1.1");
+  expect(sets.get("ExcelApi") === "1.9", "Requirements lack ExcelApi 1.9");
+  for (const name of sets.keys()) expect(IPAD_SETS.has(name), `base Requirements ask for ${name}, which Excel on iPad lacks: the add-in would not be offered there`);
+  expect(!!child(root, "DefaultSettings") && !!path_(root, "DefaultSettings", "SourceLocation")?.attributes.DefaultValue, "no DefaultSettings SourceLocation: iPad would have no task pane");
 
   // Localized top-level texts
   for (const name of ["DisplayName", "Description"]) {
@@ -287,6 +297,10 @@ function manifestProblems(xml: string): string[] {
   expect(overrides?.attributes.xmlns === NS_OVERRIDES, "VersionOverrides has the wrong namespace");
   expect(overrides?.attributes["xsi:type"] === "VersionOverridesV1_0", "VersionOverrides is not VersionOverridesV1_0");
   problems.push(...orderProblems("VersionOverrides", overrides?.children.map((c) => c.name) ?? [], ["Description", "Requirements", "Hosts", "Resources"]));
+  const overrideSets = new Map(childrenNamed(path_(overrides, "Requirements", "bt:Sets"), "bt:Set").map((s) => [s.attributes.Name, s.attributes.MinVersion]));
+  expect(overrideSets.get("SharedRuntime") === "1.1", "VersionOverrides Requirements lack SharedRuntime 1.1");
+  // 1.2: allowErrorForDataTypeAny in functions.json needs it.
+  expect(overrideSets.get("CustomFunctionsRuntime") === "1.2", "VersionOverrides Requirements lack CustomFunctionsRuntime 1.2");
   const host = path_(overrides, "Hosts", "Host");
   expect(host?.attributes["xsi:type"] === "Workbook", "VersionOverrides has no Workbook host");
   const hostChildren = host?.children.map((c) => c.name) ?? [];
@@ -303,7 +317,7 @@ function manifestProblems(xml: string): string[] {
   expect(customFunctions !== undefined, "no CustomFunctions extension point under AllFormFactors");
   problems.push(...orderProblems("CustomFunctions", customFunctions?.children.map((c) => c.name) ?? [], CUSTOM_FUNCTIONS_ORDER));
   const showTaskpane = desktop ? [...walk(desktop)].find((e) => e.name === "Action" && e.attributes["xsi:type"] === "ShowTaskpane") : undefined;
-  expect(child(showTaskpane, "TaskpaneId")?.text.trim() === "ButtonId1", "ShowTaskpane has no TaskpaneId ButtonId1");
+  expect(child(showTaskpane, "TaskpaneId") === undefined, "ShowTaskpane has a TaskpaneId under the long-lifetime runtime");
   expect(
     desktop !== undefined && [...walk(desktop)].some((e) => e.name === "ExtensionPoint" && e.attributes["xsi:type"] === "PrimaryCommandSurface"),
     "no PrimaryCommandSurface extension point"
@@ -431,7 +445,7 @@ describe("manifest.xml", () => {
     const names = (node: Xml2jsNode | undefined): string[] => (node?.$$ ?? []).map((c) => c["#name"]);
     const ours = parseXml(MANIFEST);
     expect(names(parsed.OfficeApp)).toEqual(ours.children.map((c) => c.name));
-    const theirHost = parsed.OfficeApp.$$?.find((c) => c["#name"] === "VersionOverrides")?.$$?.[0]?.$$?.[0];
+    const theirHost = parsed.OfficeApp.$$?.find((c) => c["#name"] === "VersionOverrides")?.$$?.find((c) => c["#name"] === "Hosts")?.$$?.[0];
     expect(names(theirHost)).toEqual(path_(ours, "VersionOverrides", "Hosts", "Host")!.children.map((c) => c.name));
     await expect(xml2js.parseStringPromise(MANIFEST.replace("</ProviderName>", "</Provider>"), { strict: true })).rejects.toThrow();
   });
@@ -476,7 +490,11 @@ describe("manifest.xml", () => {
       ["a second origin", (x) => x.replace('"https://localhost:3000/assets/icon-80.png"', '"https://cdn.example.com/icon-80.png"'), /more than one origin/],
       ["another namespace", (x) => x.replace('DefaultValue="FAIRSHARE"', 'DefaultValue="FAIR"'), /namespace is not FAIRSHARE/],
       ["no zh-CN functions metadata", (x) => x.replace(/<bt:Override Locale="zh-CN" Value="[^"]*functions\.zh-CN\.json"\/>/, ""), /no zh-CN override pointing to functions\.zh-CN\.json/],
-      ["no SharedRuntime requirement", (x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime/],
+      ["no SharedRuntime requirement", (x) => x.replace('<bt:Set Name="SharedRuntime" MinVersion="1.1"/>', ""), /SharedRuntime/],
+      ["SharedRuntime required in the base manifest (no add-in on iPad)", (x) => x.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.9"/><Set Name="SharedRuntime" MinVersion="1.1"/>'), /iPad lacks/],
+      ["CustomFunctionsRuntime 1.1", (x) => x.replace('<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>', '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'), /CustomFunctionsRuntime 1\.2/],
+      ["ExcelApi understated", (x) => x.replace('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'), /ExcelApi 1\.9/],
+      ["a TaskpaneId under the long-lifetime runtime", (x) => x.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane"><TaskpaneId>ButtonId1</TaskpaneId>'), /TaskpaneId/],
     ];
     it.each(broken)("reports %s", (_what, mutate, expected) => {
       const mutated = mutate(MANIFEST);

@@ -86,6 +86,7 @@ function locale(): FunctionLocale {
 const NOT_AVAILABLE: ReadonlySet<FunctionIssue["code"]> = new Set<FunctionIssue["code"]>([
   "sheetUnreadable",
   "workbookUnreadable",
+  "workbookBusy",
   "noScorecard",
   "scorecardNoHeader",
   "unknownRep",

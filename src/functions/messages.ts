@@ -29,6 +29,8 @@ export type FunctionIssue =
   | { code: "sheetUnreadable"; sheet: string; detail: string }
   /** Excel refused to list the workbook's sheets. */
   | { code: "workbookUnreadable"; detail: string }
+  /** Excel did not answer a read in time: a cell in edit mode holds every Excel.run (office-js #1395, #6841). */
+  | { code: "workbookBusy"; seconds: number }
   | { code: "noScorecard" }
   | { code: "scorecardNoHeader"; sheet: string }
   | { code: "repIdMissing" }
@@ -117,6 +119,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
       `${i.issue.sheet}${i.issue.row !== null ? `, row ${i.issue.row}` : ""}${i.issue.column !== null ? `, column ${i.issue.column}` : ""}: ${settingsIssueText(i.issue, "en-US")} Fix the setting, or give this value in the formula.`,
     sheetUnreadable: (i) => `Could not read the sheet “${i.sheet}” (${i.detail}). Recalculate to try again.`,
     workbookUnreadable: (i) => `Could not list the workbook's sheets (${i.detail}). Recalculate to try again.`,
+    workbookBusy: (i) => `Excel did not answer within ${i.seconds} seconds (a cell is being edited, or Excel is busy). Finish the edit, then recalculate (Ctrl+Alt+F9).`,
     noScorecard: () => `No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” (or “Fairshare 评分卡 …”) sheet first.`,
     scorecardNoHeader: (i) => `Sheet “${i.sheet}” has no header row with “Rep ID” and “Score” columns.`,
     repIdMissing: () => `repId is empty.`,
@@ -142,6 +145,7 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
       `${i.issue.sheet}${i.issue.row !== null ? ` 第 ${i.issue.row} 行` : ""}${i.issue.column !== null ? `“${i.issue.column}”列` : ""}：${settingsIssueText(i.issue, "zh-CN")}请修正该设置，或在公式中直接给出此值。`,
     sheetUnreadable: (i) => `无法读取工作表“${i.sheet}”（${i.detail}）。请重新计算以重试。`,
     workbookUnreadable: (i) => `无法读取工作簿的工作表列表（${i.detail}）。请重新计算以重试。`,
+    workbookBusy: (i) => `Excel 在 ${i.seconds} 秒内没有响应（有单元格正在编辑，或 Excel 正忙）。请完成编辑后重新计算（Ctrl+Alt+F9）。`,
     noScorecard: () => `没有评分卡工作表：请先运行 Fairshare 生成“Fairshare 评分卡 …”工作表。`,
     scorecardNoHeader: (i) => `工作表“${i.sheet}”没有包含“工号”和“评分”列的标题行。`,
     repIdMissing: () => `工号为空。`,

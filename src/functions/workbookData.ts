@@ -18,6 +18,29 @@ import { newestScorecard, scorecardIndexCore, type ScorecardIndex } from "./scor
 /** How long a read stays fresh. Long enough for one recalculation, short enough that edits show on the next. */
 export const WORKBOOK_CACHE_MS = 5000;
 
+/**
+ * How long a function waits for Excel to answer a read. While a cell is in edit mode Excel holds every
+ * Excel.run, and a custom function waiting on one sits at #BUSY! or fails (office-js #1395, #6841); past
+ * this the function answers #N/A with a message saying what to do.
+ */
+export const WORKBOOK_TIMEOUT_MS = 10_000;
+
+/** Thrown (and caught here) when Excel does not answer within WORKBOOK_TIMEOUT_MS. */
+class WorkbookTimeoutError extends Error {
+  override name = "WorkbookTimeoutError";
+}
+
+/** `read()`, or a WorkbookTimeoutError after WORKBOOK_TIMEOUT_MS; the timer never outlives the read. */
+function withTimeout<T>(read: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new WorkbookTimeoutError(`no answer within ${WORKBOOK_TIMEOUT_MS} ms`)), WORKBOOK_TIMEOUT_MS);
+  });
+  return Promise.race([read(), timeout]).finally(() => clearTimeout(timer));
+}
+
+const busy = () => failed({ code: "workbookBusy", seconds: WORKBOOK_TIMEOUT_MS / 1000 });
+
 interface Entry<T> {
   at: number;
   value: Promise<T>;
@@ -51,7 +74,7 @@ const plans = new PromiseCache<CoreResult<Plan>>();
 const sheetLists = new PromiseCache<CoreResult<SheetInfo[]>>();
 const scorecards = new PromiseCache<CoreResult<ScorecardIndex>>();
 
-const keepUnlessUnreadable = <T>(r: CoreResult<T>) => r.ok || (r.issue.code !== "sheetUnreadable" && r.issue.code !== "workbookUnreadable");
+const keepUnlessUnreadable = <T>(r: CoreResult<T>) => r.ok || (r.issue.code !== "sheetUnreadable" && r.issue.code !== "workbookUnreadable" && r.issue.code !== "workbookBusy");
 
 /** Whether the Excel JavaScript API is there (the add-in's runtime, or the fake host in tests). */
 function inExcel(): boolean {
@@ -73,9 +96,10 @@ export function workbookPlan(): Promise<CoreResult<Plan>> {
     SETTINGS_SHEET,
     async () => {
       try {
-        const [table] = await new OfficeWorkbook().readTables([SETTINGS_SHEET]);
+        const [table] = await withTimeout(() => new OfficeWorkbook().readTables([SETTINGS_SHEET]));
         return planFromSettingsTableCore(table ?? null);
       } catch (error) {
+        if (error instanceof WorkbookTimeoutError) return busy();
         return failed({ code: "sheetUnreadable", sheet: SETTINGS_SHEET, detail: describe(error) });
       }
     },
@@ -90,8 +114,9 @@ export async function workbookScorecard(): Promise<CoreResult<ScorecardIndex>> {
     "",
     async () => {
       try {
-        return { ok: true, value: await new OfficeWorkbook().listSheets() };
+        return { ok: true, value: await withTimeout(() => new OfficeWorkbook().listSheets()) };
       } catch (error) {
+        if (error instanceof WorkbookTimeoutError) return busy();
         return failed({ code: "workbookUnreadable", detail: describe(error) });
       }
     },
@@ -104,10 +129,11 @@ export async function workbookScorecard(): Promise<CoreResult<ScorecardIndex>> {
     name,
     async () => {
       try {
-        const [table] = await new OfficeWorkbook().readTables([name]);
+        const [table] = await withTimeout(() => new OfficeWorkbook().readTables([name]));
         // Listed a moment ago but gone now (deleted or renamed): as if there were no scorecard.
         return table ? scorecardIndexCore(table) : failed({ code: "noScorecard" });
       } catch (error) {
+        if (error instanceof WorkbookTimeoutError) return busy();
         return failed({ code: "sheetUnreadable", sheet: name, detail: describe(error) });
       }
     },

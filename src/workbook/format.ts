@@ -65,3 +65,23 @@ export function validateHighlights(sheet: string, headers: readonly string[], hi
     if (h.when.op === "equals" && h.when.text.length > FORMULA_TEXT_LIMIT) throw new RangeError(`sheet "${sheet}": highlight text on "${h.column}" exceeds ${FORMULA_TEXT_LIMIT} characters`);
   }
 }
+
+/**
+ * UTF-8 length of a string. Office.js requests and responses travel as UTF-8 JSON and Excel on the web's
+ * 5 MB limit counts those bytes, so a Chinese character costs 3 bytes where `length` counts 1.
+ * @example utf8Length("销售") // 6
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+

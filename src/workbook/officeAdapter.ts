@@ -7,9 +7,9 @@
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
-import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, validateHighlights } from "./format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
-import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
+import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "./port";
 
 export { SheetExistsError };
 
@@ -26,6 +26,8 @@ const LIST_SOURCE_LIMIT = 255;
 export interface OfficeWorkbookOptions {
   /** Request budget per sync in bytes; defaults to 4 MB (Excel on the web's limit is 5 MB). */
   maxPayloadBytes?: number;
+  /** Most cells one range read asks for; defaults to MAX_CELLS_PER_READ. */
+  maxCellsPerRead?: number;
 }
 
 /** 0 → "A", 26 → "AA" (the engine's 1-based letters, from a 0-based index). */
@@ -94,16 +96,16 @@ export function highlightRule(when: Highlight["when"]): Excel.ConditionalCellVal
 /**
  * Queues the highlights of one sheet as cell-value conditional formats on `rowCount` rows from
  * 0-based `firstRow` of each named column. Excel puts each new format at the top priority, so they
- * are added last to first: the first listed wins where two disagree. Needs ExcelApi 1.6.
+ * are added last to first: the first listed wins where two disagree. ExcelApi 1.6, within the manifest's 1.9.
  */
-async function queueHighlights(batcher: SyncBatcher, ws: Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
-  if (rowCount <= 0 || !supports("1.6")) return;
+async function queueHighlights(batcher: SyncBatcher, sheet: () => Excel.Worksheet, headers: readonly string[], highlights: readonly Highlight[], firstRow: number, rowCount: number): Promise<void> {
+  if (rowCount <= 0) return;
   for (const h of [...highlights].reverse()) {
     const address = a1(firstRow, headers.indexOf(h.column), rowCount, 1);
     const rule = highlightRule(h.when);
     const colors = { fill: `#${HIGHLIGHT_COLORS[h.style].fill}`, font: `#${HIGHLIGHT_COLORS[h.style].font}` };
-    await batcher.add(4 * ACTION_BYTES + rule.formula1.length, () => {
-      const cellValue = ws.getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
+    await batcher.add(4 * ACTION_BYTES + utf8Length(rule.formula1), () => {
+      const cellValue = sheet().getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.cellValue).cellValue;
       cellValue.rule = rule;
       cellValue.format.fill.color = colors.fill;
       cellValue.format.font.color = colors.font;
@@ -116,23 +118,29 @@ function isPayloadLimitError(e: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
-/** Script Lab's way: ask before using an API newer than ExcelApi 1.1. */
-function supports(version: string): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
-}
-
 /** Excel column width (points) for a width in characters of the default font: (7 px × chars + 5 px padding) × 0.75. */
 function widthToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
+/** One queued write: its estimated request bytes, what it queues, and how to cut it in two if Excel refuses it. */
+interface QueuedOp {
+  bytes: number;
+  run: () => void;
+  split?: () => [QueuedOp, QueuedOp];
+}
+
 /**
- * Groups queued operations into syncs whose estimated request size stays under a budget, so only
- * payload size, never row count, decides how many round trips a write takes.
+ * Groups queued operations into syncs whose estimated request size (UTF-8 bytes, as Excel counts
+ * them) stays under a budget, so only payload size, never row count, decides how many round trips a
+ * write takes. A sync Excel still refuses as too large is replayed in halves (a refused request
+ * applied nothing), down to a single row. `finish` recalculates once after the last write, because
+ * calculation was suspended during the writes (the docs leave the recalculation to the add-in).
  */
 class SyncBatcher {
   private bytes = 0;
-  private queued = 0;
+  private pending: QueuedOp[] = [];
+  private suspendedCalculation = false;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -140,24 +148,84 @@ class SyncBatcher {
   ) {}
 
   /** Queues `op` (estimated at `bytes`), syncing first if it would overflow the current batch. */
-  async add(bytes: number, op: () => void): Promise<void> {
-    if (this.queued > 0 && this.bytes + bytes > this.budget) await this.flush();
-    if (this.queued === 0) {
-      // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
-      if (supports("1.6")) this.context.application.suspendApiCalculationUntilNextSync();
-      if (supports("1.9")) this.context.application.suspendScreenUpdatingUntilNextSync();
-    }
+  async add(bytes: number, op: () => void, split?: () => [QueuedOp, QueuedOp]): Promise<void> {
+    if (this.pending.length > 0 && this.bytes + bytes > this.budget) await this.flush();
+    if (this.pending.length === 0) this.suspend();
     op();
     this.bytes += bytes;
-    this.queued += 1;
+    this.pending.push({ bytes, run: op, split });
   }
 
   async flush(): Promise<void> {
-    if (this.queued === 0) return;
-    await this.context.sync();
+    if (this.pending.length === 0) return;
+    const ops = this.pending;
+    this.pending = [];
     this.bytes = 0;
-    this.queued = 0;
+    try {
+      await this.context.sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      await this.retry(ops, e);
+    }
   }
+
+  /** Flushes, then recalculates if any batch suspended calculation. */
+  async finish(): Promise<void> {
+    await this.flush();
+    if (!this.suspendedCalculation) return;
+    this.context.application.calculate(Excel.CalculationType.recalculate);
+    await this.context.sync();
+  }
+
+  private suspend(): void {
+    // Excel neither recalculates nor repaints until the batch lands: big writes stay fast and flicker-free.
+    this.context.application.suspendApiCalculationUntilNextSync();
+    this.suspendedCalculation = true;
+    this.context.application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  private async retry(ops: QueuedOp[], error: unknown): Promise<void> {
+    let halves: QueuedOp[][];
+    if (ops.length > 1) halves = [ops.slice(0, Math.ceil(ops.length / 2)), ops.slice(Math.ceil(ops.length / 2))];
+    else if (ops[0].split) halves = ops[0].split().map((op) => [op]);
+    else throw error;
+    for (const half of halves) {
+      this.suspend();
+      for (const op of half) op.run();
+      try {
+        await this.context.sync();
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        await this.retry(half, e);
+      }
+    }
+  }
+}
+
+/**
+ * A write of converted rows at 0-based (`row`, `column`) of the sheet `sheet()` returns (read when the op
+ * runs, so a replayed op finds a sheet created by a replayed add), cut in halves when Excel refuses it.
+ */
+function valuesOp(sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): QueuedOp {
+  return {
+    bytes: ACTION_BYTES + utf8Length(JSON.stringify(rows)),
+    run: () => {
+      sheet().getRange(a1(row, column, rows.length, width)).values = rows;
+    },
+    split:
+      rows.length > 1
+        ? () => {
+            const mid = Math.ceil(rows.length / 2);
+            return [valuesOp(sheet, row, column, rows.slice(0, mid), width), valuesOp(sheet, row + mid, column, rows.slice(mid), width)];
+          }
+        : undefined,
+  };
+}
+
+/** Queues a values write through the batcher, splittable on refusal. */
+function addValues(batcher: SyncBatcher, sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): Promise<void> {
+  const op = valuesOp(sheet, row, column, rows, width);
+  return batcher.add(op.bytes, op.run, op.split);
 }
 
 /** Cuts converted rows into blocks whose JSON stays under `limit` bytes, measured row by row. */
@@ -166,7 +234,7 @@ function chunkRows(rows: ExcelInput[][], limit: number): Array<{ start: number; 
   let start = 0;
   let bytes = 2;
   for (let i = 0; i < rows.length; i++) {
-    const rowBytes = JSON.stringify(rows[i]).length + 1;
+    const rowBytes = utf8Length(JSON.stringify(rows[i])) + 1;
     if (i > start && bytes + rowBytes > limit) {
       chunks.push({ start, rows: rows.slice(start, i), bytes });
       start = i;
@@ -219,6 +287,16 @@ function validateOutputSheets(sheets: readonly OutputSheet[]): void {
   }
 }
 
+/**
+ * Largest range whose values one load asks for. Excel returns `values` as null, without an error,
+ * above 5M cells (office-js #4783, #6781); a fifth of that keeps each response well inside limits.
+ */
+export const MAX_CELLS_PER_READ = 1_000_000;
+
+function toTable(s: SheetShape): Table {
+  return { sheet: s.name, firstRow: s.rowIndex + 1, firstColumn: s.columnIndex + 1, values: s.values };
+}
+
 interface SheetShape {
   name: string;
   sheet: Excel.Worksheet;
@@ -234,9 +312,11 @@ interface SheetShape {
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly budget: number;
+  private readonly maxCells: number;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.budget = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+    this.maxCells = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -248,96 +328,108 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One sync for all sheets: each sheet's used range (cells with values only, so stray formatting
-   * does not add empty rows) with its position. Empty cells come back as null, dates as serials.
-   * Only if Excel refuses the response as too large does it fall back to reading in row blocks.
+   * Reads in three steps, each one sync: which sheets exist (the collection, so that only documented
+   * calls follow: `getItem(name).getUsedRangeOrNullObject()` on sheets known to exist), the shape of
+   * each used range (cells with values only, so stray formatting adds no empty rows), then the values
+   * of at most `maxRows` rows. Small reads take one sync for the values; a range above
+   * MAX_CELLS_PER_READ (Excel answers null for ranges above 5M cells, office-js #4783, #6781) or a
+   * response Excel refuses as too large goes to row blocks. Empty cells come back as null, dates as serials.
    */
-  async readTables(names: string[]): Promise<Table[]> {
+  async readTables(names: string[], options: ReadOptions = {}): Promise<Table[]> {
     const wanted = [...new Set(names)];
     if (wanted.length === 0) return [];
-    try {
-      return await Excel.run(async (context) => {
-        const entries = wanted.map((name) => {
-          const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
-          const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
-          return { sheet, used };
-        });
-        await context.sync();
-        return entries
-          .filter((e) => !e.sheet.isNullObject)
-          .map(({ sheet, used }): Table =>
-            used.isNullObject
-              ? { sheet: sheet.name, firstRow: 1, firstColumn: 1, values: [] }
-              : { sheet: sheet.name, firstRow: used.rowIndex + 1, firstColumn: used.columnIndex + 1, values: used.values.map((row) => row.map(fromExcel)) },
-          );
+    const maxRows = options.maxRows ?? Infinity;
+    return Excel.run(async (context) => {
+      const list = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const byName = new Map(list.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
+      const existing = wanted.map((n) => byName.get(n.toLowerCase())).filter((n): n is string => n !== undefined);
+      const probes = [...new Set(existing)].map((name) => {
+        const sheet = context.workbook.worksheets.getItem(name);
+        return { name, sheet, used: sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") };
       });
-    } catch (e) {
-      if (!isPayloadLimitError(e)) throw e;
-      return this.readTablesInBlocks(wanted);
-    }
+      if (probes.length === 0) return [];
+      await context.sync();
+      const shapes: SheetShape[] = probes.map(({ name, sheet, used }) => {
+        if (used.isNullObject) return { name, sheet, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] };
+        const rowCount = Math.min(used.rowCount, maxRows);
+        return { name, sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount, columnCount: used.columnCount, values: new Array<Cell[]>(rowCount) };
+      });
+      const cells = shapes.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
+      if (cells > 0 && shapes.every((s) => s.rowCount * s.columnCount <= this.maxCells) && cells * 4 <= this.budget) {
+        // The common case: everything in one sync. Excel may still refuse the response (wide text): then blocks.
+        const ranges = shapes.map((s) => (s.rowCount > 0 ? s.sheet.getRange(a1(s.rowIndex, s.columnIndex, s.rowCount, s.columnCount)).load("values") : null));
+        try {
+          await context.sync();
+          if (ranges.every((r) => r === null || Array.isArray(r.values))) {
+            shapes.forEach((s, i) => {
+              const r = ranges[i];
+              if (r) s.values = r.values.map((row) => row.map(fromExcel));
+            });
+            return shapes.map(toTable);
+          }
+        } catch (e) {
+          if (!isPayloadLimitError(e)) throw e;
+        }
+      }
+      await this.readBlocks(context, shapes);
+      return shapes.map(toTable);
+    });
   }
 
   /**
-   * The large-sheet path: one sync for the shapes, then row blocks sized from the bytes per cell
-   * seen so far; a block Excel still refuses is retried with a larger estimate.
+   * The large-sheet path: row blocks sized from the bytes per cell seen so far, none above
+   * MAX_CELLS_PER_READ cells; a block Excel refuses (or answers with null values) is retried smaller.
    */
-  private readTablesInBlocks(wanted: string[]): Promise<Table[]> {
-    return Excel.run(async (context) => {
-      const probes = wanted.map((name) => {
-        const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("name");
-        const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
-        return { sheet, used };
-      });
-      await context.sync();
-      const shapes: SheetShape[] = probes
-        .filter((p) => !p.sheet.isNullObject)
-        .map(({ sheet, used }) =>
-          used.isNullObject
-            ? { name: sheet.name, sheet, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [] }
-            : { name: sheet.name, sheet, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount, values: new Array<Cell[]>(used.rowCount) },
-        );
-
-      let bytesPerCell = 32;
-      const queue = shapes.filter((s) => s.rowCount > 0).map((shape) => ({ shape, start: 0, count: shape.rowCount }));
+  private async readBlocks(context: Excel.RequestContext, shapes: SheetShape[]): Promise<void> {
+    let bytesPerCell = 32;
+    let cellCap = this.maxCells;
+    const queue = shapes.filter((s) => s.rowCount > 0).map((shape) => ({ shape, start: 0, count: shape.rowCount }));
+    while (queue.length > 0) {
+      const batch: Array<{ shape: SheetShape; start: number; count: number; range: Excel.Range }> = [];
+      let room = this.budget;
       while (queue.length > 0) {
-        const batch: Array<{ shape: SheetShape; start: number; count: number; range: Excel.Range }> = [];
-        let room = this.budget;
-        while (queue.length > 0) {
-          const block = queue[0];
-          const rowBytes = block.shape.columnCount * bytesPerCell + 4;
-          const fit = Math.floor(room / rowBytes);
-          if (fit < 1 && batch.length > 0) break;
-          const take = Math.min(block.count, Math.max(1, fit));
-          const range = block.shape.sheet.getRange(a1(block.shape.rowIndex + block.start, block.shape.columnIndex, take, block.shape.columnCount)).load("values");
-          batch.push({ shape: block.shape, start: block.start, count: take, range });
-          room -= take * rowBytes;
-          if (take === block.count) queue.shift();
-          else {
-            block.start += take;
-            block.count -= take;
-          }
+        const block = queue[0];
+        const rowBytes = block.shape.columnCount * bytesPerCell + 4;
+        const fit = Math.min(Math.floor(room / rowBytes), Math.floor(cellCap / block.shape.columnCount));
+        if (fit < 1 && batch.length > 0) break;
+        const take = Math.min(block.count, Math.max(1, fit));
+        const range = block.shape.sheet.getRange(a1(block.shape.rowIndex + block.start, block.shape.columnIndex, take, block.shape.columnCount)).load("values");
+        batch.push({ shape: block.shape, start: block.start, count: take, range });
+        room -= take * rowBytes;
+        if (take === block.count) queue.shift();
+        else {
+          block.start += take;
+          block.count -= take;
         }
-        try {
-          await context.sync();
-        } catch (e) {
-          if (!isPayloadLimitError(e) || (batch.length === 1 && batch[0].count === 1)) throw e;
-          queue.unshift(...batch.map(({ shape, start, count }) => ({ shape, start, count })));
-          bytesPerCell *= 2;
-          continue;
-        }
-        let bytes = 0;
-        let cells = 0;
-        for (const { shape, start, range } of batch) {
-          range.values.forEach((row, i) => {
-            shape.values[start + i] = row.map(fromExcel);
-          });
-          bytes += JSON.stringify(range.values).length;
-          cells += range.values.length * shape.columnCount;
-        }
-        if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
       }
-      return shapes.map((s) => ({ sheet: s.name, firstRow: s.rowIndex + 1, firstColumn: s.columnIndex + 1, values: s.values }));
-    });
+      let refused: "size" | "null" | null = null;
+      try {
+        await context.sync();
+        if (batch.some((b) => !Array.isArray(b.range.values))) refused = "null";
+      } catch (e) {
+        if (!isPayloadLimitError(e)) throw e;
+        refused = "size";
+      }
+      if (refused) {
+        if (batch.length === 1 && batch[0].count === 1) throw new RangeError(`Excel returned no values for one row of "${batch[0].shape.name}"`);
+        queue.unshift(...batch.map(({ shape, start, count }) => ({ shape, start, count })));
+        // Too many bytes: assume fatter cells. Null values: Excel's cell limit is lower than ours; halve it.
+        if (refused === "size") bytesPerCell *= 2;
+        else cellCap = Math.max(1, Math.floor(Math.max(...batch.map((b) => b.count * b.shape.columnCount)) / 2));
+        continue;
+      }
+      let bytes = 0;
+      let cells = 0;
+      for (const { shape, start, range } of batch) {
+        range.values.forEach((row, i) => {
+          shape.values[start + i] = row.map(fromExcel);
+        });
+        bytes += utf8Length(JSON.stringify(range.values));
+        cells += range.values.length * shape.columnCount;
+      }
+      if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
+    }
   }
 
   /**
@@ -370,7 +462,7 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         }
       }
-      await batcher.flush();
+      await batcher.finish();
     });
   }
 
@@ -383,7 +475,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const textColumns = spec.columns.map((c) => c.format === "text");
     let ws!: Excel.Worksheet;
 
-    await batcher.add(ACTION_BYTES + spec.name.length, () => {
+    await batcher.add(ACTION_BYTES + utf8Length(spec.name), () => {
       ws = context.workbook.worksheets.add(spec.name);
     });
 
@@ -401,27 +493,15 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     }
 
-    if (preamble.length > 0) {
-      const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
-      const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
-      await batcher.add(ACTION_BYTES + JSON.stringify(values).length, () => {
-        ws.getRange(a1(0, 0, preamble.length, preambleWidth)).values = values;
-      });
-    }
-
     const header = [spec.columns.map((c) => toExcelInput(c.header, false))];
-    await batcher.add(2 * ACTION_BYTES + JSON.stringify(header).length, () => {
+    await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(header)), () => {
       const range = ws.getRange(a1(headerRow, 0, 1, width));
       range.values = header;
       range.format.font.bold = true;
     });
 
     const rows = spec.rows.map((r) => toExcelRow(r, width, textColumns));
-    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) {
-      await batcher.add(ACTION_BYTES + chunk.bytes, () => {
-        ws.getRange(a1(headerRow + 1 + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
-      });
-    }
+    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, headerRow + 1 + chunk.start, 0, chunk.rows, width);
 
     if (spec.asTable) {
       await batcher.add(ACTION_BYTES, () => {
@@ -430,69 +510,89 @@ export class OfficeWorkbook implements WorkbookPort {
     }
 
     // Exactly the data rows: an output sheet is written once and not appended to.
-    await queueHighlights(batcher, ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
+    await queueHighlights(batcher, () => ws, spec.columns.map((c) => c.header), spec.highlights ?? [], headerRow + 1, dataRows);
 
-    if (spec.chart && dataRows > 0 && supports("1.1")) {
+    if (spec.chart && dataRows > 0) {
       const { title, columns } = spec.chart;
-      await batcher.add(3 * ACTION_BYTES + title.length, () => {
+      await batcher.add(3 * ACTION_BYTES + utf8Length(title), () => {
         const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
         chart.title.text = title;
         chart.setPosition(`${columnLetter(width + 1)}${headerRow + 1}`, `${columnLetter(width + 9)}${headerRow + 20}`);
       });
     }
 
-    if (spec.validation && supports("1.8")) {
+    if (spec.validation) {
       for (const [headerName, list] of Object.entries(spec.validation)) {
         const c = spec.columns.findIndex((col) => col.header === headerName);
         const source = list.join(",");
-        await batcher.add(ACTION_BYTES + source.length, () => {
+        await batcher.add(ACTION_BYTES + utf8Length(source), () => {
           ws.getRange(a1(headerRow + 1, c, Math.max(1, dataRows), 1)).dataValidation.rule = { list: { inCellDropDown: true, source } };
         });
       }
     }
 
-    if (supports("1.7")) {
-      await batcher.add(ACTION_BYTES, () => {
-        ws.freezePanes.freezeRows(headerRow + 1);
-      });
-    }
+    await batcher.add(ACTION_BYTES, () => {
+      ws.freezePanes.freezeRows(headerRow + 1);
+    });
 
-    if (supports("1.2")) {
-      const block = a1(headerRow, 0, dataRows + 1, width);
-      const explicit = spec.columns.map((c, i) => ({ i, width: c.width })).filter((c): c is { i: number; width: number } => typeof c.width === "number");
-      await batcher.add(ACTION_BYTES * (1 + explicit.length), () => {
-        // Autofit on header + data only: a long title in the preamble must not widen column A.
-        if (explicit.length < width) ws.getRange(block).format.autofitColumns();
-        for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
+    const block = a1(headerRow, 0, dataRows + 1, width);
+    const explicit = spec.columns.map((c, i) => ({ i, width: c.width })).filter((c): c is { i: number; width: number } => typeof c.width === "number");
+    await batcher.add(ACTION_BYTES * (1 + explicit.length), () => {
+      // Autofit before the preamble is written (below): Excel fits the whole column.
+      if (explicit.length < width) ws.getRange(block).format.autofitColumns();
+      for (const { i, width: chars } of explicit) ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = widthToPoints(chars);
+    });
+
+    // The preamble goes in after the autofit: Excel fits a column to all its cells, so a long title
+    // written first would widen column A. Numbers take their preambleFormats; the first line is bold,
+    // as the CLI writes it.
+    if (preamble.length > 0) {
+      const preambleWidth = preamble.reduce((w, r) => Math.max(w, r.length), 1);
+      const values = preamble.map((r) => toExcelRow(r, preambleWidth, []));
+      const formats = preamble.map((r) =>
+        Array.from({ length: preambleWidth }, (_, i) => {
+          const kind = spec.preambleFormats?.[i];
+          return kind && typeof r[i] === "number" ? NUMBER_FORMATS[kind] : null;
+        }),
+      );
+      const formatted = formats.some((r) => r.some((f) => f !== null));
+      await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(values)) + (formatted ? utf8Length(JSON.stringify(formats)) : 0), () => {
+        const range = ws.getRange(a1(0, 0, preamble.length, preambleWidth));
+        if (formatted) range.numberFormat = formats as string[][];
+        range.values = values;
+        ws.getRange(a1(0, 0, 1, preambleWidth)).format.font.bold = true;
       });
     }
   }
 
   /**
-   * One sync (more only if the updates outgrow a request). A null value clears the cell. A string
-   * Excel would reinterpret is written into a Text-formatted cell: the cell's current format is
-   * unknown without another round trip, and an apostrophe prefix would stay visible if it were Text.
+   * Two syncs (more only if the updates outgrow a request), then one recalculation. First the number
+   * format of each cell that gets a string, so the cell keeps its format — the user's lookups and pivots
+   * on that column depend on its type: a string Excel would reinterpret goes verbatim into a Text ("@")
+   * cell and with an apostrophe prefix into any other. Then the values. A null value clears the cell.
    */
   async updateCells(updates: CellUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     await Excel.run(async (context) => {
-      const batcher = new SyncBatcher(context, this.budget);
       const sheets = new Map<string, Excel.Worksheet>();
-      for (const u of updates) {
-        const value = u.value;
-        const asText = typeof value === "string" && needsTextPrefix(value);
-        await batcher.add(2 * ACTION_BYTES + JSON.stringify(value ?? "").length, () => {
-          let ws = sheets.get(u.sheet);
-          if (!ws) {
-            ws = context.workbook.worksheets.getItem(u.sheet);
-            sheets.set(u.sheet, ws);
-          }
-          const cell = ws.getCell(u.row - 1, u.column - 1);
-          if (asText) cell.numberFormat = [["@"]];
-          cell.values = [[toExcelInput(value, asText)]];
+      const sheetOf = (name: string): Excel.Worksheet => {
+        let ws = sheets.get(name);
+        if (!ws) {
+          ws = context.workbook.worksheets.getItem(name);
+          sheets.set(name, ws);
+        }
+        return ws;
+      };
+      const formats = updates.map((u) => (typeof u.value === "string" && needsTextPrefix(u.value) ? sheetOf(u.sheet).getCell(u.row - 1, u.column - 1).load("numberFormat") : null));
+      await context.sync();
+      const batcher = new SyncBatcher(context, this.budget);
+      for (const [i, u] of updates.entries()) {
+        const input = toExcelInput(u.value, formats[i]?.numberFormat[0][0] === "@");
+        await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(input)), () => {
+          sheetOf(u.sheet).getCell(u.row - 1, u.column - 1).values = [[input]];
         });
       }
-      await batcher.flush();
+      await batcher.finish();
     });
   }
 
@@ -509,24 +609,34 @@ export class OfficeWorkbook implements WorkbookPort {
     const highlights = options.highlights ?? [];
     validateHighlights(sheet, header, highlights);
     await Excel.run(async (context) => {
-      const existing = context.workbook.worksheets.getItemOrNullObject(sheet);
-      const used = existing.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
-      const lastRow = used.getLastRow().load("numberFormat");
+      // Only documented calls: list the sheets, then ask an existing one for its used range. Its last row
+      // comes from getUsedRange (never null on an existing sheet: a blank one answers A1), not from a
+      // method on a range that may be a null object.
+      const list = context.workbook.worksheets.load("items/name");
       await context.sync();
+      const found = list.items.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+      let ws!: Excel.Worksheet;
+      let used: Excel.Range | null = null;
+      let lastRow: Excel.Range | null = null;
+      if (found) {
+        ws = context.workbook.worksheets.getItem(found.name);
+        used = ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex");
+        lastRow = ws.getUsedRange(true).getLastRow().load("numberFormat");
+        await context.sync();
+      }
 
       const batcher = new SyncBatcher(context, this.budget);
-      let ws: Excel.Worksheet = existing;
       let start = 1;
       let inherited: (string | undefined)[] = [];
-      if (existing.isNullObject || used.isNullObject) {
+      if (!used || !lastRow || used.isNullObject) {
         const headerValues = [toExcelRow(header, width, [])];
-        await batcher.add(2 * ACTION_BYTES + JSON.stringify(headerValues).length, () => {
-          if (existing.isNullObject) ws = context.workbook.worksheets.add(sheet);
+        await batcher.add(2 * ACTION_BYTES + utf8Length(JSON.stringify(headerValues)), () => {
+          if (!found) ws = context.workbook.worksheets.add(sheet);
           const range = ws.getRange(a1(0, 0, 1, width));
           range.values = headerValues;
           range.format.font.bold = true;
         });
-        if (existing.isNullObject) await queueHighlights(batcher, ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
+        if (!found) await queueHighlights(batcher, () => ws, header, highlights, 1, APPENDED_HIGHLIGHT_LAST_ROW - 1);
       } else {
         start = used.rowIndex + used.rowCount;
         const formats: unknown[] = lastRow.numberFormat[0] ?? [];
@@ -535,7 +645,7 @@ export class OfficeWorkbook implements WorkbookPort {
           return typeof f === "string" ? f : undefined;
         });
       }
-      if (rows.length === 0) return batcher.flush();
+      if (rows.length === 0) return batcher.finish();
 
       // Every target column gets an explicit format, so how strings are escaped below always
       // matches the cells they land in (an apostrophe in a Text cell would stay visible).
@@ -550,12 +660,8 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const textColumns = formats.map((f) => f === "@");
       const values = rows.map((r) => toExcelRow(r, width, textColumns));
-      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) {
-        await batcher.add(ACTION_BYTES + chunk.bytes, () => {
-          ws.getRange(a1(start + chunk.start, 0, chunk.rows.length, width)).values = chunk.rows;
-        });
-      }
-      await batcher.flush();
+      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, start + chunk.start, 0, chunk.rows, width);
+      await batcher.finish();
     });
   }
 

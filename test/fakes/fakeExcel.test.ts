@@ -160,13 +160,51 @@ describe("proxy semantics", () => {
       const missing = ctx.workbook.worksheets.getItemOrNullObject("Nope");
       const there = ctx.workbook.worksheets.getItemOrNullObject("sheet1");
       expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
-      const childOfNull = missing.getUsedRangeOrNullObject(true).load("values");
+      // Calling into an object that may be null is an undocumented chain: refused until a sync says it exists.
+      expect(() => missing.getUsedRangeOrNullObject(true)).toThrow(expect.objectContaining({ code: "InvalidOperation" }));
+      expect(() => there.getRange("A1")).toThrow(expect.objectContaining({ code: "InvalidOperation" }));
       await ctx.sync();
       expect(missing.isNullObject).toBe(true);
       expect(there.isNullObject).toBe(false);
-      expect(childOfNull.isNullObject).toBe(true);
-      expect(childOfNull.values).toBeUndefined();
+      expect(() => there.getUsedRangeOrNullObject(true)).not.toThrow();
     });
+  });
+
+  it("refuses getLastRow on a used range that may be null, allows it once known to exist", async () => {
+    install(FakeWorkbook.from({ Data: [["a"], ["b"]] }));
+    await Excel.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem("Data").getUsedRangeOrNullObject(true);
+      expect(() => used.getLastRow()).toThrow(expect.objectContaining({ code: "InvalidOperation" }));
+      used.load("address");
+      await ctx.sync();
+      const last = used.getLastRow().load("address");
+      await ctx.sync();
+      expect(last.address).toBe("Data!A2");
+    });
+  });
+
+  it("reads values as null above the 5M-cell limit, without an error (office-js #4783)", async () => {
+    const host = install(FakeWorkbook.from({ Data: [["a"], ["b"], ["c"]] }));
+    host.valuesCellLimit = 2;
+    await Excel.run(async (ctx) => {
+      const whole = ctx.workbook.worksheets.getItem("Data").getRange("A1:A3").load("values");
+      const part = ctx.workbook.worksheets.getItem("Data").getRange("A1:A2").load("values");
+      await ctx.sync();
+      expect(whole.values).toBeNull();
+      expect(part.values).toEqual([["a"], ["b"]]);
+    });
+  });
+
+  it("counts payloads in UTF-8 bytes: 2 MB of Chinese text is a 6 MB request", async () => {
+    install();
+    const text = "销".repeat(32_000);
+    await expect(
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("A1:A64").values = Array.from({ length: 64 }, () => [text]);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
   });
 
   it("fails objects used after their Excel.run finished (InvalidObjectPath)", async () => {

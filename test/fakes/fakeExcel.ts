@@ -18,6 +18,8 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+import { utf8Length } from "../../src/workbook/format";
+
 // ---------------------------------------------------------------------------------------------
 // Limits and constants
 // ---------------------------------------------------------------------------------------------
@@ -33,6 +35,11 @@ const DEFAULT_COLUMN_WIDTH = 48;
 const DEFAULT_ROW_HEIGHT = 15;
 /** Excel rejects a comma-separated list validation source longer than this. */
 const LIST_SOURCE_LIMIT = 255;
+/**
+ * Above this many cells Excel returns a range's `values` (and its other 2-D properties) as null,
+ * without an error: office-js #4783 and #6781 ("Range.values is null for ranges over ~5M cells").
+ */
+export const DEFAULT_VALUES_CELL_LIMIT = 5_000_000;
 
 const ERROR_LITERALS = [
   "#NULL!",
@@ -571,9 +578,16 @@ function hasFormat(cell: CellData): boolean {
   return (cell.nf !== undefined && cell.nf !== "General") || (cell.style !== undefined && Object.keys(cell.style).length > 0);
 }
 
+/**
+ * Bytes of a value on the wire. RichApi requests and responses travel as UTF-8 JSON, and Excel on the
+ * web's 5 MB limit counts those bytes (learn.microsoft.com, "Resource limits and performance
+ * optimization for Office Add-ins": "Excel on the web has a payload size limit for requests and
+ * responses of 5MB"), so a Chinese character costs 3 bytes, not 1 UTF-16 unit.
+ */
 function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
+  const json = JSON.stringify(value);
+  return json === undefined ? 0 : utf8Length(json);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1067,6 +1081,8 @@ export class FakeWorkbook {
   activeSheet: FakeSheet | undefined;
   selection: { sheet: FakeSheet; rect: Rect } | undefined;
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /** A sync ran with calculation suspended and nothing has recalculated since: dependent formulas are stale. */
+  calculationPending = false;
 
   /** A new workbook as Excel makes it: one empty "Sheet1". */
   static empty(): FakeWorkbook {
@@ -1265,6 +1281,8 @@ abstract class ProxyBase {
   _target: any = undefined;
   /** Client-side knowledge: undefined until a sync has instantiated the object. */
   _isNull: boolean | undefined = undefined;
+  /** Made by an …OrNullObject method: it may name nothing until a sync says otherwise. */
+  _mayBeNull = false;
   /** Loaded (or locally assigned) property values, as Office.js keeps them in m_* fields. */
   readonly _fields: Record<string, unknown> = {};
   readonly _navCache = new Map<string, ProxyBase>();
@@ -1279,7 +1297,15 @@ abstract class ProxyBase {
       this._resolved = true;
       this._target = preResolved.target;
       this._isNull = preResolved.target === null;
-    } else if (_resolver && !_ctx._processing) {
+    } else if (_parent && _parent._mayBeNull && _parent._isNull !== false && !_ctx._processing) {
+      // What a method on a null object returns is not documented (the docs only promise that
+      // isNullObject is true); Excel's behaviour for such chains, e.g.
+      // getItemOrNullObject(name).getUsedRangeOrNullObject() or getLastRow() on a used range that
+      // may be null, is something this fake cannot vouch for. Refuse: check isNullObject after a
+      // sync first (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+      fail("InvalidOperation", `Undocumented chain: ${_parent._typeName} may be a null object; sync and check isNullObject before calling into it.`);
+    }
+    if (!preResolved && _resolver && !_ctx._processing) {
       // Office.js queues an "instantiate" action for every object it creates, which is why a bad
       // getItem() fails at the next sync even if nothing else touches the object.
       _ctx._enqueue({ bytes: ACTION_OVERHEAD_BYTES, run: () => void _ctx._ensure(this) });
@@ -1509,12 +1535,20 @@ abstract class CollectionProxy extends ProxyBase {
 // Concrete proxies
 // ---------------------------------------------------------------------------------------------
 
+/** Marks a proxy from an …OrNullObject method (see the chain check in ProxyBase's constructor). */
+function maybeNull<T extends ProxyBase>(proxy: T): T {
+  proxy._mayBeNull = true;
+  return proxy;
+}
+
 function rangeOf(sheet: FakeSheet, rect: Rect): RangeTarget {
   return { sheet, rect: checkGrid(rect) };
 }
 
 function grid<T>(t: RangeTarget, fn: (r: number, c: number) => T, bytesPerCell: number, host: FakeExcelHost): T[][] {
   const cells = t.rect.nr * t.rect.nc;
+  // Excel answers null, without an error, for ranges above ~5M cells (office-js #4783, #6781).
+  if (cells > host.valuesCellLimit) return null as unknown as T[][];
   // Refuse before allocating: a whole-sheet read can never fit in a response.
   if (cells * bytesPerCell > host.responseLimitBytes) {
     fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${cells} cells).`);
@@ -1638,8 +1672,17 @@ class ApplicationProxy extends ProxyBase {
       this._ctx._host._markCurrentSync("screenUpdatingSuspended");
     });
   }
+  /**
+   * Recalculates. After a sync that ran under suspendApiCalculationUntilNextSync, formulas stay stale
+   * until the add-in recalculates ("Once set, it is the developer's responsibility to re-calc the
+   * workbook", Application.suspendApiCalculationUntilNextSync); a calculate inside a suspended sync
+   * is taken as suspended too (the stricter reading: the docs do not say).
+   */
   calculate(calculationType: string): void {
-    this._method([calculationType], () => undefined);
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) fail("InvalidArgument", `Invalid calculation type '${String(calculationType)}'.`);
+    this._method([calculationType], () => {
+      if (this._ctx._host._current) this._ctx._host._current.calculateRequested = true;
+    });
   }
 }
 defineProxy(ApplicationProxy, "Application", {
@@ -1669,7 +1712,7 @@ class WorksheetCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     this._ctx._host._requireApi("WorksheetCollection.getItemOrNullObject", "1.4");
-    return new WorksheetProxy(this._ctx, this, (wb: FakeWorkbook) => wb.findSheet(key) ?? null);
+    return maybeNull(new WorksheetProxy(this._ctx, this, (wb: FakeWorkbook) => wb.findSheet(key) ?? null));
   }
   add(name?: string): WorksheetProxy {
     // The add happens when the returned object is instantiated at sync, in queue order.
@@ -1738,10 +1781,12 @@ class WorksheetProxy extends ProxyBase {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this._ctx._host._requireApi("Worksheet.getUsedRangeOrNullObject", "1.4");
-    return new RangeProxy(this._ctx, this, (sheet: FakeSheet) => {
-      const u = sheet.usedRect(valuesOnly === true);
-      return u ? rangeOf(sheet, u) : null;
-    });
+    return maybeNull(
+      new RangeProxy(this._ctx, this, (sheet: FakeSheet) => {
+        const u = sheet.usedRect(valuesOnly === true);
+        return u ? rangeOf(sheet, u) : null;
+      }),
+    );
   }
   activate(): void {
     this._method([], (sheet: FakeSheet) => sheet.workbook.activate(sheet));
@@ -1819,10 +1864,12 @@ class RangeProxy extends ProxyBase {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     this._ctx._host._requireApi("Range.getUsedRangeOrNullObject", "1.4");
-    return new RangeProxy(this._ctx, this, (t: RangeTarget) => {
-      const u = t.sheet.usedRect(valuesOnly === true, t.rect);
-      return u ? rangeOf(t.sheet, u) : null;
-    });
+    return maybeNull(
+      new RangeProxy(this._ctx, this, (t: RangeTarget) => {
+        const u = t.sheet.usedRect(valuesOnly === true, t.rect);
+        return u ? rangeOf(t.sheet, u) : null;
+      }),
+    );
   }
   select(): void {
     this._method([], (t: RangeTarget) => {
@@ -1876,9 +1923,15 @@ defineProxy(
   ["format", "dataValidation", "conditionalFormats", "worksheet"],
 );
 
+/**
+ * Autofit fits the whole column, not only the range's cells: RangeFormat.autofitColumns "changes the width
+ * of the columns of the current range to achieve the best fit, based on the current data in the columns"
+ * (learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)).
+ * So a long title above a table widens its column even when only the table is autofitted.
+ */
 function autofitWidth(t: RangeTarget, c: number): number | null {
   let longest = 0;
-  const column: Rect = { ...t.rect, c0: c, nc: 1 };
+  const column: Rect = { r0: 0, nr: MAX_ROWS, c0: c, nc: 1 };
   t.sheet.forEachCell((r, cc, cell) => {
     const len = displayText(cell, t.sheet.numberFormatAt(r, cc)).length;
     if (len > longest) longest = len;
@@ -2273,7 +2326,7 @@ class TableCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string): TableProxy {
     this._ctx._host._requireApi("TableCollection.getItemOrNullObject", "1.4");
-    return new TableProxy(this._ctx, this, (scope: TableScope) => this._elements(scope).find((x) => x.name.toLowerCase() === String(key).toLowerCase() || x.id === key) ?? null);
+    return maybeNull(new TableProxy(this._ctx, this, (scope: TableScope) => this._elements(scope).find((x) => x.name.toLowerCase() === String(key).toLowerCase() || x.id === key) ?? null));
   }
   getCount(): FakeClientResult<number> {
     this._ctx._host._requireApi("TableCollection.getCount", "1.4");
@@ -2411,7 +2464,7 @@ class TableColumnCollectionProxy extends CollectionProxy {
   }
   getItemOrNullObject(key: string | number): TableColumnProxy {
     this._ctx._host._requireApi("TableColumnCollection.getItemOrNullObject", "1.4");
-    return new TableColumnProxy(this._ctx, this, (table: FakeTable) => this.find(table, key));
+    return maybeNull(new TableColumnProxy(this._ctx, this, (table: FakeTable) => this.find(table, key)));
   }
   getItemAt(index: number): TableColumnProxy {
     return new TableColumnProxy(this._ctx, this, (table: FakeTable) => {
@@ -2539,6 +2592,8 @@ export interface FakeSyncRecord {
   actionCount: number;
   calculationSuspended: boolean;
   screenUpdatingSuspended: boolean;
+  /** Application.calculate ran in this sync. */
+  calculateRequested?: boolean;
   /** Error code when the sync failed. */
   error?: string;
 }
@@ -2636,6 +2691,8 @@ export class FakeRequestContext {
       fail("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes > ${host.responseLimitBytes}).`);
     }
     for (const r of results) r.apply();
+    if (record.calculationSuspended) host.workbook.calculationPending = true;
+    else if (record.calculateRequested) host.workbook.calculationPending = false;
     return passThroughValue as T;
   }
 }
@@ -2656,6 +2713,8 @@ export class FakeExcelHost {
   requestLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
   /** Largest response Excel sends back (5 MB on the web). */
   responseLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
+  /** Ranges with more cells than this read as null `values` (office-js #4783, #6781); tests lower it to stay small. */
+  valuesCellLimit = DEFAULT_VALUES_CELL_LIMIT;
   displayLanguage = "en-US";
   contentLanguage = "en-US";
   platform: "PC" | "OfficeOnline" | "Mac" | "iOS" | "Universal" = "OfficeOnline";
@@ -2761,6 +2820,7 @@ function buildExcelNamespace(host: FakeExcelHost): Record<string, unknown> {
     RequestContext: FakeRequestContext,
     ErrorCodes: { ...ERROR_CODES },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
     CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
     RangeValueType: { unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error" },

@@ -16,7 +16,7 @@ import {
   tieredCore,
   type IncentiveRequest,
 } from "../../src/functions/incentive";
-import { clearWorkbookCaches } from "../../src/functions/workbookData";
+import { clearWorkbookCaches, WORKBOOK_TIMEOUT_MS } from "../../src/functions/workbookData";
 import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../fakes/fakeExcel";
 import { excelError, useFakeCustomFunctions } from "./runtime";
 
@@ -274,6 +274,24 @@ describe("the wrappers", () => {
       expect((await excelError(() => f(5, 0, [["0:3%; 10:5%; 5:8%"]]))).message).toBe("Bad tier table: tiers must start at 0 and rise; the problem is at 5.");
       expect((await excelError(() => f(5, 0, undefined, 0, 0, 7))).message).toBe("satisfaction is 7; it must be between 1 and 5 (leave it empty or 0 when unknown).");
       expect((await excelError(() => f(5, "abc"))).message).toBe("quota must be a number; “abc” is not one.");
+    }
+  });
+});
+
+describe("a workbook that does not answer (a cell in edit mode, office-js #1395)", () => {
+  it("INCENTIVE with omitted arguments answers #N/A with what to do after WORKBOOK_TIMEOUT_MS, not #BUSY! forever", async () => {
+    jest.useFakeTimers();
+    try {
+      const host = installFakeExcel(FakeWorkbook.empty());
+      // Excel holds the batch: Excel.run never settles.
+      (host.excel as { run: unknown }).run = () => new Promise(() => undefined);
+      const pending = excelError(() => incentiveFunction(1000, 0));
+      await jest.advanceTimersByTimeAsync(WORKBOOK_TIMEOUT_MS);
+      const error = await pending;
+      expect(error.code).toBe("#N/A");
+      expect(error.message).toBe("Excel did not answer within 10 seconds (a cell is being edited, or Excel is busy). Finish the edit, then recalculate (Ctrl+Alt+F9).");
+    } finally {
+      jest.useRealTimers();
     }
   });
 });

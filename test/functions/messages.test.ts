@@ -25,6 +25,7 @@ const SAMPLES: { [C in FunctionIssue["code"]]: Extract<FunctionIssue, { code: C 
   },
   sheetUnreadable: { code: "sheetUnreadable", sheet: "Fairshare Settings", detail: "GeneralException" },
   workbookUnreadable: { code: "workbookUnreadable", detail: "GeneralException" },
+  workbookBusy: { code: "workbookBusy", seconds: 10 },
   noScorecard: { code: "noScorecard" },
   scorecardNoHeader: { code: "scorecardNoHeader", sheet: "Fairshare Scorecard" },
   repIdMissing: { code: "repIdMissing" },

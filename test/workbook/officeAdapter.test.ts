@@ -90,7 +90,8 @@ describe("readTables", () => {
       { sheet: "Sales Data", firstRow: 5, firstColumn: 3, values: [["Account", "Amount"], ["A-1", "#DIV/0!"], [null, "#N/A"]] },
       { sheet: "Empty", firstRow: 1, firstColumn: 1, values: [] },
     ]);
-    expect(host.syncCount).toBe(1);
+    // The sheets, the shapes of the used ranges, the values.
+    expect(host.syncCount).toBe(3);
   });
 
   it("ignores cells that only carry formatting", async () => {
@@ -112,7 +113,7 @@ describe("readTables", () => {
     };
     const small = await syncsFor(10);
     const large = await syncsFor(10_000);
-    expect(small).toBe(1);
+    expect(small).toBe(3);
     expect(large).toBe(small);
   });
 
@@ -124,11 +125,43 @@ describe("readTables", () => {
     const tables = await new OfficeWorkbook({ maxPayloadBytes: 150_000 }).readTables(["Big", "Small"]);
     expect(tables[0].values).toEqual(data);
     expect(tables[1].values).toEqual([["x"]]);
-    expect(host.syncs[0].error).toBe("ResponsePayloadSizeLimitExceeded");
-    expect(host.syncs.slice(1).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(host.syncs[2].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(host.syncs.slice(3).some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
     const ok = host.syncs.filter((s) => !s.error);
     expect(ok.every((s) => s.responseBytes <= host.responseLimitBytes)).toBe(true);
     expect(host.syncCount).toBeLessThan(30);
+  });
+});
+
+describe("readTables on big sheets (what the fake host models of real Excel)", () => {
+  it("reads a range above Excel's values cell limit in blocks instead of failing on null values (office-js #4783)", async () => {
+    const data = block(3_000, 3);
+    install(FakeWorkbook.from({ Sales: data }));
+    // The real limit is 5M cells; lowered so the case stays small. Excel answers null, no error.
+    host.valuesCellLimit = 5_000;
+    const [t] = await new OfficeWorkbook().readTables(["Sales"]);
+    expect(t.values).toEqual(data);
+    expect(host.syncs.every((s) => !s.error)).toBe(true);
+  });
+
+  it("honours maxRows: the header rows of a 1,000,000-row sheet cost a few kilobytes", async () => {
+    const wb = FakeWorkbook.from({ Sales: block(40, 5) });
+    wb.sheet("Sales").seed("A1000000", [["last"]]);
+    install(wb);
+    const [t] = await new OfficeWorkbook().readTables(["Sales"], { maxRows: 30 });
+    expect(t.values).toEqual(block(30, 5));
+    const bytesRead = host.syncs.reduce((n, s) => n + s.responseBytes, 0);
+    // 30 rows × 5 cells of ~6 characters: well under 10 KB; the whole sheet would be 5M cells.
+    expect(bytesRead).toBeLessThan(10_000);
+  });
+
+  it("uses only documented calls: never a method on an object that may be a null object", async () => {
+    install(FakeWorkbook.from({ Reps: [["Rep"], ["Ann"]] }));
+    // The fake refuses such chains (InvalidOperation); a missing sheet is simply left out.
+    await expect(new OfficeWorkbook().readTables(["Reps", "Nope"])).resolves.toEqual([{ sheet: "Reps", firstRow: 1, firstColumn: 1, values: [["Rep"], ["Ann"]] }]);
+    await expect(new OfficeWorkbook().appendRows("Log", ["When"], [["today"]])).resolves.toBeUndefined();
+    await expect(new OfficeWorkbook().appendRows("Log", ["When"], [["tomorrow"]])).resolves.toBeUndefined();
+    expect(host.workbook.sheet("Log").values()).toEqual([["When"], ["today"], ["tomorrow"]]);
   });
 });
 
@@ -180,9 +213,27 @@ describe("addSheets", () => {
     expect(s.columnWidth("C")).toBeCloseTo((14 * 7 + 5) * 0.75);
     expect(s.autofittedColumns.has(0)).toBe(true);
     expect(wb.formulaCells()).toEqual([]);
-    // One sync to check the names, one to write.
-    expect(host.syncCount).toBe(2);
+    // One sync to check the names, one to write, one to recalculate what the suspended write left stale.
+    expect(host.syncCount).toBe(3);
     expect(host.syncs[1].calculationSuspended).toBe(true);
+    expect(host.workbook.calculationPending).toBe(false);
+  });
+
+  it("writes the preamble after the autofit (Excel fits whole columns), bold first line, numbers in their preambleFormats", async () => {
+    const title = "Incentive statements for the North and South regions, January to March 2024";
+    install();
+    await new OfficeWorkbook().addSheets([
+      outputSheet({ name: "Plain" }),
+      outputSheet({ name: "Titled", preamble: [[title], ["Total paid", 12345.5, 0.25]], preambleFormats: [undefined, "money", "percent"] }),
+    ]);
+    const plain = host.workbook.sheet("Plain");
+    const titled = host.workbook.sheet("Titled");
+    // Column A is as wide as the table needs, the same as on a sheet without a title.
+    expect(titled.columnWidth("A")).toBe(plain.columnWidth("A"));
+    expect(titled.values("A1:A1")).toEqual([[title]]);
+    expect(titled.texts("B2:C2")).toEqual([["12,345.50", "25.0%"]]);
+    expect(titled.cell("A1").bold).toBe(true);
+    expect(titled.cell("A2").bold).toBe(false);
   });
 
   it("stores injection-looking strings as text in text and non-text columns alike", async () => {
@@ -215,8 +266,8 @@ describe("addSheets", () => {
       uninstallFakeExcel();
       return count;
     };
-    expect(await syncsFor(10)).toBe(2);
-    expect(await syncsFor(5_000)).toBe(2);
+    expect(await syncsFor(10)).toBe(3);
+    expect(await syncsFor(5_000)).toBe(3);
   });
 
   it("chunks a big write so no request exceeds 5 MB, and every row arrives", async () => {
@@ -229,14 +280,24 @@ describe("addSheets", () => {
     expect(host.maxPayloadBytes).toBeLessThan(FIVE_MB);
     const totalBytes = JSON.stringify(rows).length;
     expect(totalBytes).toBeGreaterThan(4 * FIVE_MB);
-    // The check, then about total / 4 MB chunks: nothing per row.
-    expect(host.syncCount).toBeLessThanOrEqual(2 + Math.ceil(totalBytes / (4 * 1024 * 1024)));
+    // The check, then about total / 4 MB chunks, then the recalculation: nothing per row.
+    expect(host.syncCount).toBeLessThanOrEqual(3 + Math.ceil(totalBytes / (4 * 1024 * 1024)));
     const sheet = host.workbook.sheet("Big");
     expect(sheet.usedRange(true)).toMatchObject({ rowCount: 60_001, columnCount: 10 });
     expect(sheet.cell("A2").value).toBe(rows[0][0]);
     expect(sheet.cell("J60001").value).toBe(rows[59_999][9]);
     expect(sheet.values("A30001:J30001")).toEqual([rows[29_999]]);
   }, 60_000);
+
+  it("counts the request budget in UTF-8 bytes: 5.4 MB of Chinese text (1.8M characters) is cut into chunks under 5 MB", async () => {
+    install();
+    const text = "客户负责人".repeat(60);
+    const rows = Array.from({ length: 2_000 }, () => [text, text, text]);
+    await new OfficeWorkbook().addSheets([{ name: "中文", columns: [{ header: "甲" }, { header: "乙" }, { header: "丙" }], rows }]);
+    expect(host.syncs.every((x) => !x.error)).toBe(true);
+    expect(host.maxPayloadBytes).toBeLessThanOrEqual(FIVE_MB);
+    expect(host.workbook.sheet("中文").usedRange(true)).toMatchObject({ rowCount: 2_001, columnCount: 3 });
+  });
 
   it("throws SheetExistsError when a name is taken (case-insensitively) and writes nothing", async () => {
     install(FakeWorkbook.from({ Reps: [["Rep"]], Proposal: [] }));
@@ -258,15 +319,11 @@ describe("addSheets", () => {
     expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
-  it("skips APIs the host lacks and does not suspend calculation below ExcelApi 1.6", async () => {
+  it("needs ExcelApi 1.9, the manifest's minimum (no fallback branches): below it a write fails before writing anything", async () => {
     install();
     host.setApiSupport("ExcelApi", "1.5");
-    await new OfficeWorkbook().addSheets([outputSheet({ validation: { Decision: ["Approve"] } })]);
-    const s = host.workbook.sheet("Proposal");
-    expect(s.values("A2")).toEqual([["00123"]]);
-    expect(s.frozenRows).toBe(0);
-    expect(s.validations).toEqual([]);
-    expect(host.syncs.some((x) => x.calculationSuspended)).toBe(false);
+    await expect(new OfficeWorkbook().addSheets([outputSheet({ validation: { Decision: ["Approve"] } })])).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
   it("writes an empty sheet as a header (and a table with Excel's one empty row)", async () => {
@@ -286,7 +343,7 @@ describe("addSheets", () => {
 });
 
 describe("updateCells", () => {
-  it("changes cells on several sheets in one sync, keeping text text and clearing on null", async () => {
+  it("changes cells on several sheets in one write sync, keeping text text and clearing on null", async () => {
     const wb = FakeWorkbook.from({
       Accounts: [
         ["Account", "Owner", "Note"],
@@ -304,7 +361,8 @@ describe("updateCells", () => {
       { sheet: "Accounts", row: 2, column: 3, value: "Eve" },
       { sheet: "Log", row: 2, column: 1, value: new Date(Date.UTC(2024, 0, 5)) },
     ]);
-    expect(host.syncCount).toBe(1);
+    // The formats of the cells that get strings Excel would reinterpret, the write, the recalculation.
+    expect(host.syncCount).toBe(3);
     const s = host.workbook.sheet("Accounts");
     expect(s.values()).toEqual([
       ["Account", "Owner", "Note"],
@@ -315,6 +373,41 @@ describe("updateCells", () => {
     expect(s.cell("B3").hasPrefixCharacter).toBe(false);
     expect(s.cell("C2").numberFormat).toBe("General");
     expect(host.workbook.sheet("Log").cell("A2").value).toBe(45296);
+  });
+
+  it("keeps the Owner column's number format: a numeric-looking id goes in as text without turning the cell Text", async () => {
+    const wb = FakeWorkbook.from({ Accounts: [["Account", "Owner"], ["A-1", "R7"], ["A-2", "R8"]] });
+    wb.sheet("Accounts").seed("B3", [[{ value: "R8", numberFormat: "@" }]]);
+    install(wb);
+    await new OfficeWorkbook().updateCells([
+      { sheet: "Accounts", row: 2, column: 2, value: "00123" },
+      { sheet: "Accounts", row: 3, column: 2, value: "00456" },
+    ]);
+    const s = host.workbook.sheet("Accounts");
+    // A General cell stays General (a lookup on the column sees the same type as before) and holds the text "00123".
+    expect(s.cell("B2").numberFormat).toBe("General");
+    expect(s.cell("B2").value).toBe("00123");
+    expect(s.cell("B2").hasPrefixCharacter).toBe(true);
+    // A Text cell stays Text and takes the id verbatim, with no visible apostrophe.
+    expect(s.cell("B3").numberFormat).toBe("@");
+    expect(s.cell("B3").value).toBe("00456");
+    expect(s.cell("B3").hasPrefixCharacter).toBe(false);
+  });
+
+  it("recalculates after the last write, so formulas on the Owner column are not left stale after Apply", async () => {
+    install(FakeWorkbook.from({ Accounts: [["Account", "Owner"], ["A-1", "Ann"]] }));
+    await new OfficeWorkbook().updateCells([{ sheet: "Accounts", row: 2, column: 2, value: "Bob" }]);
+    expect(host.syncs.some((x) => x.calculationSuspended)).toBe(true);
+    expect(host.workbook.calculationPending).toBe(false);
+  });
+
+  it("writes in halves when Excel refuses a request the estimate let through", async () => {
+    install(FakeWorkbook.from({ Accounts: [["Account", "Owner"]] }));
+    host.requestLimitBytes = 20_000;
+    const updates = Array.from({ length: 400 }, (_, i) => ({ sheet: "Accounts", row: i + 2, column: 2, value: `Rep ${"abcdefghij"[i % 10]}${"klmnopqrst"[Math.floor(i / 10) % 10]}` }));
+    await new OfficeWorkbook().updateCells(updates);
+    expect(host.syncs.some((x) => x.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(host.workbook.sheet("Accounts").values("B2:B401").map((r) => r[0])).toEqual(updates.map((u) => u.value));
   });
 
   it("fails with Excel's ItemNotFound when a sheet is missing", async () => {
@@ -328,13 +421,14 @@ describe("appendRows", () => {
     install();
     const wb = new OfficeWorkbook();
     await wb.appendRows("Log", ["When", "What"], [["2024-01-05", "=first"]]);
-    expect(host.syncCount).toBe(2);
+    expect(host.syncCount).toBe(3);
     host.resetSyncs();
     await wb.appendRows("Log", ["When", "What"], [
       ["2024-01-06", "second"],
       [new Date(Date.UTC(2024, 0, 7)), "third"],
     ]);
-    expect(host.syncCount).toBe(2);
+    // The sheets, then the existing sheet's used range and last row's formats, then the write and the recalculation.
+    expect(host.syncCount).toBe(4);
     const s = host.workbook.sheet("Log");
     expect(s.values()).toEqual([
       ["When", "What"],
