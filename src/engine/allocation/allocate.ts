@@ -184,9 +184,11 @@ const RULE_ORDER = Object.fromEntries(RULES.map((r, i) => [r.id, i])) as Record<
 /** Placements as proposal rows: placed before held, then by rule, owner, value and account; numbered within the run. */
 function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeReleases>, runNumber: number): Move[] {
   const { model } = ctx;
-  const moves: Omit<Move, "proposalId">[] = placements.map((p) => {
+  // One object per move (tens of thousands at scale), its id set once the order is known.
+  const moves: Move[] = placements.map((p) => {
     const acc = model.accounts[p.release.account];
     return {
+      proposalId: "",
       account: acc.index,
       from: acc.owner,
       fromText: acc.ownerText,
@@ -202,13 +204,15 @@ function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeRele
     };
   });
   // Owners are few: rank their keys once, so the sort compares numbers and strings only on value ties.
-  const ownerKey = (m: Omit<Move, "proposalId">) => (m.from >= 0 ? model.reps[m.from].key : "") || m.fromText;
+  const ownerKey = (m: Move) => (m.from >= 0 ? model.reps[m.from].key : "") || m.fromText;
   const ownerRank = new Map([...new Set(moves.map(ownerKey))].sort(compareText).map((k, i) => [k, i]));
   // Moves a manager can approve come first; what a limit held (no recipient) follows, in the same order.
   const keyed = moves.map((m) => ({ m, held: m.to < 0 ? 1 : 0, rule: RULE_ORDER[m.rule], owner: ownerRank.get(ownerKey(m))!, value: m.valueCents, account: model.accounts[m.account].key }));
   keyed.sort((x, y) => x.held - y.held || x.rule - y.rule || x.owner - y.owner || y.value - x.value || compareText(x.account, y.account));
-  keyed.forEach((k, i) => (moves[i] = k.m));
   const prefix = `P${formatMonth(ctx.period).replace("-", "")}-${runNumber}-`;
   const width = Math.max(3, String(moves.length).length);
-  return moves.map((m, i) => ({ proposalId: `${prefix}${String(i + 1).padStart(width, "0")}`, ...m }));
+  return keyed.map((k, i) => {
+    k.m.proposalId = `${prefix}${String(i + 1).padStart(width, "0")}`;
+    return k.m;
+  });
 }

@@ -242,6 +242,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   };
   const out: Placement[] = [];
   const limitsMemo = new Map<string, Explanation[]>();
+  const recipientMemo = new Map<string, Explanation>();
+  const heldMemo = new WeakMap<object, Map<string, Explanation>>();
   for (const rel of order) {
     const acc = model.accounts[rel.account];
     const region = acc.region;
@@ -252,7 +254,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
     // Moves are applied after the period they belong to, so "0 months" must mean no cooldown at all.
     const cooldownFrom = addMonths(ctx.periodEnd, -rs.cooldownMonths);
-    const past = cooldown.get(acc.key);
+    const past = cooldown.size ? cooldown.get(acc.key) : undefined;
     const recentLosers = past && rs.cooldownMonths > 0 ? new Set(past.filter((p) => p.day > cooldownFrom).map((p) => p.fromKey)) : null;
     const { perRunMax, sharePct } = rs;
     const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
@@ -263,6 +265,29 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     // Who is closed for reasons that do not depend on the account (cap, ramp, stagnant, per run), from the
     // scan cache; then the owner and those cooling down on this account are taken out.
     const scan = scanOf(pool, perRunMax);
+    const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
+    if (!scan.open.length && !recentLosers) {
+      // Nobody in the pool can take anything until a placement changes the counts (most releases of a big
+      // run): the explanation depends only on the scan and where the owner stands, so it is built once.
+      const ownerCat = acc.owner >= 0 && scan.members.has(acc.owner) ? closedBy(acc.owner, perRunMax) : "none";
+      let memo = heldMemo.get(scan);
+      if (!memo) heldMemo.set(scan, (memo = new Map()));
+      const k = `${ownerCat}|${orphaned ? 1 : 0}|${sameRegion ? 1 : 0}|${sharePct}`;
+      let recipient = memo.get(k);
+      if (!recipient) {
+        const held: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
+        if (ownerCat !== "none" && ownerCat !== "open") {
+          held.inPool--;
+          held[ownerCat]--;
+        }
+        const limits = exclusionParts(held, { perRunMax, sharePct, region });
+        recipient = { key: orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion", params: { region: region || "—", inPool: held.inPool, limits } };
+        memo.set(k, recipient);
+      }
+      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits: recipient.params.limits } });
+      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+      continue;
+    }
     const why: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
     const drop = (r: number, to: "owner" | "cooling") => {
       const c = closedBy(r, perRunMax);
@@ -293,6 +318,21 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     // account larger than the share may still go to a rep who has received nothing else in this run.
     const eligible = open.length >= 2 ? open.filter((r) => got!.count[r] === 0 || got!.value[r] + shareOf <= shareLimit + 1e-6) : open;
     why.share = open.length - eligible.length;
+
+    // Nobody can take it: no factors to weigh, only the limits to name.
+    if (!eligible.length) {
+      // Once a region is saturated, thousands of releases are held by the same counts: one list serves them.
+      const limitsKey = `${regionKey}|${why.atCap}|${why.ramp}|${why.perRun}|${why.share}|${why.cooling}|${why.stagnant}|${perRunMax}|${sharePct}`;
+      let limits = limitsMemo.get(limitsKey);
+      if (!limits) limitsMemo.set(limitsKey, (limits = exclusionParts(why, { perRunMax, sharePct, region })));
+      const key = orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion";
+      const recipientKey = `${key}|${limitsKey}|${why.inPool}`;
+      let recipient = recipientMemo.get(recipientKey);
+      if (!recipient) recipientMemo.set(recipientKey, (recipient = { key, params: { region: region || "—", inPool: why.inPool, limits } }));
+      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits } });
+      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+      continue;
+    }
 
     // Factors.
     const { weights, weightSum, preferNew } = rs;
@@ -357,20 +397,6 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
       }
     }
 
-    if (best < 0) {
-      // Once a region is saturated, thousands of releases are held by the same counts: one list serves them.
-      const limitsKey = `${regionKey}|${why.atCap}|${why.ramp}|${why.perRun}|${why.share}|${why.cooling}|${why.stagnant}|${perRunMax}|${sharePct}`;
-      let limits = limitsMemo.get(limitsKey);
-      if (!limits) limitsMemo.set(limitsKey, (limits = exclusionParts(why, { perRunMax, sharePct, region })));
-      const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
-      const recipient: Explanation = {
-        key: orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion",
-        params: { region: region || "—", inPool: why.inPool, limits },
-      };
-      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits } });
-      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
-      continue;
-    }
 
     const f = factorsOf(best);
     const runnerFactors = second >= 0 ? factorsOf(second) : null;
