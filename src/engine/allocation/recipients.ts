@@ -167,29 +167,24 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   // Continuity: who sold to each released account in the 12 months to the period (Rep ID on Sales).
   const isReleased = new Uint8Array(model.accounts.length);
   for (const rel of releases) isReleased[rel.account] = 1;
-  // Per released account, the reps who sold to it: a few entries each, so plain arrays searched in order.
-  const soldBy = new Map<number, { reps: number[]; cents: number[]; lastMonth: MonthIndex[] }>();
+  // Per released account, its 12 months of sales with a Rep ID, as index ranges into one typed array (no
+  // object per account: most released accounts are never scored); a rep's part is summed when asked.
   const soldTotal = new Float64Array(model.accounts.length);
   const { sales } = model;
-  for (let i = 0; i < sales.count; i++) {
-    const a = sales.account[i];
-    if (!isReleased[a]) continue;
+  const inWindow = (i: number) => {
     const m = sales.month[i];
-    if (m > period || m <= period - 12 || sales.cents[i] <= 0) continue;
-    soldTotal[a] += sales.cents[i];
-    const r = sales.rep[i];
-    if (r < 0) continue;
-    let byRep = soldBy.get(a);
-    if (!byRep) soldBy.set(a, (byRep = { reps: [], cents: [], lastMonth: [] }));
-    let j = byRep.reps.indexOf(r);
-    if (j < 0) {
-      j = byRep.reps.push(r) - 1;
-      byRep.cents.push(0);
-      byRep.lastMonth.push(m);
-    }
-    byRep.cents[j] += sales.cents[i];
-    if (m > byRep.lastMonth[j]) byRep.lastMonth[j] = m;
+    return isReleased[sales.account[i]] === 1 && m <= period && m > period - 12 && sales.cents[i] > 0;
+  };
+  const soldStart = new Int32Array(model.accounts.length + 1);
+  for (let i = 0; i < sales.count; i++) {
+    if (!inWindow(i)) continue;
+    soldTotal[sales.account[i]] += sales.cents[i];
+    if (sales.rep[i] >= 0) soldStart[sales.account[i] + 1]++;
   }
+  for (let a = 0; a < model.accounts.length; a++) soldStart[a + 1] += soldStart[a];
+  const soldRows = new Int32Array(soldStart[model.accounts.length]);
+  const fill = soldStart.slice(0, model.accounts.length);
+  for (let i = 0; i < sales.count; i++) if (inWindow(i) && sales.rep[i] >= 0) soldRows[fill[sales.account[i]]++] = i;
 
   const order = releases
     .map((rel) => ({ rel, v: ctx.values[rel.account], tie: accTie(rel.account), key: model.accounts[rel.account].key }))
@@ -338,11 +333,17 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     const { weights, weightSum, preferNew } = rs;
     const farming = rel.rule !== "DORMANT" && rel.rule !== "ORPHAN" && v > (regionMedian.get(regionKey) ?? 0);
     const capability = farming ? farm : hunt;
-    const byRep = soldBy.get(rel.account);
     /** What a rep sold to this account in the 12 months, or null. */
     const soldOf = (r: number) => {
-      const j = byRep ? byRep.reps.indexOf(r) : -1;
-      return j < 0 ? null : { cents: byRep!.cents[j], lastMonth: byRep!.lastMonth[j] };
+      let cents = 0;
+      let lastMonth = -Infinity;
+      for (let k = soldStart[rel.account]; k < soldStart[rel.account + 1]; k++) {
+        const i = soldRows[k];
+        if (sales.rep[i] !== r) continue;
+        cents += sales.cents[i];
+        if (sales.month[i] > lastMonth) lastMonth = sales.month[i];
+      }
+      return cents > 0 ? { cents, lastMonth } : null;
     };
     const owner = acc.owner >= 0 ? model.reps[acc.owner] : null;
     const teamBy: "manager" | "branch" | null = owner ? (owner.manager ? "manager" : owner.branch ? "branch" : null) : null;
