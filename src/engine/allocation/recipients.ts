@@ -4,7 +4,7 @@
  * the limits that spread a run (holding cap with a new rep's ramp, accounts per run, share of a region's
  * released value). Ties go by a seeded order of rep ids, never by roster order or seniority.
  */
-import { addMonths, type MonthIndex } from "../cells";
+import { addMonths } from "../cells";
 import type { Evaluation } from "../incentives/evaluate";
 import { hashString } from "../random";
 import { normalizeHeader } from "../schema";
