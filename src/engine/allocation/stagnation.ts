@@ -154,6 +154,16 @@ export interface VeteranJudgement {
  * @example judgeVeteran(ctx, repIndex).candidates.slice(0, judgeVeteran(ctx, repIndex).quota)
  */
 export function judgeVeteran(ctx: AllocationContext, repIndex: number): VeteranJudgement {
+  // The rule judges every veteran and the watch list asks again: once per run and rep.
+  let memo = judgements.get(ctx);
+  if (!memo) judgements.set(ctx, (memo = new Map()));
+  let j = memo.get(repIndex);
+  if (!j) memo.set(repIndex, (j = judge(ctx, repIndex)));
+  return j;
+}
+const judgements = new WeakMap<AllocationContext, Map<number, VeteranJudgement>>();
+
+function judge(ctx: AllocationContext, repIndex: number): VeteranJudgement {
   const { model, settings, span, monthly, values } = ctx;
   const rep = model.reps[repIndex];
   const region = rep.region;

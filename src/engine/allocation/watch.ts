@@ -52,7 +52,8 @@ export function watchList(ctx: AllocationContext, atRiskList: readonly AtRisk[])
     const j = judgeVeteran(ctx, rep.index);
     if (!j.series.length || !grows(j.series[0].growth, j.threshold)) continue;
     if (j.series.slice(1).some((p) => grows(p.growth, j.threshold))) continue;
-    const would = j.candidates.slice(0, j.quota).map((c) => c.a);
+    // Judged when the rule ran; a later rule may have released some of the candidates since.
+    const would = j.candidates.filter((c) => !ctx.released.has(c.a)).slice(0, j.quota).map((c) => c.a);
     if (!would.length) continue;
     out.push({
       rule: "STAGNATION",
