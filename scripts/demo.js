@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // npm run demo: runs Fairshare on the sample team and writes out/sample-team.fairshare.xlsx.
+const fs = require("node:fs");
 const path = require("node:path");
 const { main } = require("../build/cli/main.js");
 
 const root = path.join(__dirname, "..");
 const input = path.join(root, "examples", "sample-team.xlsx");
 const out = path.join(root, "out", "sample-team.fairshare.xlsx");
+// The CLI writes only into a folder that exists (a typo in --out must not create folders); the demo owns out/.
+fs.mkdirSync(path.dirname(out), { recursive: true });
 
 main(["run", input, "--out", out, "--json", path.join(root, "out", "sample-team.fairshare.json"), "--quiet"]).then((code) => {
   if (code !== 0) {
