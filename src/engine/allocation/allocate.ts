@@ -207,12 +207,15 @@ function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeRele
   const ownerKey = (m: Move) => (m.from >= 0 ? model.reps[m.from].key : "") || m.fromText;
   const ownerRank = new Map([...new Set(moves.map(ownerKey))].sort(compareText).map((k, i) => [k, i]));
   // Moves a manager can approve come first; what a limit held (no recipient) follows, in the same order.
-  const keyed = moves.map((m) => ({ m, held: m.to < 0 ? 1 : 0, rule: RULE_ORDER[m.rule], owner: ownerRank.get(ownerKey(m))!, value: m.valueCents, account: model.accounts[m.account].key }));
-  keyed.sort((x, y) => x.held - y.held || x.rule - y.rule || x.owner - y.owner || y.value - x.value || compareText(x.account, y.account));
+  // One number per move for held, rule and owner (tens of thousands of moves sort on numbers, not objects).
+  const group = Float64Array.from(moves, (m) => ((m.to < 0 ? 1 : 0) * 64 + RULE_ORDER[m.rule]) * 1e7 + ownerRank.get(ownerKey(m))!);
+  const order = Int32Array.from(moves, (_, i) => i).sort(
+    (x, y) => group[x] - group[y] || moves[y].valueCents - moves[x].valueCents || compareText(model.accounts[moves[x].account].key, model.accounts[moves[y].account].key),
+  );
   const prefix = `P${formatMonth(ctx.period).replace("-", "")}-${runNumber}-`;
   const width = Math.max(3, String(moves.length).length);
-  return keyed.map((k, i) => {
-    k.m.proposalId = `${prefix}${String(i + 1).padStart(width, "0")}`;
-    return k.m;
+  return Array.from(order, (k, i) => {
+    moves[k].proposalId = `${prefix}${String(i + 1).padStart(width, "0")}`;
+    return moves[k];
   });
 }

@@ -171,20 +171,26 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   // object per account: most released accounts are never scored); a rep's part is summed when asked.
   const soldTotal = new Float64Array(model.accounts.length);
   const { sales } = model;
-  const inWindow = (i: number) => {
-    const m = sales.month[i];
-    return isReleased[sales.account[i]] === 1 && m <= period && m > period - 12 && sales.cents[i] > 0;
-  };
+  // One pass over the sales keeps the rows that matter (released account, last 12 months, a sale);
+  // the index ranges are then built from those rows only.
   const soldStart = new Int32Array(model.accounts.length + 1);
+  const kept = new Int32Array(sales.count);
+  let nKept = 0;
   for (let i = 0; i < sales.count; i++) {
-    if (!inWindow(i)) continue;
-    soldTotal[sales.account[i]] += sales.cents[i];
-    if (sales.rep[i] >= 0) soldStart[sales.account[i] + 1]++;
+    const m = sales.month[i];
+    if (m > period || m <= period - 12) continue;
+    const a = sales.account[i];
+    const c = sales.cents[i];
+    if (isReleased[a] !== 1 || c <= 0) continue;
+    soldTotal[a] += c;
+    if (sales.rep[i] < 0) continue;
+    soldStart[a + 1]++;
+    kept[nKept++] = i;
   }
   for (let a = 0; a < model.accounts.length; a++) soldStart[a + 1] += soldStart[a];
-  const soldRows = new Int32Array(soldStart[model.accounts.length]);
+  const soldRows = new Int32Array(nKept);
   const fill = soldStart.slice(0, model.accounts.length);
-  for (let i = 0; i < sales.count; i++) if (inWindow(i) && sales.rep[i] >= 0) soldRows[fill[sales.account[i]]++] = i;
+  for (let k = 0; k < nKept; k++) soldRows[fill[sales.account[kept[k]]]++] = kept[k];
 
   const order = releases
     .map((rel) => ({ rel, v: ctx.values[rel.account], tie: accTie(rel.account), key: model.accounts[rel.account].key }))
