@@ -104,6 +104,7 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
     const k = `${r.accountKey}\u0000${r.rule}\u0000${r.fromKey}`;
     rejectedOn.set(k, Math.max(rejectedOn.get(k) ?? -Infinity, r.day));
   }
+  const switches = new Map<RuleId, Map<string, boolean>>();
   const ownerKey = (a: number) => {
     const acc = model.accounts[a];
     return acc.owner >= 0 ? model.reps[acc.owner].key : idKey(acc.ownerText);
@@ -132,7 +133,14 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
       const months = settings.num("rejectionCooldownMonths", model.accounts[account].region);
       return months > 0 && day > addMonths(periodEnd, -months);
     },
-    ruleOn: (rule: RuleId, region: string) => settings.bool(`rule.${rule}`, region || null),
+    ruleOn: (rule: RuleId, region: string) => {
+      // Asked per account by the per-account rules: once per rule and region.
+      let byRegion = switches.get(rule);
+      if (!byRegion) switches.set(rule, (byRegion = new Map()));
+      let on = byRegion.get(region);
+      if (on === undefined) byRegion.set(region, (on = settings.bool(`rule.${rule}`, region || null)));
+      return on;
+    },
     funnel: new Funnel(),
     stagnantReps: new Set(),
     released: new Set(),

@@ -187,6 +187,7 @@ export const underserved: AllocationRule = {
     const rejected = new Map<string, number>();
     const noPeers = new Map<string, number>();
     const protectFroms = new Map<string, number>();
+    const byRegion = new Map<string, { minPeers: number; gap: number }>();
     for (const acc of model.accounts) {
       const region = acc.region;
       if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, region)) continue;
@@ -194,12 +195,14 @@ export const underserved: AllocationRule = {
       if (acc.owner < 0 || ctx.classes[acc.owner] === null) continue;
       funnel.add(ID, region, "examined");
       const peers = figures.group[acc.index] < 0 ? 0 : figures.peers[acc.index];
-      if (peers < settings.num("underservedMinPeers", region)) {
+      let limits = byRegion.get(region);
+      if (!limits) byRegion.set(region, (limits = { minPeers: settings.num("underservedMinPeers", region), gap: settings.num("underservedGapPct", region) }));
+      if (peers < limits.minPeers) {
         noPeers.set(region, Math.max(noPeers.get(region) ?? 0, peers));
         continue;
       }
       funnel.add(ID, region, "inScope");
-      const gap = settings.num("underservedGapPct", region);
+      const gap = limits.gap;
       if (!underservedAt(figures, acc.index, gap)) continue;
       if (acc.protected) continue;
       let protectFrom = protectFroms.get(region);
