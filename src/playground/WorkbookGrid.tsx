@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { Button, Caption1, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, type FakeSheet, type FakeWorkbook } from "../../test/fakes/fakeExcel";
+import { columnLetters, type FakeSheet, type FakeWorkbook } from "../fakes/fakeExcel";
 import type { HostEvents } from "./hostEvents";
 
 /** Rows rendered at first and added per "more rows": a table of 40,000 rows would stall the page. */

@@ -4,7 +4,7 @@
  * wraps the host's `Excel.run`: every batch — the pane's or the grid's own edits — ends with a
  * notification, whether it succeeded or not (Excel is not transactional; a failed batch may have written).
  */
-import type { CellValue, FakeExcelHost } from "../../test/fakes/fakeExcel";
+import type { CellValue, FakeExcelHost } from "../fakes/fakeExcel";
 
 export interface HostEvents {
   /** Calls `listener` after each Excel.run batch; returns the unsubscribe function. */

@@ -1,6 +1,6 @@
 /**
  * The playground: the real task pane (App, its actions and the Office.js adapter) over the fake Excel
- * host of test/fakes/fakeExcel.ts instead of office.js, loaded with the sample team, with a grid of the
+ * host of src/fakes/fakeExcel.ts instead of office.js, loaded with the sample team, with a grid of the
  * workbook beside it. `npm run playground` serves it on http://localhost:3000.
  *
  * Query parameters: `width` (pane width, 320–600 px), `lang` (Office's display language, e.g. zh-CN),
@@ -16,7 +16,7 @@ import { I18nProvider } from "../taskpane/i18n/I18nProvider";
 import { paneLocale } from "../taskpane/i18n/locale";
 import { createOfficeActions } from "../taskpane/officeActions";
 import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe } from "../taskpane/officeContext";
-import { installFakeExcel, type CellValue, type FakeExcelHost } from "../../test/fakes/fakeExcel";
+import { installFakeExcel, type CellValue, type FakeExcelHost } from "../fakes/fakeExcel";
 import { watchHost, type HostEvents } from "./hostEvents";
 import { playgroundParams } from "./params";
 import { Playground } from "./Playground";

@@ -5,7 +5,7 @@
  * equals the committed .xlsx.
  */
 import { generateTeam } from "../sample/generateTeam";
-import { FakeWorkbook, type FakeSeedCell } from "../../test/fakes/fakeExcel";
+import { FakeWorkbook, type FakeSeedCell } from "../fakes/fakeExcel";
 
 /** Excel's column width in points for a width in characters of the default font (7 px each, 5 px padding). */
 function characterWidthToPoints(characters: number): number {

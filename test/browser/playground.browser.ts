@@ -16,8 +16,8 @@ import { REGISTRY } from "../../src/engine/settings";
 import { translator, type PaneLocale } from "../../src/taskpane/i18n/locale";
 import { settingLabel } from "../../src/taskpane/i18n/settingLabels";
 import type { PlaygroundHook } from "../../src/playground/index";
-import type { CellValue } from "../fakes/fakeExcel";
-import { toSerial } from "../fakes/fakeExcel";
+import type { CellValue } from "../../src/fakes/fakeExcel";
+import { toSerial } from "../../src/fakes/fakeExcel";
 import { collectPageErrors, launchChromium, requireChromium, servedPlayground, type LaunchedChromium, type ServedPlayground } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../..");

@@ -8,7 +8,7 @@ import {
   toSerial,
   uninstallFakeExcel,
   type FakeExcelHost,
-} from "./fakeExcel";
+} from "../../src/fakes/fakeExcel";
 
 let host: FakeExcelHost;
 

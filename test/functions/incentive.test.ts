@@ -17,7 +17,7 @@ import {
   type IncentiveRequest,
 } from "../../src/functions/incentive";
 import { clearWorkbookCaches, WORKBOOK_TIMEOUT_MS } from "../../src/functions/workbookData";
-import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../fakes/fakeExcel";
+import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../../src/fakes/fakeExcel";
 import { excelError, useFakeCustomFunctions } from "./runtime";
 
 useFakeCustomFunctions();

@@ -6,7 +6,7 @@ import type { Table } from "../../src/engine/table";
 import { scoreFunction } from "../../src/functions/functions";
 import { newestScorecard, scoreCore, scorecardIndexCore, type ScorecardIndex } from "../../src/functions/scorecard";
 import { clearWorkbookCaches } from "../../src/functions/workbookData";
-import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeSeedCell } from "../fakes/fakeExcel";
+import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeSeedCell } from "../../src/fakes/fakeExcel";
 import { excelError, useFakeCustomFunctions } from "./runtime";
 
 useFakeCustomFunctions();

@@ -10,7 +10,7 @@ import type { Highlight, OutputSheet } from "../../src/engine/table";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { OfficeWorkbook, highlightRule } from "../../src/workbook/officeAdapter";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost } from "../fakes/fakeExcel";
+import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost } from "../../src/fakes/fakeExcel";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-highlights-"));
 

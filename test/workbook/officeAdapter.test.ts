@@ -3,7 +3,7 @@
  */
 import type { Cell, OutputSheet } from "../../src/engine/table";
 import { OfficeWorkbook, SheetExistsError, needsTextPrefix, toExcelInput } from "../../src/workbook/officeAdapter";
-import { FakeWorkbook, installFakeExcel, toSerial, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../fakes/fakeExcel";
+import { FakeWorkbook, installFakeExcel, toSerial, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../../src/fakes/fakeExcel";
 
 const FIVE_MB = 5 * 1024 * 1024;
 

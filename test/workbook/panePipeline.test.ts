@@ -1,4 +1,4 @@
-import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../fakes/fakeExcel";
+import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../../src/fakes/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import { CancelledError, runAllocation } from "../../src/workbook/pipeline";
 import { decidePending, describeData, InvalidSettingError, readSettingsView, repStatements, reviewStatus, saveSettings, signDecisions } from "../../src/workbook/panePipeline";

@@ -1,4 +1,4 @@
-import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../fakes/fakeExcel";
+import { installFakeExcel, uninstallFakeExcel, FakeWorkbook } from "../../src/fakes/fakeExcel";
 import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import { applyApproved, runAllocation, runCheck } from "../../src/workbook/pipeline";
 import { createActions } from "../../src/taskpane/officeActions";

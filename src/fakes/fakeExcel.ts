@@ -18,7 +18,7 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
-import { utf8Length } from "../../src/workbook/format";
+import { utf8Length } from "../workbook/format";
 
 // ---------------------------------------------------------------------------------------------
 // Limits and constants
