@@ -17,6 +17,7 @@ import { incentivesSheet, scorecardSheet } from "../engine/report/incentiveSheet
 import { IssueList } from "../engine/issues";
 import { settingsSheet } from "../engine/report/settingsSheet";
 import { dataCheckSheet, portfolioSheet, uniqueSheetName } from "../engine/report/sheets";
+import { approverNames } from "../engine/allocation/settingsDefs";
 import { parseReps } from "../engine/model";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
 import { parseSettings, REGISTRY } from "../engine/settings";
@@ -348,7 +349,7 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
     sameRegionOnly: (region) => settings.bool("sameRegionOnly", region),
     approvers: (region) => {
       const list = region ? settings.get(`approver.${region}`) : null;
-      return typeof list === "string" ? list.split(/[;；]/).map((n) => n.trim()).filter(Boolean) : [];
+      return typeof list === "string" ? approverNames(list) : [];
     },
   });
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));

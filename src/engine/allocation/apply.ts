@@ -8,7 +8,7 @@ import { normalizeHeader } from "../schema";
 import type { Rep } from "../model";
 import type { Cell, Table } from "../table";
 import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
-import { approverKey, approverKeys } from "./settingsDefs";
+import { approverKey } from "./settingsDefs";
 import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
 
 const APPROVE = new Set(["approve", "approved", "yes", "y", "ok", "同意", "批准", "通过", "是"]);
@@ -181,7 +181,7 @@ export function planApply(input: {
     const current = owners.get(idKey(entry.accountId));
     // Sign-off per region: a decision counts only when its Approver is one of the region's approvers.
     const allowed = current && input.approvers ? input.approvers(current.region) : [];
-    if (allowed.length && !approverKeys(allowed.join(";")).includes(approverKey(entry.approver))) {
+    if (allowed.length && !allowed.map(approverKey).includes(approverKey(entry.approver))) {
       result = "conflict";
       outcome.conflicts.push({ ...entry, detail: `needs approval by ${allowed.join(" or ")} (${current!.region}); Approver is “${entry.approver}”` });
     } else if (!approve) {

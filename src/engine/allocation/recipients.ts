@@ -242,8 +242,23 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     return scan;
   };
   const out: Placement[] = [];
-  const limitsMemo = new Map<string, Explanation[]>();
   const recipientMemo = new Map<string, Explanation>();
+  /**
+   * Why nobody took a release, one object per distinct set of counts: once a region is saturated,
+   * thousands of releases are held by the same counts.
+   */
+  const heldRecipient = (why: Exclusions, region: string, orphaned: boolean, sameRegion: boolean, perRunMax: number, sharePct: number): Explanation => {
+    const key = orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion";
+    const memoKey = `${key}|${region}|${why.inPool}|${why.atCap}|${why.ramp}|${why.perRun}|${why.share}|${why.cooling}|${why.stagnant}|${perRunMax}|${sharePct}`;
+    let r = recipientMemo.get(memoKey);
+    if (!r) recipientMemo.set(memoKey, (r = { key, params: { region: region || "—", inPool: why.inPool, limits: exclusionParts(why, { perRunMax, sharePct, region }) } }));
+    return r;
+  };
+  const hold = (rel: Release, recipient: Explanation) => {
+    ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: recipient.params.region, limits: recipient.params.limits } });
+    out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+  };
+  const scratch: MatchFactors = { load: 0, capability: 0, continuity: 0, team: 0, newRep: 0 };
   const heldMemo = new WeakMap<object, Map<string, Explanation>>();
   for (const rel of order) {
     const acc = model.accounts[rel.account];
@@ -281,12 +296,9 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
           held.inPool--;
           held[ownerCat]--;
         }
-        const limits = exclusionParts(held, { perRunMax, sharePct, region });
-        recipient = { key: orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion", params: { region: region || "—", inPool: held.inPool, limits } };
-        memo.set(k, recipient);
+        memo.set(k, (recipient = heldRecipient(held, region, orphaned, sameRegion, perRunMax, sharePct)));
       }
-      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits: recipient.params.limits } });
-      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+      hold(rel, recipient);
       continue;
     }
     const why: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
@@ -322,16 +334,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
 
     // Nobody can take it: no factors to weigh, only the limits to name.
     if (!eligible.length) {
-      // Once a region is saturated, thousands of releases are held by the same counts: one list serves them.
-      const limitsKey = `${regionKey}|${why.atCap}|${why.ramp}|${why.perRun}|${why.share}|${why.cooling}|${why.stagnant}|${perRunMax}|${sharePct}`;
-      let limits = limitsMemo.get(limitsKey);
-      if (!limits) limitsMemo.set(limitsKey, (limits = exclusionParts(why, { perRunMax, sharePct, region })));
-      const key = orphaned ? "recipient.unplaced" : sameRegion ? "recipient.none" : "recipient.noneAnyRegion";
-      const recipientKey = `${key}|${limitsKey}|${why.inPool}`;
-      let recipient = recipientMemo.get(recipientKey);
-      if (!recipient) recipientMemo.set(recipientKey, (recipient = { key, params: { region: region || "—", inPool: why.inPool, limits } }));
-      ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: region || "—", limits } });
-      out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
+      hold(rel, heldRecipient(why, region, orphaned, sameRegion, perRunMax, sharePct));
       continue;
     }
 
@@ -359,32 +362,24 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     let maxLoad = 0;
     for (const r of eligible) maxLoad = Math.max(maxLoad, loadOf(r));
     const total = soldTotal[rel.account];
-    const factorsOf = (r: number): MatchFactors => {
+    /** A candidate's factors, written into `f` (the scan over every candidate reuses one object). */
+    const fillFactors = (r: number, f: MatchFactors): MatchFactors => {
       const cap = receivingCap[r];
       const headroom = cap > 0 ? clamp01(1 - count[r] / cap) : 0;
       const lighter = maxLoad > 0 ? clamp01(1 - loadOf(r) / maxLoad) : 1;
       const sold = soldOf(r);
-      return {
-        load: (headroom + lighter) / 2,
-        capability: capability[r].value,
-        continuity: sold && total > 0 ? 0.5 + 0.5 * (sold.cents / total) : 0,
-        team: ownerTeam && teamKeys[r] === ownerTeam ? 1 : 0,
-        newRep: preferNew && isNew[r] ? 1 : 0,
-      };
+      f.load = (headroom + lighter) / 2;
+      f.capability = capability[r].value;
+      f.continuity = sold && total > 0 ? 0.5 + 0.5 * (sold.cents / total) : 0;
+      f.team = ownerTeam && teamKeys[r] === ownerTeam ? 1 : 0;
+      f.newRep = preferNew && isNew[r] ? 1 : 0;
+      return f;
     };
-    // The weighted mean of factorsOf(r), without building an object: this runs for every candidate.
+    const factorsOf = (r: number) => fillFactors(r, { load: 0, capability: 0, continuity: 0, team: 0, newRep: 0 });
     const quickScore = (r: number) => {
       if (weightSum <= 0) return 0;
-      const cap = receivingCap[r];
-      const headroom = cap > 0 ? clamp01(1 - count[r] / cap) : 0;
-      const lighter = maxLoad > 0 ? clamp01(1 - loadOf(r) / maxLoad) : 1;
-      const sold = soldOf(r);
-      const f0 = (headroom + lighter) / 2;
-      const f1 = capability[r].value;
-      const f2 = sold && total > 0 ? 0.5 + 0.5 * (sold.cents / total) : 0;
-      const f3 = ownerTeam && teamKeys[r] === ownerTeam ? 1 : 0;
-      const f4 = preferNew && isNew[r] ? 1 : 0;
-      return (weights.load * f0 + weights.capability * f1 + weights.continuity * f2 + weights.team * f3 + weights.newRep * f4) / weightSum;
+      const f = fillFactors(r, scratch);
+      return (weights.load * f.load + weights.capability * f.capability + weights.continuity * f.continuity + weights.team * f.team + weights.newRep * f.newRep) / weightSum;
     };
     let best = -1;
     let bestScore = -Infinity;

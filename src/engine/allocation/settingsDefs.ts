@@ -48,13 +48,13 @@ export const SIGNOFF_SETTINGS: readonly SettingDef[] = [
 ];
 
 /**
- * The names in an approver list ("Li Wei; 张三；Ann") as comparable keys: NFKC, case and spaces ignored.
- * @example approverKeys("Li Wei; ＬＩ ＷＥＩ") // ["liwei", "liwei"]
+ * The names in an approver list ("Li Wei; 张三；Ann"), as written.
+ * @example approverNames("Li Wei; 张三；") // ["Li Wei", "张三"]
  */
-export function approverKeys(list: string): string[] {
+export function approverNames(list: string): string[] {
   return list
     .split(/[;；]/)
-    .map(approverKey)
+    .map((n) => n.trim())
     .filter(Boolean);
 }
 
