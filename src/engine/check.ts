@@ -4,13 +4,13 @@
  */
 import { INCENTIVE_COMPONENTS } from "./incentives/components";
 import { dayToMonth, formatMonth, idKey, type DayNumber, type MonthIndex } from "./cells";
-import { resolveColumns, type ColumnMap, type RoleAssignment } from "./detect";
+import { resolveColumns, type ColumnMap, type ContentPick, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
 import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
 import { deriveMissing } from "./importing/derive";
 import { wonStageKeys } from "./importing/settingsDefs";
-import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "./schema";
+import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role, type RoleSpec } from "./schema";
 import { checkSettingsRegions, parseSettings, REGISTRY, type Settings, type SettingsRegistry } from "./settings";
 import { accountValues, compareText, fairness, portfolio, type Fairness, type PortfolioRow } from "./snapshot";
 import type { Table } from "./table";
@@ -24,6 +24,8 @@ export interface CheckInput {
   tables: Partial<Record<Role, Table>>;
   /** Hidden sheets that look like inputs or settings but were not read (not named in the settings). */
   hiddenSkipped?: readonly string[];
+  /** Sheets taken for a role by their content alone (neither name nor headers told). */
+  contentPicks?: Partial<Record<Role, ContentPick>>;
 }
 
 export interface CheckOptions {
@@ -85,11 +87,19 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable, knownIds);
     // A sheet taken for its headers rather than its name: say which, so a wrong guess is one setting away.
     const m = mapped[spec.role];
-    if (m && !settings.mapping.sheets[spec.role] && !spec.sheetNames.some((n) => normalizeHeader(n) === normalizeHeader(table.sheet))) {
+    const byContent = input.contentPicks?.[spec.role];
+    if (m && byContent?.sheet === table.sheet) {
+      const { confidence, dateColumn, amountColumn } = byContent;
+      issues.warning("sheet_guessed_content", table.sheet, table.firstRow + m.headerIndex, null, { role: `role.${spec.role}`, roleKey: spec.role, confidence, dateColumn, amountColumn });
+    } else if (m && !settings.mapping.sheets[spec.role] && !spec.sheetNames.some((n) => normalizeHeader(n) === normalizeHeader(table.sheet))) {
+      const { named, required } = namedShare(spec, m);
       issues.info("sheet_guessed", table.sheet, table.firstRow + m.headerIndex, null, {
         role: `role.${spec.role}`,
         roleKey: spec.role,
         columns: [...new Set(Object.values(m.headers))].join(", "),
+        named,
+        required,
+        rest: named < required ? "basis.restByContent" : "",
       });
     }
   }
@@ -206,4 +216,19 @@ function columnKeys(table: Table, map: ColumnMap, field: string): Set<string> {
     if (k) out.add(k);
   }
   return out;
+}
+
+/**
+ * How many of a role's required columns (a group such as Date-or-Month counts once; derived ones not at
+ * all) were found by their header rather than their content.
+ */
+function namedShare(spec: RoleSpec, m: ColumnMap): { named: number; required: number } {
+  const units = new Map<string, string[]>();
+  for (const f of spec.fields) {
+    if (f.required === true && !m.derived.includes(f.key)) units.set(f.key, [f.key]);
+    if (typeof f.required === "string") units.set(f.required, [...(units.get(f.required) ?? []), f.key]);
+  }
+  let named = 0;
+  for (const keys of units.values()) if (keys.some((k) => m.columns[k] !== undefined && !m.guessed.includes(k))) named++;
+  return { named, required: units.size };
 }

@@ -72,7 +72,11 @@ export function detectByHeaders(assigned: RoleAssignment, heads: ReadonlyArray<{
     let best: { sheet: string; score: number } | null = null;
     for (const h of heads) {
       if (taken.has(h.sheet) || !isCandidate(h.sheet)) continue;
-      const found = findHeaderRow(h.values, spec, mapping.columns[spec.role] ?? {}, () => true);
+      const overrides = mapping.columns[spec.role] ?? {};
+      const found = findHeaderRow(h.values, spec, overrides, () => true);
+      // Columns no header names may still be found by their content (dates, amounts), as the check will;
+      // only for the sheets every run needs, so an optional sheet is never claimed on a single header.
+      if (found && found.missing.length && spec.required) guessColumns(h.values, found, overrides, {});
       if (found && found.missing.length === 0 && (!best || found.matched > best.score)) best = { sheet: h.sheet, score: found.matched };
     }
     if (best) {
@@ -103,6 +107,8 @@ export interface ColumnMap {
   unmatchedMappings: Record<string, string>;
   /** Required fields with no column whose values will be derived (their `derivedBy` setting is on). */
   derived: string[];
+  /** Fields whose column was taken for its content, not its header. */
+  guessed: string[];
 }
 
 /** Whether the derivation setting named by a field's `derivedBy` is on. */
@@ -172,7 +178,7 @@ function mapColumns(row: readonly Cell[], headerIndex: number, spec: RoleSpec, o
   for (const members of groups.values()) {
     if (!members.some((m) => columns[m.key] !== undefined)) missing.push(members[0]);
   }
-  return { headerIndex, columns, headers, missing, matched: new Set(Object.values(columns)).size, unmatchedMappings, derived };
+  return { headerIndex, columns, headers, missing, matched: new Set(Object.values(columns)).size, unmatchedMappings, derived, guessed: [] };
 }
 
 /**
@@ -228,11 +234,63 @@ const GUESS_ROWS = 500;
 /** The share of a column's non-blank cells that must look right for it to be taken. */
 const GUESS_MIN_SHARE = 0.8;
 
+/** A column taken for its content: which, for which field, and how sure. */
+interface ColumnGuess {
+  field: FieldSpec;
+  column: number;
+  /** Share of the column's non-blank sampled cells that fit (0–1). */
+  share: number;
+  kind: "date" | "number" | "id";
+}
+
 /**
  * When no header names a required date, amount or ID field, takes the one unused column whose content
- * fits (dates; numbers; IDs found on another sheet), reporting the guess and its confidence. Two
- * columns that fit equally well are not guessed between: the field stays missing.
+ * fits (dates; numbers; IDs found on another sheet), recording the guess in `map`. Two columns that fit
+ * equally well are not guessed between: the field stays missing.
  */
+function guessColumns(values: readonly Cell[][], map: ColumnMap, overrides: Record<string, string>, knownIds: Partial<Record<string, ReadonlySet<string>>>): ColumnGuess[] {
+  const header = values[map.headerIndex] ?? [];
+  const rows = values.slice(map.headerIndex + 1, map.headerIndex + 1 + GUESS_ROWS);
+  const guesses: ColumnGuess[] = [];
+  for (const field of [...map.missing]) {
+    if (overrides[field.key]) continue;
+    const ids = knownIds[field.key];
+    const kind = field.type === "date" || field.type === "month" ? "date" : field.type === "number" ? "number" : field.type === "id" && ids ? "id" : null;
+    if (!kind) continue;
+    const used = new Set(Object.values(map.columns));
+    const fits = columnFits(rows, kind, used, ids).sort((a, b) => b.share - a.share);
+    if (!fits.length || (fits.length > 1 && fits[1].share === fits[0].share)) continue;
+    const { column, share } = fits[0];
+    map.columns[field.key] = column;
+    map.headers[field.key] = cellText(header[column]) || columnLetter(column + 1);
+    map.matched++;
+    map.guessed.push(field.key);
+    map.missing = map.missing.filter((m) => (typeof field.required === "string" ? m.required !== field.required : m !== field));
+    guesses.push({ field, column, share, kind });
+  }
+  return guesses;
+}
+
+/** The columns (outside `used`) in which at least 80% of at least 3 non-blank cells are of `kind`. */
+function columnFits(rows: readonly Cell[][], kind: "date" | "number" | "id", used: ReadonlySet<number>, ids?: ReadonlySet<string>): { column: number; share: number }[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const fits: { column: number; share: number }[] = [];
+  for (let c = 0; c < width; c++) {
+    if (used.has(c)) continue;
+    let n = 0;
+    let hits = 0;
+    for (const row of rows) {
+      const cell = row[c] ?? null;
+      if (isBlank(cell)) continue;
+      n++;
+      if (kind === "date" ? looksLikeDate(cell) : kind === "number" ? looksLikeAmount(cell) : ids!.has(idKey(cell))) hits++;
+    }
+    if (n >= 3 && hits / n >= GUESS_MIN_SHARE) fits.push({ column: c, share: hits / n });
+  }
+  return fits;
+}
+
+/** Content guesses for a role's missing columns, each reported with its confidence and the setting that fixes it. */
 function guessByContent(
   role: Role,
   sheet: string,
@@ -243,43 +301,68 @@ function guessByContent(
   issues: IssueList,
   knownIds: Partial<Record<string, ReadonlySet<string>>>,
 ): void {
-  const header = values[map.headerIndex] ?? [];
-  const rows = values.slice(map.headerIndex + 1, map.headerIndex + 1 + GUESS_ROWS);
-  const width = Math.max(header.length, ...rows.map((r) => r.length));
-  for (const field of [...map.missing]) {
-    if (overrides[field.key]) continue;
-    const ids = knownIds[field.key];
-    const kind = field.type === "date" || field.type === "month" ? "date" : field.type === "number" ? "number" : field.type === "id" && ids ? "id" : null;
-    if (!kind) continue;
-    const used = new Set(Object.values(map.columns));
-    const fits: { column: number; share: number }[] = [];
-    for (let c = 0; c < width; c++) {
-      if (used.has(c)) continue;
-      let n = 0;
-      let hits = 0;
-      for (const row of rows) {
-        const cell = row[c] ?? null;
-        if (isBlank(cell)) continue;
-        n++;
-        if (kind === "date" ? looksLikeDate(cell) : kind === "number" ? looksLikeAmount(cell) : ids!.has(idKey(cell))) hits++;
-      }
-      if (n >= 3 && hits / n >= GUESS_MIN_SHARE) fits.push({ column: c, share: hits / n });
-    }
-    fits.sort((a, b) => b.share - a.share);
-    if (!fits.length || (fits.length > 1 && fits[1].share === fits[0].share)) continue;
-    const { column, share } = fits[0];
-    map.columns[field.key] = column;
-    map.headers[field.key] = cellText(header[column]) || columnLetter(column + 1);
-    map.matched++;
-    map.missing = map.missing.filter((m) => (typeof field.required === "string" ? m.required !== field.required : m !== field));
-    issues.warning("column_guessed", sheet, headerRow, map.headers[field.key], {
-      field: `field.${role}.${field.key}`,
-      value: map.headers[field.key],
-      confidence: Math.floor(share * 100),
-      kind: `kind.${kind}`,
-      setting: `column.${role}.${field.key}`,
+  for (const g of guessColumns(values, map, overrides, knownIds)) {
+    issues.warning("column_guessed", sheet, headerRow, map.headers[g.field.key], {
+      field: `field.${role}.${g.field.key}`,
+      value: map.headers[g.field.key],
+      confidence: Math.floor(g.share * 100),
+      kind: `kind.${g.kind}`,
+      setting: `column.${role}.${g.field.key}`,
     });
   }
+}
+
+/** A sheet taken for a role by its content alone: the columns it rests on and how sure. */
+export interface ContentPick {
+  sheet: string;
+  /** The weaker of the date and amount columns' shares, in whole percent. */
+  confidence: number;
+  /** Headers (or column letters) of the date and amount columns. */
+  dateColumn: string;
+  amountColumn: string;
+}
+
+/**
+ * Fills roles still unassigned (after names and headers) whose records are dated amounts — the sales
+ * sheet — with the one remaining sheet whose first rows hold a column of dates and another of numbers.
+ * The better fit wins; two sheets that fit equally well are not guessed between.
+ *
+ * @example detectByContent(assignment, heads, mapping).picks.sales // { sheet: "Export 1", confidence: 80, … }
+ */
+export function detectByContent(
+  assigned: RoleAssignment,
+  heads: ReadonlyArray<{ sheet: string; values: Cell[][] }>,
+  mapping: Mapping,
+): { assignment: RoleAssignment; picks: Partial<Record<Role, ContentPick>> } {
+  const assignment = { ...assigned };
+  const picks: Partial<Record<Role, ContentPick>> = {};
+  const taken = new Set(Object.values(assignment).filter((s): s is string => !!s));
+  for (const spec of SCHEMA) {
+    if (assignment[spec.role] || mapping.sheets[spec.role]) continue;
+    const dated = spec.fields.some((f) => f.required && (f.type === "date" || f.type === "month"));
+    const valued = spec.fields.some((f) => f.required === true && f.type === "number");
+    if (!dated || !valued) continue;
+    const fits: ContentPick[] = [];
+    for (const h of heads) {
+      if (taken.has(h.sheet) || !isCandidate(h.sheet)) continue;
+      const headerIndex = h.values.findIndex((row) => row && row.some((c) => !isBlank(c)));
+      if (headerIndex < 0) continue;
+      const header = h.values[headerIndex];
+      const rows = h.values.slice(headerIndex + 1);
+      const dates = columnFits(rows, "date", new Set()).sort((a, b) => b.share - a.share);
+      if (!dates.length || (dates.length > 1 && dates[1].share === dates[0].share)) continue;
+      const amounts = columnFits(rows, "number", new Set([dates[0].column])).sort((a, b) => b.share - a.share);
+      if (!amounts.length || (amounts.length > 1 && amounts[1].share === amounts[0].share)) continue;
+      const name = (c: number) => cellText(header[c]) || columnLetter(c + 1);
+      fits.push({ sheet: h.sheet, confidence: Math.floor(Math.min(dates[0].share, amounts[0].share) * 100), dateColumn: name(dates[0].column), amountColumn: name(amounts[0].column) });
+    }
+    fits.sort((a, b) => b.confidence - a.confidence);
+    if (!fits.length || (fits.length > 1 && fits[1].confidence === fits[0].confidence)) continue;
+    assignment[spec.role] = fits[0].sheet;
+    picks[spec.role] = fits[0];
+    taken.add(fits[0].sheet);
+  }
+  return { assignment, picks };
 }
 
 /** A date object, a date written as text, or a serial between 1990 and 2050 (Office hands dates over as serials). */

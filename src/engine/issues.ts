@@ -50,6 +50,7 @@ export type IssueCode =
   | "checks_skipped"
   | "column_guessed"
   | "sheet_guessed"
+  | "sheet_guessed_content"
   | "setting_misspelled"
   | "future_sale"
   | "sales_after_period"

@@ -8,7 +8,7 @@ import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves, pastRejections
 import { toLocale, type Locale } from "../engine/messages";
 import { cellText, dateToDay, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
-import { detectByHeaders, detectByName, HEADER_SCAN_ROWS, hiddenLookalikes, OUTPUT_PREFIX, resolveColumns, type RoleAssignment } from "../engine/detect";
+import { detectByContent, detectByHeaders, detectByName, HEADER_SCAN_ROWS, hiddenLookalikes, OUTPUT_PREFIX, resolveColumns, type ContentPick, type RoleAssignment } from "../engine/detect";
 import { atRiskSheet, fairnessSheet, proposalSheet, watchSheet } from "../engine/report/allocationSheets";
 import { teamReport, teamReportSheet } from "../engine/report/teamReport";
 import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
@@ -45,6 +45,8 @@ export interface Detected {
   settingsTable: Table | null;
   /** Hidden sheets named like inputs or settings that were not read. */
   hiddenSkipped: string[];
+  /** Roles whose sheet was found by its content alone. */
+  contentPicks: Partial<Record<Role, ContentPick>>;
 }
 
 /**
@@ -61,16 +63,20 @@ export async function detect(port: WorkbookPort): Promise<Detected> {
   const mappedNames = new Set(Object.values(mapping.sheets).map((n) => normalizeHeader(n!)));
   const hidden = new Set(sheets.filter((s) => !s.visible && !mappedNames.has(normalizeHeader(s.name))).map((s) => s.name));
   let assignment = detectByName(names, mapping, hidden);
+  let contentPicks: Partial<Record<Role, ContentPick>> = {};
   const unassigned = SCHEMA.filter((s) => !assignment[s.role] && !mapping.sheets[s.role]);
   if (unassigned.length) {
     const taken = new Set(Object.values(assignment));
     const candidates = names.filter((n) => !taken.has(n) && !hidden.has(n) && n !== settingsSheet && !n.startsWith(OUTPUT_PREFIX));
     if (candidates.length) {
       const heads = await port.readTables(candidates, { maxRows: HEADER_SCAN_ROWS * 3 });
-      assignment = detectByHeaders(assignment, heads.map((h) => ({ sheet: h.sheet, values: h.values })), mapping);
+      const plain = heads.map((h) => ({ sheet: h.sheet, values: h.values }));
+      assignment = detectByHeaders(assignment, plain, mapping);
+      // Neither name nor headers: a sheet of dated amounts is the sales sheet (said, with its confidence).
+      ({ assignment, picks: contentPicks } = detectByContent(assignment, plain, mapping));
     }
   }
-  return { sheets, assignment, settingsSheet, settingsTable, hiddenSkipped: hiddenLookalikes(sheets, mapping) };
+  return { sheets, assignment, settingsSheet, settingsTable, hiddenSkipped: hiddenLookalikes(sheets, mapping), contentPicks };
 }
 
 /** Reads the assigned input sheets (and any `extra` sheets, in the same round trip) and runs the engine's check. */
@@ -92,7 +98,7 @@ export async function readAndCheck(
   const byRole: Partial<Record<Role, Table>> = {};
   for (const r of roles) byRole[r] = tables.find((t) => t.sheet === detected.assignment[r]);
   await progress?.("check", 0.5);
-  const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole, hiddenSkipped: detected.hiddenSkipped };
+  const input: CheckInput = { settings: detected.settingsTable, assignment: detected.assignment, tables: byRole, hiddenSkipped: detected.hiddenSkipped, contentPicks: detected.contentPicks };
   const result = check(input, { displayLanguage, today: dateToDay(new Date()) });
   await progress?.("check", 0.8);
   return { ...result, extraTables };
