@@ -13,33 +13,22 @@ import { isCsvInput, openCsv } from "../workbook/csvInput";
 import { applyApproved, runAllocation, runCheck, type Progress } from "../workbook/pipeline";
 import type { WorkbookPort } from "../workbook/port";
 import { WorkbookFileError } from "../workbook/xlsx/package";
+import { fileProblemText } from "../workbook/xlsx/problems";
+import { cliText, langFromArgv, type CliMessage } from "./messages";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { commit, outputPathProblem, temporaryFor, withCleanup, type OutputPath } from "./paths";
 import { safeLines, safeText } from "./safeText";
 import { applySummary, progressLine, settingsSummary, summary } from "./summary";
 
-const USAGE = `Usage:
-  fairshare check <book.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
-  fairshare run <book.xlsx> --out <out.xlsx> [--json <file>|-] [--lang en-US|zh-CN] [--quiet]
-  fairshare apply <book.xlsx> --out <out.xlsx> [--proposal "<sheet name>"] [--json <file>|-] [--quiet]
-  fairshare settings <book.xlsx> --out <out.xlsx>   adds the Fairshare Settings sheet, or the settings it lacks
-  fairshare check|run <file.csv|folder> [more .csv files…] …   CSV exports (UTF-8, GBK; , ; or tab), one sheet per file
-
-  check  validates the workbook and computes the portfolio snapshot; writes nothing.
-  run    writes <out.xlsx>: the input workbook with every part unchanged, plus "Fairshare Data Check", "Fairshare Portfolio",
-         "Fairshare Proposal <period>", "Fairshare Fairness <period>", "Fairshare At Risk <period>",
-         "Fairshare Watch <period>", "Fairshare Scorecard <period>" and "Fairshare Incentives <period>"
-         (only the Data Check when the data has errors).
-  apply  for each row of the proposal (default: the newest) whose Decision is Approve, sets the account's
-         Owner to To if it still equals From; appends every decision to "Fairshare Audit Log".
-
-Output paths (--out, --json) must differ from the input and from each other; files are written whole or not at all.
-
-Exit codes: 0 ok (warnings allowed), 1 data errors, 2 usage errors and unreadable files.`;
-
-/** Thrown for bad command lines; main turns it into exit code 2. */
+/** Thrown for bad command lines; main turns it into exit code 2, in the user's language. */
 class UsageError extends Error {
   override name = "UsageError";
+  constructor(
+    readonly problem: CliMessage["key"],
+    readonly params: CliMessage["params"] = {},
+  ) {
+    super(cliText({ key: problem, params }, "en-US"));
+  }
 }
 
 interface Io {
@@ -57,19 +46,34 @@ const defaultIo: Io = {
  * @example await main(["check", "examples/sample-team.xlsx", "--json", "-"])
  */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // Even a bad command line is answered in the language asked for.
+  const L = toLocale(langFromArgv(argv));
+  const line = (key: CliMessage["key"], params: CliMessage["params"]) => `${safeText(cliText({ key, params }, L))}\n`;
   try {
-    return await withCleanup(() => dispatch(argv, io));
+    return await withCleanup(
+      () => dispatch(argv, io),
+      (signal) => cliText({ key: "interrupted", params: { signal } }, L),
+    );
   } catch (e) {
     // One line, whatever went wrong: the problem, and where to look.
-    if (e instanceof UsageError) io.stderr(`fairshare: ${safeText(e.message)} (see fairshare --help)\n`);
-    else if (e instanceof WorkbookFileError) io.stderr(`fairshare: ${safeText(e.message)}\n`);
+    if (e instanceof UsageError) io.stderr(line("usageLine", { problem: cliText({ key: e.problem, params: e.params }, L) }));
+    else if (e instanceof WorkbookFileError) io.stderr(line("fileLine", { file: e.file, problem: fileProblemText(e.problem, L) }));
     else {
       const err = e as NodeJS.ErrnoException;
-      io.stderr(`fairshare: ${safeText(err.path ? `${err.path}: ${err.code ?? ""} ${err.message}` : `unexpected error: ${err?.message ?? String(e)}`)}\n`);
+      const problem = err.path ? fileProblemText({ key: "cannotWrite", params: { path: err.path, code: err.code ?? err.message } }, L) : fileProblemText({ key: "unexpected", params: { detail: err?.message ?? String(e) } }, L);
+      io.stderr(line("errorLine", { problem }));
       if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
     }
     return 2;
   }
+}
+
+/** The message of Node's parseArgs errors, as a CLI message (the option it names, in the user's words). */
+function argumentProblem(e: NodeJS.ErrnoException): UsageError {
+  const option = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? "";
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError("unknownOption", { option });
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return new UsageError("optionNeedsValue", { option });
+  return new UsageError("badArguments", { detail: e.message });
 }
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
@@ -90,39 +94,39 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw argumentProblem(e as NodeJS.ErrnoException);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${cliText({ key: "usage" }, toLocale(values.lang))}\n`);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError("no command given");
+  if (positionals.length === 0) throw new UsageError("noCommand");
   const [command, book, ...rest] = positionals;
   // CSV exports: one or more .csv files or folders of them, read into a new workbook.
   const csv = !!book && (command === "check" || command === "run") && [book, ...rest].every((p) => existsSync(p) && isCsvInput(p));
-  if (rest.length && !csv) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command !== "check" && command !== "run" && command !== "apply" && command !== "settings") throw new UsageError(`unknown command "${command}"`);
-  if (!book) throw new UsageError(`${command} needs a workbook`);
-  if (!existsSync(book)) throw new UsageError(`no such file: ${book}`);
-  if (!csv && statSync(book).isDirectory()) throw new UsageError(`${book} is a folder, not a workbook`);
-  if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError(`--lang must be en-US or zh-CN`);
+  if (rest.length && !csv) throw new UsageError("unexpectedArgument", { argument: rest[0] });
+  if (command !== "check" && command !== "run" && command !== "apply" && command !== "settings") throw new UsageError("unknownCommand", { command });
+  if (!book) throw new UsageError("needsWorkbook", { command });
+  if (!existsSync(book)) throw new UsageError("noSuchFile", { file: book });
+  if (!csv && statSync(book).isDirectory()) throw new UsageError("folderNotWorkbook", { file: book });
+  if (values.lang && !/^(en|zh)/i.test(values.lang)) throw new UsageError("badLang");
   const jsonToStdout = values.json === "-";
   const say = (s: string) => (values.quiet ? undefined : (jsonToStdout ? io.stderr : io.stdout)(s));
   const progress: Progress = (step, fraction) => {
     if (!values.quiet) io.stderr(progressLine(step, fraction, toLocale(values.lang)));
   };
 
-  if (values.proposal !== undefined && command !== "apply") throw new UsageError("--proposal goes with apply");
+  if (values.proposal !== undefined && command !== "apply") throw new UsageError("proposalWithApply");
   if (command === "run" || command === "apply" || command === "settings") {
-    if (!values.out) throw new UsageError(`${command} needs --out <out.xlsx>`);
-  } else if (values.out) throw new UsageError("check writes no workbook; use run --out");
+    if (!values.out) throw new UsageError("needsOut", { command });
+  } else if (values.out) throw new UsageError("checkWritesNothing");
   // Every output path is checked before any work, so a mistake costs nothing and overwrites nothing.
   const outputs: OutputPath[] = [];
   if (values.out) outputs.push({ flag: "--out", file: values.out });
   if (values.json !== undefined && !jsonToStdout) outputs.push({ flag: "--json", file: values.json });
   const pathProblem = [book, ...rest].map((input) => outputPathProblem(input, outputs)).find((p) => p) ?? null;
-  if (pathProblem) throw new UsageError(pathProblem);
+  if (pathProblem) throw new UsageError(pathProblem.key, pathProblem.params);
 
   progress("open", 0);
   const port: SavablePort = csv ? await openCsv([book, ...rest]) : await XlsxWorkbook.open(book);
@@ -133,7 +137,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     // Still one line naming the file (FAIRSHARE_DEBUG=1 prints the stack).
     const err = e as NodeJS.ErrnoException;
     if (process.env.FAIRSHARE_DEBUG) io.stderr(`${err?.stack ?? ""}\n`);
-    throw new WorkbookFileError(book, err?.path ? `cannot write ${err.path} (${err.code ?? err.message})` : `unexpected error (${err?.message ?? String(e)})`);
+    throw new WorkbookFileError(book, err?.path ? { key: "cannotWrite", params: { path: err.path, code: err.code ?? err.message } } : { key: "unexpected", params: { detail: err?.message ?? String(e) } });
   } finally {
     await port.close?.();
   }
@@ -176,20 +180,23 @@ async function execute(command: "check" | "run" | "apply" | "settings", port: Sa
   }
 
   if (command === "apply") {
-    const report = await applyApproved(port, { proposal: values.proposal });
+    const report = await applyApproved(port, { proposal: values.proposal, displayLanguage: values.lang });
     const o = report.outcome;
-    if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("the workbook has no Fairshare Proposal sheet; run first");
+    // Apply speaks the workbook's language (its `language` setting, else --lang), as check and run do.
+    const AL = report.locale ?? L;
+    if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("noProposal");
     if (o.problems.some((p) => p.code === "missing_column")) {
       await writeJson({ proposalSheet: report.proposalSheet, ...o });
       await commit(finished);
-      io.stderr(`fairshare: ${safeText(`cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}`)}\n`);
+      const missing = o.problems.map((p) => p.value).join(", ");
+      io.stderr(`${safeText(cliText({ key: "errorLine", params: { problem: cliText({ key: "cannotApply", params: { sheet: report.proposalSheet ?? "", missing } }, AL) } }, AL))}\n`);
       return 1;
     }
     progress("save", 0.95);
     await saveWorkbook();
     await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
     await commit(finished);
-    say(safeOutput(applySummary(report.proposalSheet, o, values.out!, L)));
+    say(safeOutput(applySummary(report.proposalSheet, o, values.out!, AL)));
     return 0;
   }
 

@@ -6,6 +6,7 @@
  */
 import { accessSync, constants, existsSync, promises as fs, realpathSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import type { CliMessage } from "./messages";
 
 /** Where a path points once `..` and symlinks in its folder (and itself, when it exists) are resolved. */
 function canonical(file: string): string {
@@ -40,22 +41,23 @@ export interface OutputPath {
 }
 
 /**
- * The first problem with the output paths, as one sentence, or null when all are fine.
- * @example outputPathProblem("book.xlsx", [{ flag: "--json", file: "./book.xlsx" }]) // "--json must not be the input workbook …"
+ * The first problem with the output paths (a CLI message), or null when all are fine.
+ * @example outputPathProblem("book.xlsx", [{ flag: "--json", file: "./book.xlsx" }]) // { key: "path.isInput", … }
  */
-export function outputPathProblem(input: string, outputs: readonly OutputPath[]): string | null {
+export function outputPathProblem(input: string, outputs: readonly OutputPath[]): CliMessage | null {
   for (let i = 0; i < outputs.length; i++) {
     const o = outputs[i];
-    if (sameFile(o.file, input)) return `${o.flag} ${o.file} is the input workbook: Fairshare never overwrites its input`;
-    for (let j = 0; j < i; j++) if (sameFile(o.file, outputs[j].file)) return `${o.flag} and ${outputs[j].flag} name the same file (${o.file})`;
-    const dir = path.dirname(path.resolve(o.file));
-    if (!existsSync(dir)) return `${o.flag} ${o.file}: the folder ${dir} does not exist`;
-    if (!statSync(dir).isDirectory()) return `${o.flag} ${o.file}: ${dir} is a file, not a folder`;
-    if (existsSync(o.file) && statSync(o.file).isDirectory()) return `${o.flag} ${o.file} is a folder, not a file`;
+    const at = { flag: o.flag, file: o.file };
+    if (sameFile(o.file, input)) return { key: "path.isInput", params: at };
+    for (let j = 0; j < i; j++) if (sameFile(o.file, outputs[j].file)) return { key: "path.same", params: { ...at, other: outputs[j].flag } };
+    const folder = path.dirname(path.resolve(o.file));
+    if (!existsSync(folder)) return { key: "path.noFolder", params: { ...at, folder } };
+    if (!statSync(folder).isDirectory()) return { key: "path.notFolder", params: { ...at, folder } };
+    if (existsSync(o.file) && statSync(o.file).isDirectory()) return { key: "path.isFolder", params: at };
     try {
-      accessSync(dir, constants.W_OK);
+      accessSync(folder, constants.W_OK);
     } catch {
-      return `${o.flag} ${o.file}: the folder ${dir} is not writable`;
+      return { key: "path.notWritable", params: { ...at, folder } };
     }
   }
   return null;
@@ -89,10 +91,10 @@ export async function commit(pairs: readonly { tmp: string; target: string }[]):
  * Runs `work` with Ctrl-C and termination handled: temporary files are removed and the process exits
  * with 130 (143 for SIGTERM). Temporary files left when `work` ends, however it ends, are removed.
  */
-export async function withCleanup<T>(work: () => Promise<T>): Promise<T> {
+export async function withCleanup<T>(work: () => Promise<T>, interrupted: (signal: string) => string = (signal) => `fairshare: interrupted (${signal}); nothing was written`): Promise<T> {
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporaryFiles();
-    process.stderr.write(`fairshare: interrupted (${signal}); nothing was written\n`);
+    process.stderr.write(`${interrupted(signal)}\n`);
     process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.on("SIGINT", onSignal);

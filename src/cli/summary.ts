@@ -5,6 +5,7 @@
 import type { AllocationResult } from "../engine/allocation/allocate";
 import { renderDiagnostic } from "../engine/allocation/text";
 import type { ApplyOutcome } from "../engine/allocation/apply";
+import { conflictText } from "../engine/allocation/applyText";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
 import type { Issue } from "../engine/issues";
@@ -157,7 +158,7 @@ export function applySummary(sheet: string | null, o: ApplyOutcome, out: string,
       pending: o.pending,
       unreadable: o.problems.length ? say(locale, "unreadable", { count: o.problems.length }) : "",
     }),
-    ...o.conflicts.map((c) => say(locale, "conflict", { id: c.proposalId, account: c.accountId, detail: c.detail ?? "" })),
+    ...o.conflicts.map((c) => say(locale, "conflict", { id: c.proposalId, account: c.accountId, detail: c.reason ? conflictText(c.reason, locale) : (c.detail ?? "") })),
     say(locale, "wroteFile", { out }),
   ];
   return `${lines.join("\n")}\n`;

@@ -4,6 +4,7 @@
  */
 import { OfficeWorkbook } from "../workbook/officeAdapter";
 import type { WorkbookPort } from "../workbook/port";
+import { conflictText } from "../engine/allocation/applyText";
 import { renderDiagnostic, renderExplanation } from "../engine/allocation/text";
 import { IssueList } from "../engine/issues";
 import { toLocale } from "../engine/messages";
@@ -82,14 +83,15 @@ export function createActions(port: WorkbookPort, displayLanguage?: string): Pan
     },
     async applyApproved(options = {}): Promise<ApplySummary> {
       if (options.approver?.trim()) await signDecisions(port, options.approver);
-      const { proposalSheet, outcome } = await applyApproved(port, { displayLanguage });
+      const { proposalSheet, outcome, locale } = await applyApproved(port, { displayLanguage });
+      const L = locale ?? toLocale(displayLanguage);
       return {
         proposalSheet,
         applied: outcome.applied.length,
         alreadyApplied: outcome.alreadyApplied.length,
         rejected: outcome.rejected.length,
         pending: outcome.pending,
-        conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.detail ?? "" })),
+        conflicts: outcome.conflicts.map((c) => ({ proposalId: c.proposalId, accountId: c.accountId, detail: c.reason ? conflictText(c.reason, L) : (c.detail ?? "") })),
       };
     },
     decidePending(options) {

@@ -310,6 +310,8 @@ export function newestProposal(sheets: readonly SheetInfo[]): string | null {
 export interface ApplyReport {
   proposalSheet: string | null;
   outcome: ApplyOutcome;
+  /** The workbook's language (its `language` setting, else the display language), once settings were read. */
+  locale?: Locale;
 }
 
 /**
@@ -353,6 +355,7 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
     proposalSheet: proposalSheetName,
     roster,
     sameRegionOnly: (region) => settings.bool("sameRegionOnly", region),
+    locale,
     approvers: (region) => {
       const list = region ? settings.get(`approver.${region}`) : null;
       return typeof list === "string" ? approverNames(list) : [];
@@ -364,5 +367,5 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
   const header = locale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER;
   // Conflicts stand out in the log (the format is set when the log sheet is created).
   if (plan.audit.length) await port.appendRows(auditTarget, [...header], plan.audit, { highlights: [{ column: header[7], when: { op: "equals", text: "conflict" }, style: "bad" }] });
-  return { proposalSheet: proposalSheetName, outcome: plan.outcome };
+  return { proposalSheet: proposalSheetName, outcome: plan.outcome, locale };
 }

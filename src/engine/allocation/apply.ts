@@ -9,6 +9,8 @@ import type { Rep } from "../model";
 import type { Cell, Table } from "../table";
 import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
 import { approverKey } from "./settingsDefs";
+import { conflictText, type ConflictReason } from "./applyText";
+import type { Locale } from "../messages";
 import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
 
 const APPROVE = new Set(["approve", "approved", "yes", "y", "ok", "同意", "批准", "通过", "是"]);
@@ -69,8 +71,10 @@ export interface ApplyEntry {
   note: string;
   /** Row of the proposal sheet. */
   row: number;
-  /** Why a conflict is one: the Owner found, or a missing account. */
+  /** Why a conflict is one (the Owner found, a missing account…), in English; `reason` renders in any language. */
   detail?: string;
+  /** Why a conflict is one, as a catalogue key and values. */
+  reason?: ConflictReason;
 }
 
 export interface ApplyOutcome {
@@ -114,6 +118,8 @@ export function planApply(input: {
   sameRegionOnly?: (region: string) => boolean;
   /** The names who may decide a region's moves (`approver.<region>`); empty: anyone. */
   approvers?: (region: string) => string[];
+  /** The workbook's language: the audit log's notes are written in it (default en-US). */
+  locale?: Locale;
 }): ApplyPlan {
   const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   const plan: ApplyPlan = { updates: [], audit: [], outcome };
@@ -140,16 +146,18 @@ export function planApply(input: {
   }
   const roster = new Map((input.roster ?? []).map((r) => [r.key, r]));
   /** Why To cannot receive the account, in words, or null when it can. */
-  const refuseTo = (to: string, accountRegion: string): string | null => {
-    if (!input.roster) return "no roster to check To against";
+  const refuseTo = (to: string, accountRegion: string): ConflictReason | null => {
+    if (!input.roster) return { key: "conflict.noRoster", params: {} };
     const rep = roster.get(idKey(to));
-    if (!rep) return `To “${to}” is not a Rep ID on the roster`;
-    if (!rep.active) return `To ${rep.id} has left (Active = no)`;
+    if (!rep) return { key: "conflict.toUnknown", params: { to } };
+    if (!rep.active) return { key: "conflict.toLeft", params: { to: rep.id } };
     if (accountRegion && input.sameRegionOnly?.(accountRegion) && normalizeHeader(rep.region) !== normalizeHeader(accountRegion)) {
-      return `To ${rep.id} is in ${rep.region || "no region"}, the account is in ${accountRegion} (sameRegionOnly)`;
+      return { key: "conflict.toOtherRegion", params: { to: rep.id, repRegion: rep.region, region: accountRegion } };
     }
     return null;
   };
+  const locale = input.locale ?? "en-US";
+  const conflict = (entry: ApplyEntry, reason: ConflictReason) => outcome.conflicts.push({ ...entry, detail: conflictText(reason, "en-US"), reason });
   // The newest audit result per proposal id (and sheet, since ids restart with a new period's run).
   const lastResult = new Map<string, string>();
   for (const a of input.audit) lastResult.set(a.proposalId, a.result);
@@ -183,7 +191,7 @@ export function planApply(input: {
     const allowed = current && input.approvers ? input.approvers(current.region) : [];
     if (allowed.length && !allowed.map(approverKey).includes(approverKey(entry.approver))) {
       result = "conflict";
-      outcome.conflicts.push({ ...entry, detail: `needs approval by ${allowed.join(" or ")} (${current!.region}); Approver is “${entry.approver}”` });
+      conflict(entry, { key: "conflict.notApprover", params: { region: current!.region, approver: entry.approver }, approvers: allowed });
     } else if (!approve) {
       result = "rejected";
       outcome.rejected.push(entry);
@@ -192,16 +200,16 @@ export function planApply(input: {
       outcome.alreadyApplied.push(entry);
     } else if (!current) {
       result = "conflict";
-      outcome.conflicts.push({ ...entry, detail: "account not found" });
+      conflict(entry, { key: "conflict.accountNotFound", params: {} });
     } else if (!entry.to) {
       result = "conflict";
-      outcome.conflicts.push({ ...entry, detail: "no recipient" });
+      conflict(entry, { key: "conflict.noRecipient", params: {} });
     } else if (idKey(current.owner) !== idKey(entry.from)) {
       result = "conflict";
-      outcome.conflicts.push({ ...entry, detail: `owner is now “${current.owner}”` });
+      conflict(entry, { key: "conflict.ownerChanged", params: { owner: current.owner } });
     } else if (refuseTo(entry.to, current.region) !== null) {
       result = "conflict";
-      outcome.conflicts.push({ ...entry, detail: refuseTo(entry.to, current.region)! });
+      conflict(entry, refuseTo(entry.to, current.region)!);
     } else {
       result = "applied";
       outcome.applied.push(entry);
@@ -212,7 +220,9 @@ export function planApply(input: {
     const previous = lastResult.get(proposalId);
     const repeat = previous === result || (result === "already-applied" && previous === "applied");
     if (!repeat) {
-      const detail = outcome.conflicts.at(-1)?.proposalId === proposalId ? (outcome.conflicts.at(-1)!.detail ?? "") : "";
+      const last = outcome.conflicts.at(-1);
+      // In the audit log's language, like the rest of the row.
+      const detail = last?.proposalId === proposalId && last.reason ? conflictText(last.reason, locale) : "";
       // The approver's own note is kept word for word; why a row could not be applied follows it.
       const note = [entry.note, detail].filter(Boolean).join(" — ");
       plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, entry.rule, entry.approver, result, input.proposalSheet, note]);

@@ -289,3 +289,6 @@ export function watchSheet(check: CheckResult, alloc: AllocationResult, name: st
     asTable: true,
   };
 }
+
+/** The sheet's own text per locale (exported for the catalogue parity test). */
+export { TEXT as PROPOSAL_SHEET_TEXT };

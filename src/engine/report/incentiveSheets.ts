@@ -153,3 +153,6 @@ export function incentivesSheet(check: CheckResult, ev: Evaluation, name: string
 }
 
 export { componentLabel } from "../incentives/components";
+
+/** The sheet's own text per locale (exported for the catalogue parity test). */
+export { TEXT as INCENTIVE_SHEET_TEXT };

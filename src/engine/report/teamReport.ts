@@ -201,3 +201,6 @@ export function teamReportSheet(check: CheckResult, report: readonly TeamScope[]
     chart: { title: tt(L, "chart"), columns: 2 },
   };
 }
+
+/** The sheet's own text per locale (exported for the catalogue parity test). */
+export { TEXT as TEAM_REPORT_TEXT };

@@ -10,16 +10,21 @@ import path from "node:path";
 import type { Cell } from "../../engine/table";
 import { attribute, eachAttribute, scanXml } from "./scanXml";
 import { localName, once, parseXml, StopParsing, unescapeOoxml, type Attributes } from "./xml";
+import { fileProblemText, type FileProblem, type FileProblemKey } from "./problems";
 import { ZipArchive, ZipFormatError, type ZipEntry } from "./zip";
 
-/** Thrown when a file cannot be read as a workbook; the message says what it is and what to do. */
+/** Thrown when a file cannot be read as a workbook; the problem says what it is and what to do. */
 export class WorkbookFileError extends Error {
   override name = "WorkbookFileError";
+  /** The problem in English (the message is "<file>: <reason>"). */
+  readonly reason: string;
   constructor(
     readonly file: string,
-    readonly reason: string,
+    readonly problem: FileProblem,
   ) {
+    const reason = fileProblemText(problem, "en-US");
     super(`${file}: ${reason}`);
+    this.reason = reason;
   }
 }
 
@@ -99,27 +104,27 @@ function rowOf(ref: string): number {
 }
 
 /** What the file is when it is not a zip, from its first bytes. */
-async function describeNonZip(file: string): Promise<string | null> {
+async function describeNonZip(file: string): Promise<FileProblemKey | null> {
   const fh = await fs.open(file, "r");
   try {
     const size = (await fh.stat()).size;
-    if (size === 0) return "an empty file (0 bytes), not a workbook";
+    if (size === 0) return "emptyFile";
     const head = Buffer.alloc(Math.min(size, 8));
     await fh.read(head, 0, head.length, 0);
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return null;
-    if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) return "an empty zip file, not a workbook";
+    if (head.length >= 4 && head.readUInt32LE(0) === 0x06054b50) return "emptyZip";
     if (head.length === 8 && head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
       // An OLE compound file: an encrypted .xlsx (it holds an EncryptionInfo stream) or a legacy .xls.
       const all = await fh.readFile();
-      if (all.includes(Buffer.from("EncryptionInfo", "utf16le"))) return "password-protected: remove the password in Excel (File > Info > Protect Workbook > Encrypt with Password) and try again";
-      return "an old .xls workbook (Excel 97-2003): open it in Excel and save it as .xlsx";
+      if (all.includes(Buffer.from("EncryptionInfo", "utf16le"))) return "encrypted";
+      return "oldXls";
     }
     const text = Buffer.alloc(Math.min(size, 4096));
     await fh.read(text, 0, text.length, 0);
     const s = text.toString("utf8");
-    if (/^\s*</.test(s)) return "an XML or HTML file, not an .xlsx workbook: open it in Excel and save it as .xlsx";
-    if (!/[\x00-\x08\x0e-\x1f]/.test(s) && /[,;\t]/.test(s)) return "a text (CSV) file, not an .xlsx workbook: open it in Excel and save it as .xlsx";
-    return "not an .xlsx workbook (it is not a zip file)";
+    if (/^\s*</.test(s)) return "xmlFile";
+    if (!/[\x00-\x08\x0e-\x1f]/.test(s) && /[,;\t]/.test(s)) return "csvFile";
+    return "notZip";
   } finally {
     await fh.close();
   }
@@ -145,36 +150,36 @@ export class XlsxPackage {
    */
   static async open(file: string): Promise<XlsxPackage> {
     const what = await describeNonZip(file).catch((e: NodeJS.ErrnoException) => {
-      throw new WorkbookFileError(file, e.code === "EISDIR" ? "is a folder, not a workbook" : `cannot be read (${e.code ?? e.message})`);
+      throw new WorkbookFileError(file, e.code === "EISDIR" ? { key: "folder" } : { key: "unreadable", params: { code: e.code ?? e.message } });
     });
-    if (what) throw new WorkbookFileError(file, what);
+    if (what) throw new WorkbookFileError(file, { key: what });
     let zip: ZipArchive;
     try {
       zip = await ZipArchive.open(file);
     } catch (e) {
-      if (e instanceof ZipFormatError) throw new WorkbookFileError(file, e.reason);
+      if (e instanceof ZipFormatError) throw new WorkbookFileError(file, e.problem);
       throw e;
     }
     try {
       return await XlsxPackage.load(file, zip);
     } catch (e) {
       await zip.close();
-      if (e instanceof ZipFormatError) throw new WorkbookFileError(file, e.reason);
+      if (e instanceof ZipFormatError) throw new WorkbookFileError(file, e.problem);
       throw e;
     }
   }
 
   private static async load(file: string, zip: ZipArchive): Promise<XlsxPackage> {
-    if (zip.entries.some((e) => e.flags & 1)) throw new ZipFormatError("password-protected: remove the password and try again");
+    if (zip.entries.some((e) => e.flags & 1)) throw new ZipFormatError("encrypted");
     const rootRels = zip.get("_rels/.rels") ? await readRelationships(zip, "_rels/.rels") : [];
     const officeDoc = rootRels.find((r) => relKind(r.type) === "officeDocument" && !r.external);
     let workbookPart = officeDoc ? resolveTarget("", officeDoc.target) : "xl/workbook.xml";
     if (!zip.get(workbookPart) && zip.get("xl/workbook.xml")) workbookPart = "xl/workbook.xml";
     const wbEntry = zip.get(workbookPart);
     if (!wbEntry) {
-      if (zip.get("content.xml")) throw new ZipFormatError("an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx");
-      if (zip.get("word/document.xml")) throw new ZipFormatError("a Word document, not an Excel workbook");
-      throw new ZipFormatError("not an Excel workbook: the zip has no workbook part (xl/workbook.xml)");
+      if (zip.get("content.xml")) throw new ZipFormatError("ods");
+      if (zip.get("word/document.xml")) throw new ZipFormatError("wordDocument");
+      throw new ZipFormatError("noWorkbookPart");
     }
     workbookPart = wbEntry.name;
     const relsPart = relsPartOf(workbookPart);

@@ -130,7 +130,7 @@ export async function scanXml(chunks: AsyncIterable<Buffer>, h: ScanHandlers, pa
  * re-encoded to UTF-8 first.)
  */
 async function scan(chunks: AsyncIterable<Buffer>, h: ScanHandlers, part: string): Promise<void> {
-  const fail = (why: string) => new ZipFormatError(`damaged: part ${part} is not well-formed XML (${why}); save the workbook again from Excel`);
+  const fail = (why: string) => new ZipFormatError("badXml", { part, why });
   const stack: string[] = [];
   let utf16: StringDecoder | null = null;
   let first = true;

@@ -85,7 +85,7 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       return await work();
     } catch (e) {
-      if (e instanceof ZipFormatError) throw new WorkbookFileError(this.pkg.file, e.reason);
+      if (e instanceof ZipFormatError) throw new WorkbookFileError(this.pkg.file, e.problem);
       throw e;
     }
   }
@@ -184,7 +184,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const relsPart = relsPartOf(wbPart);
     let relsXml = (await pkg.text(relsPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     const types = await pkg.text("[Content_Types].xml");
-    if (types === null) throw new ZipFormatError("damaged: it has no [Content_Types].xml part; open it in Excel and save it again");
+    if (types === null) throw new ZipFormatError("noContentTypes");
     let typesXml = types;
     const newParts: { part: string; data: Iterable<string> }[] = [];
     const addRels: { id: string; type: string; target: string }[] = [];

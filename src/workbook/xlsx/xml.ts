@@ -35,7 +35,7 @@ export async function parseXml(chunks: AsyncIterable<Buffer>, handlers: XmlHandl
   const parser = new SaxesParser({ xmlns: false, position: true });
   let failure: Error | null = null;
   parser.on("error", (e) => {
-    failure ??= new ZipFormatError(`damaged: part ${part} is not well-formed XML (${e.message.replace(/\s+/g, " ")}); save the workbook again from Excel`);
+    failure ??= new ZipFormatError("badXml", { part, why: e.message.replace(/\s+/g, " ") });
   });
   if (handlers.open) {
     const open = handlers.open;

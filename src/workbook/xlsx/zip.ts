@@ -10,12 +10,19 @@ import { createReadStream, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import { createDeflateRaw, createInflateRaw, crc32, deflateRawSync } from "node:zlib";
+import { fileProblemText, type FileProblem, type FileProblemKey } from "./problems";
 
-/** Thrown when the file is not a readable zip; `reason` says in plain words what it is instead. */
+/** Thrown when the file is not a readable zip; `problem` says what it is instead (`reason`: in English). */
 export class ZipFormatError extends Error {
   override name = "ZipFormatError";
-  constructor(readonly reason: string) {
+  readonly problem: FileProblem;
+  readonly reason: string;
+  constructor(key: FileProblemKey, params?: FileProblem["params"]) {
+    const problem = { key, params };
+    const reason = fileProblemText(problem, "en-US");
     super(reason);
+    this.problem = problem;
+    this.reason = reason;
   }
 }
 
@@ -65,7 +72,7 @@ export class ZipArchive {
           break;
         }
       }
-      if (eocd < 0) throw new ZipFormatError("damaged: the file is cut short or is not a zip (no zip directory at its end)");
+      if (eocd < 0) throw new ZipFormatError("noZipDirectory");
       let count = tail.readUInt16LE(eocd + 10);
       let cdSize = tail.readUInt32LE(eocd + 12);
       let cdOffset = tail.readUInt32LE(eocd + 16);
@@ -73,18 +80,18 @@ export class ZipArchive {
         const at = Number(tail.readBigUInt64LE(eocd - 20 + 8));
         const z = Buffer.alloc(56);
         await fh.read(z, 0, 56, at);
-        if (z.readUInt32LE(0) !== SIG_EOCD64) throw new ZipFormatError("damaged: its Zip64 directory is corrupt");
+        if (z.readUInt32LE(0) !== SIG_EOCD64) throw new ZipFormatError("zip64Corrupt");
         count = Number(z.readBigUInt64LE(32));
         cdSize = Number(z.readBigUInt64LE(40));
         cdOffset = Number(z.readBigUInt64LE(48));
       }
-      if (cdOffset + cdSize > size) throw new ZipFormatError("damaged: the file is cut short (its zip directory points past the end)");
+      if (cdOffset + cdSize > size) throw new ZipFormatError("directoryPastEnd");
       const cd = Buffer.alloc(cdSize);
       await fh.read(cd, 0, cdSize, cdOffset);
       const entries: ZipEntry[] = [];
       let p = 0;
       for (let i = 0; i < count; i++) {
-        if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipFormatError("damaged: its zip directory is corrupt");
+        if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipFormatError("directoryCorrupt");
         const flags = cd.readUInt16LE(p + 8);
         const nameLen = cd.readUInt16LE(p + 28);
         const extraLen = cd.readUInt16LE(p + 30);
@@ -143,13 +150,13 @@ export class ZipArchive {
   private async dataOffset(entry: ZipEntry): Promise<number> {
     const h = Buffer.alloc(30);
     const { bytesRead } = await this.fh.read(h, 0, 30, entry.localHeaderOffset);
-    if (bytesRead < 30 || h.readUInt32LE(0) !== SIG_LOCAL) throw new ZipFormatError(`damaged: part ${entry.name} is corrupt (bad local header)`);
+    if (bytesRead < 30 || h.readUInt32LE(0) !== SIG_LOCAL) throw new ZipFormatError("badLocalHeader", { part: entry.name });
     return entry.localHeaderOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
   }
 
   private checkReadable(entry: ZipEntry): void {
-    if (entry.flags & 1) throw new ZipFormatError("password-protected: remove the password in Excel (File > Info > Protect Workbook) and try again");
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`part ${entry.name} uses an unsupported compression (method ${entry.method}); save the workbook again from Excel`);
+    if (entry.flags & 1) throw new ZipFormatError("encrypted");
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError("compression", { part: entry.name, method: entry.method });
   }
 
   /** The entry's compressed bytes exactly as stored, in pieces of at most 4 MB, for copying into another zip. */
@@ -159,7 +166,7 @@ export class ZipArchive {
     for (let done = 0; done < entry.compressedSize; ) {
       const buf = Buffer.allocUnsafe(Math.min(piece, entry.compressedSize - done));
       const { bytesRead } = await this.fh.read(buf, 0, buf.length, start + done);
-      if (bytesRead < buf.length) throw new ZipFormatError(`damaged: the file is cut short inside part ${entry.name}`);
+      if (bytesRead < buf.length) throw new ZipFormatError("cutShortInPart", { part: entry.name });
       done += bytesRead;
       yield buf;
     }
@@ -172,7 +179,7 @@ export class ZipArchive {
   async *stream(entry: ZipEntry): AsyncGenerator<Buffer> {
     this.checkReadable(entry);
     const start = await this.dataOffset(entry);
-    const damaged = (why: string) => new ZipFormatError(`damaged: part ${entry.name} is corrupt (${why}); save the workbook again from Excel`);
+    const damaged = (why: string) => new ZipFormatError("partCorrupt", { part: entry.name, why });
     if (entry.compressedSize === 0) {
       if (entry.size !== 0) throw damaged("no data");
       return;
