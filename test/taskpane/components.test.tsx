@@ -16,7 +16,10 @@ import { SettingField } from "../../src/taskpane/components/SettingField";
 import { StatementView } from "../../src/taskpane/components/StatementView";
 import { StatementsSection, filterReps, repOptionText } from "../../src/taskpane/components/StatementsSection";
 import { RULE_KEYS } from "../../src/taskpane/hooks/settingsForm";
-import { App, errorText } from "../../src/taskpane/components/App";
+import { App } from "../../src/taskpane/components/App";
+import { paneErrorText } from "../../src/taskpane/errors";
+import { FakeRichApiError } from "../../src/fakes/fakeExcel";
+import { SheetExistsError } from "../../src/workbook/port";
 import { CheckSummaryView } from "../../src/taskpane/components/CheckSummaryView";
 import { IssueList, MAX_ISSUES_SHOWN, issueLocation, issueTarget } from "../../src/taskpane/components/IssueList";
 import { enUS } from "../../src/taskpane/i18n/en-US";
@@ -175,12 +178,19 @@ describe("App", () => {
     for (const expected of ["检查数据", "运行分配", "应用已批准", "数据", "规则", "审批与应用", "激励明细"]) expect(text).toContain(expected);
   });
 
-  it.each<[unknown, string]>([
-    [new Error("Sheet Reps is protected"), "Sheet Reps is protected"],
-    [new TypeError(""), "TypeError"],
-    ["plain text", "plain text"],
-  ])("shows an error as its message (%p)", (err, expected) => {
-    expect(errorText(err)).toBe(expected);
+  /** Shaped as Office.js rejects: an Error with a documented `code` (codes the fake host does not model too). */
+  const officeError = (code: string, message: string) => Object.assign(new Error(message), { name: "RichApi.Error", code });
+  it.each<[unknown, PaneLocale, string]>([
+    [new Error("Sheet Reps is protected"), "en-US", "Fairshare could not finish: Sheet Reps is protected"],
+    [new TypeError(""), "zh-CN", "Fairshare 未能完成：TypeError"],
+    ["plain text", "en-US", "Fairshare could not finish: plain text"],
+    [officeError("InvalidOperationInCellEditMode", "The operation is not allowed in cell edit mode."), "zh-CN", "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。"],
+    [officeError("AccessDenied", "denied"), "en-US", "Excel refused the change: the sheet or workbook may be protected, or open read-only. Unprotect it or open an editable copy, then try again. (AccessDenied)"],
+    [new FakeRichApiError("RequestPayloadSizeLimitExceeded", "too big"), "zh-CN", "数据量超过 Excel 单次请求的上限（网页版 Excel 为 5 MB）。请重试；若仍失败，请使用桌面版 Excel 或 fairshare 命令行。（RequestPayloadSizeLimitExceeded）"],
+    [new FakeRichApiError("InvalidArgument", "bad argument"), "zh-CN", "Excel 报告了问题（InvalidArgument）：bad argument"],
+    [new SheetExistsError("Fairshare Proposal 2026-10"), "zh-CN", "已存在名为 Fairshare Proposal 2026-10 的工作表。请重命名或删除后重试。"],
+  ])("shows an error in the pane's language (%p, %s)", (err, locale, expected) => {
+    expect(paneErrorText(err, translator(locale))).toBe(expected);
   });
 });
 

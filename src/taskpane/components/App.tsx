@@ -28,8 +28,8 @@ import { RulesSection } from "./RulesSection";
 import { RunSection } from "./RunSection";
 import { Section } from "./Section";
 import { StatementsSection } from "./StatementsSection";
+import { paneErrorText } from "../errors";
 
-export { errorText } from "../hooks/usePane";
 
 const useStyles = makeStyles({
   root: {
@@ -170,7 +170,7 @@ export function App({ actions }: AppProps) {
           <MessageBar intent="error" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
-              {pane.error}
+              {paneErrorText(pane.error, t)}
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={pane.dismissError}>

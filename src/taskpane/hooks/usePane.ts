@@ -6,11 +6,6 @@ import { RULE_KEYS } from "./settingsForm";
 /** What the pane is busy with; while it is busy every other action is disabled. */
 export type BusyKind = "data" | "mapping" | "checking" | "rules" | "saving" | "completing" | "running" | "review" | "deciding" | "applying" | "statements";
 
-/** What the user sees of a failure: the error's own message (never only the console). */
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return String(err);
-}
 
 export interface RulesData {
   regions: string[];
@@ -28,7 +23,8 @@ export type RunNotice = "cancelled" | "cancelTooLate" | null;
 /** Everything the pane shows and every command it offers; all workbook access goes through `actions`. */
 export interface PaneState {
   busy: BusyKind | null;
-  error: string | null;
+  /** The last failure, shown (in the pane's language) until dismissed or the next command. */
+  error: unknown;
   dismissError(): void;
 
   data: DataDescription | null;
@@ -84,7 +80,7 @@ export interface PaneState {
 export function usePane(actions: PaneActions): PaneState {
   // The pane opens by reading the data mapping (see the effect below): busy from the first render.
   const [busy, setBusy] = useState<BusyKind | null>("data");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [data, setData] = useState<DataDescription | null>(null);
   const [check, setCheck] = useState<CheckSummary | null>(null);
   const [rules, setRules] = useState<RulesData | null>(null);
@@ -114,7 +110,7 @@ export function usePane(actions: PaneActions): PaneState {
       await body();
       return true;
     } catch (err) {
-      if (mounted.current) setError(errorText(err));
+      if (mounted.current) setError(err ?? new Error(String(err)));
       return false;
     } finally {
       busyRef.current = null;
@@ -268,7 +264,7 @@ export function usePane(actions: PaneActions): PaneState {
     (sheet: string, row?: number | null, column?: string | number | null) => {
       setError(null);
       actions.activate(sheet, row, column).catch((err: unknown) => {
-        if (mounted.current) setError(errorText(err));
+        if (mounted.current) setError(err ?? new Error(String(err)));
       });
     },
     [actions]

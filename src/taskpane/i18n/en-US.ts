@@ -203,6 +203,17 @@ export const enUS = {
   totalLabel: "Total",
 
   errorTitle: "Something went wrong",
+  errorCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish the edit, then try again.",
+  errorAccessDenied: "Excel refused the change: the sheet or workbook may be protected, or open read-only. Unprotect it or open an editable copy, then try again. ({code})",
+  errorTooLarge: "The data is too large for one request to Excel (Excel on the web allows 5 MB). Try again; if it fails again, use Excel on the desktop or the fairshare CLI. ({code})",
+  errorItemNotFound: "A sheet or range Fairshare was using was renamed, added or deleted meanwhile. Look again under Data, then try again. ({code})",
+  errorApiNotFound: "This version of Excel lacks a feature Fairshare needs. Update Office, or use Excel on the web. ({code})",
+  errorBusy: "Excel is out of resources for this request. Close other add-ins or workbooks and try again. ({code})",
+  errorConflict: "Someone else changed the workbook at the same time. Try again. ({code})",
+  errorExcel: "Excel reported a problem ({code}): {detail}",
+  errorSheetExists: "A sheet named {sheet} already exists. Rename or delete it, then try again.",
+  errorInvalidSetting: "A rule change could not be saved: {detail}",
+  errorUnexpected: "Fairshare could not finish: {detail}",
   dismiss: "Dismiss",
 };
 

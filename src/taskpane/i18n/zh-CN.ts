@@ -201,6 +201,17 @@ export const zhCN: Messages = {
   totalLabel: "合计",
 
   errorTitle: "出现问题",
+  errorCellEditMode: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
+  errorAccessDenied: "Excel 拒绝了此更改：工作表或工作簿可能受保护，或以只读方式打开。请取消保护或打开可编辑的副本后重试。（{code}）",
+  errorTooLarge: "数据量超过 Excel 单次请求的上限（网页版 Excel 为 5 MB）。请重试；若仍失败，请使用桌面版 Excel 或 fairshare 命令行。（{code}）",
+  errorItemNotFound: "Fairshare 正在使用的工作表或区域已被重命名、添加或删除。请在“数据”中重新查找后重试。（{code}）",
+  errorApiNotFound: "此版本的 Excel 缺少 Fairshare 需要的功能。请更新 Office，或使用网页版 Excel。（{code}）",
+  errorBusy: "Excel 处理此请求的资源不足。请关闭其他加载项或工作簿后重试。（{code}）",
+  errorConflict: "其他人同时修改了工作簿。请重试。（{code}）",
+  errorExcel: "Excel 报告了问题（{code}）：{detail}",
+  errorSheetExists: "已存在名为 {sheet} 的工作表。请重命名或删除后重试。",
+  errorInvalidSetting: "规则更改无法保存：{detail}",
+  errorUnexpected: "Fairshare 未能完成：{detail}",
   dismiss: "关闭",
 
 };
