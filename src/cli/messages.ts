@@ -2,7 +2,7 @@
  * What the CLI says when it cannot start or finish: usage problems, output-path problems and the help
  * text, per locale. Errors carry a key and values; main renders them in the --lang (or workbook) language.
  */
-import type { Locale } from "../engine/messages";
+import { fillPlaceholders, type Locale } from "../engine/messages";
 
 const EN = {
   usage: `Usage:
@@ -112,7 +112,7 @@ export interface CliMessage {
  * @example cliText({ key: "needsOut", params: { command: "run" } }, "zh-CN") // "run 需要 --out <输出.xlsx>"
  */
 export function cliText(m: CliMessage, locale: Locale): string {
-  return CLI_MESSAGES[locale][m.key].replace(/\{(\w+)\}/g, (_, k: string) => String(m.params?.[k] ?? `{${k}}`));
+  return fillPlaceholders(CLI_MESSAGES[locale][m.key], m.params);
 }
 
 /**

@@ -9,7 +9,7 @@ import { conflictText } from "../engine/allocation/applyText";
 import { formatMonth } from "../engine/cells";
 import type { CheckResult } from "../engine/check";
 import type { Issue } from "../engine/issues";
-import type { Locale } from "../engine/messages";
+import { fillPlaceholders, type Locale } from "../engine/messages";
 import { countBySeverity, GROUP_EXAMPLES, groupIssues } from "../engine/report/issueGroups";
 
 const EN = {
@@ -98,7 +98,7 @@ const ZH: Record<Key, string> = {
 export const CLI_TEXT: Record<Locale, Record<Key, string>> = { "en-US": EN, "zh-CN": ZH };
 
 function say(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return CLI_TEXT[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return fillPlaceholders(CLI_TEXT[locale][key], params);
 }
 
 /** Where an issue is, as much as it has: "Sales row 12 [Owner]". */

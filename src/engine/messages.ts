@@ -192,6 +192,14 @@ export function toLocale(tag: string | null | undefined): Locale {
   return tag && /^zh/i.test(tag) ? "zh-CN" : "en-US";
 }
 
+/**
+ * A template with its {placeholders} filled from `params`; a placeholder without a value stays as written.
+ * @example fillPlaceholders("{n} rows", { n: 3 }) // "3 rows"
+ */
+export function fillPlaceholders(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
 /** A word from the message vocabulary (e.g. "action.rowSkipped"); the key itself when unknown. */
 export function word(locale: Locale, key: string): string {
   return WORDS[locale][key] ?? WORDS["en-US"][key] ?? key;

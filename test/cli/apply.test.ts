@@ -1,19 +1,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import type { Cell } from "../../src/engine/table";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-team.xlsx");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-apply-"));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function sheet(file: string, name: string): Promise<Cell[][]> {
   const [t] = await (await ExcelJsWorkbook.open(file)).readTables([name]);

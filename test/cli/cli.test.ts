@@ -3,7 +3,7 @@ import { COMPONENT_IDS } from "../../src/engine/incentives/components";
 import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { writeSheets } from "../../src/cli/writeTable";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import type { Cell } from "../../src/engine/table";
@@ -23,12 +23,6 @@ const RUN_SHEETS = [
 ];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-cli-"));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function book(name: string, sheets: Record<string, Cell[][]>): Promise<string> {
   const file = path.join(tmp, name);

@@ -1,19 +1,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { cli } from "../helpers/cli";
 import { writeSheets } from "../../src/cli/writeTable";
 import type { Cell } from "../../src/engine/table";
 import { crmExport, fxiaokeExport } from "../helpers/crmExport";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-crm-"));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function book(name: string, sheets: Record<string, Cell[][]>): Promise<string> {
   const file = path.join(tmp, name);

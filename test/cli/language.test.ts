@@ -5,19 +5,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { cli, decideFirstRow } from "../helpers/cli";
 import { writeSheets } from "../../src/cli/writeTable";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
 import { smallTeam } from "../helpers/team";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-lang-"));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 describe("a bad command line is answered in the language asked for, in one line", () => {
   test.each([
@@ -75,14 +69,7 @@ test("apply in a Chinese workbook: the conflict in the summary and in the audit 
   const wb = await ExcelJsWorkbook.open(ran);
   const accounts = wb.workbook.getWorksheet("Accounts")!;
   accounts.getRow(6).getCell(3).value = "R1";
-  const ws = wb.workbook.getWorksheet("Fairshare 调整建议 2026-03")!;
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === "建议编号") header = n;
-  });
-  const cols = (ws.getRow(header).values as unknown[]).map(String);
-  ws.getRow(header + 1).getCell(cols.indexOf("审批结果")).value = "同意";
-  ws.getRow(header + 1).getCell(cols.indexOf("审批人")).value = "王经理";
+  decideFirstRow(wb.workbook, "Fairshare 调整建议 2026-03", "建议编号", { decision: "审批结果", approver: "审批人" }, { decision: "同意", approver: "王经理" });
   const decided = path.join(tmp, "zh-conflict.decided.xlsx");
   await wb.save(decided);
 

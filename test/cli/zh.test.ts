@@ -4,6 +4,7 @@ import path from "node:path";
 import { main } from "../../src/cli/main";
 import { writeSheets } from "../../src/cli/writeTable";
 import { ExcelJsWorkbook } from "../../src/workbook/exceljsAdapter";
+import { decideFirstRow } from "../helpers/cli";
 import { smallTeam } from "../helpers/team";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-zh-"));
@@ -22,14 +23,7 @@ test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the a
   expect(move.reason).toBe("负责人 R4 已离职。");
 
   const wb = await ExcelJsWorkbook.open(ran);
-  const ws = wb.workbook.getWorksheet("Fairshare 调整建议 2026-03")!;
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === "建议编号") header = n;
-  });
-  const cols = (ws.getRow(header).values as unknown[]).map(String);
-  ws.getRow(header + 1).getCell(cols.indexOf("审批结果")).value = "同意";
-  ws.getRow(header + 1).getCell(cols.indexOf("审批人")).value = "王经理";
+  decideFirstRow(wb.workbook, "Fairshare 调整建议 2026-03", "建议编号", { decision: "审批结果", approver: "审批人" }, { decision: "同意", approver: "王经理" });
   const decided = path.join(tmp, "zh.decided.xlsx");
   await wb.save(decided);
   const applied = path.join(tmp, "zh.applied.xlsx");

@@ -2,7 +2,7 @@
  * Why a file cannot be read or written as a workbook, in words, per locale: what the file is and what
  * to do. Errors carry the key and params; the CLI renders them in the user's language.
  */
-import type { Locale } from "../../engine/messages";
+import { fillPlaceholders, type Locale } from "../../engine/messages";
 
 const EN = {
   folder: "is a folder, not a workbook",
@@ -74,5 +74,5 @@ export interface FileProblem {
  * @example fileProblemText({ key: "badLocalHeader", params: { part: "xl/workbook.xml" } }, "zh-CN") // "已损坏：部件 xl/workbook.xml 损坏（本地文件头错误）"
  */
 export function fileProblemText(problem: FileProblem, locale: Locale): string {
-  return FILE_PROBLEMS[locale][problem.key].replace(/\{(\w+)\}/g, (_, k: string) => String(problem.params?.[k] ?? `{${k}}`));
+  return fillPlaceholders(FILE_PROBLEMS[locale][problem.key], problem.params);
 }

@@ -4,19 +4,22 @@ import { checkSheets } from "../../helpers/team";
 const reps = [["Rep ID", "Name", "Hire Date", "Region"], ["R1", "Ann", "2020-01-01", "North"]];
 const accounts = [["Account ID", "Account Name", "Owner", "Region"], ["A1", "Acme", "R1", "North"], ["A2", "Beta", "R1", "North"], ["A3", "Gamma", "R1", "North"]];
 
+/** An export whose headers name no field: "Ref", "Booked", "Acct", "Net", "Note". */
+const exported = (): Cell[][] => [
+    ["Ref", "Booked", "Acct", "Net", "Note"],
+    ["X1", "2026-03-01", "A1", "1,000", "first"],
+    ["X2", "2026/3/5", "A2", 250, "x"],
+    ["X3", "2026-02-10", "A3", "¥300", ""],
+    ["X4", "soon", "A1", 50, "late"],
+    ["X5", "2026-01-20", "A2", 75, "y"],
+];
+
 describe("columns found by their content when no header names them", () => {
   test("a column of dates, one of money and one of account IDs, each reported with its confidence", async () => {
     const r = await checkSheets({
       Reps: reps,
       Accounts: accounts,
-      Sales: [
-        ["Ref", "Booked", "Acct", "Net", "Note"],
-        ["X1", "2026-03-01", "A1", "1,000", "first"],
-        ["X2", "2026/3/5", "A2", 250, "x"],
-        ["X3", "2026-02-10", "A3", "¥300", ""],
-        ["X4", "soon", "A1", 50, "late"],
-        ["X5", "2026-01-20", "A2", 75, "y"],
-      ],
+      Sales: exported(),
     });
     const guesses = r.issues.filter((i) => i.code === "column_guessed").map((i) => [i.column, i.params.field, i.params.confidence, i.message]);
     expect(guesses).toEqual([
@@ -65,16 +68,7 @@ test("a sheet taken for its headers says so, once", async () => {
 });
 
 describe("a sheet found by its content when neither its name nor its headers tell", () => {
-  // "Ref", "Booked", "Acct", "Net", "Note": no header is a Sales synonym, and the sheet's name is not one either.
-  const exported = (): Cell[][] => [
-    ["Ref", "Booked", "Acct", "Net", "Note"],
-    ["X1", "2026-03-01", "A1", "1,000", "first"],
-    ["X2", "2026/3/5", "A2", 250, "x"],
-    ["X3", "2026-02-10", "A3", "¥300", ""],
-    ["X4", "soon", "A1", 50, "late"],
-    ["X5", "2026-01-20", "A2", 75, "y"],
-  ];
-
+  // No header is a Sales synonym, and the sheet's name ("Export 1") is not one either.
   test("a column of dates and a column of money make it the Sales sheet, with its confidence and what was assumed", async () => {
     const r = await checkSheets({ Reps: reps, Accounts: accounts, "Export 1": exported() });
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
