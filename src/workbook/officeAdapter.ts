@@ -689,15 +689,20 @@ export class OfficeWorkbook implements WorkbookPort {
       names.clear();
       for (const s of sheets.items) names.set(s.id, s.name);
     };
-    const relist = () => Excel.run(list);
+    // Events come in bursts (a run adds nine sheets and writes them): one listing serves all that wait for it.
+    let listing: Promise<void> | null = null;
+    const relist = () => (listing ??= Excel.run(list).finally(() => (listing = null)));
+    /** The sheet's name, listing the sheets again (at most twice: a listing under way may predate the sheet). */
+    const nameOf = async (id: string) => {
+      for (let i = 0; i < 2 && !names.has(id); i++) await relist();
+      return names.get(id);
+    };
     const changed = async (event: Excel.WorksheetChangedEventArgs) => {
-      if (!names.has(event.worksheetId)) await relist();
-      const sheet = names.get(event.worksheetId);
+      const sheet = await nameOf(event.worksheetId);
       if (sheet !== undefined) listener({ kind: "changed", sheet, address: event.address });
     };
     const added = async (event: Excel.WorksheetAddedEventArgs) => {
-      await relist();
-      const sheet = names.get(event.worksheetId);
+      const sheet = await nameOf(event.worksheetId);
       if (sheet !== undefined) listener({ kind: "added", sheet });
     };
     const deleted = async (event: Excel.WorksheetDeletedEventArgs) => {
