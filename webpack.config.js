@@ -4,11 +4,13 @@
  * runtime of the custom functions, so it loads office.js, then functions.js, then taskpane.js.
  *
  *   npx webpack --mode production      build dist/
- *   npx webpack serve --mode development   https://localhost:3000 (certificates in certs/, see scripts/certs.js)
+ *   npx webpack serve --mode development   https://localhost:3000 (certificates: see certificateSource below)
  *
  * FAIRSHARE_ORIGIN=https://fairshare.example.com rewrites https://localhost:3000 in the copied manifest.
- * office.js and the files it loads at run time are copied from @microsoft/office-js and served from
- * the add-in's own origin (no CDN).
+ * office.js: a production build loads Microsoft's CDN copy (OFFICE_JS_CDN; AppSource requires it, and the
+ * @microsoft/office-js package is no longer supported for production). A development build (dev server,
+ * watch) serves the copy from @microsoft/office-js from the add-in's own origin, with the files it loads
+ * at run time, so debugging needs no CDN. test/bundle.test.ts checks both.
  */
 const { dependencyRule, resolve, typescriptRule } = require("./webpack.common");
 const fs = require("node:fs");
@@ -19,10 +21,13 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, WebpackError, sources } = require("webpack");
 const { localizeFunctionsMetadata, withRuntimeOptions } = require("./scripts/localize-functions");
 
-const DEV_ORIGIN = "https://localhost:3000";
-const DEV_PORT = 3000;
+/** The dev server's port: package.json's config.dev_server_port (the yo office convention office-addin-debugging reads). */
+const DEV_PORT = Number(require("./package.json").config.dev_server_port);
+const DEV_ORIGIN = `https://localhost:${DEV_PORT}`;
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+/** Microsoft's hosted office.js (Office Add-ins must load it from here to be listed in AppSource). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Locales with their own custom-functions metadata: locale → translation table. */
 const FUNCTION_LOCALES = { "zh-CN": path.resolve(__dirname, "src/functions/i18n.zh-CN.json") };
@@ -106,8 +111,26 @@ function officeJsPatterns() {
   ].map(pattern);
 }
 
-/** https options for the dev server, generating certs/ on first use. */
+/**
+ * Where the dev server's certificate comes from. On Windows and macOS, the Office template's way:
+ * office-addin-dev-certs' getHttpsServerOptions() keeps a CA and a localhost certificate in
+ * ~/.office-addin-dev-certs, installs the CA among the user's trusted roots (the OS asks once) and renews and
+ * reinstalls both when they expire (every 30 days), so `npm start` sideloads into Excel with one command.
+ * Elsewhere (Linux, where only Excel on the web runs, and CI), or with FAIRSHARE_PROJECT_CERTS=1:
+ * scripts/certs.js makes project-local certificates in certs/ and installs nothing.
+ * @returns {"office-addin-dev-certs" | "project"}
+ */
+function certificateSource(platform = process.platform, env = process.env) {
+  if (env.FAIRSHARE_PROJECT_CERTS === "1") return "project";
+  return platform === "win32" || platform === "darwin" ? "office-addin-dev-certs" : "project";
+}
+
+/** https options for the dev server (see certificateSource). */
 async function devServerHttps() {
+  if (certificateSource() === "office-addin-dev-certs") {
+    const { ca, cert, key } = await require("office-addin-dev-certs").getHttpsServerOptions();
+    return { ca, cert, key };
+  }
   const certs = require("./scripts/certs");
   try {
     const { generated } = await certs.ensureCertificates();
@@ -147,6 +170,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: path.resolve(__dirname, "src/taskpane/taskpane.html"),
+        // Read by the template: where office.js comes from.
+        officeJs: production ? OFFICE_JS_CDN : "office.js",
         // Shared runtime: the functions register on the same page as the pane, before it renders.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
@@ -159,7 +184,7 @@ module.exports = async (env = {}, argv = {}) => {
             context: __dirname,
             transform: (content) => content.toString().split(DEV_ORIGIN).join(origin),
           },
-          ...officeJsPatterns(),
+          ...(production ? [] : officeJsPatterns()),
         ],
       }),
     ],
@@ -179,3 +204,7 @@ module.exports = async (env = {}, argv = {}) => {
       : undefined,
   };
 };
+
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.certificateSource = certificateSource;

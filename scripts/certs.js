@@ -4,6 +4,9 @@
  * Creates the development HTTPS certificates in the project folder certs/ (git-ignored):
  * a CA (certs/ca.crt) and a localhost certificate signed by it (certs/localhost.crt, certs/localhost.key).
  * Uses office-addin-dev-certs' generateCertificates; installs nothing into the system store and needs no sudo.
+ * The dev server uses these on Linux and CI (or with FAIRSHARE_PROJECT_CERTS=1); on Windows and macOS it
+ * follows the Office template instead (office-addin-dev-certs installs and renews its own CA: see
+ * certificateSource in webpack.config.js).
  *
  * Usage: node scripts/certs.js [--force] [--days N]
  *   Reuses valid certificates unless --force is given; otherwise generates new ones valid for N days (default 30).

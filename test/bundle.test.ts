@@ -1,4 +1,5 @@
 /**
+ * office.js comes from Microsoft's CDN in the production page and from the local package in a development build.
  * The task pane's bundle stays small enough to open quickly in Excel on the web: dist/taskpane.js at
  * most 300 KB gzipped. Both bundles parse as ES2021, the newest syntax Safari 14 (package.json's
  * browserslist: the WKWebView of the oldest Mac Office supports) understands: a class field or a
@@ -10,6 +11,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { parse } from "acorn";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig: ((env: object, argv: { mode: string }) => Promise<unknown>) & { OFFICE_JS_CDN: string } = require("../webpack.config.js");
+const { OFFICE_JS_CDN } = webpackConfig;
 
 const ROOT = path.resolve(__dirname, "..");
 /** Written on every build; it names the pane's content-hashed bundle. */
@@ -53,7 +58,7 @@ function ensureFreshBundle(): void {
 
 /** The pane's bundle, as taskpane.html names it. */
 function paneBundle(): string {
-  const names = [...fs.readFileSync(PAGE, "utf8").matchAll(/<script[^>]*\ssrc="?([^"\s>]+\.js)/g)].map((m) => m[1]);
+  const names = pageScripts();
   const pane = names.find((n) => /^taskpane\.[0-9a-f]{8}\.js$/.test(n));
   if (!pane) throw new Error(`taskpane.html loads no content-hashed taskpane bundle: ${names.join(", ")}`);
   return path.join(ROOT, "dist", pane);
@@ -70,6 +75,35 @@ test.each(["taskpane", "functions"])("the %s bundle uses no syntax above ES2021 
   const source = fs.readFileSync(name === "taskpane" ? paneBundle() : path.join(ROOT, "dist", "functions.js"), "utf8");
   expect(() => parse(source, { ecmaVersion: 2021 })).not.toThrow();
 }, 10 * 60_000);
+
+/** The script URLs taskpane.html loads, in order. */
+function pageScripts(): string[] {
+  return [...fs.readFileSync(PAGE, "utf8").matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)].map((m) => m[1]);
+}
+
+test("the production page loads office.js from Microsoft's CDN, first, and dist/ carries no copy of it", () => {
+  ensureFreshBundle();
+  const scripts = pageScripts();
+  expect(scripts[0]).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  expect(scripts[0]).toBe(OFFICE_JS_CDN);
+  // Then the functions (they register before the pane renders), then the pane: both from the add-in's origin.
+  expect(scripts.slice(1)).toEqual(["functions.js", expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/)]);
+  const dist = fs.readdirSync(path.join(ROOT, "dist"));
+  expect(dist.filter((f) => /^(office|o15apptofilemappingtable|excel-.*)\.js$/.test(f))).toEqual([]);
+}, 10 * 60_000);
+
+test("a development build serves the copy from @microsoft/office-js instead (no CDN while debugging)", async () => {
+  type Plugin = { constructor: { name: string }; userOptions?: { officeJs?: string }; patterns?: Array<{ from: string }> };
+  const configFor = async (mode: string) => (await webpackConfig({}, { mode })) as { plugins: Plugin[] };
+  const pageOf = (config: { plugins: Plugin[] }) => config.plugins.find((p) => p.constructor.name === "HtmlWebpackPlugin")!.userOptions!.officeJs;
+  const copiesOf = (config: { plugins: Plugin[] }) => config.plugins.find((p) => p.constructor.name === "CopyPlugin")!.patterns!.map((p) => p.from);
+  const development = await configFor("development");
+  expect(pageOf(development)).toBe("office.js");
+  expect(copiesOf(development)).toEqual(expect.arrayContaining(["office.js", "excel-*16.*.js"]));
+  const production = await configFor("production");
+  expect(pageOf(production)).toBe(OFFICE_JS_CDN);
+  expect(copiesOf(production)).not.toContain("office.js");
+});
 
 test("the ES2021 check catches what Safari 14 cannot parse", () => {
   expect(() => parse("class A { static { A.x = 1; } }", { ecmaVersion: 2021 })).toThrow();

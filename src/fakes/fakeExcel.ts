@@ -60,6 +60,11 @@ const ERROR_LITERALS = [
 ];
 const ERROR_BY_UPPER = new Map(ERROR_LITERALS.map((e) => [e.toUpperCase(), e]));
 
+/** The error value a text names ("#n/a" → "#N/A"), or null when it names none. */
+export function errorLiteral(text: string): string | null {
+  return ERROR_BY_UPPER.get(text.trim().toUpperCase()) ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +179,7 @@ export function formatRect(rect: Rect): string {
   return rect.nr === 1 && rect.nc === 1 ? first : `${first}:${columnLetters(lastCol)}${lastRow}`;
 }
 
-function splitSheetPrefix(address: string): { sheet?: string; ref: string } {
+export function splitSheetPrefix(address: string): { sheet?: string; ref: string } {
   const bang = address.lastIndexOf("!");
   if (bang < 0) return { ref: address };
   let sheet = address.slice(0, bang);
@@ -235,7 +240,7 @@ function checkGrid(rect: Rect): Rect {
   return rect;
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+export function overlaps(a: Rect, b: Rect): boolean {
   return a.r0 < b.r0 + b.nr && b.r0 < a.r0 + a.nr && a.c0 < b.c0 + b.nc && b.c0 < a.c0 + a.nc;
 }
 
@@ -1075,8 +1080,26 @@ function validateTableName(name: unknown): string {
   return name;
 }
 
+/** Where a change to cells came from: the add-in's API writes, or a person editing (FakeExcelHost.userEdit). */
+export type FakeChangeOrigin = "api" | "user";
+
+/**
+ * Told about changes to the workbook's data as they happen (during the sync that makes them). The host
+ * uses it to raise Office.js events, the custom-functions runtime to recalculate.
+ */
+export interface FakeWorkbookObserver {
+  /** Values or formulas of `rect` were written or cleared. */
+  cellsChanged?(sheet: FakeSheet, rect: Rect, origin: FakeChangeOrigin): void;
+  sheetAdded?(sheet: FakeSheet): void;
+  sheetDeleted?(sheet: FakeSheet): void;
+  /** Application.calculate ran (its calculation type). */
+  calculated?(type: "Recalculate" | "Full" | "FullRebuild"): void;
+}
+
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
+  /** @internal See FakeWorkbookObserver. */
+  readonly observers = new Set<FakeWorkbookObserver>();
   readonly tables: FakeTable[] = [];
   activeSheet: FakeSheet | undefined;
   selection: { sheet: FakeSheet; rect: Rect } | undefined;
@@ -1148,7 +1171,13 @@ export class FakeWorkbook {
     const sheet = new FakeSheet(this, finalName);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
+    for (const o of this.observers) o.sheetAdded?.(sheet);
     return sheet;
+  }
+
+  /** @internal Tells the observers that values or formulas of `rect` changed. */
+  cellsChanged(sheet: FakeSheet, rect: Rect, origin: FakeChangeOrigin): void {
+    for (const o of this.observers) o.cellsChanged?.(sheet, rect, origin);
   }
 
   /** @internal */
@@ -1168,6 +1197,7 @@ export class FakeWorkbook {
     for (const t of sheet.tables) this.removeTable(t);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets.find((s) => s.visibility === "Visible");
     if (this.selection?.sheet === sheet) this.selection = undefined;
+    for (const o of this.observers) o.sheetDeleted?.(sheet);
   }
 
   /** @internal */
@@ -1572,7 +1602,8 @@ function checkShape(input: unknown, rect: Rect): "broadcast" | "grid" {
   return "grid";
 }
 
-function writeCells(t: RangeTarget, input: unknown, mode: "values" | "formulas"): void {
+/** Writes `input` as typed into the cells of `t` (see interpretInput) and tells the workbook's observers. */
+function writeCells(t: RangeTarget, input: unknown, mode: "values" | "formulas", origin: FakeChangeOrigin = "api"): void {
   const shape = checkShape(input, t.rect);
   const { sheet, rect } = t;
   for (let i = 0; i < rect.nr; i++) {
@@ -1584,6 +1615,7 @@ function writeCells(t: RangeTarget, input: unknown, mode: "values" | "formulas")
       if (w !== UNCHANGED) sheet.writeCell(r, c, w);
     }
   }
+  sheet.workbook.cellsChanged(sheet, rect, origin);
 }
 
 function writeNumberFormats(t: RangeTarget, input: unknown): void {
@@ -1680,8 +1712,9 @@ class ApplicationProxy extends ProxyBase {
    */
   calculate(calculationType: string): void {
     if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) fail("InvalidArgument", `Invalid calculation type '${String(calculationType)}'.`);
-    this._method([calculationType], () => {
+    this._method([calculationType], (wb: FakeWorkbook) => {
       if (this._ctx._host._current) this._ctx._host._current.calculateRequested = true;
+      for (const o of wb.observers) o.calculated?.(calculationType as "Recalculate" | "Full" | "FullRebuild");
     });
   }
 }
@@ -1695,6 +1728,66 @@ defineProxy(ApplicationProxy, "Application", {
     api: ["Application.calculationMode", "1.1"],
   },
 });
+
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+/** The events the fake raises: what Fairshare listens to (ExcelApi 1.7; the collection's onChanged 1.9). */
+export type FakeEventType = "WorksheetChanged" | "WorksheetAdded" | "WorksheetDeleted";
+
+/** The arguments an event handler receives, shaped like Excel.WorksheetChangedEventArgs / WorksheetAddedEventArgs. */
+export interface FakeEventArgs {
+  type: FakeEventType;
+  worksheetId: string;
+  source: "Local" | "Remote";
+  /** WorksheetChanged only: the changed block, A1 style without the sheet. */
+  address?: string;
+  changeType?: "RangeEdited";
+  /** WorksheetChanged only: "ThisLocalAddin" for the add-in's own writes, "Unknown" for a person's. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
+/** @internal A registered handler: its event type, the sheet it is scoped to (null: every sheet), the function. */
+interface FakeHandler {
+  type: FakeEventType;
+  sheet: FakeSheet | null;
+  handler: (args: FakeEventArgs) => unknown;
+  removed: boolean;
+}
+
+/**
+ * Like OfficeExtension.EventHandlers: `add` registers the handler with Excel at the next sync (Office.js
+ * sends the registration with the batch) and returns an EventHandlerResult whose `remove` also takes a sync.
+ */
+class FakeEventHandlers {
+  constructor(
+    private readonly owner: ProxyBase,
+    private readonly type: FakeEventType,
+    private readonly scoped: boolean,
+  ) {}
+
+  add(handler: (args: FakeEventArgs) => unknown): { remove(): void; context: FakeRequestContext } {
+    if (typeof handler !== "function") fail("InvalidArgument", "An event handler must be a function.");
+    const ctx = this.owner._ctx;
+    const entry: FakeHandler = { type: this.type, sheet: null, handler, removed: false };
+    ctx._enqueue({
+      bytes: ACTION_OVERHEAD_BYTES,
+      run: () => {
+        const target = ctx._ensure(this.owner);
+        entry.sheet = this.scoped ? (target as FakeSheet) : null;
+        ctx._host._handlers.push(entry);
+      },
+    });
+    return {
+      context: ctx,
+      remove: () => {
+        ctx._enqueue({ bytes: ACTION_OVERHEAD_BYTES, run: () => void (entry.removed = true) });
+      },
+    };
+  }
+}
 
 class WorksheetCollectionProxy extends CollectionProxy {
   _elements(wb: FakeWorkbook): FakeSheet[] {
@@ -1743,6 +1836,19 @@ class WorksheetCollectionProxy extends CollectionProxy {
     const result = new FakeClientResult<number>();
     this._method([visibleOnly], (wb: FakeWorkbook) => wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length, result);
     return result;
+  }
+  /** Any worksheet's data changed (ExcelApi 1.9). */
+  get onChanged(): FakeEventHandlers {
+    this._ctx._host._requireApi("WorksheetCollection.onChanged", "1.9");
+    return new FakeEventHandlers(this, "WorksheetChanged", false);
+  }
+  get onAdded(): FakeEventHandlers {
+    this._ctx._host._requireApi("WorksheetCollection.onAdded", "1.7");
+    return new FakeEventHandlers(this, "WorksheetAdded", false);
+  }
+  get onDeleted(): FakeEventHandlers {
+    this._ctx._host._requireApi("WorksheetCollection.onDeleted", "1.7");
+    return new FakeEventHandlers(this, "WorksheetDeleted", false);
   }
 }
 defineProxy(WorksheetCollectionProxy, "WorksheetCollection", {});
@@ -1793,6 +1899,11 @@ class WorksheetProxy extends ProxyBase {
   }
   delete(): void {
     this._method([], (sheet: FakeSheet) => sheet.workbook.deleteSheet(sheet));
+  }
+  /** This worksheet's data changed (ExcelApi 1.7). */
+  get onChanged(): FakeEventHandlers {
+    this._ctx._host._requireApi("Worksheet.onChanged", "1.7");
+    return new FakeEventHandlers(this, "WorksheetChanged", true);
   }
 }
 defineProxy(
@@ -1880,6 +1991,7 @@ class RangeProxy extends ProxyBase {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._method([applyTo], (t: RangeTarget) => {
       t.sheet.forEachCell((r, c) => t.sheet.clearCell(r, c, applyTo), t.rect);
+      if (applyTo !== "Formats") t.sheet.workbook.cellsChanged(t.sheet, t.rect, "api");
     });
   }
 }
@@ -1897,7 +2009,11 @@ defineProxy(
     isEntireColumn: { get: (t: RangeTarget) => t.rect.nr === MAX_ROWS, api: ["Range.isEntireColumn", "1.7"] },
     isEntireRow: { get: (t: RangeTarget) => t.rect.nc === MAX_COLUMNS, api: ["Range.isEntireRow", "1.7"] },
     values: {
-      get: (t: RangeTarget, self) => grid(t, (r, c) => t.sheet.rawCell(r, c)?.v ?? "", 3, self._ctx._host),
+      get: (t: RangeTarget, self) => {
+        const values = grid(t, (r, c) => t.sheet.rawCell(r, c)?.v ?? "", 3, self._ctx._host);
+        if (values !== null) self._ctx._host._noteValuesRead(t.sheet, t.rect);
+        return values;
+      },
       set: (t: RangeTarget, v) => writeCells(t, v, "values"),
     },
     formulas: {
@@ -2414,6 +2530,8 @@ function insertTableRows(table: FakeTable, index: number | null | undefined, val
       }
     }
   }
+  // Everything from the insertion down moved: all of it changed as far as formulas and events are concerned.
+  sheet.workbook.cellsChanged(sheet, { r0: absRow, c0: rect.c0, nr: MAX_ROWS - absRow, nc: rect.nc }, "api");
   return { index: at, count };
 }
 
@@ -2582,6 +2700,17 @@ defineProxy(ChartTitleProxy, "ChartTitle", {
 // Request context, host, globals
 // ---------------------------------------------------------------------------------------------
 
+/** One load of a range's `values` (FakeExcelHost.valueReads). */
+export interface FakeValuesRead {
+  sheet: string;
+  /** A1 address without the sheet. */
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
 /** One round trip as the host saw it. */
 export interface FakeSyncRecord {
   index: number;
@@ -2684,6 +2813,8 @@ export class FakeRequestContext {
       this._processing = false;
       this._results = null;
       host._current = undefined;
+      // Excel is not transactional: what a failed batch changed before failing raises its events too.
+      host._deliverEvents();
     }
     record.responseBytes = results.reduce((sum, r) => sum + r.bytes, 0);
     if (record.responseBytes > host.responseLimitBytes) {
@@ -2719,9 +2850,24 @@ export class FakeExcelHost {
   contentLanguage = "en-US";
   platform: "PC" | "OfficeOnline" | "Mac" | "iOS" | "Universal" = "OfficeOnline";
   runCount = 0;
+  /**
+   * Every successful load of `values`, in order: which sheet and block. Tests add these up to show that a
+   * pane start reads only header rows, and that a run reads each input cell once.
+   */
+  readonly valueReads: FakeValuesRead[] = [];
   /** @internal */ readonly _syncs: FakeSyncRecord[] = [];
   /** @internal */ _current: FakeSyncRecord | undefined;
+  /** @internal Event handlers registered through onChanged/onAdded/onDeleted. */
+  readonly _handlers: FakeHandler[] = [];
+  /** @internal Events raised and not yet delivered. */
+  private readonly eventQueue: FakeEventArgs[] = [];
+  /** @internal Work under way that settled() waits for (event handlers, custom-function evaluations). */
+  private readonly pending = new Set<Promise<unknown>>();
+  /** Errors thrown by event handlers (Excel swallows them; tests can look). */
+  readonly handlerErrors: unknown[] = [];
+  private activeRuns = 0;
   private readonly apiSets = new Map<string, string>([["excelapi", "1.12"]]);
+  private readonly observer: FakeWorkbookObserver;
 
   readonly excel: Record<string, unknown>;
   readonly office: Record<string, unknown>;
@@ -2731,6 +2877,100 @@ export class FakeExcelHost {
     this.excel = buildExcelNamespace(this);
     this.office = buildOfficeNamespace(this);
     this.officeExtension = { Error: FakeRichApiError, ErrorCodes: { ...ERROR_CODES }, ClientResult: FakeClientResult };
+    this.observer = {
+      cellsChanged: (sheet, rect, origin) =>
+        this.raise({
+          type: "WorksheetChanged",
+          worksheetId: sheet.id,
+          source: "Local",
+          address: formatRect(rect),
+          changeType: "RangeEdited",
+          triggerSource: origin === "api" ? "ThisLocalAddin" : "Unknown",
+        }, sheet),
+      sheetAdded: (sheet) => this.raise({ type: "WorksheetAdded", worksheetId: sheet.id, source: "Local" }, sheet),
+      sheetDeleted: (sheet) => this.raise({ type: "WorksheetDeleted", worksheetId: sheet.id, source: "Local" }, sheet),
+    };
+    workbook.observers.add(this.observer);
+  }
+
+  /** Stops raising events for this host's workbook (installFakeExcel does it when a newer host takes over). */
+  dispose(): void {
+    this.workbook.observers.delete(this.observer);
+  }
+
+  /** @internal Records a values load (see valueReads). */
+  _noteValuesRead(sheet: FakeSheet, rect: Rect): void {
+    this.valueReads.push({ sheet: sheet.name, address: formatRect(rect), rowIndex: rect.r0, columnIndex: rect.c0, rowCount: rect.nr, columnCount: rect.nc });
+  }
+
+  /** Cells whose values were loaded, per sheet name, since the last resetSyncs(). */
+  cellsRead(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const r of this.valueReads) out.set(r.sheet, (out.get(r.sheet) ?? 0) + r.rowCount * r.columnCount);
+    return out;
+  }
+
+  /** @internal Queues an event for every handler that listens to it; delivered after the current sync. */
+  private raise(args: FakeEventArgs, sheet: FakeSheet): void {
+    const wanted = this._handlers.some((h) => !h.removed && h.type === args.type && (h.sheet === null || h.sheet === sheet));
+    if (!wanted) return;
+    this.eventQueue.push(args);
+    // During a sync the events go out once it ends (Excel raises them after the batch); otherwise now.
+    if (!this._current) this._deliverEvents();
+  }
+
+  /** @internal Delivers queued events, each handler in its own task, as Excel does (never inside a batch). */
+  _deliverEvents(): void {
+    const events = this.eventQueue.splice(0);
+    for (const args of events) {
+      for (const h of [...this._handlers]) {
+        if (h.removed || h.type !== args.type) continue;
+        if (h.sheet !== null && h.sheet.id !== args.worksheetId) continue;
+        this.track(
+          (async () => {
+            for (let i = 0; i < 3; i++) await Promise.resolve();
+            await h.handler({ ...args });
+          })().catch((e: unknown) => void this.handlerErrors.push(e)),
+        );
+      }
+    }
+  }
+
+  /** Keeps `work` in view until it settles: settled() waits for it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.pending.add(work);
+    const done = () => void this.pending.delete(work);
+    work.then(done, done);
+    return work;
+  }
+
+  /**
+   * Resolves once nothing is under way: no Excel.run batch, no event handler, no custom-function
+   * evaluation, and nothing new started for a few rounds of the microtask queue. Tests await it after an
+   * edit before looking at results that arrive asynchronously (events, custom functions).
+   */
+  async settled(): Promise<void> {
+    let quiet = 0;
+    for (let round = 0; quiet < 3; round++) {
+      if (round > 100_000) throw new Error("the fake Excel host does not settle: something keeps starting new work");
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      if (this.pending.size > 0) {
+        quiet = 0;
+        await Promise.allSettled([...this.pending]);
+      } else if (this.activeRuns > 0 || this.eventQueue.length > 0) quiet = 0;
+      else quiet++;
+    }
+  }
+
+  /**
+   * A person edits cells: `values` (one value for every cell, or rows matching `address`) goes in as typed
+   * ("=…" becomes a formula, "1,234" a number), outside any add-in batch. Raises the change events an edit
+   * raises (triggerSource "Unknown") and recalculates; resolves once everything that follows has settled.
+   */
+  async userEdit(sheet: string, address: string, values: unknown): Promise<void> {
+    const s = this.workbook.sheet(sheet);
+    writeCells({ sheet: s, rect: parseRef(address) }, values, "values", "user");
+    await this.settled();
   }
 
   /** Every sync that reached the host (syncs with nothing queued send nothing and are not listed). */
@@ -2749,6 +2989,7 @@ export class FakeExcelHost {
 
   resetSyncs(): void {
     this._syncs.length = 0;
+    this.valueReads.length = 0;
   }
 
   /** Sets the highest supported version of an API set ("ExcelApi", "1.7"), or null to drop it. */
@@ -2779,6 +3020,7 @@ export class FakeExcelHost {
     const batch = args[args.length - 1];
     if (typeof batch !== "function") fail("InvalidArgument", "Excel.run needs a batch function.");
     this.runCount += 1;
+    this.activeRuns += 1;
     const ctx = new FakeRequestContext(this);
     try {
       const pending = (batch as (c: FakeRequestContext) => unknown)(ctx);
@@ -2791,6 +3033,7 @@ export class FakeExcelHost {
       return result;
     } finally {
       ctx._closed = true;
+      this.activeRuns -= 1;
     }
   }
 }
@@ -2874,6 +3117,7 @@ export function installFakeExcel(workbook: FakeWorkbook = FakeWorkbook.empty()):
     saved = {};
     for (const name of GLOBAL_NAMES) saved[name] = { had: name in g, value: g[name] };
   }
+  installed?.dispose();
   const host = new FakeExcelHost(workbook);
   g.Excel = host.excel;
   g.Office = host.office;
@@ -2883,6 +3127,7 @@ export function installFakeExcel(workbook: FakeWorkbook = FakeWorkbook.empty()):
 }
 
 export function uninstallFakeExcel(): void {
+  installed?.dispose();
   const g = globalThis as Record<string, unknown>;
   if (saved) {
     for (const name of GLOBAL_NAMES) {

@@ -6,13 +6,17 @@ import { localizeIssues, type Issue } from "../engine/issues";
 import type { TierProblem } from "../engine/incentives/tiers";
 
 /** The arguments the functions validate, by their (en-US) parameter names in functions.json. */
-export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId" | "sample";
+export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId" | "sample" | "count";
 
 /** Why a function cannot give a value. Row and column are 1-based positions inside a range argument. */
 export type FunctionIssue =
   | { code: "negativeValue"; row: number; column: number; value: number }
   | { code: "errorValue"; row: number; column: number; error: string }
   | { code: "notFinite"; row: number; column: number }
+  /** GINI's count is more than the numbers the range holds. */
+  | { code: "countAboveValues"; count: number; found: number }
+  /** GINI's count is less than the range's numbers other than 0 (only zeros can be blanks passed as 0). */
+  | { code: "countBelowValues"; count: number; found: number }
   | { code: "argumentNotNumber"; argument: ArgumentName; value: string }
   | { code: "argumentError"; argument: ArgumentName; error: string }
   | { code: "argumentNegative"; argument: ArgumentName; value: number }
@@ -58,6 +62,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     mode: "mode",
     repId: "repId",
     sample: "sample",
+    count: "count",
   },
   "zh-CN": {
     amount: "金额",
@@ -70,6 +75,7 @@ export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>
     mode: "方式",
     repId: "工号",
     sample: "样本",
+    count: "个数",
   },
 };
 
@@ -104,6 +110,8 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     negativeValue: (i) => `Value ${i.value} at row ${i.row}, column ${i.column} of the range is negative; values must be 0 or more.`,
     errorValue: (i) => `The range holds the error ${i.error} at row ${i.row}, column ${i.column}.`,
     notFinite: (i) => `The value at row ${i.row}, column ${i.column} of the range is not a finite number.`,
+    countAboveValues: (i) => `count is ${i.count}, but the range holds only ${i.found} number(s); give COUNT of the same range.`,
+    countBelowValues: (i) => `count is ${i.count}, but the range holds ${i.found} number(s) other than 0; give COUNT of the same range.`,
     argumentNotNumber: (i) => `${arg("en-US", i.argument)} must be a number; “${i.value}” is not one.`,
     argumentError: (i) => `${arg("en-US", i.argument)} is the error ${i.error}.`,
     argumentNegative: (i) => `${arg("en-US", i.argument)} is ${i.value}; it must be 0 or more.`,
@@ -131,6 +139,8 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     negativeValue: (i) => `区域第 ${i.row} 行第 ${i.column} 列的值 ${i.value} 为负数;数值必须大于或等于 0。`,
     errorValue: (i) => `区域第 ${i.row} 行第 ${i.column} 列包含错误 ${i.error}。`,
     notFinite: (i) => `区域第 ${i.row} 行第 ${i.column} 列的值不是有限数值。`,
+    countAboveValues: (i) => `参数“个数”为 ${i.count}，但区域中只有 ${i.found} 个数值；请填入同一区域的 COUNT。`,
+    countBelowValues: (i) => `参数“个数”为 ${i.count}，但区域中非 0 的数值就有 ${i.found} 个；请填入同一区域的 COUNT。`,
     argumentNotNumber: (i) => `参数“${arg("zh-CN", i.argument)}”必须是数字；“${i.value}”不是数字。`,
     argumentError: (i) => `参数“${arg("zh-CN", i.argument)}”是错误值 ${i.error}。`,
     argumentNegative: (i) => `参数“${arg("zh-CN", i.argument)}”为 ${i.value}；必须大于或等于 0。`,

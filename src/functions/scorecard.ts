@@ -41,11 +41,17 @@ export interface ScorecardIndex {
  * @example newestScorecard([{ name: "Fairshare Scorecard 2024-05", visible: true }, { name: "Fairshare Scorecard 2024-06", visible: true }]) // "Fairshare Scorecard 2024-06"
  */
 export function newestScorecard(sheets: readonly SheetInfo[]): string | null {
-  for (let i = sheets.length - 1; i >= 0; i--) {
-    const name = sheets[i].name.toLowerCase();
-    if (SCORECARD_PREFIXES.some((prefix) => name.startsWith(prefix))) return sheets[i].name;
-  }
+  for (let i = sheets.length - 1; i >= 0; i--) if (isScorecardSheet(sheets[i].name)) return sheets[i].name;
   return null;
+}
+
+/**
+ * Whether a sheet name is a scorecard's (either language, any case, any rerun suffix).
+ * @example isScorecardSheet("fairshare 评分卡 2024-06 #2") // true
+ */
+export function isScorecardSheet(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SCORECARD_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
 
 /**
@@ -96,6 +102,7 @@ export function scorecardIndexCore(table: Table): CoreResult<ScorecardIndex> {
 
 /**
  * One rep's score. Ids compare as the engine compares them (case, width and spaces ignored; 1001 = "1001").
+ * 0 is an empty id unless a rep has it (an empty cell arrives as 0 from older desktop builds).
  * @example scoreCore(index, "r1") // { ok: true, value: 82.5 }
  */
 export function scoreCore(index: ScorecardIndex, repId: unknown): CoreResult<number> {
@@ -106,6 +113,8 @@ export function scoreCore(index: ScorecardIndex, repId: unknown): CoreResult<num
   if (!key) return failed({ code: "repIdMissing" });
   const entry = index.byRep.get(key);
   const shown = cellText(v as Cell);
+  // Older desktop builds pass an empty cell as 0 (office-js #4702): unless a rep's id is 0, it is an empty id.
+  if (!entry && v === 0) return failed({ code: "repIdMissing" });
   if (!entry) return failed({ code: "unknownRep", repId: shown, sheet: index.sheet });
   if (entry.rows.length > 1) return failed({ code: "duplicateRep", repId: shown, sheet: index.sheet, rows: entry.rows.join(", ") });
   if (entry.score === null) return failed({ code: "noScore", repId: shown, sheet: index.sheet, row: entry.rows[0], value: entry.text });

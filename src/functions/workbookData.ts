@@ -1,7 +1,8 @@
 /**
  * What the custom functions read from the workbook (the settings' plan, the newest scorecard), through
- * the Office adapter, cached for a few seconds. A recalculation of 10,000 cells then reads each sheet
- * once: the first cell starts the read, the others await the same promise.
+ * the Office adapter, cached until the sheet changes (liveResults.ts forgets it then) or for
+ * WORKBOOK_CACHE_MS. A recalculation of 10,000 cells then reads each sheet once: the first cell starts the
+ * read, the others await the same promise.
  *
  * Outside Excel (node, tests without the fake host) there is no workbook: the plan is the default one
  * and there is no scorecard. A failed read is not remembered, so the next recalculation tries again.
@@ -15,7 +16,12 @@ import { planFromSettingsTableCore } from "./incentive";
 import { failed, type CoreResult } from "./result";
 import { newestScorecard, scorecardIndexCore, type ScorecardIndex } from "./scorecard";
 
-/** How long a read stays fresh. Long enough for one recalculation, short enough that edits show on the next. */
+/**
+ * How long a read stays fresh for a new invocation. Edits of the settings and scorecard sheets do not wait
+ * for it: liveResults.ts forgets the read and pushes fresh results as soon as Excel reports the change. It
+ * is the safety net for what no event reports at ExcelApi 1.9 (a sheet renamed to or from the settings
+ * name): a recalculation (Ctrl+Alt+F9) after it reads again.
+ */
 export const WORKBOOK_CACHE_MS = 5000;
 
 /**
@@ -141,9 +147,19 @@ export async function workbookScorecard(): Promise<CoreResult<ScorecardIndex>> {
   );
 }
 
-/** Forgets every cached read (tests; a future "refresh" command). */
-export function clearWorkbookCaches(): void {
+/** Forgets the cached plan: the settings sheet changed (or appeared, or went). */
+export function forgetPlan(): void {
   plans.clear();
+}
+
+/** Forgets the cached sheet list and scorecards: a scorecard changed, or a sheet was added or deleted. */
+export function forgetScorecards(): void {
   sheetLists.clear();
   scorecards.clear();
+}
+
+/** Forgets every cached read (tests; a future "refresh" command). */
+export function clearWorkbookCaches(): void {
+  forgetPlan();
+  forgetScorecards();
 }

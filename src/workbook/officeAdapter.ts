@@ -307,6 +307,14 @@ interface SheetShape {
   values: Cell[][];
 }
 
+/** A change to the workbook's sheets, by sheet name (see OfficeWorkbook.watchSheets). */
+export interface SheetEvent {
+  kind: "changed" | "added" | "deleted";
+  sheet: string;
+  /** "changed": the block that changed, A1 style without the sheet. */
+  address?: string;
+}
+
 /**
  * WorkbookPort over Office.js. Uses the global `Excel` (the add-in runtime, or the fake host in tests).
  */
@@ -662,6 +670,52 @@ export class OfficeWorkbook implements WorkbookPort {
       const values = rows.map((r) => toExcelRow(r, width, textColumns));
       for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, start + chunk.start, 0, chunk.rows, width);
       await batcher.finish();
+    });
+  }
+
+  /**
+   * Reports, by sheet name, every change to a sheet's data (a person's edit, a co-author's, the add-in's own
+   * writes) and every sheet added or deleted, for as long as the runtime lives. One Excel.run registers the
+   * handlers (WorksheetCollection.onChanged, ExcelApi 1.9; onAdded and onDeleted, 1.7) and loads the sheets'
+   * ids and names; after that a change costs no round trip, except on a sheet whose id is new (added since),
+   * which one read names. Resolves once Excel has the handlers. Renames raise no event below ExcelApi 1.17;
+   * a renamed sheet keeps the name it had when it was last listed.
+   */
+  async watchSheets(listener: (event: SheetEvent) => void): Promise<void> {
+    const names = new Map<string, string>();
+    const list = async (context: Excel.RequestContext) => {
+      const sheets = context.workbook.worksheets.load("items/id,items/name");
+      await context.sync();
+      names.clear();
+      for (const s of sheets.items) names.set(s.id, s.name);
+    };
+    // Events come in bursts (a run adds nine sheets and writes them): one listing serves all that wait for it.
+    let listing: Promise<void> | null = null;
+    const relist = () => (listing ??= Excel.run(list).finally(() => (listing = null)));
+    /** The sheet's name, listing the sheets again (at most twice: a listing under way may predate the sheet). */
+    const nameOf = async (id: string) => {
+      for (let i = 0; i < 2 && !names.has(id); i++) await relist();
+      return names.get(id);
+    };
+    const changed = async (event: Excel.WorksheetChangedEventArgs) => {
+      const sheet = await nameOf(event.worksheetId);
+      if (sheet !== undefined) listener({ kind: "changed", sheet, address: event.address });
+    };
+    const added = async (event: Excel.WorksheetAddedEventArgs) => {
+      const sheet = await nameOf(event.worksheetId);
+      if (sheet !== undefined) listener({ kind: "added", sheet });
+    };
+    const deleted = async (event: Excel.WorksheetDeletedEventArgs) => {
+      const sheet = names.get(event.worksheetId);
+      names.delete(event.worksheetId);
+      if (sheet !== undefined) listener({ kind: "deleted", sheet });
+    };
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.onChanged.add(changed);
+      sheets.onAdded.add(added);
+      sheets.onDeleted.add(deleted);
+      await list(context);
     });
   }
 

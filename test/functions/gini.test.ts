@@ -1,42 +1,13 @@
 /**
- * =FAIRSHARE.GINI: the node-testable core and the wrapper's translation into Excel errors.
+ * =FAIRSHARE.GINI: the node-testable core, and the function in cells of the fake Excel host (its errors,
+ * and blank cells as each Excel build passes them).
  * Expected values are computed by hand from G = Σi Σj |xi − xj| / (2 n² · mean).
  */
-import { giniCore, giniFunction, nonNegativeNumbersCore } from "../../src/functions/functions";
+import { giniCore, nonNegativeNumbersCore, withoutBlankZeros } from "../../src/functions/functions";
+import { FakeCustomFunctionError } from "../../src/fakes/fakeCustomFunctions";
+import { FakeWorkbook } from "../../src/fakes/fakeExcel";
 import { functionLocale, functionMessage } from "../../src/functions/messages";
-
-/** A stand-in for the custom-functions runtime: just enough for the wrapper to build its error. */
-class FakeCustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string
-  ) {
-    super(message);
-  }
-}
-const fakeRuntime = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!" } };
-type Globals = { CustomFunctions?: unknown; Office?: unknown };
-const globals = globalThis as unknown as Globals;
-
-beforeAll(() => {
-  globals.CustomFunctions = fakeRuntime;
-});
-afterAll(() => {
-  delete globals.CustomFunctions;
-});
-afterEach(() => {
-  delete globals.Office;
-});
-
-function thrown(f: () => unknown): FakeCustomFunctionsError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof FakeCustomFunctionsError) return err;
-    throw err;
-  }
-  throw new Error("expected the function to throw");
-}
+import { installFunctions, useFunctionsWorkbook } from "./runtime";
 
 describe("giniCore", () => {
   it.each<[string, unknown[][], number]>([
@@ -63,7 +34,7 @@ describe("giniCore", () => {
   });
 
   it.each<[string, unknown]>([
-    ["an Excel error object", new FakeCustomFunctionsError("#N/A")],
+    ["an Excel error object", new FakeCustomFunctionError("#N/A")],
     ["an error's text", "#DIV/0!"],
     ["#NAME?", "#NAME?"],
   ])("reports %s in the range", (_what, cell) => {
@@ -72,7 +43,7 @@ describe("giniCore", () => {
   });
 
   it("keeps the error code it met", () => {
-    expect(giniCore([[new FakeCustomFunctionsError("#N/A")]])).toMatchObject({ issue: { error: "#N/A" } });
+    expect(giniCore([[new FakeCustomFunctionError("#N/A")]])).toMatchObject({ issue: { error: "#N/A" } });
   });
 
   it("reports numbers that are not finite", () => {
@@ -85,28 +56,82 @@ describe("giniCore", () => {
   });
 });
 
-describe("giniFunction (=FAIRSHARE.GINI)", () => {
-  it("returns the coefficient", () => {
-    expect(giniFunction([[0], [0], [0], [4]])).toBe(0.75);
+describe("=FAIRSHARE.GINI in cells (the fake Excel host runs it as Excel does)", () => {
+  useFunctionsWorkbook();
+
+  it("returns the coefficient", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[0], [0], [0], [4]] }));
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:A4)");
+    await wb.enter("Data!C2", "=FAIRSHARE.GINI({0;0;0;4}, TRUE)");
+    expect([wb.shows("Data!C1"), wb.shows("Data!C2")]).toEqual([0.75, 1]);
   });
 
-  it("turns a negative number into #VALUE! with an English message", () => {
-    const error = thrown(() => giniFunction([[1], [-2]]));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("Value -2 at row 2, column 1 of the range is negative; values must be 0 or more.");
+  it("turns a negative number into #VALUE! with an English message", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[1], [-2]] }));
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:A2)");
+    expect(wb.shows("Data!C1")).toEqual({ error: "#VALUE!", message: "Value -2 at row 2, column 1 of the range is negative; values must be 0 or more." });
   });
 
-  it("turns an error in the range into #VALUE!", () => {
-    const error = thrown(() => giniFunction([[1, "#REF!"]]));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toContain("#REF!");
+  it("turns an error in the range into #VALUE! naming it (the error reaches the function)", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[1, "#REF!"]] }));
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:B1)");
+    expect(wb.shows("Data!C1")).toEqual({ error: "#VALUE!", message: "The range holds the error #REF! at row 1, column 2." });
   });
 
-  it("speaks Chinese when Excel does", () => {
-    globals.Office = { context: { displayLanguage: "zh-CN" } };
-    const error = thrown(() => giniFunction([[-1]]));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("区域第 1 行第 1 列的值 -1 为负数;数值必须大于或等于 0。");
+  it("speaks Chinese when Excel does", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[-1]] }), { displayLanguage: "zh-CN" });
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1)");
+    expect(wb.shows("Data!C1")).toEqual({ error: "#VALUE!", message: "区域第 1 行第 1 列的值 -1 为负数;数值必须大于或等于 0。" });
+  });
+});
+
+/**
+ * Blank cells in the range: older desktop builds pass them as 0 (office-js #4702, #5262), which no function can
+ * tell from a real 0. 0, 0, 0, 4 and a blank: 0.75 as Excel means it; 0.8 if the blank counts as a fifth 0
+ * (Σ|xi − xj| = 2 × 4 × 4 = 32, n = 5, mean 0.8: 32 / (2 · 25 · 0.8) = 0.8).
+ */
+describe("=FAIRSHARE.GINI over blank cells", () => {
+  useFunctionsWorkbook();
+  const DATA = [[0], [0], [0], [4], [null]];
+
+  it.each([
+    ["the web and current builds (blank → null)", null, 0.75],
+    ["older desktop builds (blank → 0): fooled", 0, 0.8],
+  ] as const)("the plain form on %s gives %p", async (_what, blankCells, expected) => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: DATA }), { blankCells });
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:A5)");
+    expect(wb.shows("Data!C1")).toBeCloseTo(expected, 12);
+  });
+
+  it.each([
+    ["the web and current builds (blank → null)", null],
+    ["older desktop builds (blank → 0)", 0],
+  ] as const)("the count form cannot be fooled on %s", async (_what, blankCells) => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: DATA }), { blankCells });
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:A5, , COUNT(A1:A5))");
+    await wb.enter("Data!C2", "=FAIRSHARE.GINI(A1:A5, TRUE, COUNT(A1:A5))");
+    expect(wb.shows("Data!C1")).toBeCloseTo(0.75, 12);
+    expect(wb.shows("Data!C2")).toBeCloseTo(1, 12);
+  });
+
+  it("a count that does not fit the range is #VALUE! saying so", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: DATA }), { blankCells: 0 });
+    await wb.enter("Data!C1", "=FAIRSHARE.GINI(A1:A5, , 7)");
+    await wb.enter("Data!C2", "=FAIRSHARE.GINI(A1:A5, , 0)");
+    await wb.enter("Data!C3", "=FAIRSHARE.GINI(A1:A5, , 2.5)");
+    expect(wb.shows("Data!C1")).toEqual({ error: "#VALUE!", message: "count is 7, but the range holds only 5 number(s); give COUNT of the same range." });
+    expect(wb.shows("Data!C2")).toEqual({ error: "#VALUE!", message: "count is 0, but the range holds 1 number(s) other than 0; give COUNT of the same range." });
+    expect(wb.shows("Data!C3")).toEqual({ error: "#VALUE!", message: "count is 2.5; it must be a whole number." });
+  });
+});
+
+describe("withoutBlankZeros", () => {
+  it.each<[string, number[], number, number[]]>([
+    ["nothing to drop", [0, 4], 2, [0, 4]],
+    ["one blank passed as 0", [0, 0, 0, 4, 0], 4, [0, 0, 4, 0]],
+    ["only blanks", [0, 0, 0], 0, []],
+  ])("%s", (_what, numbers, count, kept) => {
+    expect(withoutBlankZeros(numbers, count)).toEqual({ ok: true, value: kept });
   });
 });
 

@@ -6,7 +6,7 @@
  * retained sales when satisfaction ≥ 4, no threshold, no cap, no accelerator.
  */
 import { defaultPlan, type Plan } from "../../src/engine/incentives/plan";
-import { breakdownFunction, incentiveFunction, tieredFunction } from "../../src/functions/functions";
+import { breakdownFunction, incentiveFunction } from "../../src/functions/functions";
 import {
   breakdownCore,
   incentiveCore,
@@ -16,15 +16,13 @@ import {
   tieredCore,
   type IncentiveRequest,
 } from "../../src/functions/incentive";
-import { clearWorkbookCaches, WORKBOOK_TIMEOUT_MS } from "../../src/functions/workbookData";
-import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeExcelHost, type FakeSeedCell } from "../../src/fakes/fakeExcel";
-import { excelError, useFakeCustomFunctions } from "./runtime";
-
-useFakeCustomFunctions();
-afterEach(() => {
-  uninstallFakeExcel();
-  clearWorkbookCaches();
-});
+import { liveResultCount, resetLiveResults } from "../../src/functions/liveResults";
+import { WORKBOOK_TIMEOUT_MS } from "../../src/functions/workbookData";
+import { FAKE_ERROR_CODES, FakeCustomFunctionError } from "../../src/fakes/fakeCustomFunctions";
+import { FakeWorkbook, type FakeExcelHost, type FakeSeedCell } from "../../src/fakes/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { saveSettings } from "../../src/workbook/panePipeline";
+import { installFunctions, useFunctionsWorkbook } from "./runtime";
 
 const DEFAULT_TIERS = "0:3%; 100000:5%; 200000:8%";
 
@@ -236,92 +234,177 @@ describe("planFromSettingsTableCore", () => {
   });
 });
 
-describe("the wrappers", () => {
+/** A sink standing in for a streaming invocation outside Excel: records what is sent. */
+function sink<T>(): { results: unknown[]; setResult(value: T | Error): void } {
+  const results: unknown[] = [];
+  return { results, setResult: (value) => void results.push(value) };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe("INCENTIVE and BREAKDOWN outside Excel", () => {
+  beforeAll(() => {
+    (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: FakeCustomFunctionError, ErrorCode: FAKE_ERROR_CODES };
+  });
+  afterAll(() => {
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+  });
+  afterEach(() => resetLiveResults());
+
+  it("use the default plan, once (there is no workbook to follow)", async () => {
+    expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
+    const incentive = sink<number>();
+    incentiveFunction(250000, 0, null as never, 3, 80000, 4.5, incentive);
+    const breakdown = sink<unknown[][]>();
+    breakdownFunction(250000, 0, null as never, 3, 80000, 4.5, breakdown);
+    await flush();
+    expect(incentive.results).toEqual([14300]);
+    expect((breakdown.results[0] as unknown[][]).at(-1)).toEqual(["Total", "", "", 14300, ""]);
+  });
+});
+
+describe("=FAIRSHARE.TIERED, INCENTIVE and BREAKDOWN in cells (the fake Excel host runs them as Excel does)", () => {
+  useFunctionsWorkbook();
+
   it("TIERED returns the number, or #VALUE! with a message", async () => {
-    expect(tieredFunction(250000, [[DEFAULT_TIERS]])).toBe(12000);
-    expect(tieredFunction(250000, [[DEFAULT_TIERS]], "retroactive")).toBe(20000);
-    const error = await excelError(() => tieredFunction(-1, [[DEFAULT_TIERS]]));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("amount is -1; it must be 0 or more.");
-    const mode = await excelError(() => tieredFunction(1, [[DEFAULT_TIERS]], "both"));
-    expect(mode.message).toMatch(/^mode “both” is unknown/);
-    const tiers = await excelError(() => tieredFunction(1, [["0:3%; 50:200"]]));
-    expect(tiers.message).toBe("Bad tier table: the rate in “50:200” must be between 0 and 1 (or 0% and 100%).");
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[250000, DEFAULT_TIERS, -1, "both", "0:3%; 50:200"]] }));
+    await wb.enter("Data!A3", "=FAIRSHARE.TIERED(A1, B1)");
+    await wb.enter("Data!B3", '=FAIRSHARE.TIERED(A1, B1, "retroactive")');
+    await wb.enter("Data!C3", "=FAIRSHARE.TIERED(C1, B1)");
+    await wb.enter("Data!D3", "=FAIRSHARE.TIERED(1, B1, D1)");
+    await wb.enter("Data!E3", "=FAIRSHARE.TIERED(1, E1)");
+    expect(wb.shows("Data!A3")).toBe(12000);
+    expect(wb.shows("Data!B3")).toBe(20000);
+    expect(wb.shows("Data!C3")).toEqual({ error: "#VALUE!", message: "amount is -1; it must be 0 or more." });
+    expect(wb.shows("Data!D3")).toEqual({ error: "#VALUE!", message: expect.stringMatching(/^mode “both” is unknown/) });
+    expect(wb.shows("Data!E3")).toEqual({ error: "#VALUE!", message: "Bad tier table: the rate in “50:200” must be between 0 and 1 (or 0% and 100%)." });
   });
 
   it("speaks Chinese when Excel does", async () => {
-    const host = installFakeExcel(FakeWorkbook.empty());
-    host.displayLanguage = "zh-CN";
-    const error = await excelError(() => tieredFunction("很多", [[DEFAULT_TIERS]]));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("参数“金额”必须是数字；“很多”不是数字。");
-    const sat = await excelError(() => incentiveFunction(1, 0, null as never, 0, 0, 9));
-    expect(sat.message).toBe("满意度为 9；必须在 1 到 5 之间（未知时留空或填 0）。");
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [["很多", DEFAULT_TIERS]] }), { displayLanguage: "zh-CN" });
+    await wb.enter("Data!A3", "=FAIRSHARE.TIERED(A1, B1)");
+    await wb.enter("Data!A4", "=FAIRSHARE.INCENTIVE(1, 0, , 0, 0, 9)");
+    expect(wb.shows("Data!A3")).toEqual({ error: "#VALUE!", message: "参数“金额”必须是数字；“很多”不是数字。" });
+    expect(wb.shows("Data!A4")).toEqual({ error: "#VALUE!", message: "满意度为 9；必须在 1 到 5 之间（未知时留空或填 0）。" });
   });
 
-  it("INCENTIVE and BREAKDOWN use the default plan outside Excel", async () => {
-    expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
-    await expect(incentiveFunction(250000, 0, undefined, 3, 80000, 4.5)).resolves.toBe(14300);
-    const rows = await breakdownFunction(250000, 0, undefined, 3, 80000, 4.5);
-    expect(rows[rows.length - 1]).toEqual(["Total", "", "", 14300, ""]);
-  });
-
-  it("INCENTIVE and BREAKDOWN report bad arguments as #VALUE!", async () => {
-    for (const f of [incentiveFunction, breakdownFunction]) {
-      const error = await excelError(() => f(-5, 0));
-      expect(error.code).toBe("#VALUE!");
-      expect(error.message).toBe("sales is -5; it must be 0 or more.");
-      expect((await excelError(() => f(5, 0, [["0:3%; 10:5%; 5:8%"]]))).message).toBe("Bad tier table: tiers must start at 0 and rise; the problem is at 5.");
-      expect((await excelError(() => f(5, 0, undefined, 0, 0, 7))).message).toBe("satisfaction is 7; it must be between 1 and 5 (leave it empty or 0 when unknown).");
-      expect((await excelError(() => f(5, "abc"))).message).toBe("quota must be a number; “abc” is not one.");
+  it("INCENTIVE and BREAKDOWN report bad arguments as #VALUE!, without reading the workbook", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[-5, 0, "0:3%; 10:5%; 5:8%", 7, "abc"]] }));
+    for (const fn of ["INCENTIVE", "BREAKDOWN"]) {
+      await wb.enter("Data!A3", `=FAIRSHARE.${fn}(A1, B1)`);
+      await wb.enter("Data!A9", `=FAIRSHARE.${fn}(5, B1, C1)`);
+      await wb.enter("Data!A15", `=FAIRSHARE.${fn}(5, B1, , 0, 0, D1)`);
+      await wb.enter("Data!A21", `=FAIRSHARE.${fn}(5, E1)`);
+      expect(wb.shows("Data!A3")).toEqual({ error: "#VALUE!", message: "sales is -5; it must be 0 or more." });
+      expect(wb.shows("Data!A9")).toEqual({ error: "#VALUE!", message: "Bad tier table: tiers must start at 0 and rise; the problem is at 5." });
+      expect(wb.shows("Data!A15")).toEqual({ error: "#VALUE!", message: "satisfaction is 7; it must be between 1 and 5 (leave it empty or 0 when unknown)." });
+      expect(wb.shows("Data!A21")).toEqual({ error: "#VALUE!", message: "quota must be a number; “abc” is not one." });
     }
+    expect(wb.host.valueReads).toEqual([]);
+  });
+});
+
+describe("arguments as Excel hands them over", () => {
+  useFunctionsWorkbook();
+
+  it.each([
+    ["the web and current builds (a blank cell arrives as null)", null],
+    ["older desktop builds (a blank cell arrives as 0)", 0],
+  ] as const)("blank cells mean the same on %s", async (_what, blankCells) => {
+    // A1 sales, B1 quota, C1 tiers, D1 new accounts, E1 retained sales, F1 satisfaction; row 2 is blank.
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[250000, 0, null, 3, 80000, null]] }), { blankCells });
+    await wb.enter("Data!A4", "=FAIRSHARE.INCENTIVE(A1, B1, C1, D1, E1, F1)"); // blank tiers → the plan's; blank satisfaction → unknown
+    await wb.enter("Data!A5", "=FAIRSHARE.INCENTIVE(A2, B2)"); // blank sales and quota: nothing sold
+    await wb.enter("Data!A6", `=FAIRSHARE.TIERED(A1, "${DEFAULT_TIERS}")`);
+    await wb.enter("Data!A7", `=FAIRSHARE.TIERED(A1, "${DEFAULT_TIERS}", C1)`); // blank mode → marginal
+    expect(wb.shows("Data!A4")).toBe(13500);
+    expect(wb.shows("Data!A5")).toBe(0);
+    expect(wb.shows("Data!A6")).toBe(12000);
+    expect(wb.shows("Data!A7")).toBe(12000);
+  });
+
+  it("omitted optional arguments arrive as null and take the plan's values", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [[250000, 0]] }));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    await wb.enter("Data!A4", "=FAIRSHARE.INCENTIVE(A1, B1, , 3)");
+    await wb.enter("Data!A5", "=FAIRSHARE.INCENTIVE(A1, B1, , , , )");
+    expect([wb.shows("Data!A3"), wb.shows("Data!A4"), wb.shows("Data!A5")]).toEqual([12000, 13500, 12000]);
+  });
+
+  it("an error cell reaches the function (allowErrorForDataTypeAny) and gets the function's own message", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Data: [["#N/A", 0, "#REF!"]], Tiers: [[0, 0.03], [100000, "#DIV/0!"]] }));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    await wb.enter("Data!A4", "=FAIRSHARE.TIERED(100, C1)");
+    await wb.enter("Data!A5", "=FAIRSHARE.TIERED(100, Tiers!A1:B2)");
+    expect(wb.shows("Data!A3")).toEqual({ error: "#VALUE!", message: "sales is the error #N/A." });
+    expect(wb.shows("Data!A4")).toEqual({ error: "#VALUE!", message: "tiers is the error #REF!." });
+    expect(wb.shows("Data!A5")).toEqual({ error: "#VALUE!", message: "The range holds the error #DIV/0! at row 2, column 2." });
+  });
+
+  it("a two-column range of tiers arrives as rows, blanks included", async () => {
+    const wb = await installFunctions(FakeWorkbook.from({ Tiers: [["From", "Rate"], [0, 0.03], [100000, "5%"], [200000, 0.08], [null, null]] }), { blankCells: 0 });
+    await wb.enter("Tiers!D1", "=FAIRSHARE.TIERED(250000, A1:B5)");
+    expect(wb.shows("Tiers!D1")).toBe(12000);
   });
 });
 
 describe("a workbook that does not answer (a cell in edit mode, office-js #1395)", () => {
+  useFunctionsWorkbook();
+
   it("INCENTIVE with omitted arguments answers #N/A with what to do after WORKBOOK_TIMEOUT_MS, not #BUSY! forever", async () => {
     jest.useFakeTimers();
     try {
-      const host = installFakeExcel(FakeWorkbook.empty());
+      const wb = await installFunctions(FakeWorkbook.from({ Data: [[1000, 0]] }));
       // Excel holds the batch: Excel.run never settles.
-      (host.excel as { run: unknown }).run = () => new Promise(() => undefined);
-      const pending = excelError(() => incentiveFunction(1000, 0));
+      (wb.host.excel as { run: unknown }).run = () => new Promise(() => undefined);
+      await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+      expect(wb.shows("Data!A3")).toEqual({ error: "#BUSY!", message: null });
       await jest.advanceTimersByTimeAsync(WORKBOOK_TIMEOUT_MS);
-      const error = await pending;
-      expect(error.code).toBe("#N/A");
-      expect(error.message).toBe("Excel did not answer within 10 seconds (a cell is being edited, or Excel is busy). Finish the edit, then recalculate (Ctrl+Alt+F9).");
+      await wb.host.settled();
+      expect(wb.shows("Data!A3")).toEqual({
+        error: "#N/A",
+        message: "Excel did not answer within 10 seconds (a cell is being edited, or Excel is busy). Finish the edit, then recalculate (Ctrl+Alt+F9).",
+      });
     } finally {
       jest.useRealTimers();
     }
   });
 });
 
-describe("the workbook's settings (fake Excel host)", () => {
-  function install(settings: FakeSeedCell[][] | null, more: Record<string, FakeSeedCell[][]> = {}): FakeExcelHost {
-    return installFakeExcel(FakeWorkbook.from({ Data: [["x"]], ...(settings ? { "Fairshare Settings": settings } : {}), ...more }));
+describe("the workbook's settings", () => {
+  useFunctionsWorkbook();
+
+  function workbook(settings: FakeSeedCell[][] | null, data: FakeSeedCell[][] = [[250000, 0]]): FakeWorkbook {
+    return FakeWorkbook.from({ Data: data, ...(settings ? { "Fairshare Settings": settings } : {}) });
   }
 
+  const settingsReads = (host: FakeExcelHost) => host.valueReads.filter((r) => r.sheet === "Fairshare Settings").length;
+
   it("INCENTIVE with omitted tiers uses the settings' tiers", async () => {
-    install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
-    await expect(incentiveFunction(250000, 0)).resolves.toBe(25000);
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    expect(wb.shows("Data!A3")).toBe(25000);
   });
 
   it("omitted arguments take the rest of the plan from the settings too", async () => {
-    install([["Setting", "Value"], ["newCustomerBonus", 800], ["retentionRate", "2%"], ["retentionMinSatisfaction", 3]]);
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["newCustomerBonus", 800], ["retentionRate", "2%"], ["retentionMinSatisfaction", 3]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1, , 3, 80000, 3.5)");
     // 12,000 + 3 × 800 + 2% × 80,000 (3.5 ≥ 3)
-    await expect(incentiveFunction(250000, 0, undefined, 3, 80000, 3.5)).resolves.toBe(12000 + 2400 + 1600);
+    expect(wb.shows("Data!A3")).toBe(12000 + 2400 + 1600);
   });
 
   it("tiers in the formula win over the settings' tiers", async () => {
-    install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
-    await expect(incentiveFunction(250000, 0, [["0:1%"]])).resolves.toBe(2500);
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]]));
+    await wb.enter("Data!A3", '=FAIRSHARE.INCENTIVE(A1, B1, "0:1%")');
+    expect(wb.shows("Data!A3")).toBe(2500);
   });
 
-  it("BREAKDOWN uses the settings, in Excel's display language", async () => {
-    const host = install([["设置", "值"], ["commissionTiers", "0:10%"]]);
-    host.displayLanguage = "zh-CN";
-    const rows = await breakdownFunction(250000, 0, undefined, 1);
-    expect(rows).toEqual([
+  it("BREAKDOWN spills the settings' plan, in Excel's display language", async () => {
+    const wb = await installFunctions(workbook([["设置", "值"], ["commissionTiers", "0:10%"]]), { displayLanguage: "zh-CN" });
+    await wb.enter("Data!A3", "=FAIRSHARE.BREAKDOWN(A1, B1, , 1)");
+    expect(wb.block("Data!A3:E7")).toEqual([
       ["项目", "基数", "比例", "金额", "计算说明"],
       ["提成", 250000, "", 25000, "25,000 = 10% × 250,000"],
       ["新客户奖", 0, 0, 500, "500 = 1 个新客户 × 500 + 0% × 0"],
@@ -331,51 +414,112 @@ describe("the workbook's settings (fake Excel host)", () => {
   });
 
   it("uses the default plan when the workbook has no settings sheet", async () => {
-    install(null);
-    await expect(incentiveFunction(250000, 0)).resolves.toBe(12000);
+    const wb = await installFunctions(workbook(null));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    expect(wb.shows("Data!A3")).toBe(12000);
   });
 
-  it("reads the sheet once for many cells, and again once the cache has expired", async () => {
-    const host = install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
-    const values = await Promise.all(Array.from({ length: 1000 }, (_, i) => incentiveFunction(1000 * i, 0)));
-    expect(values[10]).toBe(1000);
-    expect(host.runCount).toBe(1);
-    await incentiveFunction(1, 0);
-    expect(host.runCount).toBe(1);
+  it("1,000 cells read the settings sheet once", async () => {
+    const rows: FakeSeedCell[][] = Array.from({ length: 1000 }, (_, i) => [1000 * i, 0, { formula: `=FAIRSHARE.INCENTIVE(A${i + 1}, B${i + 1})` }]);
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]], rows));
+    expect(wb.shows("Data!C11")).toBe(1000);
+    expect(wb.shows("Data!C1000")).toBe(99900);
+    expect(settingsReads(wb.host)).toBe(1);
+  });
 
-    host.workbook.sheet("Fairshare Settings").seed("B2", [["0:20%"]]);
-    const now = Date.now();
-    const clock = jest.spyOn(Date, "now").mockReturnValue(now + 60_000);
-    try {
-      await expect(incentiveFunction(1000, 0)).resolves.toBe(200);
-      expect(host.runCount).toBe(2);
-    } finally {
-      clock.mockRestore();
-    }
+  it("an edit of a setting leads to fresh results in every cell, from one read, without Excel calling the functions again", async () => {
+    const rows: FakeSeedCell[][] = [
+      [250000, 0, { formula: "=FAIRSHARE.INCENTIVE(A1, B1)" }],
+      [100000, 0, { formula: "=FAIRSHARE.INCENTIVE(A2, B2)" }],
+      [100000, 0, { formula: "=FAIRSHARE.INCENTIVE(A3, B3, \"0:1%\")" }],
+    ];
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]], rows));
+    await wb.enter("Data!E1", "=FAIRSHARE.BREAKDOWN(A1, B1)");
+    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H5")[0][0]]).toEqual([25000, 10000, 1000, 25000]);
+    const calls = wb.runtime.invocationCount();
+    const reads = settingsReads(wb.host);
+
+    await wb.host.userEdit("Fairshare Settings", "B2", "0:20%");
+
+    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H5")[0][0]]).toEqual([50000, 20000, 1000, 50000]);
+    // Excel did not recalculate them (nothing they take as arguments changed): the runtime pushed the results.
+    expect(wb.runtime.invocationCount()).toBe(calls);
+    expect(settingsReads(wb.host)).toBe(reads + 1);
+  });
+
+  it("an edit elsewhere neither calls the functions again nor reads the settings", async () => {
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    const calls = wb.runtime.invocationCount();
+    const runs = wb.host.runCount;
+    await wb.host.userEdit("Data", "F1", "notes");
+    await wb.host.userEdit("Data", "F2", 17);
+    expect(wb.runtime.invocationCount()).toBe(calls);
+    expect(wb.host.runCount).toBe(runs);
+    expect(wb.shows("Data!A3")).toBe(25000);
+  });
+
+  it("an edit of an argument is Excel's own recalculation of that cell", async () => {
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    await wb.host.userEdit("Data", "A1", 300000);
+    expect(wb.shows("Data!A3")).toBe(30000);
+    // The settings sheet changes afterwards: the new invocation follows it too, the cancelled one does not.
+    await wb.host.userEdit("Fairshare Settings", "B2", "0:1%");
+    expect(wb.shows("Data!A3")).toBe(3000);
+    expect(wb.runtime.liveInvocations()).toBe(1);
+  });
+
+  it("settings saved by the pane (an API write), a settings sheet added or deleted: the results follow", async () => {
+    const wb = await installFunctions(workbook(null));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    expect(wb.shows("Data!A3")).toBe(12000);
+    await saveSettings(new OfficeWorkbook(), [{ key: "commissionTiers", value: "0:10%" }]);
+    await wb.host.settled();
+    expect(wb.shows("Data!A3")).toBe(25000);
+    await (globalThis as unknown as { Excel: { run: (f: (c: any) => Promise<void>) => Promise<void> } }).Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Fairshare Settings").delete();
+      await context.sync();
+    });
+    await wb.host.settled();
+    expect(wb.shows("Data!A3")).toBe(12000);
+  });
+
+  it("a deleted formula stops following the settings", async () => {
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    expect(liveResultCount()).toBe(1);
+    await wb.host.userEdit("Data", "A3", "");
+    expect(wb.runtime.liveInvocations()).toBe(0);
+    expect(liveResultCount()).toBe(0);
   });
 
   it("a bad plan setting is #VALUE! naming the cell, not a silently defaulted number", async () => {
-    install([["Setting", "Value"], ["commissionTiers", "0:3%; 50000"]]);
-    const error = await excelError(() => incentiveFunction(250000, 0));
-    expect(error.code).toBe("#VALUE!");
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:3%; 50000"]]));
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    const shown = wb.shows("Data!A3") as { error: string; message: string };
+    expect(shown.error).toBe("#VALUE!");
     // The middle is the engine's catalogue text for setting_invalid.
-    expect(error.message).toMatch(/^Fairshare Settings, row 2, column Value: .*commissionTiers.*“0:3%; 50000”.* Fix the setting, or give this value in the formula\.$/);
+    expect(shown.message).toMatch(/^Fairshare Settings, row 2, column Value: .*commissionTiers.*“0:3%; 50000”.* Fix the setting, or give this value in the formula\.$/);
+    // Fixing the setting fixes the cell.
+    await wb.host.userEdit("Fairshare Settings", "B2", "0:3%; 50000:5%");
+    expect(wb.shows("Data!A3")).toBe(1500 + 10000);
   });
 
-  it("a workbook Excel cannot read is #N/A, and the next call tries again", async () => {
-    const host = install([["Setting", "Value"], ["commissionTiers", "0:10%"]]);
-    const excel = (globalThis as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } }).Excel;
+  it("a workbook Excel cannot read is #N/A, and a recalculation tries again", async () => {
+    const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]], [[1000, 0]]));
+    const excel = wb.host.excel as { run: (...a: unknown[]) => Promise<unknown> };
     const run = excel.run;
     excel.run = () => Promise.reject(Object.assign(new Error("busy"), { code: "GeneralException" }));
-    try {
-      const error = await excelError(() => incentiveFunction(1, 0));
-      expect(error.code).toBe("#N/A");
-      expect(error.message).toBe("Could not read the sheet “Fairshare Settings” (GeneralException). Recalculate to try again.");
-    } finally {
-      excel.run = run;
-    }
-    await expect(incentiveFunction(1000, 0)).resolves.toBe(100);
-    expect(host.runCount).toBe(1);
+    await wb.enter("Data!A3", "=FAIRSHARE.INCENTIVE(A1, B1)");
+    expect(wb.shows("Data!A3")).toEqual({ error: "#N/A", message: "Could not read the sheet “Fairshare Settings” (GeneralException). Recalculate to try again." });
+    excel.run = run;
+    await run(async (context: any) => {
+      context.workbook.application.calculate("Full");
+      await context.sync();
+    });
+    await wb.host.settled();
+    expect(wb.shows("Data!A3")).toBe(100);
   });
 });
 

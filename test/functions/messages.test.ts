@@ -9,6 +9,8 @@ const SAMPLES: { [C in FunctionIssue["code"]]: Extract<FunctionIssue, { code: C 
   negativeValue: { code: "negativeValue", row: 1, column: 1, value: -1 },
   errorValue: { code: "errorValue", row: 1, column: 1, error: "#N/A" },
   notFinite: { code: "notFinite", row: 1, column: 1 },
+  countAboveValues: { code: "countAboveValues", count: 5, found: 4 },
+  countBelowValues: { code: "countBelowValues", count: 3, found: 4 },
   argumentNotNumber: { code: "argumentNotNumber", argument: "sales", value: "x" },
   argumentError: { code: "argumentError", argument: "quota", error: "#REF!" },
   argumentNegative: { code: "argumentNegative", argument: "retainedSales", value: -1 },

@@ -26,16 +26,24 @@ describe("functions.json", () => {
     const giniMeta = metadata.functions.find((f) => f.id === "GINI");
     expect(giniMeta).toMatchObject({
       name: "GINI",
-      parameters: [{ name: "values", dimensionality: "matrix", type: "any" }, { name: "sample", optional: true, type: "any" }],
+      parameters: [{ name: "values", dimensionality: "matrix", type: "any" }, { name: "sample", optional: true, type: "any" }, { name: "count", optional: true, type: "any" }],
       result: { type: "number" },
     });
     expect(giniMeta?.description).toBeTruthy();
+  });
+
+  it("streams the functions that read the workbook, so the settings' listener can send them fresh results; none is volatile", () => {
+    const options = Object.fromEntries(metadata.functions.map((f) => [f.id, (f as { options?: Record<string, unknown> }).options ?? {}]));
+    expect(options).toEqual({ GINI: {}, TIERED: {}, INCENTIVE: { stream: true }, BREAKDOWN: { stream: true }, SCORE: { stream: true } });
+    // The invocation is the runtime's, not a parameter Excel shows.
+    for (const id of ["INCENTIVE", "BREAKDOWN", "SCORE"]) expect(metadata.functions.find((f) => f.id === id)!.parameters!.map((p) => p.name)).not.toContain("invocation");
+    expect(metadata.functions.find((f) => f.id === "BREAKDOWN")!.result).toMatchObject({ dimensionality: "matrix" });
   });
 });
 
 /** Every function the add-in registers: id, zh-CN name, parameters (name, optional?, range?). */
 const EXPECTED: Record<string, { zh: string; parameters: Array<[name: string, optional: boolean, matrix: boolean]> }> = {
-  GINI: { zh: "基尼系数", parameters: [["values", false, true], ["sample", true, false]] },
+  GINI: { zh: "基尼系数", parameters: [["values", false, true], ["sample", true, false], ["count", true, false]] },
   TIERED: { zh: "阶梯提成", parameters: [["amount", false, false], ["tiers", false, true], ["mode", true, false]] },
   INCENTIVE: {
     zh: "激励金额",

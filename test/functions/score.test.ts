@@ -5,15 +5,10 @@
 import type { Table } from "../../src/engine/table";
 import { scoreFunction } from "../../src/functions/functions";
 import { newestScorecard, scoreCore, scorecardIndexCore, type ScorecardIndex } from "../../src/functions/scorecard";
-import { clearWorkbookCaches } from "../../src/functions/workbookData";
-import { FakeWorkbook, installFakeExcel, uninstallFakeExcel, type FakeSeedCell } from "../../src/fakes/fakeExcel";
-import { excelError, useFakeCustomFunctions } from "./runtime";
-
-useFakeCustomFunctions();
-afterEach(() => {
-  uninstallFakeExcel();
-  clearWorkbookCaches();
-});
+import { FAKE_ERROR_CODES, FakeCustomFunctionError } from "../../src/fakes/fakeCustomFunctions";
+import { FakeWorkbook, type FakeSeedCell } from "../../src/fakes/fakeExcel";
+import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
+import { installFunctions, useFunctionsWorkbook } from "./runtime";
 
 function scorecard(rows: FakeSeedCell[][], header: FakeSeedCell[] = ["Rep ID", "Name", "Region", "Score", "Rank"]): FakeSeedCell[][] {
   return [["Fairshare scorecard, 2024-04 to 2024-06: team median score 70.0"], ["Dimensions 0–100: …"], [], header, ...rows];
@@ -87,9 +82,14 @@ describe("scorecardIndexCore + scoreCore", () => {
     ["an unknown rep", "R9", { code: "unknownRep", repId: "R9", sheet: "Fairshare Scorecard 2024-06" }],
     ["an empty id", "", { code: "repIdMissing" }],
     ["no id", null, { code: "repIdMissing" }],
+    ["0, an empty cell as older desktop builds pass it", 0, { code: "repIdMissing" }],
     ["an error as id", "#REF!", { code: "argumentError", argument: "repId", error: "#REF!" }],
   ])("reports %s", (_what, repId, issue) => {
     expect(scoreCore(index(JUNE), repId)).toEqual({ ok: false, issue });
+  });
+
+  it("finds a rep whose id really is 0", () => {
+    expect(scoreCore(index(scorecard([[0, "Zed", "North", 12, 1]])), 0)).toEqual({ ok: true, value: 12 });
   });
 
   it("reports a rep without a score, with the row", () => {
@@ -103,56 +103,81 @@ describe("scorecardIndexCore + scoreCore", () => {
   });
 });
 
-describe("scoreFunction (=FAIRSHARE.SCORE) on the fake Excel host", () => {
+describe("=FAIRSHARE.SCORE in cells (the fake Excel host runs it as Excel does)", () => {
+  useFunctionsWorkbook();
+
+  /** A workbook with the given sheets and a Data sheet whose A1 holds `id`. */
+  const workbook = (sheets: Record<string, FakeSeedCell[][]>, id: FakeSeedCell = "R1") => FakeWorkbook.from({ Data: [[id]], ...sheets });
+
   it("reads a scorecard sheet with a Chinese name and headers", async () => {
-    installFakeExcel(FakeWorkbook.from({ "Fairshare 评分卡 2024-06": scorecard([["R1", "安", "北区", 90]], ["工号", "姓名", "区域", "评分"]) }));
-    await expect(scoreFunction("R1")).resolves.toBe(90);
+    const wb = await installFunctions(workbook({ "Fairshare 评分卡 2024-06": scorecard([["R1", "安", "北区", 90]], ["工号", "姓名", "区域", "评分"]) }));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B1")).toBe(90);
   });
 
   it("reads the newest scorecard sheet", async () => {
-    installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]], "Fairshare Scorecard 2024-05": MAY, "Fairshare Scorecard 2024-06": JUNE }));
-    await expect(scoreFunction("R1")).resolves.toBe(82.5);
-    await expect(scoreFunction(1001)).resolves.toBe(55.25);
+    const wb = await installFunctions(workbook({ Reps: [["Rep ID"]], "Fairshare Scorecard 2024-05": MAY, "Fairshare Scorecard 2024-06": JUNE }));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    await wb.enter("Data!B2", "=FAIRSHARE.SCORE(1001)");
+    expect([wb.shows("Data!B1"), wb.shows("Data!B2")]).toEqual([82.5, 55.25]);
   });
 
   it("reads the workbook once for many cells", async () => {
-    const host = installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
-    const scores = await Promise.all(Array.from({ length: 500 }, (_, i) => scoreFunction(i % 2 ? "R1" : "R2")));
-    expect(scores.slice(0, 2)).toEqual([61, 82.5]);
-    expect(host.runCount).toBe(2); // the sheet list, then the scorecard
+    const rows: FakeSeedCell[][] = Array.from({ length: 500 }, (_, i) => [i % 2 ? "R1" : "R2", { formula: `=FAIRSHARE.SCORE(A${i + 1})` }]);
+    const wb = await installFunctions(FakeWorkbook.from({ Data: rows, "Fairshare Scorecard 2024-06": JUNE }));
+    expect([wb.shows("Data!B1"), wb.shows("Data!B2")]).toEqual([61, 82.5]);
+    expect(wb.host.valueReads.map((r) => r.sheet)).toEqual(["Fairshare Scorecard 2024-06"]);
+  });
+
+  it("follows the scorecards: an edited score, then a newer scorecard from the next run", async () => {
+    const wb = await installFunctions(workbook({ "Fairshare Scorecard 2024-05": MAY }));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B1")).toBe(40);
+    const calls = wb.runtime.invocationCount();
+    await wb.host.userEdit("Fairshare Scorecard 2024-05", "D5", 45);
+    expect(wb.shows("Data!B1")).toBe(45);
+    // A run adds its scorecard sheet through the API: SCORE moves to it.
+    await new OfficeWorkbook().addSheets([{ name: "Fairshare Scorecard 2024-06", columns: ["Rep ID", "Name", "Region", "Score"].map((header) => ({ header })), rows: [["R1", "Ann", "North", 82.5]], preamble: [["Fairshare scorecard"], ["Dimensions"]] }]);
+    await wb.host.settled();
+    expect(wb.shows("Data!B1")).toBe(82.5);
+    expect(wb.runtime.invocationCount()).toBe(calls);
   });
 
   it("an unknown rep is #N/A with a message", async () => {
-    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
-    const error = await excelError(() => scoreFunction("R9"));
-    expect(error.code).toBe("#N/A");
-    expect(error.message).toBe("Rep ID “R9” is not on the scorecard “Fairshare Scorecard 2024-06”.");
+    const wb = await installFunctions(workbook({ "Fairshare Scorecard 2024-06": JUNE }, "R9"));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B1")).toEqual({ error: "#N/A", message: "Rep ID “R9” is not on the scorecard “Fairshare Scorecard 2024-06”." });
   });
 
   it("no scorecard sheet is #N/A with a message, in Excel's language", async () => {
-    const host = installFakeExcel(FakeWorkbook.from({ Reps: [["Rep ID"]] }));
-    const error = await excelError(() => scoreFunction("R1"));
-    expect(error.code).toBe("#N/A");
-    expect(error.message).toBe("No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” (or “Fairshare 评分卡 …”) sheet first.");
-    host.displayLanguage = "zh-CN";
-    expect((await excelError(() => scoreFunction("R1"))).message).toBe("没有评分卡工作表：请先运行 Fairshare 生成“Fairshare 评分卡 …”工作表。");
+    const wb = await installFunctions(workbook({ Reps: [["Rep ID"]] }));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B1")).toEqual({ error: "#N/A", message: "No scorecard sheet: run Fairshare to create a “Fairshare Scorecard …” (or “Fairshare 评分卡 …”) sheet first." });
+    wb.host.displayLanguage = "zh-CN";
+    await wb.enter("Data!B2", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B2")).toEqual({ error: "#N/A", message: "没有评分卡工作表：请先运行 Fairshare 生成“Fairshare 评分卡 …”工作表。" });
   });
 
   it("outside Excel there is no scorecard", async () => {
-    expect((await excelError(() => scoreFunction("R1"))).code).toBe("#N/A");
+    (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: FakeCustomFunctionError, ErrorCode: FAKE_ERROR_CODES };
+    const results: unknown[] = [];
+    scoreFunction("R1", { setResult: (v) => void results.push(v) });
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
+    expect(results).toEqual([expect.objectContaining({ code: "#N/A" })]);
   });
 
   it("a scorecard without its header is #N/A naming the sheet", async () => {
-    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard": [["Who", "Points"], ["R1", 3]] }));
-    const error = await excelError(() => scoreFunction("R1"));
-    expect(error.code).toBe("#N/A");
-    expect(error.message).toBe("Sheet “Fairshare Scorecard” has no header row with “Rep ID” and “Score” columns.");
+    const wb = await installFunctions(workbook({ "Fairshare Scorecard": [["Who", "Points"], ["R1", 3]] }));
+    await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+    expect(wb.shows("Data!B1")).toEqual({ error: "#N/A", message: "Sheet “Fairshare Scorecard” has no header row with “Rep ID” and “Score” columns." });
   });
 
-  it("an empty id is #VALUE!", async () => {
-    installFakeExcel(FakeWorkbook.from({ "Fairshare Scorecard 2024-06": JUNE }));
-    const error = await excelError(() => scoreFunction(""));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("repId is empty.");
+  it("an empty id is #VALUE! (a blank cell, whether Excel passes it as null or as 0)", async () => {
+    for (const blankCells of [null, 0] as const) {
+      const wb = await installFunctions(workbook({ "Fairshare Scorecard 2024-06": JUNE }, null), { blankCells });
+      await wb.enter("Data!B1", "=FAIRSHARE.SCORE(A1)");
+      expect(wb.shows("Data!B1")).toEqual({ error: "#VALUE!", message: "repId is empty." });
+    }
   });
 });

@@ -463,3 +463,28 @@ describe("appendRows", () => {
     expect(host.workbook.sheet("Log").values()).toEqual([["When"], ["today"]]);
   });
 });
+
+describe("watchSheets", () => {
+  it("reports edits, added and deleted sheets by name; an edit costs no round trip, a burst of new sheets one listing", async () => {
+    install(FakeWorkbook.from({ Data: [[1]] }));
+    const seen: string[] = [];
+    await new OfficeWorkbook().watchSheets((e) => void seen.push(`${e.kind} ${e.sheet}${e.address ? ` ${e.address}` : ""}`));
+    const before = host.runCount;
+    await host.userEdit("Data", "B2", 5);
+    expect(host.runCount).toBe(before);
+    const sheet = (name: string): OutputSheet => ({ name, columns: [{ header: "X" }], rows: [[1]] });
+    await new OfficeWorkbook().addSheets([sheet("One"), sheet("Two"), sheet("Three")]);
+    await host.settled();
+    // The write itself, then one listing for the three new sheets' events.
+    expect(host.runCount).toBe(before + 2);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Two").delete();
+      await context.sync();
+    });
+    await host.settled();
+    expect(seen[0]).toBe("changed Data B2");
+    expect(seen.filter((s) => s.startsWith("added")).sort()).toEqual(["added One", "added Three", "added Two"]);
+    expect(seen.some((s) => s.startsWith("changed Three "))).toBe(true);
+    expect(seen.at(-1)).toBe("deleted Two");
+  });
+});

@@ -5,6 +5,7 @@ import { createActions } from "../../src/taskpane/officeActions";
 import { generateTeam } from "../../src/sample/generateTeam";
 import { smallTeam } from "../helpers/team";
 import type { Cell } from "../../src/engine/table";
+import { HEADER_SCAN_ROWS } from "../../src/engine/detect";
 
 afterEach(() => uninstallFakeExcel());
 
@@ -14,10 +15,14 @@ function team(accounts: number) {
 }
 
 describe("the pipeline through the Office adapter on the fake Excel host", () => {
-  test("a pane start on a workbook with a 1,000,000-row Sales sheet reads only header rows", async () => {
-    const wb = FakeWorkbook.from(team(100));
-    // The Sales sheet's used range now reaches row 1,000,000 (Excel's documented used-range rule).
-    const sales = wb.sheet("Sales");
+  test.each([
+    ["Sales", "found by its name"],
+    ["Export 2026", "found by its headers"],
+  ])("a pane start on a workbook with a 1,000,000-row sales sheet (%s, %s) reads only header rows", async (name) => {
+    const t = team(100);
+    const wb = FakeWorkbook.from(Object.fromEntries(Object.entries(t).map(([n, rows]) => [n === "Sales" ? name : n, rows])));
+    // The sales sheet's used range now reaches row 1,000,000 (Excel's documented used-range rule).
+    const sales = wb.sheet(name);
     const width = sales.usedRange(true)!.columnCount;
     sales.seed(`A1000000`, [Array.from({ length: width }, (_, i) => (i === 0 ? 46000 : "x"))]);
     const host = installFakeExcel(wb);
@@ -26,6 +31,53 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     const bytesRead = host.syncs.reduce((n, s) => n + s.responseBytes, 0);
     // Reading all of Sales would be ~1,000,000 × width cells (megabytes); the header peek is a few rows per sheet.
     expect(bytesRead).toBeLessThan(100_000);
+    // Only the settings sheet is read whole; of any other sheet at most the rows a header search looks at.
+    for (const read of host.valueReads.filter((r) => r.sheet !== "Fairshare Settings")) expect(read.rowIndex + read.rowCount).toBeLessThanOrEqual(HEADER_SCAN_ROWS * 3);
+    expect(host.cellsRead().get(name) ?? 0).toBeLessThanOrEqual(HEADER_SCAN_ROWS * 3 * width);
+    if (name !== "Sales") expect(host.cellsRead().get(name)).toBeGreaterThan(0); // the header search did look
+  });
+
+  test("a full Run from the pane reads each input cell once, and no cell of another sheet", async () => {
+    const wb = FakeWorkbook.from(team(600));
+    const inputs = ["Reps", "Accounts", "Sales", "Ratings", "Fairshare Settings"];
+    expect(wb.sheetNames()).toEqual(inputs);
+    const host = installFakeExcel(wb);
+    /** How often each cell of each input sheet's used range was loaded, and how many loaded cells fell outside one. */
+    const coverage = () => {
+      const counts = new Map<string, Uint8Array>();
+      let outside = 0;
+      for (const name of inputs) {
+        const used = host.workbook.sheet(name).usedRange(true)!;
+        counts.set(name, new Uint8Array(used.rowCount * used.columnCount));
+      }
+      for (const read of host.valueReads) {
+        const used = host.workbook.findSheet(read.sheet)?.usedRange(true);
+        const count = counts.get(read.sheet);
+        for (let r = read.rowIndex; r < read.rowIndex + read.rowCount; r++) {
+          for (let c = read.columnIndex; c < read.columnIndex + read.columnCount; c++) {
+            const i = used ? r - used.rowIndex : -1;
+            const j = used ? c - used.columnIndex : -1;
+            if (!count || !used || i < 0 || j < 0 || i >= used.rowCount || j >= used.columnCount) outside++;
+            else count[i * used.columnCount + j]++;
+          }
+        }
+      }
+      return { counts, outside };
+    };
+    for (const run of ["first run", "rerun (its own earlier sheets in the workbook)"]) {
+      host.resetSyncs();
+      const summary = await createActions(new OfficeWorkbook(), "en-US").runAllocation();
+      expect(summary.errorCount).toBe(0);
+      const { counts, outside } = coverage();
+      for (const [sheet, count] of counts) {
+        const times = new Set(count);
+        expect({ run, sheet, times: [...times] }).toEqual({ run, sheet, times: [1] });
+      }
+      // The only other sheet a run reads is its own newest proposal (to see whether it holds decisions): not an input.
+      const others = [...new Set(host.valueReads.map((r) => r.sheet).filter((n) => !inputs.includes(n)))];
+      expect({ run, others: others.map((n) => n.replace(/\d{4}-\d{2}$/, "<period>")) }).toEqual({ run, others: run === "first run" ? [] : ["Fairshare Proposal <period>"] });
+      expect(outside).toBe(others.reduce((n, sheet) => n + (host.cellsRead().get(sheet) ?? 0), 0));
+    }
   });
 
   test("a Check takes the same small number of syncs for 100 and 3,000 accounts", async () => {
