@@ -180,16 +180,16 @@ async function execute(command: "check" | "run" | "apply" | "settings", port: Sa
     const o = report.outcome;
     if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("the workbook has no Fairshare Proposal sheet; run first");
     if (o.problems.some((p) => p.code === "missing_column")) {
-      await writeJson({ proposalSheet: report.proposalSheet, ...o });
+      await writeJson({ proposalSheet: report.proposalSheet, proposalSheets: report.proposalSheets, ...o });
       await commit(finished);
       io.stderr(`fairshare: ${safeText(`cannot apply "${report.proposalSheet}": ${o.problems.map((p) => `missing ${p.value}`).join(", ")}`)}\n`);
       return 1;
     }
     progress("save", 0.95);
     await saveWorkbook();
-    await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
+    await writeJson({ proposalSheet: report.proposalSheet, proposalSheets: report.proposalSheets, out: values.out, ...o });
     await commit(finished);
-    say(safeOutput(applySummary(report.proposalSheet, o, values.out!, L)));
+    say(safeOutput(applySummary(report.proposalSheets.join(", ") || report.proposalSheet, o, values.out!, L)));
     return 0;
   }
 

@@ -9,7 +9,7 @@ import { smallTeam } from "../helpers/team";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-zh-"));
 const quiet = { stdout: () => undefined, stderr: () => undefined };
 
-test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the audit log is Chinese", async () => {
+test("a Chinese workbook: Chinese sheet names, headers and rule names, 同意 applies, the audit log is Chinese and reads back", async () => {
   const t = smallTeam();
   t["Fairshare Settings"].push(["language", "zh-CN"]);
   const book = path.join(tmp, "zh.xlsx");
@@ -28,6 +28,8 @@ test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the a
     if (row.getCell(1).value === "建议编号") header = n;
   });
   const cols = (ws.getRow(header).values as unknown[]).map(String);
+  // The rule by its Chinese name, never the English code.
+  expect(ws.getRow(header + 1).getCell(cols.indexOf("规则")).value).toBe("无主客户");
   ws.getRow(header + 1).getCell(cols.indexOf("审批结果")).value = "同意";
   ws.getRow(header + 1).getCell(cols.indexOf("审批人")).value = "王经理";
   const decided = path.join(tmp, "zh.decided.xlsx");
@@ -39,5 +41,12 @@ test("a Chinese workbook: Chinese sheet names and headers, 同意 applies, the a
   expect(out.applied.map((a: any) => [a.accountId, a.from, a.to])).toEqual([[move.accountId, move.fromRepId, move.toRepId]]);
   const [log] = await (await ExcelJsWorkbook.open(applied)).readTables(["Fairshare 审计日志"]);
   expect(log.values[0]).toEqual(["时间", "建议编号", "客户编号", "原负责人", "新负责人", "规则", "审批人", "结果", "建议表", "备注"]);
-  expect(log.values[1].slice(1, 8)).toEqual([move.proposalId, move.accountId, move.fromRepId, move.toRepId, "ORPHAN", "王经理", "applied"]);
+  expect(log.values[1].slice(1, 8)).toEqual([move.proposalId, move.accountId, move.fromRepId, move.toRepId, "无主客户", "王经理", "已执行"]);
+  // Applying again reads "已执行" back as applied: nothing changes and nothing is logged twice.
+  const again = path.join(tmp, "zh.again.xlsx");
+  expect(await main(["apply", applied, "--out", again, "--json", path.join(tmp, "again.json"), "--quiet"], quiet)).toBe(0);
+  const second = JSON.parse(readFileSync(path.join(tmp, "again.json"), "utf8"));
+  expect([second.applied.length, second.alreadyApplied.map((a: any) => [a.accountId, a.rule])]).toEqual([0, [[move.accountId, "ORPHAN"]]]);
+  const [log2] = await (await ExcelJsWorkbook.open(again)).readTables(["Fairshare 审计日志"]);
+  expect(log2.values).toHaveLength(2);
 });
