@@ -186,7 +186,7 @@ async function execute(command: "check" | "run" | "apply" | "settings", port: Sa
     const AL = report.locale ?? L;
     if (o.problems.some((p) => p.code === "missing_column") && !report.proposalSheet) throw new UsageError("noProposal");
     if (o.problems.some((p) => p.code === "missing_column")) {
-      await writeJson({ proposalSheet: report.proposalSheet, ...o });
+      await writeJson({ proposalSheet: report.proposalSheet, proposalSheets: report.proposalSheets, ...o });
       await commit(finished);
       const missing = o.problems.map((p) => p.value).join(", ");
       io.stderr(`${safeText(cliText({ key: "errorLine", params: { problem: cliText({ key: "cannotApply", params: { sheet: report.proposalSheet ?? "", missing } }, AL) } }, AL))}\n`);
@@ -194,9 +194,9 @@ async function execute(command: "check" | "run" | "apply" | "settings", port: Sa
     }
     progress("save", 0.95);
     await saveWorkbook();
-    await writeJson({ proposalSheet: report.proposalSheet, out: values.out, ...o });
+    await writeJson({ proposalSheet: report.proposalSheet, proposalSheets: report.proposalSheets, out: values.out, ...o });
     await commit(finished);
-    say(safeOutput(applySummary(report.proposalSheet, o, values.out!, AL)));
+    say(safeOutput(applySummary(report.proposalSheets.join(", ") || report.proposalSheet, o, values.out!, AL)));
     return 0;
   }
 

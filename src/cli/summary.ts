@@ -2,6 +2,7 @@
  * What `fairshare check` and `run` print: the period, counts, every issue grouped by code (with counts
  * and the first examples), fairness and the proposal, in the result's language.
  */
+import { ruleLabel } from "../engine/allocation/ruleNames";
 import type { AllocationResult } from "../engine/allocation/allocate";
 import { renderDiagnostic } from "../engine/allocation/text";
 import type { ApplyOutcome } from "../engine/allocation/apply";
@@ -185,7 +186,7 @@ export function summary(r: CheckResult, written: string[], out: string | undefin
     const stays = alloc.moves.filter((m) => m.to < 0).length;
     lines.push(
       say(L, "moves", {
-        moves: [...byRule].map(([k, v]) => `${k} ${v}`).join(", ") || say(L, "movesNone"),
+        moves: [...byRule].map(([k, v]) => `${ruleLabel(k, L)} ${v}`).join(", ") || say(L, "movesNone"),
         stays: stays ? say(L, "stays", { count: stays }) : "",
         atRisk: alloc.atRisk.length,
       }),

@@ -49,6 +49,14 @@ export interface Highlight {
   style: "bad" | "warning" | "good";
 }
 
+/** What {@link OutputSheet.protection} asks for. */
+export interface SheetProtection {
+  /** Headers of the columns whose data cells stay editable. */
+  editable: string[];
+  /** Asked for by Unprotect Sheet; none when absent or empty. */
+  password?: string;
+}
+
 /** A new sheet the engine wants written. Strings are always written as text, never as formulas. */
 export interface OutputSheet {
   name: string;
@@ -62,9 +70,17 @@ export interface OutputSheet {
   preambleFormats?: (ColumnFormat | undefined)[];
   /**
    * A native chart over the table's first `columns` columns (the first is the category, the rest are
-   * series), placed to the right of the table. Hosts that cannot draw charts (the CLI) skip it.
+   * series, named by their headers), placed to the right of the table: clustered columns unless `type`
+   * says "line". Excel draws it through Office.js and the CLI writes it as a chart part; hosts that cannot
+   * draw charts (ExcelJS, for CSV input) skip it.
    */
-  chart?: { title: string; columns: number };
+  chart?: { title: string; columns: number; type?: "column" | "line" };
+  /**
+   * Sheet protection: every cell is locked except the data cells of the `editable` columns (by header),
+   * so people fill those in and change nothing else. Selecting cells, filtering and resizing columns stay
+   * allowed. Unprotect Sheet asks for `password` when one is given, else for nothing.
+   */
+  protection?: SheetProtection;
   /** Conditional formats on data columns. */
   highlights?: Highlight[];
   /** Data-validation lists by column header (e.g. Decision: Approve / Reject). */

@@ -85,6 +85,7 @@ export type FakeErrorCode =
   | "NonBlankCellOffSheet"
   | "InsertDeleteConflict"
   | "NotImplemented"
+  | "AccessDenied"
   | "RunMustReturnPromise";
 
 const HTTP_STATUS: Partial<Record<FakeErrorCode, number>> = {
@@ -95,6 +96,7 @@ const HTTP_STATUS: Partial<Record<FakeErrorCode, number>> = {
   ItemNotFound: 404,
   ApiNotFound: 404,
   ItemAlreadyExists: 409,
+  AccessDenied: 403,
   RequestPayloadSizeLimitExceeded: 413,
   ResponsePayloadSizeLimitExceeded: 413,
 };
@@ -611,6 +613,9 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
   horizontalAlignment: "General",
   verticalAlignment: "Bottom",
   wrapText: false,
+  // Every cell starts locked, as in Excel; locking only matters once the sheet is protected.
+  "protection.locked": true,
+  "protection.formulaHidden": false,
 };
 
 /** A seed value for FakeWorkbook.from: stored literally, not interpreted like typed input. */
@@ -668,6 +673,33 @@ export interface FakeChart {
   height: number;
 }
 
+/** `Excel.WorksheetProtectionOptions`: true allows the action on the protected sheet. */
+export interface FakeProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteColumns?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+  allowEditScenarios?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertColumns?: boolean;
+  allowInsertHyperlinks?: boolean;
+  allowInsertRows?: boolean;
+  allowPivotTables?: boolean;
+  allowSort?: boolean;
+  selectionMode?: "Normal" | "Unlocked" | "None";
+}
+
+/** A protected sheet's protection: its options (Excel's defaults filled in) and password, if any. */
+export interface FakeProtection {
+  options: Required<FakeProtectionOptions>;
+  password: string | null;
+}
+
+/** What Excel says when a change touches a protected sheet. */
+const PROTECTED_MESSAGE = "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.";
+
 /** Excel's conditional format types (`Excel.ConditionalFormatType`). */
 const CONDITIONAL_FORMAT_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"] as const;
 /** `Excel.ConditionalCellValueOperator` without "Invalid", which Excel refuses in a rule. */
@@ -713,6 +745,8 @@ export class FakeSheet {
   /** In priority order: index 0 is the top priority (where `conditionalFormats.add` puts a new one). */
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly charts: FakeChart[] = [];
+  /** Sheet protection (Worksheet.protection.protect), null while unprotected. */
+  protection: FakeProtection | null = null;
   deleted = false;
   /** Sparse grid: rows of cells. */
   private grid: Array<Array<CellData | undefined> | undefined> = [];
@@ -994,6 +1028,38 @@ export class FakeSheet {
     };
     this.conditionalFormats.unshift(format);
     return format;
+  }
+
+  // ----- sheet protection -----
+
+  /** Whether a cell is locked (Range.format.protection.locked): every cell is, until unlocked. */
+  lockedAt(address: string): boolean {
+    const rect = parseRef(splitSheetPrefix(address).ref);
+    return this.styleAt(rect.r0, rect.c0, "protection.locked") !== false;
+  }
+
+  /** @internal Refuses a change of cell contents that touches a locked cell of a protected sheet. */
+  assertEditable(rect: Rect, member: string): void {
+    if (!this.protection || !this.anyLocked(rect)) return;
+    fail("AccessDenied", PROTECTED_MESSAGE, member);
+  }
+
+  /** @internal Refuses what a protected sheet allows only with `option` (allowFormatCells, …) set. */
+  assertAllowed(option: keyof FakeProtectionOptions | null, member: string): void {
+    if (!this.protection || (option !== null && this.protection.options[option] === true)) return;
+    fail("AccessDenied", PROTECTED_MESSAGE, member);
+  }
+
+  private anyLocked(rect: Rect): boolean {
+    if (rect.nr * rect.nc <= 2_000_000) {
+      for (let r = rect.r0; r < rect.r0 + rect.nr; r++) for (let c = rect.c0; c < rect.c0 + rect.nc; c++) if (this.styleAt(r, c, "protection.locked") !== false) return true;
+      return false;
+    }
+    // Huge ranges: a cell nobody touched takes its column's format; then the stored cells.
+    for (let c = rect.c0; c < rect.c0 + rect.nc; c++) if (this.styleAt(MAX_ROWS - 1, c, "protection.locked") !== false) return true;
+    let locked = false;
+    this.forEachCell((r, c) => void (locked ||= this.styleAt(r, c, "protection.locked") !== false), rect);
+    return locked;
   }
 
   /** Writes seed cells directly (no sync, no interpretation); see FakeSeedCell. */
@@ -1606,6 +1672,7 @@ function checkShape(input: unknown, rect: Rect): "broadcast" | "grid" {
 function writeCells(t: RangeTarget, input: unknown, mode: "values" | "formulas", origin: FakeChangeOrigin = "api"): void {
   const shape = checkShape(input, t.rect);
   const { sheet, rect } = t;
+  sheet.assertEditable(rect, `Range.${mode}`);
   for (let i = 0; i < rect.nr; i++) {
     for (let j = 0; j < rect.nc; j++) {
       const raw = shape === "broadcast" ? input : (input as unknown[][])[i][j];
@@ -1621,6 +1688,7 @@ function writeCells(t: RangeTarget, input: unknown, mode: "values" | "formulas",
 function writeNumberFormats(t: RangeTarget, input: unknown): void {
   const shape = checkShape(input, t.rect);
   const { sheet, rect } = t;
+  sheet.assertAllowed("allowFormatCells", "Range.numberFormat");
   const norm = (x: unknown): string | null => {
     if (x === null || x === undefined) return null;
     if (typeof x === "string") return x;
@@ -1660,6 +1728,8 @@ function uniformStyle(t: RangeTarget, key: string): unknown {
 
 function setStyle(t: RangeTarget, key: string, value: unknown): void {
   const { sheet, rect } = t;
+  // Locking is never changed on a protected sheet; other formats only when allowFormatCells is set.
+  sheet.assertAllowed(key.startsWith("protection.") ? null : "allowFormatCells", key.startsWith("protection.") ? "FormatProtection" : "RangeFormat");
   if (rect.nr === MAX_ROWS) {
     for (let c = rect.c0; c < rect.c0 + rect.nc; c++) sheet.setColumnFormat(c, undefined, key, value);
     return;
@@ -1860,6 +1930,10 @@ class WorksheetProxy extends ProxyBase {
   get charts(): ChartCollectionProxy {
     return this._nav("charts", () => new ChartCollectionProxy(this._ctx, this, (sheet: FakeSheet) => sheet));
   }
+  get protection(): WorksheetProtectionProxy {
+    this._ctx._host._requireApi("Worksheet.protection", "1.2");
+    return this._nav("protection", () => new WorksheetProtectionProxy(this._ctx, this, (sheet: FakeSheet) => sheet));
+  }
   get freezePanes(): FreezePanesProxy {
     this._ctx._host._requireApi("Worksheet.freezePanes", "1.7");
     return this._nav("freezePanes", () => new FreezePanesProxy(this._ctx, this, (sheet: FakeSheet) => sheet));
@@ -1917,8 +1991,60 @@ defineProxy(
     tabColor: { get: (s: FakeSheet) => s.tabColor, set: (s: FakeSheet, v) => void (s.tabColor = String(v)) },
     showGridlines: { get: (s: FakeSheet) => s.showGridlines, set: (s: FakeSheet, v) => void (s.showGridlines = v === true), api: ["Worksheet.showGridlines", "1.8"] },
   },
-  ["tables", "charts", "freezePanes"],
+  ["tables", "charts", "freezePanes", "protection"],
 );
+
+/** Excel's protection options when protect() is called without them (only selecting cells is allowed). */
+const DEFAULT_PROTECTION_OPTIONS: Required<FakeProtectionOptions> = {
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatColumns: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
+};
+/** Options that came with ExcelApi 1.7 (1.2 has the rest). */
+const PROTECTION_OPTIONS_1_7 = new Set(["allowEditObjects", "allowEditScenarios", "selectionMode"]);
+
+/**
+ * Worksheet.protection (ExcelApi 1.2; the password 1.7). protect() fails on a sheet that is already
+ * protected, and unprotect() without the right password fails on a sheet that has one (AccessDenied, the
+ * stricter reading: the docs only say "fails").
+ */
+class WorksheetProtectionProxy extends ProxyBase {
+  protect(options?: FakeProtectionOptions | null, password?: string): void {
+    if (password !== undefined) this._ctx._host._requireApi("WorksheetProtection.protect(password)", "1.7");
+    const given = options ?? {};
+    for (const [k, v] of Object.entries(given)) {
+      if (!(k in DEFAULT_PROTECTION_OPTIONS)) fail("InvalidArgument", `'${k}' is not a worksheet protection option.`, "WorksheetProtection.protect");
+      if (PROTECTION_OPTIONS_1_7.has(k)) this._ctx._host._requireApi(`WorksheetProtectionOptions.${k}`, "1.7");
+      if (k === "selectionMode" ? !["Normal", "Unlocked", "None"].includes(String(v)) : typeof v !== "boolean") fail("InvalidArgument", `Invalid value for the protection option '${k}'.`, "WorksheetProtection.protect");
+    }
+    this._method([given, password === undefined ? null : "********"], (sheet: FakeSheet) => {
+      if (sheet.protection) fail("AccessDenied", "The worksheet is already protected.", "WorksheetProtection.protect");
+      sheet.protection = { options: { ...DEFAULT_PROTECTION_OPTIONS, ...given } as Required<FakeProtectionOptions>, password: password ? String(password) : null };
+    });
+  }
+  unprotect(password?: string): void {
+    if (password !== undefined) this._ctx._host._requireApi("WorksheetProtection.unprotect(password)", "1.7");
+    this._method([password === undefined ? null : "********"], (sheet: FakeSheet) => {
+      if (sheet.protection?.password && sheet.protection.password !== password) fail("AccessDenied", "The password you supplied is not correct.", "WorksheetProtection.unprotect");
+      sheet.protection = null;
+    });
+  }
+}
+defineProxy(WorksheetProtectionProxy, "WorksheetProtection", {
+  protected: { get: (s: FakeSheet) => s.protection !== null },
+  options: { get: (s: FakeSheet) => ({ ...(s.protection?.options ?? DEFAULT_PROTECTION_OPTIONS) }) },
+});
 
 class RangeProxy extends ProxyBase {
   private child(fn: (t: RangeTarget) => Rect): RangeProxy {
@@ -1990,6 +2116,8 @@ class RangeProxy extends ProxyBase {
   }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._method([applyTo], (t: RangeTarget) => {
+      if (applyTo !== "Formats") t.sheet.assertEditable(t.rect, "Range.clear");
+      if (applyTo !== "Contents") t.sheet.assertAllowed("allowFormatCells", "Range.clear");
       t.sheet.forEachCell((r, c) => t.sheet.clearCell(r, c, applyTo), t.rect);
       if (applyTo !== "Formats") t.sheet.workbook.cellsChanged(t.sheet, t.rect, "api");
     });
@@ -2062,9 +2190,14 @@ class RangeFormatProxy extends ProxyBase {
   get fill(): RangeFillProxy {
     return this._nav("fill", () => new RangeFillProxy(this._ctx, this, (t) => t));
   }
+  get protection(): FormatProtectionProxy {
+    this._ctx._host._requireApi("RangeFormat.protection", "1.2");
+    return this._nav("protection", () => new FormatProtectionProxy(this._ctx, this, (t) => t));
+  }
   autofitColumns(): void {
     this._ctx._host._requireApi("RangeFormat.autofitColumns", "1.2");
     this._method([], (t: RangeTarget) => {
+      t.sheet.assertAllowed("allowFormatColumns", "RangeFormat.autofitColumns");
       for (let c = t.rect.c0; c < t.rect.c0 + t.rect.nc; c++) {
         const w = autofitWidth(t, c);
         if (w !== null) t.sheet.columnWidths.set(c, w);
@@ -2089,6 +2222,7 @@ defineProxy(
       },
       set: (t: RangeTarget, v) => {
         if (typeof v !== "number" || !(v >= 0)) fail("InvalidArgument", "columnWidth must be a non-negative number of points.");
+        t.sheet.assertAllowed("allowFormatColumns", "RangeFormat.columnWidth");
         for (let c = t.rect.c0; c < t.rect.c0 + t.rect.nc; c++) t.sheet.columnWidths.set(c, v);
       },
       api: ["RangeFormat.columnWidth", "1.2"],
@@ -2101,6 +2235,7 @@ defineProxy(
       },
       set: (t: RangeTarget, v) => {
         if (typeof v !== "number" || !(v >= 0)) fail("InvalidArgument", "rowHeight must be a non-negative number of points.");
+        t.sheet.assertAllowed("allowFormatRows", "RangeFormat.rowHeight");
         for (let r = t.rect.r0; r < t.rect.r0 + t.rect.nr; r++) t.sheet.rowHeights.set(r, v);
       },
       api: ["RangeFormat.rowHeight", "1.2"],
@@ -2109,8 +2244,15 @@ defineProxy(
     verticalAlignment: styleProp("verticalAlignment"),
     wrapText: styleProp("wrapText"),
   },
-  ["font", "fill"],
+  ["font", "fill", "protection"],
 );
+
+/** Range.format.protection: whether cells are locked (and their formulas hidden) once the sheet is protected. */
+class FormatProtectionProxy extends ProxyBase {}
+defineProxy(FormatProtectionProxy, "FormatProtection", {
+  locked: styleProp("protection.locked"),
+  formulaHidden: styleProp("protection.formulaHidden"),
+});
 
 class RangeStyleProxy extends ProxyBase {}
 class RangeFontProxy extends RangeStyleProxy {}
@@ -2150,6 +2292,7 @@ function validationsCovering(t: RangeTarget): { all: FakeValidation | null; any:
 class DataValidationProxy extends ProxyBase {
   clear(): void {
     this._method([], (t: RangeTarget) => {
+      t.sheet.assertAllowed(null, "DataValidation.clear");
       const keep = t.sheet.validations.filter((v) => !overlaps(v.rect, t.rect));
       t.sheet.validations.splice(0, t.sheet.validations.length, ...keep);
     });
@@ -2167,6 +2310,7 @@ defineProxy(DataValidationProxy, "DataValidation", {
   rule: {
     get: (t: RangeTarget) => validationsCovering(t).all?.rule ?? {},
     set: (t: RangeTarget, rule, self) => {
+      t.sheet.assertAllowed(null, "DataValidation.rule");
       if (!rule || typeof rule !== "object") fail("InvalidArgument", "A data validation rule object is required.");
       const keys = Object.keys(rule as object).filter((k) => (rule as any)[k] !== undefined);
       if (keys.length !== 1 || !RULE_TYPES[keys[0]]) fail("InvalidArgument", "A data validation rule must have exactly one rule type.");
@@ -2264,7 +2408,10 @@ class ConditionalFormatCollectionProxy extends CollectionProxy {
   }
   /** The format is created at sync, in queue order, at the top priority. */
   add(type: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this._ctx, this, (t: RangeTarget) => ({ sheet: t.sheet, cf: t.sheet.addConditionalFormat(t.rect, type) }));
+    return new ConditionalFormatProxy(this._ctx, this, (t: RangeTarget) => {
+      t.sheet.assertAllowed(null, "ConditionalFormatCollection.add");
+      return { sheet: t.sheet, cf: t.sheet.addConditionalFormat(t.rect, type) };
+    });
   }
   getItemAt(index: number): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this._ctx, this, (t: RangeTarget) => this._elements(t)[index] ?? fail("ItemNotFound", `The requested resource doesn't exist: conditional format ${index}.`, "ConditionalFormatCollection.getItemAt"));
@@ -2430,6 +2577,7 @@ class TableCollectionProxy extends CollectionProxy {
         rect = parseRef(ref);
       }
       if (scope.sheet && sheet !== scope.sheet) fail("InvalidArgument", "The range is on another worksheet.", "TableCollection.add");
+      sheet.assertAllowed(null, "TableCollection.add");
       return scope.wb.addTable(sheet, rect, hasHeaders);
     });
   }
@@ -2503,6 +2651,7 @@ defineProxy(
  */
 function insertTableRows(table: FakeTable, index: number | null | undefined, values: unknown): { index: number; count: number } {
   const { sheet, rect } = table;
+  sheet.assertAllowed(null, "TableRowCollection.add");
   const bodyRows = rect.nr - 1;
   const at = index === null || index === undefined ? bodyRows : index;
   if (!Number.isInteger(at) || at < 0 || at > bodyRows) fail("InvalidArgument", "The row index is outside the table.", "TableRowCollection.add");
@@ -2628,6 +2777,7 @@ class ChartCollectionProxy extends CollectionProxy {
   }
   add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
     return new ChartProxy(this._ctx, this, (sheet: FakeSheet) => {
+      sheet.assertAllowed("allowEditObjects", "ChartCollection.add");
       const rt = this._ctx._ensure(sourceData) as RangeTarget;
       const n = sheet.workbook.sheets.reduce((acc, s) => acc + s.charts.length, 0) + 1;
       const chart: FakeChart = {

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { NOT_CALCULATED, type Cell, type Highlight, type OutputSheet, type Table } from "../engine/table";
-import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, formulaText, isValidSheetName, validateHighlights } from "./format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, formulaText, isValidSheetName, validateHighlights, validateProtection } from "./format";
 import { columnLetter } from "../engine/settings/parse";
 import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type SheetInfo, type WorkbookPort } from "./port";
 
@@ -194,6 +194,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
       if (this.workbook.getWorksheet(s.name) && !replaced.has(s.name.toLowerCase())) throw new SheetExistsError(s.name);
       validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
+      validateProtection(s.name, s.columns.map((c) => c.header), s.protection);
     }
     const order = new Map<string, number>();
     for (const [k, ws] of replaced) {
@@ -206,6 +207,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const at = order.get(s.name.toLowerCase());
       if (at !== undefined) (ws as OrderedWorksheet).orderNo = at;
       writeOutputSheet(ws, s, s.asTable ? this.nextTableName(s.name) : null);
+      await protectOutputSheet(ws, s);
     }
   }
 
@@ -241,4 +243,23 @@ export class ExcelJsWorkbook implements WorkbookPort {
   /** A file has no user to show a sheet to. */
   async activate(): Promise<void> {}
 
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet protection (OutputSheet.protection), kept apart from the writer above. Charts are not written
+// here: ExcelJS cannot (the CLI's .xlsx writer does, for workbook input).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Unlocks the data cells of the editable columns, then protects the sheet: selecting cells, filtering and
+ * resizing columns allowed, nothing else; ExcelJS hashes a password with SHA-512 as Excel does.
+ */
+export async function protectOutputSheet(ws: ExcelJS.Worksheet, sheet: OutputSheet): Promise<void> {
+  if (!sheet.protection) return;
+  const headerRow = outputHeaderRow(sheet);
+  for (const header of sheet.protection.editable) {
+    const c = sheet.columns.findIndex((col) => col.header === header);
+    for (let k = 0; k < sheet.rows.length; k++) ws.getRow(headerRow + 1 + k).getCell(c + 1).protection = { locked: false };
+  }
+  await ws.protect(sheet.protection.password ?? "", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, objects: false, scenarios: false } as Partial<ExcelJS.WorksheetProtection>);
 }

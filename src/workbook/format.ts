@@ -2,7 +2,7 @@
  * What every adapter shares about turning engine output into cells: number formats per column kind
  * and the one rule that keeps formula-looking text inert.
  */
-import type { ColumnFormat, Highlight } from "../engine/table";
+import type { ColumnFormat, Highlight, SheetProtection } from "../engine/table";
 
 /** Excel number formats for the engine's column kinds. */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
@@ -64,6 +64,20 @@ export function validateHighlights(sheet: string, headers: readonly string[], hi
     if (h.when.op === "greaterThan" && !Number.isFinite(h.when.value)) throw new RangeError(`sheet "${sheet}": highlight on "${h.column}" needs a finite number`);
     if (h.when.op === "equals" && h.when.text.length > FORMULA_TEXT_LIMIT) throw new RangeError(`sheet "${sheet}": highlight text on "${h.column}" exceeds ${FORMULA_TEXT_LIMIT} characters`);
   }
+}
+
+/** Excel's longest sheet-protection password. */
+export const PROTECTION_PASSWORD_LIMIT = 255;
+
+/**
+ * Checks a sheet's protection before anything is written: its editable columns exist and its password
+ * fits Excel's limit.
+ * @throws {RangeError} naming the sheet and what is wrong.
+ */
+export function validateProtection(sheet: string, headers: readonly string[], protection: SheetProtection | undefined): void {
+  if (!protection) return;
+  for (const h of protection.editable) if (!headers.includes(h)) throw new RangeError(`sheet "${sheet}": protection names unknown column "${h}"`);
+  if ((protection.password ?? "").length > PROTECTION_PASSWORD_LIMIT) throw new RangeError(`sheet "${sheet}": the protection password exceeds ${PROTECTION_PASSWORD_LIMIT} characters`);
 }
 
 /**

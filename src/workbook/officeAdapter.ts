@@ -7,7 +7,7 @@
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
-import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights } from "./format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights, validateProtection } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
 import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "./port";
 
@@ -284,6 +284,7 @@ function validateOutputSheets(sheets: readonly OutputSheet[]): void {
       if (list.join(",").length > LIST_SOURCE_LIMIT) throw new RangeError(`sheet "${s.name}": validation list for "${header}" exceeds ${LIST_SOURCE_LIMIT} characters`);
     }
     validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
+    validateProtection(s.name, s.columns.map((c) => c.header), s.protection);
   }
 }
 
@@ -470,6 +471,7 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         }
       }
+      await queueProtection(context, batcher, sheets);
       await batcher.finish();
     });
   }
@@ -522,8 +524,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
     if (spec.chart && dataRows > 0) {
       const { title, columns } = spec.chart;
+      const type = spec.chart.type === "line" ? Excel.ChartType.line : Excel.ChartType.columnClustered;
       await batcher.add(3 * ACTION_BYTES + utf8Length(title), () => {
-        const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
+        const chart = ws.charts.add(type, ws.getRange(a1(headerRow, 0, dataRows + 1, columns)), Excel.ChartSeriesBy.columns);
         chart.title.text = title;
         chart.setPosition(`${columnLetter(width + 1)}${headerRow + 1}`, `${columnLetter(width + 9)}${headerRow + 20}`);
       });
@@ -730,3 +733,61 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sheet protection (OutputSheet.protection): kept apart from the reads and writes above.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What people may still do on a protected output sheet: select cells, filter the table, resize columns;
+ * everything else (editing locked cells, formatting, inserting or deleting) is refused.
+ */
+export const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowAutoFilter: true,
+  allowFormatColumns: true,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowFormatCells: false,
+  allowFormatRows: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowInsertRows: false,
+  allowPivotTables: false,
+  allowSort: false,
+  selectionMode: "Normal",
+};
+
+/**
+ * Protects the sheets that ask for it, after everything else is written (a protected sheet refuses the
+ * writes, tables and formats before it). First the editable columns' data cells are unlocked, then, in a
+ * later sync, each sheet is protected: Excel on the web once kept cells locked when both came in one
+ * request (office-js #143). One sync more for any number of sheets; none when no sheet asks. The password
+ * (ExcelApi 1.7) is passed only when there is one.
+ */
+async function queueProtection(context: Excel.RequestContext, batcher: SyncBatcher, sheets: readonly OutputSheet[]): Promise<void> {
+  const protectedSheets = sheets.filter((s) => s.protection);
+  if (protectedSheets.length === 0) return;
+  for (const spec of protectedSheets) {
+    const headerRow = spec.preamble?.length ? spec.preamble.length + 1 : 0;
+    const rows = spec.rows.length;
+    for (const header of spec.protection!.editable) {
+      const c = spec.columns.findIndex((col) => col.header === header);
+      if (c < 0 || rows === 0) continue;
+      await batcher.add(2 * ACTION_BYTES, () => {
+        context.workbook.worksheets.getItem(spec.name).getRange(a1(headerRow + 1, c, rows, 1)).format.protection.locked = false;
+      });
+    }
+  }
+  await batcher.flush();
+  for (const spec of protectedSheets) {
+    const password = spec.protection!.password;
+    await batcher.add(2 * ACTION_BYTES + utf8Length(password ?? ""), () => {
+      const protection = context.workbook.worksheets.getItem(spec.name).protection;
+      if (password) protection.protect(PROTECTION_OPTIONS, password);
+      else protection.protect(PROTECTION_OPTIONS);
+    });
+  }
+}
+

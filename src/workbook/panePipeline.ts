@@ -20,7 +20,8 @@ import { IssueList } from "../engine/issues";
 import { parseSettings, parseSettingValue, REGISTRY, type SettingDef, type SettingValue } from "../engine/settings";
 import type { Cell, Table } from "../engine/table";
 import type { CellUpdate, WorkbookPort } from "./port";
-import { detect, newestProposal, readAndCheck } from "./pipeline";
+import { detect, newestProposalSet, readAndCheck } from "./pipeline";
+import { ruleIdOf } from "../engine/allocation/ruleNames";
 
 export interface FieldMapping {
   key: string;
@@ -182,17 +183,20 @@ export async function saveSettings(port: WorkbookPort, changes: readonly Setting
 }
 
 export interface ReviewStatus {
+  /** The newest run's (first) proposal sheet, or null when there is none. */
   proposalSheet: string | null;
+  /** Every sheet of the newest run's proposal: its one sheet, or one per region. */
+  proposalSheets?: string[];
   approved: number;
   rejected: number;
   pending: number;
   unreadable: number;
   total: number;
-  /** Undecided rows by the text of their Rule cell (what a bulk decision of one rule would decide). */
+  /** Undecided rows by rule id (a Chinese sheet's rule names read as ids): what a bulk decision of one rule would decide. */
   pendingByRule: Record<string, number>;
 }
 
-/** The undecided rows of a proposal table, each with its 1-based sheet row and its Rule text. */
+/** The undecided rows of a proposal table, each with its 1-based sheet row and its rule id. */
 function pendingRows(t: Table): { row: number; rule: string }[] {
   const { headerIdx, col } = proposalColumns(t);
   if (headerIdx < 0 || col.proposalId === undefined || col.decision === undefined) return [];
@@ -200,20 +204,33 @@ function pendingRows(t: Table): { row: number; rule: string }[] {
   for (let r = headerIdx + 1; r < t.values.length; r++) {
     const row = t.values[r];
     if (!cellText(row[col.proposalId] ?? null)) continue;
-    if (decisionKind(cellText(row[col.decision] ?? null)) === "pending") out.push({ row: t.firstRow + r, rule: col.rule === undefined ? "" : cellText(row[col.rule] ?? null) });
+    if (decisionKind(cellText(row[col.decision] ?? null)) === "pending") out.push({ row: t.firstRow + r, rule: col.rule === undefined ? "" : ruleIdOf(cellText(row[col.rule] ?? null)) });
   }
   return out;
 }
 
-/** Decision counts of the newest proposal sheet (one read). */
+/** The newest run's proposal tables (one read), in tab order. */
+async function newestProposalTables(port: WorkbookPort): Promise<Table[]> {
+  const names = newestProposalSet(await port.listSheets());
+  if (!names.length) return [];
+  const tables = await port.readTables(names);
+  return names.map((n) => tables.find((t) => t.sheet === n)).filter((t): t is Table => !!t);
+}
+
+/** Decision counts of the newest run's proposal, over all its sheets (one read). */
 export async function reviewStatus(port: WorkbookPort): Promise<ReviewStatus> {
-  const sheets = await port.listSheets();
-  const name = newestProposal(sheets);
-  if (!name) return { proposalSheet: null, approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {} };
-  const [t] = await port.readTables([name]);
-  const pendingByRule: Record<string, number> = {};
-  for (const p of pendingRows(t)) pendingByRule[p.rule] = (pendingByRule[p.rule] ?? 0) + 1;
-  return { proposalSheet: name, ...decisionCounts(t), pendingByRule };
+  const tables = await newestProposalTables(port);
+  const status: ReviewStatus = { proposalSheet: tables[0]?.sheet ?? null, proposalSheets: tables.map((t) => t.sheet), approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {} };
+  for (const t of tables) {
+    const c = decisionCounts(t);
+    status.approved += c.approved;
+    status.rejected += c.rejected;
+    status.pending += c.pending;
+    status.unreadable += c.unreadable;
+    status.total += c.total;
+    for (const p of pendingRows(t)) status.pendingByRule[p.rule] = (status.pendingByRule[p.rule] ?? 0) + 1;
+  }
+  return status;
 }
 
 /** Whether the proposal sheet speaks Chinese (its Decision header is the Chinese one). */
@@ -224,42 +241,47 @@ function sheetLocale(t: Table): "en-US" | "zh-CN" {
 }
 
 /**
- * Approves or rejects every undecided row of the newest proposal (only those of `rule`, the Rule cell's
- * text, when given), writing the sheet's own word in Decision and `approver` in Approver; rows already
- * decided are left as they are. Returns the sheet and how many rows it decided (one read, one write).
+ * Approves or rejects every undecided row of the newest run's proposal, on each of its sheets (only those
+ * of `rule`, a rule id or a sheet's name for it, when given), writing the sheet's own word in Decision and
+ * `approver` in Approver; rows already decided are left as they are. Returns the (first) sheet and how many
+ * rows it decided (one read, one write).
  */
 export async function decidePending(port: WorkbookPort, options: { decision: "approve" | "reject"; rule?: string | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }> {
-  const name = newestProposal(await port.listSheets());
-  if (!name) return { proposalSheet: null, decided: 0 };
-  const [t] = await port.readTables([name]);
-  const { col } = proposalColumns(t);
-  const word = DECISIONS[sheetLocale(t)][options.decision === "approve" ? 0 : 1];
-  const rows = pendingRows(t).filter((p) => options.rule == null || p.rule === options.rule);
+  const tables = await newestProposalTables(port);
+  if (!tables.length) return { proposalSheet: null, decided: 0 };
+  const rule = options.rule == null ? null : ruleIdOf(options.rule);
   const updates: CellUpdate[] = [];
-  for (const p of rows) {
-    updates.push({ sheet: name, row: p.row, column: t.firstColumn + col.decision!, value: word });
-    if (col.approver !== undefined && options.approver) updates.push({ sheet: name, row: p.row, column: t.firstColumn + col.approver, value: options.approver });
+  let decided = 0;
+  for (const t of tables) {
+    const { col } = proposalColumns(t);
+    const word = DECISIONS[sheetLocale(t)][options.decision === "approve" ? 0 : 1];
+    const rows = pendingRows(t).filter((p) => rule === null || p.rule === rule);
+    for (const p of rows) {
+      updates.push({ sheet: t.sheet, row: p.row, column: t.firstColumn + col.decision!, value: word });
+      if (col.approver !== undefined && options.approver) updates.push({ sheet: t.sheet, row: p.row, column: t.firstColumn + col.approver, value: options.approver });
+    }
+    decided += rows.length;
   }
   if (updates.length) await port.updateCells(updates);
-  return { proposalSheet: name, decided: rows.length };
+  return { proposalSheet: tables[0].sheet, decided };
 }
 
 /**
- * Signs the decided rows of the newest proposal whose Approver is empty with `approver` (the name the
- * pane asked for), so the audit log says who decided. Returns how many rows it signed.
+ * Signs the decided rows of the newest run's proposal (every sheet of it) whose Approver is empty with
+ * `approver` (the name the pane asked for), so the audit log says who decided. Returns how many rows it signed.
  */
 export async function signDecisions(port: WorkbookPort, approver: string): Promise<number> {
-  const name = newestProposal(await port.listSheets());
-  if (!name || !approver.trim()) return 0;
-  const [t] = await port.readTables([name]);
-  const { headerIdx, col } = proposalColumns(t);
-  if (headerIdx < 0 || col.decision === undefined || col.approver === undefined || col.proposalId === undefined) return 0;
+  if (!approver.trim()) return 0;
   const updates: CellUpdate[] = [];
-  for (let r = headerIdx + 1; r < t.values.length; r++) {
-    const row = t.values[r];
-    if (!cellText(row[col.proposalId] ?? null)) continue;
-    const kind = decisionKind(cellText(row[col.decision] ?? null));
-    if ((kind === "approve" || kind === "reject") && !cellText(row[col.approver] ?? null)) updates.push({ sheet: name, row: t.firstRow + r, column: t.firstColumn + col.approver, value: approver.trim() });
+  for (const t of await newestProposalTables(port)) {
+    const { headerIdx, col } = proposalColumns(t);
+    if (headerIdx < 0 || col.decision === undefined || col.approver === undefined || col.proposalId === undefined) continue;
+    for (let r = headerIdx + 1; r < t.values.length; r++) {
+      const row = t.values[r];
+      if (!cellText(row[col.proposalId] ?? null)) continue;
+      const kind = decisionKind(cellText(row[col.decision] ?? null));
+      if ((kind === "approve" || kind === "reject") && !cellText(row[col.approver] ?? null)) updates.push({ sheet: t.sheet, row: t.firstRow + r, column: t.firstColumn + col.approver, value: approver.trim() });
+    }
   }
   if (updates.length) await port.updateCells(updates);
   return updates.length;

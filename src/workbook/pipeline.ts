@@ -4,12 +4,14 @@
  */
 import { allocate, type AllocationResult } from "../engine/allocation/allocate";
 import { decisionCounts, planApply, proposalColumns, type ApplyOutcome } from "../engine/allocation/apply";
-import { AUDIT_HEADER, AUDIT_HEADER_ZH, parseAuditLog, pastMoves, pastRejections } from "../engine/allocation/audit";
+import { AUDIT_HEADER, AUDIT_HEADER_ZH, auditLogLocale, parseAuditLog, pastMoves, pastRejections } from "../engine/allocation/audit";
+import { auditResultLabel } from "../engine/allocation/ruleNames";
 import { toLocale, type Locale } from "../engine/messages";
 import { cellText, dateToDay, formatMonth } from "../engine/cells";
 import { check, type CheckInput, type CheckResult } from "../engine/check";
 import { detectByContent, detectByHeaders, detectByName, HEADER_SCAN_ROWS, hiddenLookalikes, OUTPUT_PREFIX, resolveColumns, type ContentPick, type RoleAssignment } from "../engine/detect";
-import { atRiskSheet, fairnessSheet, proposalSheet, watchSheet } from "../engine/report/allocationSheets";
+import { atRiskSheet, fairnessSheet, proposalSheet, protectDecisions, watchSheet } from "../engine/report/allocationSheets";
+import { freeRunSuffix, newestRun, parseProposalName, regionSheetNames } from "../engine/report/proposalNames";
 import { teamReport, teamReportSheet } from "../engine/report/teamReport";
 import { sheetKind, sheetName, type OutputKind } from "../engine/report/labels";
 import { evaluate, type Evaluation } from "../engine/incentives/evaluate";
@@ -150,22 +152,11 @@ function newestOfKind(sheets: readonly SheetInfo[], kind: "dataCheck" | "portfol
   return all.length ? all[all.length - 1].name : null;
 }
 
-/** The proposal sheets of one period ("Fairshare Proposal 2026-10", "… #2"), in either language, in tab order. */
-function proposalsOf(sheets: readonly SheetInfo[], period: string): string[] {
-  const bases = (["en-US", "zh-CN"] as const).map((L) => sheetName("proposal", L, period));
-  return sheets.map((s) => s.name).filter((n) => bases.some((b) => n === b || new RegExp(`^${escapeRegExp(b)} #\\d+$`).test(n)));
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The newest proposal sheet of each period: what a rerun may replace, and where proposal ids stand. */
+/** The sheets of each period's newest run's proposal: what a rerun may replace, and where proposal ids stand. */
 function newestProposals(sheets: readonly SheetInfo[]): string[] {
-  const byPeriod = new Map<string, string>();
-  for (const s of sheets) {
-    const m = sheetKind(s.name) === "proposal" ? s.name.match(/(\d{4}-\d{2})(?: #\d+)?$/) : null;
-    if (m) byPeriod.set(m[1], s.name);
-  }
-  return [...byPeriod.values()];
+  const names = sheets.map((s) => s.name);
+  const periods = new Set(names.map(parseProposalName).filter((p): p is NonNullable<typeof p> => p !== null).map((p) => p.period));
+  return [...periods].flatMap((period) => newestRun(names, period));
 }
 
 /** The highest run number in proposal ids of a period ("P202610-3-017" → 3), 0 when none. */
@@ -181,10 +172,10 @@ function lastRunNumber(period: string, ids: Iterable<string>): number {
 }
 
 /**
- * Where a run's sheets go. While the newest proposal of the period has no decision in it, the rerun
- * replaces that run's own sheets (same names, same places); once it has decisions it stays, and the new
- * run writes "#2", "#3"…. The newest Data Check and Portfolio, and the period's Team Report, are always
- * replaced: they hold no decisions.
+ * Where a run's sheets go. While the newest proposal of the period (its one sheet, or its sheets per
+ * region) has no decision in it, the rerun replaces that run's own sheets (same names, same places); once
+ * it has decisions it stays, and the new run writes "#2", "#3"…. The newest Data Check and Portfolio, and
+ * the period's Team Report, are always replaced: they hold no decisions.
  */
 function planRunSheets(sheets: readonly SheetInfo[], period: string | null, locale: Locale, proposalTables: readonly Table[]) {
   const existing = sheets.map((s) => s.name);
@@ -206,33 +197,46 @@ function planRunSheets(sheets: readonly SheetInfo[], period: string | null, loca
   }
   let suffix: string | null = null;
   if (period !== null) {
-    const proposals = proposalsOf(sheets, period);
-    const newest = proposals[proposals.length - 1];
-    const table = newest ? proposalTables.find((t) => t.sheet === newest) : undefined;
-    if (newest && table) {
-      const c = decisionCounts(table);
-      if (c.approved + c.rejected + c.unreadable === 0) {
-        suffix = newest.match(/ #\d+$/)?.[0] ?? "";
-        for (const kind of PERIOD_KINDS) {
-          for (const L of ["en-US", "zh-CN"] as const) {
-            const n = `${sheetName(kind, L, period)}${suffix}`;
-            if (existing.includes(n)) replace.push(n);
-          }
+    const run = newestRun(existing, period);
+    const tables = run.map((n) => proposalTables.find((t) => t.sheet === n));
+    const undecided = tables.every((t) => {
+      if (!t) return false;
+      const c = decisionCounts(t);
+      return c.approved + c.rejected + c.unreadable === 0;
+    });
+    if (run.length && undecided) {
+      suffix = parseProposalName(run[0])!.suffix;
+      replace.push(...run);
+      for (const kind of PERIOD_KINDS) {
+        for (const L of ["en-US", "zh-CN"] as const) {
+          const n = `${sheetName(kind, L, period)}${suffix}`;
+          if (existing.includes(n) && !replace.includes(n)) replace.push(n);
         }
       }
     }
   }
-  const take = takeNames(existing.filter((n) => !replace.includes(n)));
+  const kept = existing.filter((n) => !replace.includes(n));
+  const take = takeNames(kept);
+  // A new run's proposal takes a suffix no proposal sheet of the period has, so runs never mix.
+  const runSuffix = suffix ?? (period === null ? "" : freeRunSuffix(existing, period));
   const nameFor = (kind: OutputKind): string => {
     if (kind === "dataCheck" || kind === "portfolio") return fixed.get(kind) ?? take(sheetName(kind, locale));
     if (kind === "teamReport") return sheetName(kind, locale, period!);
+    if (kind === "proposal") return take(`${sheetName(kind, locale, period!)}${runSuffix}`);
     if (suffix !== null) return `${sheetName(kind, locale, period!)}${suffix}`;
     return take(sheetName(kind, locale, period!));
   };
-  return { replace, nameFor };
+  /** The run's proposal sheets per region, or null when the names leave no room for regions. */
+  const regionNames = (regions: readonly string[]): string[] | null => {
+    const names = regionSheetNames(locale, period!, runSuffix, regions, kept);
+    if (names) for (const n of names) take(n);
+    return names;
+  };
+  return { replace, nameFor, regionNames };
 }
 
-const PERIOD_KINDS = ["proposal", "fairness", "atRisk", "watch", "scorecard", "incentives"] as const;
+/** The kinds written once per run besides the proposal, named with the run's suffix. */
+const PERIOD_KINDS = ["fairness", "atRisk", "watch", "scorecard", "incentives"] as const;
 
 /**
  * "Run allocation": check, then (when the data has no errors) allocate and write the sign-off sheets:
@@ -264,13 +268,12 @@ export async function runAllocation(
     if (options.signal?.aborted) throw new CancelledError();
     await options.progress?.("allocate", 0.85);
     if (options.signal?.aborted) throw new CancelledError();
-    const proposalName = plan.nameFor("proposal");
     const ids = [...proposals.flatMap((n) => proposalIds(result.extraTables[n])), ...auditRows.map((a) => a.proposalId)];
     const runNumber = lastRunNumber(period, ids) + 1;
     allocation = allocate(result, { past, rejections: pastRejections(auditRows), evaluation, runNumber });
     if (options.signal?.aborted) throw new CancelledError();
     sheets.push(portfolioSheet(result, plan.nameFor("portfolio")));
-    sheets.push(proposalSheet(result, allocation, proposalName));
+    sheets.push(...proposalSheets(result, allocation, plan));
     sheets.push(fairnessSheet(result, allocation, plan.nameFor("fairness")));
     sheets.push(atRiskSheet(result, allocation, plan.nameFor("atRisk")));
     sheets.push(watchSheet(result, allocation, plan.nameFor("watch")));
@@ -293,6 +296,22 @@ export async function runAllocation(
   return { result, allocation, evaluation, written: options.write ? sheets.map((s) => s.name) : [], sheets, replaced: options.write ? replace : [] };
 }
 
+/**
+ * The run's proposal: one sheet, or with proposalPerRegion one protected sheet per region (every region of
+ * the roster and accounts, and "-" for moves of accounts without one). When the names leave no room for a
+ * region (English, run #10 on) the run writes its one sheet, protected all the same.
+ */
+function proposalSheets(result: CheckResult, allocation: AllocationResult, plan: ReturnType<typeof planRunSheets>): OutputSheet[] {
+  if (!result.settings.bool("proposalPerRegion")) return [proposalSheet(result, allocation, plan.nameFor("proposal"))];
+  const password = result.settings.get("protectionPassword");
+  const secret = typeof password === "string" && password !== "" ? password : null;
+  const { model } = result;
+  const regions = [...model.regions, ...(allocation.moves.some((m) => !model.accounts[m.account].region) ? [""] : [])];
+  const names = plan.regionNames(regions);
+  if (!names) return [protectDecisions(proposalSheet(result, allocation, plan.nameFor("proposal")), result.locale, secret)];
+  return regions.map((region, i) => proposalSheet(result, allocation, names[i], { region, password: secret }));
+}
+
 /** The proposal ids of a proposal sheet. */
 function proposalIds(table: Table | undefined): string[] {
   if (!table) return [];
@@ -307,28 +326,45 @@ export function newestProposal(sheets: readonly SheetInfo[]): string | null {
   return all.length ? all[all.length - 1].name : null;
 }
 
+/**
+ * The newest run's proposal sheets: the newest proposal sheet and, when the run wrote one per region, the
+ * other regions' sheets of the same run, in tab order. Empty when there is no proposal.
+ * @example newestProposalSet(await port.listSheets()) // ["Fairshare Proposal 2026-10 East", "Fairshare Proposal 2026-10 West"]
+ */
+export function newestProposalSet(sheets: readonly SheetInfo[]): string[] {
+  return newestRun(sheets.filter((s) => sheetKind(s.name) === "proposal").map((s) => s.name));
+}
+
 export interface ApplyReport {
+  /** The first of the sheets applied (the run's one proposal sheet, or its first region's). */
   proposalSheet: string | null;
+  /** Every proposal sheet applied: the newest run's sheets per region, or its one sheet. */
+  proposalSheets: string[];
   outcome: ApplyOutcome;
   /** The workbook's language (its `language` setting, else the display language), once settings were read. */
   locale?: Locale;
 }
 
 /**
- * "Apply approved": reads the proposal, the accounts sheet and the audit log in one batch, changes one
- * Owner cell per approved row whose Owner still equals From, and appends one audit row per new decision.
+ * "Apply approved": reads the newest run's proposal (its one sheet or its sheets per region; only
+ * `options.proposal` when given), the accounts sheet and the audit log in one batch, changes one Owner cell
+ * per approved row whose Owner still equals From, and appends one audit row per new decision, in the
+ * log's language.
  */
 export async function applyApproved(port: WorkbookPort, options: { proposal?: string; now?: Date; displayLanguage?: string } = {}): Promise<ApplyReport> {
   const detected = await detect(port);
   const auditSheets = detected.sheets.filter((s) => sheetKind(s.name) === "auditLog").map((s) => s.name);
-  const proposalSheetName = options.proposal ?? newestProposal(detected.sheets);
+  const proposalNames = options.proposal ? [options.proposal] : newestProposalSet(detected.sheets);
+  const proposalSheetName = proposalNames[0] ?? null;
   const empty: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
-  if (!proposalSheetName || !detected.sheets.some((s) => s.name === proposalSheetName)) {
-    return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: null, code: "missing_column", value: proposalSheetName ?? "Fairshare Proposal" }] } };
+  const missing = proposalNames.find((n) => !detected.sheets.some((s) => s.name === n));
+  if (!proposalSheetName || missing) {
+    const name = missing ?? proposalSheetName;
+    return { proposalSheet: name, proposalSheets: proposalNames, outcome: { ...empty, problems: [{ row: null, column: null, code: "missing_column", value: name ?? "Fairshare Proposal" }] } };
   }
   const accountsSheet = detected.assignment.accounts;
   const repsSheet = detected.assignment.reps;
-  const names = [proposalSheetName, ...(accountsSheet ? [accountsSheet] : []), ...(repsSheet ? [repsSheet] : []), ...auditSheets];
+  const names = [...proposalNames, ...(accountsSheet ? [accountsSheet] : []), ...(repsSheet ? [repsSheet] : []), ...auditSheets];
   const tables = await port.readTables(names);
   const find = (n: string) => tables.find((t) => t.sheet === n) ?? null;
   const accounts = accountsSheet ? find(accountsSheet) : null;
@@ -339,33 +375,35 @@ export async function applyApproved(port: WorkbookPort, options: { proposal?: st
   const locale: Locale = language && language !== "auto" ? (language as Locale) : toLocale(options.displayLanguage);
   const map = accounts ? resolveColumns("accounts", accounts.sheet, accounts.values, accounts.firstRow, mapping, issues) : null;
   if (!accounts || !map) {
-    return { proposalSheet: proposalSheetName, outcome: { ...empty, problems: [{ row: null, column: "Owner", code: "missing_column", value: accountsSheet ?? "Accounts" }] } };
+    return { proposalSheet: proposalSheetName, proposalSheets: proposalNames, outcome: { ...empty, problems: [{ row: null, column: "Owner", code: "missing_column", value: accountsSheet ?? "Accounts" }] } };
   }
   const audit = auditSheets.flatMap((n) => parseAuditLog(find(n)));
   // To is checked against the roster: an ID that is not on it, or a rep who has left, is never written.
   const repsTable = repsSheet ? find(repsSheet) : null;
   const repsMap = repsTable ? resolveColumns("reps", repsTable.sheet, repsTable.values, repsTable.firstRow, mapping, new IssueList()) : null;
   const roster = repsTable && repsMap ? parseReps({ table: repsTable, map: repsMap }, new IssueList()) : null;
+  // Append to the audit log the workbook already has (in its own language), else start one.
+  const auditTarget = auditSheets[0] ?? sheetName("auditLog", locale);
+  const logLocale = auditSheets[0] ? auditLogLocale(find(auditSheets[0])) : locale;
   const plan = planApply({
-    proposal: find(proposalSheetName)!,
+    proposals: proposalNames.map((n) => ({ table: find(n)!, sheet: n })),
     accounts,
     accountsMap: map,
     audit,
     now: options.now ?? new Date(),
-    proposalSheet: proposalSheetName,
     roster,
     sameRegionOnly: (region) => settings.bool("sameRegionOnly", region),
-    locale,
     approvers: (region) => {
       const list = region ? settings.get(`approver.${region}`) : null;
       return typeof list === "string" ? approverNames(list) : [];
     },
+    logLocale,
   });
   if (plan.updates.length) await port.updateCells(plan.updates.map((u) => ({ sheet: accounts.sheet, ...u })));
-  // Append to the audit log the workbook already has (in whichever language), else start one.
-  const auditTarget = auditSheets[0] ?? sheetName("auditLog", locale);
-  const header = locale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER;
+  const header = logLocale === "zh-CN" ? AUDIT_HEADER_ZH : AUDIT_HEADER;
   // Conflicts stand out in the log (the format is set when the log sheet is created).
-  if (plan.audit.length) await port.appendRows(auditTarget, [...header], plan.audit, { highlights: [{ column: header[7], when: { op: "equals", text: "conflict" }, style: "bad" }] });
-  return { proposalSheet: proposalSheetName, outcome: plan.outcome, locale };
+  if (plan.audit.length) {
+    await port.appendRows(auditTarget, [...header], plan.audit, { highlights: [{ column: header[7], when: { op: "equals", text: auditResultLabel("conflict", logLocale) }, style: "bad" }] });
+  }
+  return { proposalSheet: proposalSheetName, proposalSheets: proposalNames, outcome: plan.outcome, locale };
 }

@@ -81,5 +81,5 @@ test("apply in a Chinese workbook: the conflict in the summary and in the audit 
   const json = JSON.parse(readFileSync(path.join(tmp, "zh-apply.json"), "utf8"));
   expect(json.conflicts.map((c: { detail: string; reason: { key: string } }) => [c.detail, c.reason.key])).toEqual([["owner is now “R1”", "conflict.ownerChanged"]]);
   const [log] = await (await ExcelJsWorkbook.open(applied)).readTables(["Fairshare 审计日志"]);
-  expect(log.values[1].slice(7)).toEqual(["conflict", "Fairshare 调整建议 2026-03", "负责人已变为“R1”"]);
+  expect(log.values[1].slice(7)).toEqual(["冲突", "Fairshare 调整建议 2026-03", "负责人已变为“R1”"]);
 });

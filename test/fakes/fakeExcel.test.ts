@@ -762,3 +762,72 @@ describe("conditional formats (ExcelApi 1.6)", () => {
     expect(host.syncCount).toBe(0);
   });
 });
+
+describe("sheet protection", () => {
+  const sheet = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Sheet1");
+
+  it("locks every cell but the unlocked ones once protected; the options say what else is allowed", async () => {
+    install();
+    await Excel.run(async (ctx) => {
+      sheet(ctx).getRange("B2:B3").format.protection.locked = false;
+      sheet(ctx).protection.protect({ allowFormatColumns: true, allowAutoFilter: true });
+      await ctx.sync();
+    });
+    const ws = host.workbook.sheet("Sheet1");
+    expect([ws.lockedAt("A1"), ws.lockedAt("B2"), ws.lockedAt("B3"), ws.lockedAt("B4")]).toEqual([true, false, false, true]);
+    await Excel.run(async (ctx) => {
+      sheet(ctx).getRange("B2:B3").values = [["ok"], ["fine"]];
+      sheet(ctx).getRange("A:A").format.columnWidth = 80; // allowFormatColumns
+      const p = sheet(ctx).protection.load("protected,options");
+      await ctx.sync();
+      expect([p.protected, p.options.allowFormatColumns, p.options.allowFormatCells]).toEqual([true, true, false]);
+    });
+    expect(ws.values("B2:B3")).toEqual([["ok"], ["fine"]]);
+    for (const change of [
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("B3:B4").values = [["x"], ["y"]]), // one locked cell is enough
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("B2").format.font.bold = true),
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("B2").numberFormat = [["@"]]),
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("B2").format.protection.locked = true),
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("1:1").format.rowHeight = 30),
+      (ctx: Excel.RequestContext) => void sheet(ctx).tables.add("A1:B3", true),
+      (ctx: Excel.RequestContext) => void sheet(ctx).getRange("B2").conditionalFormats.add("CellValue"),
+      (ctx: Excel.RequestContext) => void (sheet(ctx).getRange("B2").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } }),
+      (ctx: Excel.RequestContext) => void sheet(ctx).charts.add("Line", sheet(ctx).getRange("A1:B3")),
+      (ctx: Excel.RequestContext) => void sheet(ctx).protection.protect(),
+    ]) {
+      const err = await runError(async (ctx) => {
+        change(ctx);
+        await ctx.sync();
+      });
+      expect(err.code).toBe("AccessDenied");
+    }
+    expect(ws.values("B2:B4")).toEqual([["ok"], ["fine"], [""]]);
+    // Unprotected again, everything goes.
+    await Excel.run(async (ctx) => {
+      sheet(ctx).protection.unprotect();
+      sheet(ctx).getRange("A1").values = [["free"]];
+      await ctx.sync();
+    });
+    expect(ws.protection).toBeNull();
+    expect(ws.values("A1")).toEqual([["free"]]);
+  });
+
+  it("a password needs ExcelApi 1.7, and unprotect then needs it too", async () => {
+    install().setApiSupport("ExcelApi", "1.6");
+    const err = await runError(async (ctx) => {
+      sheet(ctx).protection.protect({}, "pw");
+      await ctx.sync();
+    });
+    expect(err.code).toBe("ApiNotFound");
+    host.setApiSupport("ExcelApi", "1.9");
+    await Excel.run(async (ctx) => {
+      sheet(ctx).protection.protect(undefined, "pw");
+      await ctx.sync();
+    });
+    expect((await runError(async (ctx) => {
+      sheet(ctx).protection.unprotect();
+      await ctx.sync();
+    })).code).toBe("AccessDenied");
+    expect(host.workbook.sheet("Sheet1").protection).toEqual({ password: "pw", options: expect.objectContaining({ allowAutoFilter: false, selectionMode: "Normal" }) });
+  });
+});

@@ -333,6 +333,39 @@ describe("addSheets", () => {
     expect(host.workbook.sheet("Proposal").values()).toEqual([["Account", "Rep", "Revenue", "Share", "Since", "Decision"]]);
   });
 
+  it("protects a sheet that asks for it after everything else is written: its editable columns' data cells unlocked a sync before: one sync more", async () => {
+    install();
+    const spec = outputSheet({ preamble: [["Title"]], asTable: true, validation: { Decision: ["Approve", "Reject"] }, highlights: [{ column: "Revenue", when: { op: "greaterThan", value: 100 }, style: "warning" }] });
+    await new OfficeWorkbook().addSheets([spec]);
+    const plain = host.syncCount;
+    uninstallFakeExcel();
+    install();
+    await new OfficeWorkbook().addSheets([{ ...spec, protection: { editable: ["Decision", "Rep"], password: "pw" } }, outputSheet({ name: "Other" })]);
+    expect(host.syncCount).toBe(plain + 1);
+    expect(host.syncs.every((x) => !x.error)).toBe(true);
+    const ws = host.workbook.sheet("Proposal");
+    expect(ws.protection).toEqual({ password: "pw", options: expect.objectContaining({ allowAutoFilter: true, allowFormatColumns: true, allowFormatCells: false, allowEditObjects: false }) });
+    expect(host.workbook.sheet("Other").protection).toBeNull();
+    // Header on row 3 (title, blank line): rows 4 and 5 of B (Rep) and F (Decision) are the only unlocked cells.
+    const unlocked = ["A", "B", "C", "D", "E", "F"].flatMap((c) => [1, 2, 3, 4, 5, 6].map((r) => `${c}${r}`)).filter((a) => !ws.lockedAt(a));
+    expect(unlocked).toEqual(["B4", "B5", "F4", "F5"]);
+    // Everything else the adapter writes landed before the protection (table, validation, format, widths).
+    expect(host.workbook.tables).toHaveLength(1);
+    expect(ws.validationAt("F4")).not.toBeNull();
+    expect(ws.conditionalFormats).toHaveLength(1);
+  });
+
+  it("protects without a password when none is given, and refuses protection of unknown columns before writing", async () => {
+    install();
+    await new OfficeWorkbook().addSheets([outputSheet({ protection: { editable: ["Decision"] } })]);
+    expect(host.workbook.sheet("Proposal").protection).toMatchObject({ password: null });
+    uninstallFakeExcel();
+    install();
+    await expect(new OfficeWorkbook().addSheets([outputSheet({ protection: { editable: ["Nope"] } })])).rejects.toBeInstanceOf(RangeError);
+    await expect(new OfficeWorkbook().addSheets([outputSheet({ protection: { editable: [], password: "x".repeat(256) } })])).rejects.toBeInstanceOf(RangeError);
+    expect(host.syncCount).toBe(0);
+  });
+
   it("formats Date columns that come without a format as dates", async () => {
     install();
     await new OfficeWorkbook().addSheets([

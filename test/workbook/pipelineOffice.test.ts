@@ -118,6 +118,16 @@ describe("the pipeline through the Office adapter on the fake Excel host", () =>
     expect(counts[0]).toBeLessThanOrEqual(10);
   });
 
+  test("the team report gets a native line chart of the whole team's Gini by month", async () => {
+    const host = installFakeExcel(FakeWorkbook.from(team(150)));
+    const run = await runAllocation(new OfficeWorkbook(), { write: true, displayLanguage: "en-US" });
+    const name = run.written.find((n) => n.startsWith("Fairshare Team Report"))!;
+    const header = run.sheets.find((s) => s.name === name)!.preamble!.length + 2;
+    const charts = host.workbook.sheet(name).charts;
+    expect(charts.map((c) => [c.type, c.title, c.sourceAddress, c.seriesBy])).toEqual([["Line", "Gini by month (lower is fairer)", `'${name}'!A${header}:B${header + 12}`, "Columns"]]);
+    expect(host.workbook.sheet(name).values(`A${header}:B${header}`)).toEqual([["Month", "Gini All regions"]]);
+  });
+
   test("the pane's Run allocation and Apply approved actions, through the Office adapter", async () => {
     const t = smallTeam();
     t.Reps[4][4] = "N";

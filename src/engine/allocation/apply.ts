@@ -10,6 +10,7 @@ import type { Cell, Table } from "../table";
 import { AUDIT_HEADER, type ApplyResult, type AuditRow } from "./audit";
 import { approverKey } from "./settingsDefs";
 import { conflictText, type ConflictReason } from "./applyText";
+import { auditResultLabel, ruleIdOf, ruleLabel } from "./ruleNames";
 import type { Locale } from "../messages";
 import { PROPOSAL_COLUMNS } from "../report/allocationSheets";
 
@@ -65,10 +66,13 @@ export interface ApplyEntry {
   accountId: string;
   from: string;
   to: string;
+  /** The rule id (ORPHAN, STAGNATION…) whichever language the sheet shows it in. */
   rule: string;
   approver: string;
   /** The approver's Note on the proposal row. */
   note: string;
+  /** The proposal sheet of the row (one of a run's per-region sheets, or the run's one sheet). */
+  sheet: string;
   /** Row of the proposal sheet. */
   row: number;
   /** Why a conflict is one (the Owner found, a missing account…), in English; `reason` renders in any language. */
@@ -85,7 +89,7 @@ export interface ApplyOutcome {
   /** Rows without a decision yet. */
   pending: number;
   /** Decisions that are neither approve nor reject (left pending), and structural problems. */
-  problems: { row: number | null; column: string | null; code: "unknown_decision" | "missing_column"; value: string }[];
+  problems: { sheet?: string; row: number | null; column: string | null; code: "unknown_decision" | "missing_column"; value: string }[];
 }
 
 export interface ApplyPlan {
@@ -96,20 +100,26 @@ export interface ApplyPlan {
   outcome: ApplyOutcome;
 }
 
+/** One proposal sheet to apply: its table and name. */
+export interface ProposalToApply {
+  table: Table;
+  sheet: string;
+}
+
 /**
- * Decides what "Apply approved" does. An approved row changes its account's Owner only if the Owner
+ * Decides what "Apply approved" does, over one proposal sheet or the per-region sheets of one run (read
+ * in the order given, as one proposal). An approved row changes its account's Owner only if the Owner
  * still equals From; a row whose decision is already in the audit log with the same result is not logged
- * again, so applying twice changes nothing.
+ * again, so applying twice changes nothing. If any sheet lacks a needed column nothing is applied.
  *
- * @example planApply({ proposal, accounts, accountsMap, audit: [], now: new Date(), proposalSheet: "Fairshare Proposal 2026-10" })
+ * @example planApply({ proposals: [{ table, sheet: "Fairshare Proposal 2026-10" }], accounts, accountsMap, audit: [], now: new Date(), roster })
  */
 export function planApply(input: {
-  proposal: Table;
+  proposals: readonly ProposalToApply[];
   accounts: Table;
   accountsMap: ColumnMap;
   audit: readonly AuditRow[];
   now: Date;
-  proposalSheet: string;
   /**
    * The roster To is checked against: To must be an active rep on it, of the account's region when
    * `sameRegionOnly` holds there. Without a roster no approved row is applied (each is a conflict).
@@ -118,17 +128,20 @@ export function planApply(input: {
   sameRegionOnly?: (region: string) => boolean;
   /** The names who may decide a region's moves (`approver.<region>`); empty: anyone. */
   approvers?: (region: string) => string[];
-  /** The workbook's language: the audit log's notes are written in it (default en-US). */
-  locale?: Locale;
+  /** The language of the audit log the rows go to: its Rule and Result cells are written in it. */
+  logLocale?: Locale;
 }): ApplyPlan {
   const outcome: ApplyOutcome = { applied: [], conflicts: [], alreadyApplied: [], rejected: [], pending: 0, problems: [] };
   const plan: ApplyPlan = { updates: [], audit: [], outcome };
-  const { proposal, accounts, accountsMap } = input;
-  const { headerIdx, col } = proposalColumns(proposal);
-  for (const key of ["proposalId", "accountId", "from", "to", "decision"]) {
-    if (col[key] === undefined) {
-      const c = PROPOSAL_COLUMNS.find((x) => x.key === key)!;
-      outcome.problems.push({ row: headerIdx >= 0 ? proposal.firstRow + headerIdx : null, column: c.en, code: "missing_column", value: `${c.en} / ${c.zh}` });
+  const { accounts, accountsMap } = input;
+  const logLocale = input.logLocale ?? "en-US";
+  const sheets = input.proposals.map((p) => ({ ...p, ...proposalColumns(p.table) }));
+  for (const { sheet, headerIdx, col, table } of sheets) {
+    for (const key of ["proposalId", "accountId", "from", "to", "decision"]) {
+      if (col[key] === undefined) {
+        const c = PROPOSAL_COLUMNS.find((x) => x.key === key)!;
+        outcome.problems.push({ sheet, row: headerIdx >= 0 ? table.firstRow + headerIdx : null, column: c.en, code: "missing_column", value: `${c.en} / ${c.zh}` });
+      }
     }
   }
   if (outcome.problems.length) return plan;
@@ -156,7 +169,6 @@ export function planApply(input: {
     }
     return null;
   };
-  const locale = input.locale ?? "en-US";
   const conflict = (entry: ApplyEntry, reason: ConflictReason) => outcome.conflicts.push({ ...entry, detail: conflictText(reason, "en-US"), reason });
   // The newest audit result per proposal id (and sheet, since ids restart with a new period's run).
   const lastResult = new Map<string, string>();
@@ -165,68 +177,72 @@ export function planApply(input: {
   const ownerColumn = accounts.firstColumn + ownerCol;
 
   const decided = new Set<string>();
-  for (let r = headerIdx + 1; r < proposal.values.length; r++) {
-    const row = proposal.values[r];
-    const get = (key: string) => (col[key] === undefined ? "" : cellText(row[col[key]] ?? null));
-    const proposalId = get("proposalId");
-    if (!proposalId) continue;
-    const decisionText = get("decision");
-    const entry: ApplyEntry = { proposalId, accountId: get("accountId"), from: get("from"), to: get("to"), rule: get("rule"), approver: get("approver"), note: get("note"), row: proposal.firstRow + r };
-    if (!decisionText) {
-      outcome.pending++;
-      continue;
-    }
-    const kind = decisionKind(decisionText);
-    const approve = kind === "approve";
-    if (kind === "unknown") {
-      outcome.problems.push({ row: entry.row, column: PROPOSAL_COLUMNS.find((c) => c.key === "decision")!.en, code: "unknown_decision", value: decisionText });
-      outcome.pending++;
-      continue;
-    }
-    if (decided.has(proposalId)) continue; // a duplicated row in the sheet is one decision
-    decided.add(proposalId);
-    let result: ApplyResult;
-    const current = owners.get(idKey(entry.accountId));
-    // Sign-off per region: a decision counts only when its Approver is one of the region's approvers.
-    const allowed = current && input.approvers ? input.approvers(current.region) : [];
-    if (allowed.length && !allowed.map(approverKey).includes(approverKey(entry.approver))) {
-      result = "conflict";
-      conflict(entry, { key: "conflict.notApprover", params: { region: current!.region, approver: entry.approver }, approvers: allowed });
-    } else if (!approve) {
-      result = "rejected";
-      outcome.rejected.push(entry);
-    } else if (lastResult.get(proposalId) === "applied" || (current && entry.to && idKey(current.owner) === idKey(entry.to))) {
-      result = "already-applied";
-      outcome.alreadyApplied.push(entry);
-    } else if (!current) {
-      result = "conflict";
-      conflict(entry, { key: "conflict.accountNotFound", params: {} });
-    } else if (!entry.to) {
-      result = "conflict";
-      conflict(entry, { key: "conflict.noRecipient", params: {} });
-    } else if (idKey(current.owner) !== idKey(entry.from)) {
-      result = "conflict";
-      conflict(entry, { key: "conflict.ownerChanged", params: { owner: current.owner } });
-    } else if (refuseTo(entry.to, current.region) !== null) {
-      result = "conflict";
-      conflict(entry, refuseTo(entry.to, current.region)!);
-    } else {
-      result = "applied";
-      outcome.applied.push(entry);
-      plan.updates.push({ row: current.row, column: ownerColumn, value: entry.to });
-      current.owner = entry.to;
-    }
-    // Log every decision once: a repeat of the same outcome is not a new decision.
-    const previous = lastResult.get(proposalId);
-    const repeat = previous === result || (result === "already-applied" && previous === "applied");
-    if (!repeat) {
-      const last = outcome.conflicts.at(-1);
-      // In the audit log's language, like the rest of the row.
-      const detail = last?.proposalId === proposalId && last.reason ? conflictText(last.reason, locale) : "";
-      // The approver's own note is kept word for word; why a row could not be applied follows it.
-      const note = [entry.note, detail].filter(Boolean).join(" — ");
-      plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, entry.rule, entry.approver, result, input.proposalSheet, note]);
-      lastResult.set(proposalId, result);
+  for (const { sheet, table: proposal, headerIdx, col } of sheets) {
+    for (let r = headerIdx + 1; r < proposal.values.length; r++) {
+      const row = proposal.values[r];
+      const get = (key: string) => (col[key] === undefined ? "" : cellText(row[col[key]] ?? null));
+      const proposalId = get("proposalId");
+      if (!proposalId) continue;
+      const decisionText = get("decision");
+      const entry: ApplyEntry = { proposalId, accountId: get("accountId"), from: get("from"), to: get("to"), rule: get("rule") && ruleIdOf(get("rule")), approver: get("approver"), note: get("note"), sheet, row: proposal.firstRow + r };
+      if (!decisionText) {
+        outcome.pending++;
+        continue;
+      }
+      const kind = decisionKind(decisionText);
+      const approve = kind === "approve";
+      if (kind === "unknown") {
+        outcome.problems.push({ sheet, row: entry.row, column: PROPOSAL_COLUMNS.find((c) => c.key === "decision")!.en, code: "unknown_decision", value: decisionText });
+        outcome.pending++;
+        continue;
+      }
+      if (decided.has(proposalId)) continue; // a duplicated row in the sheet is one decision
+      decided.add(proposalId);
+      let result: ApplyResult;
+      const current = owners.get(idKey(entry.accountId));
+      // Sign-off per region: a decision counts only when its Approver is one of the region's approvers.
+      const allowed = current && input.approvers ? input.approvers(current.region) : [];
+      if (allowed.length && !allowed.map(approverKey).includes(approverKey(entry.approver))) {
+        result = "conflict";
+        conflict(entry, { key: "conflict.notApprover", params: { region: current!.region, approver: entry.approver }, approvers: allowed });
+      } else if (!approve) {
+        result = "rejected";
+        outcome.rejected.push(entry);
+      } else if (lastResult.get(proposalId) === "applied" || (current && entry.to && idKey(current.owner) === idKey(entry.to))) {
+        result = "already-applied";
+        outcome.alreadyApplied.push(entry);
+      } else if (!current) {
+        result = "conflict";
+        conflict(entry, { key: "conflict.accountNotFound", params: {} });
+      } else if (!entry.to) {
+        result = "conflict";
+        conflict(entry, { key: "conflict.noRecipient", params: {} });
+      } else if (idKey(current.owner) !== idKey(entry.from)) {
+        result = "conflict";
+        conflict(entry, { key: "conflict.ownerChanged", params: { owner: current.owner } });
+      } else if (refuseTo(entry.to, current.region) !== null) {
+        result = "conflict";
+        conflict(entry, refuseTo(entry.to, current.region)!);
+      } else {
+        result = "applied";
+        outcome.applied.push(entry);
+        plan.updates.push({ row: current.row, column: ownerColumn, value: entry.to });
+        current.owner = entry.to;
+      }
+      // Log every decision once: a repeat of the same outcome is not a new decision.
+      const previous = lastResult.get(proposalId);
+      const repeat = previous === result || (result === "already-applied" && previous === "applied");
+      if (!repeat) {
+        const last = outcome.conflicts.at(-1);
+        // In the audit log's language, like the rest of the row.
+        const detail = last?.proposalId === proposalId && last.reason ? conflictText(last.reason, logLocale) : "";
+        // The approver's own note is kept word for word; why a row could not be applied follows it.
+        const note = [entry.note, detail].filter(Boolean).join(" — ");
+        // Rule and Result in the log's language (a Chinese log gets Chinese names; both read back as codes).
+        const rule = entry.rule ? ruleLabel(entry.rule, logLocale) : "";
+        plan.audit.push([stamp, proposalId, entry.accountId, entry.from, entry.to, rule, entry.approver, auditResultLabel(result, logLocale), sheet, note]);
+        lastResult.set(proposalId, result);
+      }
     }
   }
   return plan;

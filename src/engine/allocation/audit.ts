@@ -5,11 +5,15 @@
 import { cellText, idKey, isBlank, parseDate } from "../cells";
 import { normalizeHeader } from "../schema";
 import type { Table } from "../table";
+import { auditResultOf, ruleIdOf } from "./ruleNames";
 import type { PastMove, PastRejection } from "./types";
 
 export const AUDIT_SHEET = "Fairshare Audit Log";
 
-/** Audit log columns, in order; the English header text is the contract, a zh-CN workbook gets Chinese. */
+/**
+ * Audit log columns, in order; the English header text is the contract, a zh-CN workbook gets Chinese
+ * (and Chinese rule names and results: see ruleNames.ts).
+ */
 export const AUDIT_HEADER = ["Timestamp", "Proposal ID", "Account ID", "From", "To", "Rule", "Approver", "Result", "Proposal Sheet", "Note"] as const;
 export const AUDIT_HEADER_ZH = ["时间", "建议编号", "客户编号", "原负责人", "新负责人", "规则", "审批人", "结果", "建议表", "备注"] as const;
 
@@ -30,7 +34,8 @@ export interface AuditRow {
 
 /**
  * Reads the audit log (header by name, any column order). Unreadable rows are skipped: the log is
- * written by Fairshare, and a hand-edited row must not stop a run.
+ * written by Fairshare, and a hand-edited row must not stop a run. Rule and Result come back as codes
+ * whichever language the log is in ("停滞老员工" → "STAGNATION", "已执行" → "applied").
  */
 export function parseAuditLog(table: Table | null): AuditRow[] {
   if (!table || !table.values.length) return [];
@@ -52,9 +57,9 @@ export function parseAuditLog(table: Table | null): AuditRow[] {
       accountId: get(acc),
       from: get(from),
       to: get(to),
-      rule: get(rule),
+      rule: ruleIdOf(get(rule)),
       approver: get(approver),
-      result: get(result).toLowerCase(),
+      result: auditResultOf(get(result)),
       note: get(note),
       row: table.firstRow + r,
     });
@@ -70,12 +75,21 @@ export function pastMoves(rows: readonly AuditRow[]): PastMove[] {
 }
 
 /**
- * Rejected moves from the audit log, for rejection memory. The Rule cell holds the rule id as the
- * proposal wrote it; rows without a readable date are skipped.
+ * Rejected moves from the audit log, for rejection memory. The Rule cell holds the rule as the proposal
+ * wrote it, id or Chinese name (parseAuditLog reads both as the id); rows without a readable date are skipped.
  * @example pastRejections(parseAuditLog(table)).filter((r) => r.rule === "STAGNATION")
  */
 export function pastRejections(rows: readonly AuditRow[]): PastRejection[] {
   return rows
     .filter((r) => r.result === "rejected" && r.timestampDay !== null)
-    .map((r) => ({ accountKey: idKey(r.accountId), fromKey: idKey(r.from), rule: r.rule.trim().toUpperCase().replace(/[\s-]+/g, "_"), day: r.timestampDay!, proposalId: r.proposalId }));
+    .map((r) => ({ accountKey: idKey(r.accountId), fromKey: idKey(r.from), rule: ruleIdOf(r.rule), day: r.timestampDay!, proposalId: r.proposalId }));
+}
+
+/**
+ * The language of an existing audit log, from its header (Chinese when it has the Chinese Result
+ * column), so rows appended to it speak the same language as the rows above.
+ */
+export function auditLogLocale(table: Table | null): "en-US" | "zh-CN" {
+  const header = table?.values[0]?.map((c) => normalizeHeader(cellText(c))) ?? [];
+  return header.includes(normalizeHeader(AUDIT_HEADER_ZH[7])) && !header.includes(normalizeHeader(AUDIT_HEADER[7])) ? "zh-CN" : "en-US";
 }

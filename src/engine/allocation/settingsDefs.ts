@@ -45,6 +45,24 @@ export const SIGNOFF_SETTINGS: readonly SettingDef[] = [
     "approver.<区域>：可审批该区域移交的人，用“;”分隔。仅当审批人是其中之一时才接受其决定（忽略大小写、空格和全角）。为空：任何人。",
     { regional: false },
   ),
+  def(
+    "proposalPerRegion",
+    "boolean",
+    false,
+    "signoff",
+    "Write one proposal sheet per region (“Fairshare Proposal <period> <region>”), each protected so that only Decision, Approver and Note can be edited. Apply reads the decisions of all of them.",
+    "每个区域单独写一张调整建议表（“Fairshare 调整建议 <期间> <区域>”），每张表均受保护，只能填写审批结果、审批人和备注。应用时读取所有这些表的决定。",
+    { regional: false },
+  ),
+  def(
+    "protectionPassword",
+    "text",
+    null,
+    "signoff",
+    "Password that Unprotect Sheet asks for on the per-region proposal sheets. Empty: none. It stops accidental edits, not a determined person: anyone who can read this settings sheet can read it.",
+    "撤销按区域调整建议表的工作表保护时需输入的密码。为空：无密码。它只防止误改，不能防止有意修改：能看到本设置表的人都能看到该密码。",
+    { regional: false },
+  ),
 ];
 
 /**

@@ -4,6 +4,7 @@
 import type { Locale } from "../messages";
 import { formatDate, formatMoney, formatPct, shortMonth } from "../format";
 import type { Diagnostic } from "./diagnostics";
+import { ruleLabel } from "./ruleNames";
 import type { Explanation, GrowthPoint, ParamValue, TierTerm } from "./types";
 
 const EN: Record<string, string> = {
@@ -296,10 +297,12 @@ export function funnelLabel(rule: string, stage: string, locale: Locale): string
 export function renderDiagnostic(d: Diagnostic, locale: Locale): string {
   const stages = d.stages.map((s) => `${funnelLabel(d.rule, s.stage, locale)} ${s.count}`).join(" → ");
   const region = d.region || "—";
-  if (!d.stages.length) return renderExplanation({ key: "diagnostic.off", params: { rule: d.rule, region, blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, locale) : "" } }, locale);
+  // The rule by its name in a Chinese sheet (the id in English); its switch, rule.<ID>, stays a setting key.
+  const rule = ruleLabel(d.rule, locale);
+  if (!d.stages.length) return renderExplanation({ key: "diagnostic.off", params: { rule, region, blockedBy: d.blockedBy ? renderExplanation(d.blockedBy, locale) : "" } }, locale);
   if (!d.blockedBy && d.heldBy) {
-    return renderExplanation({ key: "diagnostic.held", params: { rule: d.rule, region, stages, held: d.held, heldBy: renderExplanation(d.heldBy, locale) } }, locale);
+    return renderExplanation({ key: "diagnostic.held", params: { rule, region, stages, held: d.held, heldBy: renderExplanation(d.heldBy, locale) } }, locale);
   }
-  if (!d.blockedBy) return renderExplanation({ key: "diagnostic.line", params: { rule: d.rule, region, stages } }, locale);
-  return renderExplanation({ key: "diagnostic.blocked", params: { rule: d.rule, region, stages, blockedBy: renderExplanation(d.blockedBy, locale) } }, locale);
+  if (!d.blockedBy) return renderExplanation({ key: "diagnostic.line", params: { rule, region, stages } }, locale);
+  return renderExplanation({ key: "diagnostic.blocked", params: { rule, region, stages, blockedBy: renderExplanation(d.blockedBy, locale) } }, locale);
 }

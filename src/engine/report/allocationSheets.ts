@@ -5,6 +5,7 @@
 import type { AllocationResult, Move } from "../allocation/allocate";
 import { renderDiagnostic, renderExplanation } from "../allocation/text";
 import { MATCH_FACTORS } from "../allocation/settingsDefs";
+import { ruleLabel } from "../allocation/ruleNames";
 import { formatMonth } from "../cells";
 import type { CheckResult } from "../check";
 import { formatDate } from "../format";
@@ -42,9 +43,12 @@ export const DECISIONS: Record<Locale, [string, string]> = { "en-US": ["Approve"
 const TEXT: Record<Locale, Record<string, string>> = {
   "en-US": {
     title: "Fairshare proposal for {period}: {moves} moves, {stays} accounts without a recipient",
+    titleRegion: "Fairshare proposal for {period}, {region}: {moves} moves, {stays} accounts without a recipient",
+    protected: "Only Decision, Approver and Note can be edited on this sheet (it is protected; Review > Unprotect Sheet lifts that).",
     byRule: "By rule: {list}",
     fairness: "Gini {before} → {after}; new reps' share {newBefore} → {newAfter}",
     unplaced: "(unplaced)",
+    noRegion: "(no region)",
     diagnostics: "Why these moves (and not more), per rule and region:",
     howto: "Set Decision to Approve or Reject on each row, fill Approver, then run “Apply approved”. Nothing changes until then.",
     fairTitle: "Fairness before and after the proposal, {period}",
@@ -73,9 +77,12 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
   "zh-CN": {
     title: "Fairshare {period} 调整建议：{moves} 项移交，{stays} 个客户无接收人",
+    titleRegion: "Fairshare {period} {region} 调整建议：{moves} 项移交，{stays} 个客户无接收人",
+    protected: "本表只能填写审批结果、审批人和备注（工作表已保护；可在“审阅 > 撤销工作表保护”中解除）。",
     byRule: "按规则：{list}",
     fairness: "基尼系数 {before} → {after}；新人占比 {newBefore} → {newAfter}",
     unplaced: "（未分配）",
+    noRegion: "（无区域）",
     diagnostics: "各规则、各区域的筛选过程（为何是这些移交、为何没有更多）：",
     howto: "请在每行的审批结果中选择“同意”或“拒绝”并填写审批人，然后执行“应用已批准”。在此之前不会有任何改动。",
     fairTitle: "{period} 调整前后的公平性",
@@ -148,29 +155,53 @@ export function largeMoveThreshold(alloc: AllocationResult): number {
   return values[Math.floor(values.length * 0.9) - 1];
 }
 
-/** "Fairshare Proposal <period>": one row per move; Decision is a dropdown, empty by default. */
-export function proposalSheet(check: CheckResult, alloc: AllocationResult, name: string): OutputSheet {
+/** The proposal columns a manager fills in: the only cells of a protected proposal sheet that can be edited. */
+export const DECISION_COLUMNS: readonly ProposalColumnKey[] = ["decision", "approver", "note"];
+
+/** One region's part of a proposal (a per-region sheet), protected so that only the decision columns can be edited. */
+export interface ProposalScope {
+  /** The region whose accounts' moves the sheet lists ("" for accounts without a region). */
+  region: string;
+  /** The password Unprotect Sheet asks for; none when null or empty. */
+  password?: string | null;
+}
+
+/**
+ * "Fairshare Proposal <period>": one row per move; Decision is a dropdown, empty by default. With a
+ * `scope`, only the moves of the region's accounts (and its funnel lines), on a sheet protected so that
+ * only Decision, Approver and Note can be edited.
+ */
+export function proposalSheet(check: CheckResult, alloc: AllocationResult, name: string, scope?: ProposalScope): OutputSheet {
   const L = check.locale;
   const period = formatMonth(alloc.period);
+  const inScope = (m: Move) => !scope || check.model.accounts[m.account].region === scope.region;
+  const moves = alloc.moves.filter(inScope);
   const counts = new Map<string, number>();
-  for (const m of alloc.moves) if (m.to >= 0) counts.set(m.rule, (counts.get(m.rule) ?? 0) + 1);
+  for (const m of moves) if (m.to >= 0) counts.set(m.rule, (counts.get(m.rule) ?? 0) + 1);
   const f3 = (x: number) => x.toFixed(3);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const before = check.fairness!;
-  const after = alloc.fairnessAfter;
+  const allBefore = check.fairness!;
+  const allAfter = alloc.fairnessAfter;
+  const before = scope ? (allBefore.byRegion[scope.region] ?? allBefore) : allBefore;
+  const after = scope ? (allAfter.byRegion[scope.region] ?? before) : allAfter;
   const header = PROPOSAL_COLUMNS.map((c) => (L === "zh-CN" ? c.zh : c.en));
-  return {
+  const placed = moves.filter((m) => m.to >= 0).length;
+  const title = scope
+    ? t(L, "titleRegion", { period, region: scope.region || t(L, "noRegion"), moves: placed, stays: moves.length - placed })
+    : t(L, "title", { period, moves: placed, stays: moves.length - placed });
+  const diagnostics = scope ? alloc.diagnostics.filter((d) => d.region === scope.region) : alloc.diagnostics;
+  const sheet: OutputSheet = {
     name,
     preamble: [
-      [t(L, "title", { period, moves: alloc.moves.filter((m) => m.to >= 0).length, stays: alloc.moves.filter((m) => m.to < 0).length })],
-      [t(L, "byRule", { list: [...counts].map(([k, v]) => `${k} ${v}`).join(", ") || "—" })],
+      [title],
+      [t(L, "byRule", { list: [...counts].map(([k, v]) => `${ruleLabel(k, L)} ${v}`).join(", ") || "—" })],
       [t(L, "fairness", { before: f3(before.gini), after: f3(after.gini), newBefore: pct(before.newRepShare), newAfter: pct(after.newRepShare) })],
       [t(L, "howto")],
       [t(L, "diagnostics")],
-      ...alloc.diagnostics.map((d) => [renderDiagnostic(d, L)]),
+      ...diagnostics.map((d) => [renderDiagnostic(d, L)]),
     ],
     columns: PROPOSAL_COLUMNS.map((c, i) => ({ header: header[i], width: c.width, format: "format" in c ? c.format : "text" })),
-    rows: alloc.moves.map((m) => {
+    rows: moves.map((m) => {
       const f = moveFields(check, m, L);
       const byKey: Record<ProposalColumnKey, Cell> = {
         proposalId: f.proposalId,
@@ -178,7 +209,7 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
         accountName: f.accountName,
         from: f.fromRepId,
         to: f.toRepId,
-        rule: f.rule,
+        rule: ruleLabel(f.rule, L),
         reason: f.reason,
         evidence: f.evidence,
         value12m: f.value12m,
@@ -199,6 +230,19 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
     // Large moves stand out: the top tenth of the proposal by 12-month value.
     highlights: largeMoveThreshold(alloc) > 0 ? [{ column: L === "zh-CN" ? "12个月业绩" : "12-month value", when: { op: "greaterThan", value: largeMoveThreshold(alloc) / 100 }, style: "warning" }] : [],
   };
+  return scope ? protectDecisions(sheet, L, scope.password ?? null) : sheet;
+}
+
+/**
+ * A proposal sheet protected so that only Decision, Approver and Note can be edited, with a line above the
+ * table that says so; Unprotect Sheet asks for `password` when there is one.
+ */
+export function protectDecisions(sheet: OutputSheet, locale: Locale, password: string | null): OutputSheet {
+  const preamble = [...(sheet.preamble ?? [])];
+  const note = t(locale, "protected");
+  if (!preamble.some((line) => line[0] === note)) preamble.splice(Math.min(4, preamble.length), 0, [note]);
+  const editable = PROPOSAL_COLUMNS.filter((c) => DECISION_COLUMNS.includes(c.key)).map((c) => (locale === "zh-CN" ? c.zh : c.en));
+  return { ...sheet, preamble, protection: { editable, ...(password ? { password } : {}) } };
 }
 
 /** "Fairshare Fairness <period>": fairness overall and per region before → after, and each rep's book. */
@@ -281,7 +325,7 @@ export function watchSheet(check: CheckResult, alloc: AllocationResult, name: st
     rows: alloc.watch.map((w) => [
       model.reps[w.rep].id,
       model.reps[w.rep].name,
-      w.rule,
+      ruleLabel(w.rule, L),
       w.account === null ? w.accounts.map((a) => model.accounts[a].id).join(", ") : model.accounts[w.account].id,
       w.monthsLeft,
       renderExplanation(w.message, L),

@@ -161,7 +161,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
 
 const tt = (L: Locale, key: string, params: Record<string, string> = {}) => TEXT[L][key].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? "");
 
-/** "Fairshare Team Report <period>": the scopes' figures above, the months' fairness as the table, with a chart of Gini. */
+/** "Fairshare Team Report <period>": the scopes' figures above, the months' fairness as the table, with a line chart of the whole team's Gini by month. */
 export function teamReportSheet(check: CheckResult, report: readonly TeamScope[], period: MonthIndex, name: string): OutputSheet {
   const L = check.locale;
   const scopeName = (s: string) => s || label(L, "scope.all");
@@ -198,7 +198,7 @@ export function teamReportSheet(check: CheckResult, report: readonly TeamScope[]
     ],
     rows: all.series.map((p, i) => [formatMonth(p.month), ...report.flatMap((s) => [s.series[i].gini, s.series[i].newRepShare])]),
     asTable: true,
-    chart: { title: tt(L, "chart"), columns: 2 },
+    chart: { title: tt(L, "chart"), columns: 2, type: "line" },
   };
 }
 

@@ -28,6 +28,8 @@ export const SETTING_LABELS: Readonly<Record<string, Words>> = {
   maxShareOfMovedValue: { "en-US": "Most of the released value one rep receives", "zh-CN": "每人最多获得的释放业绩比例" },
   rejectionCooldownMonths: { "en-US": "Months before a rejected move is proposed again", "zh-CN": "被拒绝的移交多少个月内不再提出" },
   "approver.*": { "en-US": "Who may decide a region's moves", "zh-CN": "可审批该区域移交的人" },
+  proposalPerRegion: { "en-US": "One protected proposal sheet per region", "zh-CN": "每个区域一张受保护的调整建议表" },
+  protectionPassword: { "en-US": "Password to unprotect the region sheets", "zh-CN": "撤销区域建议表保护的密码" },
   "match.load": { "en-US": "Weight of room under the cap", "zh-CN": "负荷余量的权重" },
   "match.capability": { "en-US": "Weight of capability", "zh-CN": "能力的权重" },
   "match.continuity": { "en-US": "Weight of having sold to the account", "zh-CN": "曾向该客户销售的权重" },

@@ -59,10 +59,10 @@ function conditionalFormats(headers: readonly string[], highlights: readonly Hig
 }
 
 /** A worksheet part in pieces of about a megabyte: the rows are produced as the pieces are consumed. */
-function* worksheet(mainNs: string, parts: { dimension: string; frozenRow: number; cols: string; rows: Iterable<string>; after: string }): Generator<string> {
+function* worksheet(mainNs: string, parts: { dimension: string; frozenRow: number; cols: string; rows: Iterable<string>; after: string; rootAttributes?: string }): Generator<string> {
   const pane = parts.frozenRow > 0 ? `<pane ySplit="${parts.frozenRow}" topLeftCell="A${parts.frozenRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>` : "";
   yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${mainNs}">` +
+    `<worksheet xmlns="${mainNs}"${parts.rootAttributes ? ` ${parts.rootAttributes}` : ""}>` +
     `<dimension ref="${parts.dimension}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -85,17 +85,29 @@ export function headerRowOf(sheet: OutputSheet): number {
 }
 
 /**
+ * What the package writer adds to an output sheet's part beyond its cells (see sheetExtras.ts): the
+ * <sheetProtection> element, the unlocked style per column (undefined: the column's own), and the
+ * <drawing> element with the namespace its r:id needs.
+ */
+export interface SheetPartExtras {
+  protectionXml?: string;
+  columnStyles?: (number | undefined)[];
+  drawingXml?: string;
+  rootAttributes?: string;
+}
+
+/**
  * The worksheet part of an output sheet, in pieces: preamble (first line bold), bold frozen header,
  * data rows with their columns' formats, widths, highlights and Decision-style validation lists.
  */
-export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: string): Iterable<string> {
+export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: string, extras: SheetPartExtras = {}): Iterable<string> {
   const widths = sheet.columns.map((c) => c.width ?? Math.min(60, Math.max(10, c.header.length + 2)));
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   const headerRow = headerRowOf(sheet);
   let maxCol = sheet.columns.length;
   for (const line of sheet.preamble ?? []) maxCol = Math.max(maxCol, line.length);
   for (const row of sheet.rows) maxCol = Math.max(maxCol, row.length);
-  const colStyles = sheet.columns.map((c) => styles.format[c.format ?? "text"]);
+  const colStyles = sheet.columns.map((c, i) => extras.columnStyles?.[i] ?? styles.format[c.format ?? "text"]);
   const dateStyles = sheet.columns.map((c) => (c.format === "datetime" ? styles.format.datetime : styles.format.date));
   function* rows(): Generator<string> {
     let r = 1;
@@ -117,7 +129,9 @@ export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: 
   const headers = sheet.columns.map((c) => c.header);
   // A table's filter buttons (an Excel table would need a table part with a workbook-unique name; the
   // filter gives people what they use of it, and nothing can clash).
-  let after = sheet.asTable && sheet.rows.length ? `<autoFilter ref="A${headerRow}:${columnLetter(Math.max(1, sheet.columns.length))}${lastRow}"/>` : "";
+  // CT_Worksheet order: sheetData, sheetProtection, autoFilter, conditionalFormatting, dataValidations, drawing.
+  let after = extras.protectionXml ?? "";
+  after += sheet.asTable && sheet.rows.length ? `<autoFilter ref="A${headerRow}:${columnLetter(Math.max(1, sheet.columns.length))}${lastRow}"/>` : "";
   after += conditionalFormats(headers, sheet.highlights ?? [], headerRow + 1, lastRow, styles);
   const validations = Object.entries(sheet.validation ?? {})
     .map(([header, list]) => [headers.indexOf(header), list] as const)
@@ -127,7 +141,8 @@ export function outputSheetParts(sheet: OutputSheet, styles: OurStyles, mainNs: 
       return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${col}${headerRow + 1}:${col}${lastRow}"><formula1>${escapeXml(formulaText(list.join(",")))}</formula1></dataValidation>`;
     });
   if (validations.length) after += `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`;
-  return worksheet(mainNs, { dimension: `A1:${columnLetter(Math.max(1, maxCol))}${lastRow}`, frozenRow: headerRow, cols, rows: rows(), after });
+  after += extras.drawingXml ?? "";
+  return worksheet(mainNs, { dimension: `A1:${columnLetter(Math.max(1, maxCol))}${lastRow}`, frozenRow: headerRow, cols, rows: rows(), after, rootAttributes: extras.rootAttributes });
 }
 
 /** A log sheet started by appendRows, in pieces: a bold frozen header, the rows, highlights down to row 100,000. */

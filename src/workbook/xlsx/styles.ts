@@ -71,7 +71,7 @@ function children(inner: string, prefix: string, child: string): string[] {
  * adds nothing), others are appended, with the list's count updated; a missing list is created at its
  * schema position. Existing children never move.
  */
-function appendOrReuse(xml: string, prefix: string, list: string, child: string, items: string[]): { xml: string; index: number[] } {
+export function appendOrReuse(xml: string, prefix: string, list: string, child: string, items: string[]): { xml: string; index: number[] } {
   const b = findBlock(xml, prefix, list);
   const existing = b ? children(b.inner, prefix, child) : [];
   const added: string[] = [];
@@ -96,6 +96,12 @@ function appendOrReuse(xml: string, prefix: string, list: string, child: string,
   const open = /\scount="\d*"/.test(b.openTag) ? b.openTag.replace(/\scount="\d*"/, ` count="${count}"`) : b.openTag.replace(new RegExp(`^<${prefix}${list}`), `<${prefix}${list} count="${count}"`);
   const el = `${open.replace(/\/>$/, ">")}${b.inner}${added.join("")}</${prefix}${list}>`;
   return { xml: xml.slice(0, b.start) + el + xml.slice(b.end), index };
+}
+
+/** The cell formats (cellXfs children) of a styles part's text, as written, in index order. */
+export function cellXfChildren(xml: string, prefix: string): string[] {
+  const b = findBlock(xml, prefix, "cellXfs");
+  return b ? children(b.inner, prefix, "xf") : [];
 }
 
 /**

@@ -7,9 +7,9 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Cell, Highlight, OutputSheet, Table } from "../../engine/table";
+import type { Cell, ColumnFormat, Highlight, OutputSheet, Table } from "../../engine/table";
 import { OUTPUT_PREFIX } from "../../engine/detect";
-import { isValidSheetName, validateHighlights } from "../format";
+import { isValidSheetName, validateHighlights, validateProtection } from "../format";
 import { SheetExistsError, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "../port";
 import {
   appendRowsXml,
@@ -31,6 +31,24 @@ import {
 import { readRelationships, relKind, relsPartOf, resolveTarget, WorkbookFileError, XlsxPackage, type SheetEntry } from "./package";
 import { logSheetParts, outputSheetParts } from "./sheetXml";
 import { addOurStyles, minimalStyles, type OurStyles } from "./styles";
+import {
+  addUnlockedStyles,
+  chartRange,
+  chartXml,
+  CHART_CONTENT_TYPE,
+  DRAWING_CONTENT_TYPE,
+  DRAWING_ELEMENT,
+  drawingChartRels,
+  drawingXml,
+  editableFormats,
+  newPasswordHash,
+  REL_NS_ATTRIBUTE,
+  sheetDrawingRels,
+  sheetProtectionXml,
+  unlockedColumnStyles,
+  type PasswordHash,
+} from "./sheetExtras";
+import type { SheetPartExtras } from "./sheetXml";
 import { ZipFormatError, ZipWriter } from "./zip";
 
 /** Thrown when an update names a sheet that does not exist (a caller bug: updates follow a read). */
@@ -122,6 +140,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const s of sheets) {
       if (!isValidSheetName(s.name)) throw new RangeError(`invalid sheet name "${s.name}"`);
       validateHighlights(s.name, s.columns.map((c) => c.header), s.highlights ?? []);
+      validateProtection(s.name, s.columns.map((c) => c.header), s.protection);
     }
     if (clashes.length) throw new SheetExistsError(clashes[0], clashes);
     const free = replace.filter((r) => !sheets.some((s) => s.name.toLowerCase() === r.toLowerCase()));
@@ -199,13 +218,16 @@ export class XlsxWorkbook implements WorkbookPort {
       return `rId${i}`;
     };
 
-    // Styles: needed only when we write sheets of our own.
+    // Styles: needed only when we write sheets of our own (and unlocked copies only for protected sheets).
     let styles: OurStyles | null = null;
+    let unlocked: Partial<Record<ColumnFormat, number>> = {};
     if (this.pending.length) {
       const stylesPart = pkg.stylesPart();
       const base = stylesPart ? (await pkg.text(stylesPart))! : minimalStyles(mainNs);
       const edited = addOurStyles(base);
       styles = edited.styles;
+      const formats = editableFormats(this.pending.flatMap((p) => (p.kind === "output" ? [p.sheet] : [])));
+      if (formats.length) ({ xml: edited.xml, unlocked } = addUnlockedStyles(edited.xml, styles, formats));
       if (stylesPart) {
         if (edited.xml !== base) replaced.set(stylesPart, edited.xml);
       }
@@ -227,15 +249,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!s.part) continue;
       removedParts.add(s.part);
       removeTypes.push(`/${s.part}`);
-      const sheetRels = relsPartOf(s.part);
-      if (pkg.entry(sheetRels)) {
-        removedParts.add(sheetRels);
-        for (const r of await readRelationships(pkg.zip, sheetRels)) {
-          if (r.external || relKind(r.type) !== "table") continue;
-          const t = resolveTarget(s.part, r.target);
-          removedParts.add(t);
-          removeTypes.push(`/${t}`);
-        }
+      // Its tables, drawings and charts (ours: only Fairshare sheets are replaced) go with it.
+      for (const part of await ownedParts(pkg, s.part)) {
+        removedParts.add(part);
+        if (!part.endsWith(".rels")) removeTypes.push(`/${part}`);
       }
     }
     // Indices of removed sheets that no new sheet takes the place of (defined names shift past them).
@@ -252,9 +269,10 @@ export class XlsxWorkbook implements WorkbookPort {
     };
     const refs: NewSheetRef[] = [];
     const addedNames: string[] = [];
+    const extras = new SheetExtrasWriter(pkg, removedParts, path.posix.dirname(wbPart), strict, unlocked);
     for (const p of this.pending) {
       const part = nextPart();
-      const xml = p.kind === "output" ? outputSheetParts(p.sheet, styles!, mainNs) : logSheetParts(p.header, p.rows, p.highlights, styles!, mainNs);
+      const xml = p.kind === "output" ? outputSheetParts(p.sheet, styles!, mainNs, extras.forSheet(p.sheet, part, newParts, addTypes)) : logSheetParts(p.header, p.rows, p.highlights, styles!, mainNs);
       const name = p.kind === "output" ? p.sheet.name : p.name;
       newParts.push({ part, data: xml });
       const id = newId();
@@ -263,14 +281,9 @@ export class XlsxWorkbook implements WorkbookPort {
       refs.push({ name, relId: id, before: p.kind === "output" ? p.replaces : null });
       addedNames.push(name);
     }
-    // A removed part may be reused for a new sheet of the same path: it is then simply rewritten.
-    for (const np of newParts) {
-      if (removedParts.has(np.part)) {
-        removedParts.delete(np.part);
-        const i = removeTypes.indexOf(`/${np.part}`);
-        if (i >= 0) removeTypes.splice(i, 1);
-      }
-    }
+    // A removed part may be reused for a new sheet of the same path: it is then simply rewritten (its old
+    // content-type Override goes and the new one comes, so the part is listed once).
+    for (const np of newParts) removedParts.delete(np.part);
 
     if (refs.length || removedNames.length) {
       workbookXml = shiftLocalSheetIds(editWorkbookXml(workbookXml, refs, removedNames), removedIndices);
@@ -317,5 +330,91 @@ export class XlsxWorkbook implements WorkbookPort {
     } finally {
       await fh.close();
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output sheets' protection and charts as parts (see sheetExtras.ts): kept apart from the writer above.
+// ---------------------------------------------------------------------------------------------
+
+/** Relationship kinds whose targets belong to the part that points at them (and go when it goes). */
+const OWNED_KINDS = new Set(["table", "drawing", "chart", "chartUserShapes", "chartStyle", "chartColorStyle", "themeOverride"]);
+
+/**
+ * The parts that go with a removed sheet of ours: its relationships part and, through it, its tables and
+ * drawings, the drawings' charts and the charts' own parts (styles, colours, shapes), with their
+ * relationships parts. Images and anything shared are never followed.
+ */
+async function ownedParts(pkg: XlsxPackage, part: string, seen = new Set<string>()): Promise<string[]> {
+  const rels = relsPartOf(part);
+  if (!pkg.entry(rels) || seen.has(rels)) return [];
+  seen.add(rels);
+  const out = [rels];
+  for (const r of await readRelationships(pkg.zip, rels)) {
+    if (r.external || !OWNED_KINDS.has(relKind(r.type))) continue;
+    const target = resolveTarget(part, r.target);
+    const entry = pkg.entry(target);
+    if (!entry || seen.has(entry.name)) continue;
+    seen.add(entry.name);
+    out.push(entry.name, ...(await ownedParts(pkg, entry.name, seen)));
+  }
+  return out;
+}
+
+/**
+ * Makes the extra parts of each new output sheet: the protection element (a password is hashed once per
+ * save, whatever the number of sheets) and, for a sheet with a chart, its relationships, drawing and chart
+ * parts under free names. Strict OOXML workbooks get no chart (their drawing namespaces differ).
+ */
+class SheetExtrasWriter {
+  private readonly hashes = new Map<string, PasswordHash>();
+  private drawingNumber = 1;
+  private chartNumber = 1;
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly removedParts: ReadonlySet<string>,
+    private readonly xlDir: string,
+    private readonly strict: boolean,
+    private readonly unlocked: Partial<Record<ColumnFormat, number>>,
+  ) {}
+
+  /** A part name `${dir}/${stem}N.xml` free in the package (a part being removed counts as free). */
+  private free(dir: string, stem: string, from: number): { part: string; n: number } {
+    for (let n = from; ; n++) {
+      const part = `${dir}/${stem}${n}.xml`;
+      const existing = this.pkg.entry(part);
+      if ((existing && !this.removedParts.has(existing.name)) || this.taken.has(part.toLowerCase())) continue;
+      this.taken.add(part.toLowerCase());
+      return { part, n };
+    }
+  }
+
+  forSheet(sheet: OutputSheet, sheetPart: string, newParts: { part: string; data: Iterable<string> }[], addTypes: { part: string; type: string }[]): SheetPartExtras {
+    const extras: SheetPartExtras = {};
+    if (sheet.protection) {
+      const password = sheet.protection.password ?? "";
+      let hash = password ? this.hashes.get(password) : undefined;
+      if (password && !hash) this.hashes.set(password, (hash = newPasswordHash(password)));
+      extras.protectionXml = sheetProtectionXml(hash ?? null);
+      extras.columnStyles = unlockedColumnStyles(sheet, this.unlocked);
+    }
+    if (chartRange(sheet) && !this.strict) {
+      const drawing = this.free(path.posix.join(this.xlDir, "drawings"), "drawing", this.drawingNumber);
+      this.drawingNumber = drawing.n + 1;
+      const chart = this.free(path.posix.join(this.xlDir, "charts"), "chart", this.chartNumber);
+      this.chartNumber = chart.n + 1;
+      newParts.push(
+        { part: relsPartOf(sheetPart), data: [sheetDrawingRels(path.posix.relative(path.posix.dirname(sheetPart), drawing.part))] },
+        { part: drawing.part, data: [drawingXml(sheet, chart.n)] },
+        { part: relsPartOf(drawing.part), data: [drawingChartRels(path.posix.relative(path.posix.dirname(drawing.part), chart.part))] },
+        { part: chart.part, data: [chartXml(sheet)] },
+      );
+      addTypes.push({ part: `/${drawing.part}`, type: DRAWING_CONTENT_TYPE }, { part: `/${chart.part}`, type: CHART_CONTENT_TYPE });
+      extras.drawingXml = DRAWING_ELEMENT;
+      extras.rootAttributes = REL_NS_ATTRIBUTE;
+    }
+    return extras;
   }
 }

@@ -290,6 +290,17 @@ describe("rejection memory", () => {
     expect((await runWith([rejected("2026-07-03")])).sorted.map((m) => m.account)).toEqual(["A06", "A09", "A10"]);
   });
 
+  test("a Chinese audit log (停滞老员工, 已拒绝) is remembered as the English one is; other results are not rejections", async () => {
+    const ZH: Cell[] = ["时间", "建议编号", "客户编号", "原负责人", "新负责人", "规则", "审批人", "结果", "建议表", "备注"];
+    const zh = (rule: string, result: string): Cell[] => ["2026-05-01", "P202605-1-001", "A01", "V", "N", rule, "王芳", result, "Fairshare 调整建议 2026-05", ""];
+    const runZh = (rows: Cell[][]) => run(team(), { rejections: pastRejections(parseAuditLog({ sheet: "Fairshare 审计日志", firstRow: 1, firstColumn: 1, values: [ZH, ...rows] })) });
+    expect((await runZh([zh("停滞老员工", "已拒绝")])).sorted.map((m) => m.account)).toEqual(["A06", "A09", "A10"]);
+    // Full-width and spacing are folded like the English codes' case.
+    expect((await runZh([zh(" 停滞老员工 ", "已拒绝")])).sorted.map((m) => m.account)).toEqual(["A06", "A09", "A10"]);
+    expect((await runZh([zh("停滞老员工", "冲突")])).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
+    expect((await runZh([zh("休眠客户", "已拒绝")])).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
+  });
+
   test("only the same account, rule and owner are remembered", async () => {
     const other = [rejected("2026-05-01", "A01", "DORMANT"), rejected("2026-05-01", "A01", "STAGNATION", "W"), rejected("2026-05-01", "A02")];
     expect((await runWith(other)).sorted.map((m) => m.account)).toEqual(["A01", "A06", "A10"]);
@@ -320,7 +331,7 @@ describe("diagnostics funnel", () => {
       "STAGNATION · North: reps 2 → veterans 0 → stagnant 0 → accounts eligible 0 → released 0 → placed 0 — no rep in North has 24 months' tenure (veteranTenureMonths); the longest is 14",
     );
     expect(renderDiagnostic(d, "zh-CN")).toBe(
-      "STAGNATION · North：业务员 2 → 老员工 0 → 停滞 0 → 可释放客户 0 → 释放 0 → 已分配 0——North 没有人司龄达到 24 个月（veteranTenureMonths）；最长为 14 个月",
+      "停滞老员工 · North：业务员 2 → 老员工 0 → 停滞 0 → 可释放客户 0 → 释放 0 → 已分配 0——North 没有人司龄达到 24 个月（veteranTenureMonths）；最长为 14 个月",
     );
   });
 
