@@ -165,12 +165,17 @@ describe("incentiveRequestCore + incentiveCore (=FAIRSHARE.INCENTIVE)", () => {
 describe("breakdownCore (=FAIRSHARE.BREAKDOWN)", () => {
   const plan = defaultPlan();
 
-  it("lists each component with base, rate, amount and arithmetic, then the total", () => {
+  it("lists each component a cell can compute (the registry's, all but the team bonus) with base, rate, amount and arithmetic, then the total", () => {
     expect(breakdownCore(request(250000, 0, null, 3, 80000, 4.5), plan, "en-US")).toEqual([
       ["Component", "Base", "Rate", "Amount", "Explanation"],
       ["Commission", 250000, "", 12000, "12,000 = 3% × 100,000 + 5% × 100,000 + 8% × 50,000"],
-      ["New-customer bonus", 0, 0, 1500, "1,500 = 3 new accounts × 500 + 0% × 0"],
-      ["Retention bonus", 80000, 0.01, 800, "800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4)"],
+      // A fixed bonus has no rate: the rate cell is blank and the sentence names no "0% × 0".
+      ["New-customer bonus", 0, "", 1500, "1,500 = 3 new accounts × 500"],
+      ["Retention bonus", 80000, 0.01, 800, "800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4.00)"],
+      ["Handover split", 0, "", 0, "0: no handover credit"],
+      ["Clawback", 0, "", 0, "0: no refunds"],
+      ["SPIF", 0, "", 0, "0: no SPIF"],
+      ["Draw", 0, "", 0, "0: no draw"],
       ["Total", "", "", 14300, ""],
     ]);
   });
@@ -182,9 +187,9 @@ describe("breakdownCore (=FAIRSHARE.BREAKDOWN)", () => {
 
   it("speaks Chinese", () => {
     const rows = breakdownCore(request(250000, 0, null, 3, 80000, 3.5), plan, "zh-CN");
-    expect(rows.map((r) => r[0])).toEqual(["项目", "提成", "新客户奖", "维护奖", "合计"]);
+    expect(rows.map((r) => r[0])).toEqual(["项目", "提成", "新客户奖", "维护奖", "移交分成", "退款扣回", "专项奖", "预支", "合计"]);
     expect(rows[0]).toEqual(["项目", "基数", "比例", "金额", "计算说明"]);
-    expect(rows[3][4]).toBe("0：满意度 3.50 低于 4");
+    expect(rows[3][4]).toBe("0：满意度 3.50 低于 4.00");
   });
 
   it.each<[string, unknown[]]>([
@@ -324,8 +329,12 @@ describe("the workbook's settings (fake Excel host)", () => {
     expect(rows).toEqual([
       ["项目", "基数", "比例", "金额", "计算说明"],
       ["提成", 250000, "", 25000, "25,000 = 10% × 250,000"],
-      ["新客户奖", 0, 0, 500, "500 = 1 个新客户 × 500 + 0% × 0"],
+      ["新客户奖", 0, "", 500, "500 = 1 个新客户 × 500"],
       ["维护奖", 0, 0.01, 0, "0：无满意度数据"],
+      ["移交分成", 0, "", 0, "0：无移交分成"],
+      ["退款扣回", 0, "", 0, "0：无退款"],
+      ["专项奖", 0, "", 0, "0：未设专项奖"],
+      ["预支", 0, "", 0, "0：无预支"],
       ["合计", "", "", 25500, ""],
     ]);
   });
