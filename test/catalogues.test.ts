@@ -34,7 +34,8 @@ const CATALOGUES: [string, Catalogue, string][] = [
   ["file problems", FILE_PROBLEMS, "src/workbook/xlsx/problems.ts"],
 ];
 
-const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort().join();
+/** The names of a text's placeholders: `{name}`, or `{name|one form|other forms}` (plural forms). */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort().join();
 
 describe.each(CATALOGUES)("%s", (_, cat) => {
   test("en-US and zh-CN have the same keys", () => {
@@ -51,7 +52,7 @@ describe.each(CATALOGUES)("%s", (_, cat) => {
     const en = cat["en-US"];
     // A text with three or more English letters in a row has a Chinese counterpart with Chinese in it,
     // unless it is only a name, code or number format shared by both (e.g. "{id} {name}").
-    const untranslated = Object.keys(en).filter((k) => /[A-Za-z]{3,}/.test(en[k].replace(/\{\w+\}/g, "")) && !/[\u4e00-\u9fff]/.test(zh[k]) && zh[k] === en[k]);
+    const untranslated = Object.keys(en).filter((k) => /[A-Za-z]{3,}/.test(en[k].replace(/\{\w+(?:\|[^{}]*)?\}/g, "")) && !/[\u4e00-\u9fff]/.test(zh[k]) && zh[k] === en[k]);
     expect(untranslated).toEqual([]);
   });
 });

@@ -173,11 +173,15 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     }
   }
 
-  if (period !== null && repsMap && repsMap.headers.quota !== undefined) {
-    // A blank Quota cell is said, never silently replaced: no default quota unless defaultQuota is set.
-    // (A roster with no Quota column at all does not do quota-based pay; the scorecard notes it.)
+  if (period !== null && repsMap) {
+    // A missing quota is said, never silently replaced: no default quota unless defaultQuota is set.
     const lacking = reps.filter((r) => r.active && r.quotaCents === null && settings.get("defaultQuota", r.region || null) === null);
-    for (const rep of lacking) issues.warning("quota_missing", input.tables.reps!.sheet, rep.row, repsMap.headers.quota, { value: rep.id });
+    if (repsMap.headers.quota !== undefined) {
+      for (const rep of lacking) issues.warning("quota_missing", input.tables.reps!.sheet, rep.row, repsMap.headers.quota, { value: rep.id });
+    } else if (lacking.length) {
+      // No Quota column at all: one warning for the roster, naming how many reps it leaves without a quota.
+      issues.warning("quota_column_missing", input.tables.reps!.sheet, null, null, { count: lacking.length, examples: lacking.slice(0, 3).map((r) => r.id).join(", ") + (lacking.length > 3 ? ", …" : "") });
+    }
   }
 
   if (period !== null) {

@@ -38,6 +38,7 @@ export type IssueCode =
   | "hired_after_period"
   | "region_defaulted"
   | "quota_missing"
+  | "quota_column_missing"
   | "deals_skipped"
   | "stage_no_won"
   | "matched_by_name"

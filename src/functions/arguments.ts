@@ -9,6 +9,7 @@
  * as blank too, so a formula gives the same result on every platform.
  */
 import { isBlank, parseBool, parseNumberCell } from "../engine/cells";
+import type { CategoryCents } from "../engine/incentives/components";
 import { isTierProblem, parseTiers, tiersFromRows, type CommissionMode, type Tier, type TierProblem } from "../engine/incentives/tiers";
 import type { Cell } from "../engine/table";
 import type { ArgumentName, FunctionIssue } from "./messages";
@@ -248,4 +249,51 @@ export function tiersArgument(value: unknown): Tier[] | null | FunctionIssue {
     rangeCache.set(key, tiers);
   }
   return isTierProblem(tiers) ? tierIssue(tiers) : tiers;
+}
+
+const NO_CATEGORIES: CategoryCents[] = [];
+
+/**
+ * A two-column range of category and amount (a Category/Product and its sales): rows without a category
+ * are skipped, an optional header row too; the same category twice adds up. Blank is no categories.
+ *
+ * @returns the categories' sales in cents, or the issue
+ * @example categoriesArgument([["Category", "Sales"], ["Services", 20000], ["Freight", "5,000"]], "categorySales")
+ *   // [{ category: "Services", cents: 2000000 }, { category: "Freight", cents: 500000 }]
+ */
+export function categoriesArgument(value: unknown, argument: ArgumentName): CategoryCents[] | FunctionIssue {
+  if (!Array.isArray(value) || (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1)) {
+    const v = scalarOf(value);
+    if (isBlankArgument(v) || v === 0) return NO_CATEGORIES;
+    const error = excelErrorOf(v);
+    if (error !== null) return { code: "argumentError", argument, error };
+    return { code: "rangeShape", argument, rows: 1, columns: 1 };
+  }
+  const rows = value as unknown[];
+  const columns = Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : 0;
+  if (columns !== 2 || !rows.every((row) => Array.isArray(row) && row.length === 2)) return { code: "rangeShape", argument, rows: rows.length, columns };
+  const byCategory = new Map<string, CategoryCents>();
+  for (let r = 0; r < rows.length; r++) {
+    const [rawCategory, rawAmount] = (rows[r] as unknown[]).map(basicValueOf);
+    for (let c = 0; c < 2; c++) {
+      const error = excelErrorOf(c === 0 ? rawCategory : rawAmount);
+      if (error !== null) return { code: "errorValue", row: r + 1, column: c + 1, error };
+    }
+    if (isBlankArgument(rawCategory) || rawCategory === 0) continue;
+    if (r === 0 && isHeaderRow([rawCategory, rawAmount])) continue;
+    let amount: number | undefined;
+    if (typeof rawAmount === "number") amount = rawAmount;
+    else if (isBlankArgument(rawAmount)) amount = 0;
+    else if (typeof rawAmount === "string") {
+      const parsed = parseNumberCell(rawAmount);
+      if (parsed && !parsed.percent) amount = parsed.value;
+    }
+    if (amount === undefined || !Number.isFinite(amount) || amount < 0 || amount > MAX_AMOUNT) return { code: "rangeAmount", argument, row: r + 1, value: String(rawAmount) };
+    const category = String(rawCategory).trim();
+    const key = category.toLowerCase();
+    const seen = byCategory.get(key);
+    if (seen) seen.cents += Math.round(amount * 100);
+    else byCategory.set(key, { category, cents: Math.round(amount * 100) });
+  }
+  return byCategory.size ? [...byCategory.values()] : NO_CATEGORIES;
 }

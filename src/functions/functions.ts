@@ -195,40 +195,53 @@ export function tieredFunction(amount: any, tiers: any[][], mode?: any): number 
 }
 
 /**
- * A rep's incentive under the workbook's plan (the Fairshare Settings sheet, or the default plan): commission + new-customer bonus + retention bonus.
+ * A rep's incentive under the workbook's plan (the Fairshare Settings sheet, or the default plan): every component one cell can compute (all but the team bonus).
  * @customfunction INCENTIVE
- * @param sales Sales credited to the rep in the incentive window.
+ * @param sales Sales credited to the rep in the incentive window, before refunds.
  * @param quota The rep's quota for the window; 0 or empty when there is none.
  * @param [tiers] Commission tiers to use instead of the plan's: text such as "0:3%; 100000:5%", or a two-column range of from-amounts and rates.
  * @param [newAccounts] Number of new accounts the rep won in the window.
  * @param [retainedSales] Sales from the rep's retained accounts in the window.
  * @param [satisfaction] The rep's customer satisfaction, 1 to 5; empty when unknown (then no retention bonus).
+ * @param [handoverCredit] Sales credit the rep receives as the former owner of accounts handed over (handover split).
+ * @param [refunds] Refunds in the window, as a positive amount, taken off sales; with clawback on they take back commission.
+ * @param [spifAccounts] Number of won accounts that meet the SPIF's criteria (category, size, dates); each earns spifBonus.
+ * @param [draw] The rep's draw against commission for the window; earnings below it are topped up.
+ * @param [drawBalance] Unrecovered draw carried into the window (recoverable draws).
+ * @param [categorySales] Two-column range of category and sales (part of sales); categories with a rate.<category> setting earn that rate instead of the tiers.
  * @param invocation Where the result goes, now and after every change to the settings.
  * @returns The total incentive.
  */
 // Streaming: the result is sent again whenever the settings sheet changes (liveResults.ts). Optional
 // parameters are marked in the JSDoc ([tiers]) because a required invocation parameter follows them.
-export function incentiveFunction(sales: any, quota: any, tiers: any[][], newAccounts: any, retainedSales: any, satisfaction: any, invocation: CustomFunctions.StreamingInvocation<number>): void {
+// The arguments after tiers are the incentive components' (CELL_ARGUMENTS, in the registry's order; a test keeps the two in step).
+export function incentiveFunction(sales: any, quota: any, tiers: any[][], newAccounts: any, retainedSales: any, satisfaction: any, handoverCredit: any, refunds: any, spifAccounts: any, draw: any, drawBalance: any, categorySales: any[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
   // Arguments first: a bad one is reported without waiting for the workbook.
-  const request = incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction);
+  const request = incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction, handoverCredit, refunds, spifAccounts, draw, drawBalance, categorySales);
   if (!request.ok) return invocation.setResult(excelError(request.issue));
   stream(invocation, "plan", async () => incentiveCore(request.value, unwrap(await workbookPlan())));
 }
 
 /**
- * A rep's incentive as a table: each component (commission, new-customer bonus, retention bonus) with its base, rate, amount and arithmetic, then the total.
+ * A rep's incentive as a table: each component a cell can compute (commission, new-customer bonus, retention bonus, handover split, clawback, SPIF, draw) with its base, rate, amount and arithmetic, then the total.
  * @customfunction BREAKDOWN
- * @param sales Sales credited to the rep in the incentive window.
+ * @param sales Sales credited to the rep in the incentive window, before refunds.
  * @param quota The rep's quota for the window; 0 or empty when there is none.
  * @param [tiers] Commission tiers to use instead of the plan's: text such as "0:3%; 100000:5%", or a two-column range of from-amounts and rates.
  * @param [newAccounts] Number of new accounts the rep won in the window.
  * @param [retainedSales] Sales from the rep's retained accounts in the window.
  * @param [satisfaction] The rep's customer satisfaction, 1 to 5; empty when unknown (then no retention bonus).
+ * @param [handoverCredit] Sales credit the rep receives as the former owner of accounts handed over (handover split).
+ * @param [refunds] Refunds in the window, as a positive amount, taken off sales; with clawback on they take back commission.
+ * @param [spifAccounts] Number of won accounts that meet the SPIF's criteria (category, size, dates); each earns spifBonus.
+ * @param [draw] The rep's draw against commission for the window; earnings below it are topped up.
+ * @param [drawBalance] Unrecovered draw carried into the window (recoverable draws).
+ * @param [categorySales] Two-column range of category and sales (part of sales); categories with a rate.<category> setting earn that rate instead of the tiers.
  * @param invocation Where the table goes, now and after every change to the settings.
  * @returns A header row, one row per component and a total row.
  */
-export function breakdownFunction(sales: any, quota: any, tiers: any[][], newAccounts: any, retainedSales: any, satisfaction: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
-  const request = incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction);
+export function breakdownFunction(sales: any, quota: any, tiers: any[][], newAccounts: any, retainedSales: any, satisfaction: any, handoverCredit: any, refunds: any, spifAccounts: any, draw: any, drawBalance: any, categorySales: any[][], invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  const request = incentiveRequestCore(sales, quota, tiers, newAccounts, retainedSales, satisfaction, handoverCredit, refunds, spifAccounts, draw, drawBalance, categorySales);
   if (!request.ok) return invocation.setResult(excelError(request.issue));
   stream(invocation, "plan", async () => breakdownCore(request.value, unwrap(await workbookPlan()), locale()));
 }

@@ -6,12 +6,12 @@
 import { roundCents } from "../engine/incentives/money";
 import { defaultPlan, planFromSettings, statement, type Plan, type PlanInput, type Statement } from "../engine/incentives/plan";
 import { commissionCore, isAttainmentTable, type Tier } from "../engine/incentives/tiers";
-import { INCENTIVE_COMPONENTS } from "../engine/incentives/components";
+import { CELL_ARGUMENTS, INCENTIVE_COMPONENTS } from "../engine/incentives/components";
 import { renderIncentive } from "../engine/incentives/text";
 import { IssueList } from "../engine/issues";
 import { parseSettings, REGISTRY, Settings } from "../engine/settings";
 import type { Table } from "../engine/table";
-import { centsArgument, countArgument, isIssue, modeArgument, satisfactionArgument, tiersArgument } from "./arguments";
+import { categoriesArgument, centsArgument, countArgument, isIssue, modeArgument, satisfactionArgument, tiersArgument } from "./arguments";
 import { breakdownLabels, type FunctionLocale } from "./messages";
 import { failed, type CoreResult } from "./result";
 
@@ -43,39 +43,61 @@ export interface IncentiveRequest {
 }
 
 /**
- * Reads the arguments of =FAIRSHARE.INCENTIVE / BREAKDOWN. Blank sales is 0; blank or 0 quota means no
- * quota (threshold and accelerator do not apply); blank newAccounts and retainedSales are 0; blank or 0
- * satisfaction is unknown (no retention bonus).
+ * Reads the arguments of =FAIRSHARE.INCENTIVE / BREAKDOWN: sales, quota and tiers, then each incentive
+ * component's figures in the registry's order (CELL_ARGUMENTS: newAccounts, retainedSales, satisfaction,
+ * handoverCredit, refunds, spifAccounts, draw, drawBalance, categorySales). Blank sales is 0; blank or 0
+ * quota means no quota (threshold and accelerator do not apply); a blank amount or count is 0; blank or
+ * 0 satisfaction is unknown; blank categories are none. Each component's entry says where its figure goes.
  *
  * @example incentiveRequestCore(250000, 200000) // { ok: true, value: { input: { creditedCents: 25000000, quotaCents: 20000000, … }, tiers: null } }
+ * @example incentiveRequestCore(120000, 0, null, 0, 0, null, 0, 30000) // refunds 30,000: credited 90,000 of 120,000 sold
  */
-export function incentiveRequestCore(
-  sales: unknown,
-  quota: unknown,
-  tiers?: unknown,
-  newAccounts?: unknown,
-  retainedSales?: unknown,
-  satisfaction?: unknown,
-): CoreResult<IncentiveRequest> {
+export function incentiveRequestCore(sales: unknown, quota: unknown, tiers?: unknown, ...figures: unknown[]): CoreResult<IncentiveRequest> {
   const credited = centsArgument(sales, "sales");
   if (isIssue(credited)) return failed(credited);
   const quotaCents = centsArgument(quota, "quota");
   if (isIssue(quotaCents)) return failed(quotaCents);
   const table = tiersArgument(tiers);
   if (isIssue(table)) return failed(table);
-  const won = countArgument(newAccounts, "newAccounts");
-  if (isIssue(won)) return failed(won);
-  const retained = centsArgument(retainedSales, "retainedSales");
-  if (isIssue(retained)) return failed(retained);
-  const sat = satisfactionArgument(satisfaction);
-  if (isIssue(sat)) return failed(sat);
-  return {
-    ok: true,
-    value: {
-      input: { creditedCents: credited ?? 0, quotaCents: quotaCents || null, newAccounts: won, retainedSalesCents: retained ?? 0, satisfaction: sat },
-      tiers: table,
-    },
-  };
+  const input: PlanInput = { creditedCents: credited ?? 0, quotaCents: quotaCents || null };
+  for (let i = 0; i < CELL_ARGUMENTS.length; i++) {
+    const value = figures[i];
+    // An omitted argument leaves its figure unset (the component reads it as 0, none or unknown): most
+    // cells give few of them, and this runs once per cell.
+    if (value === undefined || value === null) continue;
+    const a = CELL_ARGUMENTS[i];
+    switch (a.kind) {
+      case "cents": {
+        const cents = centsArgument(value, a.name);
+        if (isIssue(cents)) return failed(cents);
+        a.into(input, cents ?? 0);
+        break;
+      }
+      case "count": {
+        const n = countArgument(value, a.name);
+        if (isIssue(n)) return failed(n);
+        a.into(input, n);
+        break;
+      }
+      case "satisfaction": {
+        const sat = satisfactionArgument(value);
+        if (isIssue(sat)) return failed(sat);
+        a.into(input, sat);
+        break;
+      }
+      case "categories": {
+        const rows = categoriesArgument(value, a.name);
+        if (isIssue(rows)) return failed(rows);
+        // Category sales are part of sales: together they cannot be more.
+        let sum = 0;
+        for (const r of rows) sum += r.cents;
+        if (sum > (credited ?? 0)) return failed({ code: "categoriesExceedSales", categories: sum / 100, sales: (credited ?? 0) / 100 });
+        a.into(input, rows);
+        break;
+      }
+    }
+  }
+  return { ok: true, value: { input, tiers: table } };
 }
 
 /** Plans with a formula's tier table in place of the plan's, per plan and per (cached, shared) tier array. */
@@ -95,16 +117,13 @@ export function planWithTiers(plan: Plan, tiers: Tier[] | null): Plan {
   return derived;
 }
 
-/**
- * The rep's statement under the plan. Only commission, new-customer bonus and retention bonus can be
- * non-zero: a cell knows no handover credit and no team bonus.
- */
+/** The rep's statement under the plan. The team bonus is 0: a cell has no team. */
 export function incentiveStatement(request: IncentiveRequest, plan: Plan): Statement {
   return statement(request.input, planWithTiers(plan, request.tiers));
 }
 
 /**
- * =FAIRSHARE.INCENTIVE: commission + new-customer bonus + retention bonus, in currency units.
+ * =FAIRSHARE.INCENTIVE: the total of every component a cell can compute, in currency units.
  * @example incentiveCore(request /* 250,000 sales, 3 new accounts *\/, defaultPlan()) // 13500
  */
 export function incentiveCore(request: IncentiveRequest, plan: Plan): number {
@@ -171,8 +190,10 @@ export function planFromSettingsTableCore(table: Table | null): CoreResult<Plan>
   const issues = new IssueList();
   const settings = parseSettings(table, REGISTRY, issues);
   const shaping = settingsThatShapeThePlan();
+  // A key read by prefix ("rate." for rate.<category>) shapes the plan for every key under it.
+  const shapes = (key: string) => shaping.has(key) || [...shaping].some((k) => k.endsWith(".") && key.startsWith(k));
   const blocking = issues.items.find(
-    (i) => i.severity === "error" && (i.code === "missing_column" || (typeof i.params.key === "string" && shaping.has(i.params.key.toLowerCase()))),
+    (i) => i.severity === "error" && (i.code === "missing_column" || (typeof i.params.key === "string" && shapes(i.params.key.toLowerCase()))),
   );
   if (blocking) return failed({ code: "settingsInvalid", issue: blocking });
   return { ok: true, value: planFromSettings(settings) };

@@ -2,11 +2,18 @@
  * The text of every error a custom function can return, and of the labels a function spills, per
  * locale, keyed by code. The cores return issues as data; only the wrappers turn them into text, through here.
  */
+import { CELL_ARGUMENTS } from "../engine/incentives/components";
 import { localizeIssues, type Issue } from "../engine/issues";
 import type { TierProblem } from "../engine/incentives/tiers";
 
-/** The arguments the functions validate, by their (en-US) parameter names in functions.json. */
-export type ArgumentName = "amount" | "sales" | "quota" | "newAccounts" | "retainedSales" | "satisfaction" | "tiers" | "mode" | "repId" | "sample" | "count";
+/** The arguments the functions name themselves; the incentive components' own come from their registry. */
+type CommonArgumentName = "amount" | "sales" | "quota" | "tiers" | "mode" | "repId" | "sample" | "count";
+
+/**
+ * The arguments the functions validate, by their (en-US) parameter names in functions.json: the common
+ * ones and every incentive component's cell argument (CELL_ARGUMENTS).
+ */
+export type ArgumentName = CommonArgumentName | (string & {});
 
 /** Why a function cannot give a value. Row and column are 1-based positions inside a range argument. */
 export type FunctionIssue =
@@ -26,6 +33,12 @@ export type FunctionIssue =
   | { code: "satisfactionOutOfRange"; value: number }
   | { code: "unknownMode"; value: string }
   | { code: "tiersShape"; rows: number; columns: number }
+  /** A two-column range argument (category, amount) of another shape. */
+  | { code: "rangeShape"; argument: ArgumentName; rows: number; columns: number }
+  /** An amount in such a range that is not a number of 0 or more. */
+  | { code: "rangeAmount"; argument: ArgumentName; row: number; value: string }
+  /** Category sales that add up to more than the sales they are part of. */
+  | { code: "categoriesExceedSales"; categories: number; sales: number }
   | { code: "tiersInvalid"; problem: TierProblem["code"]; part: string }
   /** A problem in the Fairshare Settings sheet that would change the plan (the engine's issue, rendered per locale). */
   | { code: "settingsInvalid"; issue: Issue }
@@ -50,32 +63,28 @@ type Catalogue = { [C in FunctionIssue["code"]]: (issue: Extract<FunctionIssue, 
  * Argument names as Excel shows them in each language. en-US names are the parameter names of
  * functions.json; zh-CN names must match src/functions/i18n.zh-CN.json (a test checks it).
  */
-export const ARGUMENT_NAMES: Record<FunctionLocale, Record<ArgumentName, string>> = {
+export const ARGUMENT_NAMES: Record<FunctionLocale, Readonly<Record<string, string>>> = {
   "en-US": {
     amount: "amount",
     sales: "sales",
     quota: "quota",
-    newAccounts: "newAccounts",
-    retainedSales: "retainedSales",
-    satisfaction: "satisfaction",
     tiers: "tiers",
     mode: "mode",
     repId: "repId",
     sample: "sample",
     count: "count",
+    ...Object.fromEntries(CELL_ARGUMENTS.map((a) => [a.name, a.label["en-US"]])),
   },
   "zh-CN": {
     amount: "金额",
     sales: "销售额",
     quota: "指标",
-    newAccounts: "新客户数",
-    retainedSales: "保有销售额",
-    satisfaction: "满意度",
     tiers: "阶梯",
     mode: "方式",
     repId: "工号",
     sample: "样本",
     count: "个数",
+    ...Object.fromEntries(CELL_ARGUMENTS.map((a) => [a.name, a.label["zh-CN"]])),
   },
 };
 
@@ -98,7 +107,7 @@ const TIER_PROBLEMS: Record<FunctionLocale, Record<TierProblem["code"], string>>
   },
 };
 
-const arg = (locale: FunctionLocale, name: ArgumentName) => ARGUMENT_NAMES[locale][name];
+const arg = (locale: FunctionLocale, name: ArgumentName) => ARGUMENT_NAMES[locale][name] ?? name;
 
 /** The engine's message for a settings issue, with where it is. */
 function settingsIssueText(issue: Issue, locale: FunctionLocale): string {
@@ -123,6 +132,9 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     tiersShape: (i) =>
       `tiers must be a tier table as text (“0:3%; 100000:5%”) or a two-column range of from and rate; got ${i.rows} row(s) × ${i.columns} column(s).`,
     tiersInvalid: (i) => `Bad tier table: ${TIER_PROBLEMS["en-US"][i.problem].replace("{part}", i.part)}.`,
+    rangeShape: (i) => `${arg("en-US", i.argument)} must be a two-column range of category and amount; got ${i.rows} row(s) × ${i.columns} column(s).`,
+    rangeAmount: (i) => `${arg("en-US", i.argument)}, row ${i.row}: “${i.value}” is not an amount of 0 or more.`,
+    categoriesExceedSales: (i) => `The category sales add up to ${i.categories}, more than sales (${i.sales}); they are part of sales.`,
     settingsInvalid: (i) =>
       `${i.issue.sheet}${i.issue.row !== null ? `, row ${i.issue.row}` : ""}${i.issue.column !== null ? `, column ${i.issue.column}` : ""}: ${settingsIssueText(i.issue, "en-US")} Fix the setting, or give this value in the formula.`,
     sheetUnreadable: (i) => `Could not read the sheet “${i.sheet}” (${i.detail}). Recalculate to try again.`,
@@ -151,6 +163,9 @@ const catalogues: Record<FunctionLocale, Catalogue> = {
     unknownMode: (i) => `未知的计算方式“${i.value}”；请使用“累进”（marginal，各档比例只作用于该档内的部分）或“全额”（retroactive，达到的档位比例作用于全部金额）。`,
     tiersShape: (i) => `阶梯必须是文本形式的阶梯表（“0:3%; 100000:5%”）或“起点、比例”两列区域；实际为 ${i.rows} 行 × ${i.columns} 列。`,
     tiersInvalid: (i) => `阶梯表有误：${TIER_PROBLEMS["zh-CN"][i.problem].replace("{part}", i.part)}。`,
+    rangeShape: (i) => `参数“${arg("zh-CN", i.argument)}”必须是“品类、金额”两列区域；实际为 ${i.rows} 行 × ${i.columns} 列。`,
+    rangeAmount: (i) => `参数“${arg("zh-CN", i.argument)}”第 ${i.row} 行：“${i.value}”不是大于或等于 0 的金额。`,
+    categoriesExceedSales: (i) => `各品类销售额合计 ${i.categories}，超过销售额 ${i.sales}；品类销售额应是销售额的一部分。`,
     settingsInvalid: (i) =>
       `${i.issue.sheet}${i.issue.row !== null ? ` 第 ${i.issue.row} 行` : ""}${i.issue.column !== null ? `“${i.issue.column}”列` : ""}：${settingsIssueText(i.issue, "zh-CN")}请修正该设置，或在公式中直接给出此值。`,
     sheetUnreadable: (i) => `无法读取工作表“${i.sheet}”（${i.detail}）。请重新计算以重试。`,

@@ -328,7 +328,8 @@ export async function repStatements(port: WorkbookPort, displayLanguage?: string
       medianScore: ev.medians.score,
       moveUp: renderIncentive(sc.moveUp, L),
       profile: renderIncentive(sc.profileEvidence, L),
-      recommendation: renderIncentive(sc.recommendation, L),
+      // A statement is the rep's: the profile's advice addressed to them (the manager's recommendation is on the Scorecard sheet).
+      recommendation: renderIncentive(sc.advice, L),
       totalCents: inc.statement.totalCents,
       total: renderIncentive(inc.statement.explanation, L),
       components: COMPONENTS.map((id) => {

@@ -21,7 +21,9 @@ describe("fairshare check and run on a raw CRM export (.xlsx as exported)", () =
     const r = await cli("check", file);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines).toContain("Issues: 0 errors, 0 warnings, 4 notes");
+    // The export has no quotas: one warning, grouped like the notes (issue 12).
+    expect(lines).toContain("Issues: 0 errors, 1 warnings, 4 notes");
+    expect(lines).toContain("  warning quota_column_missing ×1");
     expect(lines).toContain("  note deals_skipped ×1");
     expect(lines).toContain("      sales_pipeline [deal_stage]: 4 open or lost deals skipped (only the stages in wonStages count as sales): Lost 2, Engaging 1, Prospecting 1.");
     expect(lines).toContain("  note owner_derived ×1");
@@ -46,10 +48,11 @@ describe("fairshare check and run on a raw CRM export (.xlsx as exported)", () =
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("统计期间：2017-12");
-    expect(lines).toContain("问题：0 个错误，0 个警告，4 条提示");
+    expect(lines).toContain("问题：0 个错误，1 个警告，4 条提示");
+    expect(lines).toContain("  警告 quota_column_missing ×1");
     expect(lines).toContain("  提示 deals_skipped ×1");
     // every line is from the Chinese catalogue: no English words beyond codes, sheet names and the brand
-    const english = r.stdout.replace(/[a-z_]+_[a-z_]+|wonStages|deriveOwner|deriveRegion|deriveHireDate|Fairshare Settings/g, "").match(/[A-Za-z]{3,}/g) ?? [];
+    const english = r.stdout.replace(/[a-z_]+_[a-z_]+|wonStages|deriveOwner|deriveRegion|deriveHireDate|defaultQuota|Fairshare Settings/g, "").match(/[A-Za-z]{3,}/g) ?? [];
     expect(english).toEqual([]);
     expect(r.stderr.split("\n")).toContain("fairshare：读取 10%");
   });
@@ -60,7 +63,7 @@ describe("fairshare check and run on a raw CRM export (.xlsx as exported)", () =
     const file = await book("crm-ghosts.xlsx", t);
     const r = await cli("check", file);
     const lines = r.stdout.split("\n");
-    expect(lines).toContain("Issues: 0 errors, 2000 warnings, 4 notes");
+    expect(lines).toContain("Issues: 0 errors, 2001 warnings, 4 notes"); // 2,000 unknown accounts and the missing quotas
     const at = lines.indexOf("  warning unknown_account ×2000");
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 5)).toEqual([

@@ -111,9 +111,10 @@ describe("issues name sheet, row and column — all of them", () => {
         ["warning", "bad_date", "Orders", 5, "日期"],
         ["warning", "bad_number", "Orders", 6, "金额"],
         ["warning", "totals_row", "Orders", 7, "客户编号"],
+        ["warning", "quota_column_missing", "Roster", null, null], // no Quota column, no defaultQuota (issue 12)
       ]),
     );
-    expect(got).toHaveLength(13);
+    expect(got).toHaveLength(14);
     expect(r.ok).toBe(false);
     // errors come first
     expect(r.issues[0].severity).toBe("error");
@@ -196,7 +197,7 @@ describe("issues name sheet, row and column — all of them", () => {
 
   test("a mapping in the settings sheet overrides detection of sheets and columns", async () => {
     const t = smallTeam();
-    t["People"] = t.Reps.map((row, i) => (i === 0 ? ["Code", "Who", "Start", "Zone", "Active"] : row));
+    t["People"] = t.Reps.map((row, i) => (i === 0 ? ["Code", "Who", "Start", "Zone", "Active", "Quota"] : row));
     t.Reps = [["Rep ID", "Name", "Hire Date", "Region"], ["X1", "Decoy", "2020-01-01", "North"]];
     t["Fairshare Settings"] = [
       ["Setting", "Value"],

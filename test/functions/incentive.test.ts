@@ -163,12 +163,17 @@ describe("incentiveRequestCore + incentiveCore (=FAIRSHARE.INCENTIVE)", () => {
 describe("breakdownCore (=FAIRSHARE.BREAKDOWN)", () => {
   const plan = defaultPlan();
 
-  it("lists each component with base, rate, amount and arithmetic, then the total", () => {
+  it("lists each component a cell can compute (the registry's, all but the team bonus) with base, rate, amount and arithmetic, then the total", () => {
     expect(breakdownCore(request(250000, 0, null, 3, 80000, 4.5), plan, "en-US")).toEqual([
       ["Component", "Base", "Rate", "Amount", "Explanation"],
       ["Commission", 250000, "", 12000, "12,000 = 3% × 100,000 + 5% × 100,000 + 8% × 50,000"],
-      ["New-customer bonus", 0, 0, 1500, "1,500 = 3 new accounts × 500 + 0% × 0"],
-      ["Retention bonus", 80000, 0.01, 800, "800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4)"],
+      // A fixed bonus has no rate: the rate cell is blank and the sentence names no "0% × 0".
+      ["New-customer bonus", 0, "", 1500, "1,500 = 3 new accounts × 500"],
+      ["Retention bonus", 80000, 0.01, 800, "800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4.00)"],
+      ["Handover split", 0, "", 0, "0: no handover credit"],
+      ["Clawback", 0, "", 0, "0: no refunds"],
+      ["SPIF", 0, "", 0, "0: no SPIF"],
+      ["Draw", 0, "", 0, "0: no draw"],
       ["Total", "", "", 14300, ""],
     ]);
   });
@@ -180,9 +185,9 @@ describe("breakdownCore (=FAIRSHARE.BREAKDOWN)", () => {
 
   it("speaks Chinese", () => {
     const rows = breakdownCore(request(250000, 0, null, 3, 80000, 3.5), plan, "zh-CN");
-    expect(rows.map((r) => r[0])).toEqual(["项目", "提成", "新客户奖", "维护奖", "合计"]);
+    expect(rows.map((r) => r[0])).toEqual(["项目", "提成", "新客户奖", "维护奖", "移交分成", "退款扣回", "专项奖", "预支", "合计"]);
     expect(rows[0]).toEqual(["项目", "基数", "比例", "金额", "计算说明"]);
-    expect(rows[3][4]).toBe("0：满意度 3.50 低于 4");
+    expect(rows[3][4]).toBe("0：满意度 3.50 低于 4.00");
   });
 
   it.each<[string, unknown[]]>([
@@ -256,9 +261,10 @@ describe("INCENTIVE and BREAKDOWN outside Excel", () => {
   it("use the default plan, once (there is no workbook to follow)", async () => {
     expect(typeof (globalThis as { Excel?: unknown }).Excel).toBe("undefined");
     const incentive = sink<number>();
-    incentiveFunction(250000, 0, null as never, 3, 80000, 4.5, incentive);
+    const none = [undefined, undefined, undefined, undefined, undefined, null as never] as const; // the components' own arguments, omitted
+    incentiveFunction(250000, 0, null as never, 3, 80000, 4.5, ...none, incentive);
     const breakdown = sink<unknown[][]>();
-    breakdownFunction(250000, 0, null as never, 3, 80000, 4.5, breakdown);
+    breakdownFunction(250000, 0, null as never, 3, 80000, 4.5, ...none, breakdown);
     await flush();
     expect(incentive.results).toEqual([14300]);
     expect((breakdown.results[0] as unknown[][]).at(-1)).toEqual(["Total", "", "", 14300, ""]);
@@ -404,11 +410,15 @@ describe("the workbook's settings", () => {
   it("BREAKDOWN spills the settings' plan, in Excel's display language", async () => {
     const wb = await installFunctions(workbook([["设置", "值"], ["commissionTiers", "0:10%"]]), { displayLanguage: "zh-CN" });
     await wb.enter("Data!A3", "=FAIRSHARE.BREAKDOWN(A1, B1, , 1)");
-    expect(wb.block("Data!A3:E7")).toEqual([
+    expect(wb.block("Data!A3:E11")).toEqual([
       ["项目", "基数", "比例", "金额", "计算说明"],
       ["提成", 250000, "", 25000, "25,000 = 10% × 250,000"],
-      ["新客户奖", 0, 0, 500, "500 = 1 个新客户 × 500 + 0% × 0"],
+      ["新客户奖", 0, "", 500, "500 = 1 个新客户 × 500"],
       ["维护奖", 0, 0.01, 0, "0：无满意度数据"],
+      ["移交分成", 0, "", 0, "0：无移交分成"],
+      ["退款扣回", 0, "", 0, "0：无退款"],
+      ["专项奖", 0, "", 0, "0：未设专项奖"],
+      ["预支", 0, "", 0, "0：无预支"],
       ["合计", "", "", 25500, ""],
     ]);
   });
@@ -435,13 +445,13 @@ describe("the workbook's settings", () => {
     ];
     const wb = await installFunctions(workbook([["Setting", "Value"], ["commissionTiers", "0:10%"]], rows));
     await wb.enter("Data!E1", "=FAIRSHARE.BREAKDOWN(A1, B1)");
-    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H5")[0][0]]).toEqual([25000, 10000, 1000, 25000]);
+    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H9")[0][0]]).toEqual([25000, 10000, 1000, 25000]);
     const calls = wb.runtime.invocationCount();
     const reads = settingsReads(wb.host);
 
     await wb.host.userEdit("Fairshare Settings", "B2", "0:20%");
 
-    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H5")[0][0]]).toEqual([50000, 20000, 1000, 50000]);
+    expect([wb.shows("Data!C1"), wb.shows("Data!C2"), wb.shows("Data!C3"), wb.block("Data!H9")[0][0]]).toEqual([50000, 20000, 1000, 50000]);
     // Excel did not recalculate them (nothing they take as arguments changed): the runtime pushed the results.
     expect(wb.runtime.invocationCount()).toBe(calls);
     expect(settingsReads(wb.host)).toBe(reads + 1);

@@ -21,6 +21,9 @@ const SAMPLES: { [C in FunctionIssue["code"]]: Extract<FunctionIssue, { code: C 
   unknownMode: { code: "unknownMode", value: "both" },
   tiersShape: { code: "tiersShape", rows: 2, columns: 3 },
   tiersInvalid: { code: "tiersInvalid", problem: "tiers_order", part: "5" },
+  rangeShape: { code: "rangeShape", argument: "categorySales", rows: 2, columns: 3 },
+  rangeAmount: { code: "rangeAmount", argument: "categorySales", row: 2, value: "lots" },
+  categoriesExceedSales: { code: "categoriesExceedSales", categories: 1200, sales: 1000 },
   settingsInvalid: {
     code: "settingsInvalid",
     issue: { severity: "error", code: "setting_invalid", sheet: "Fairshare Settings", row: 2, column: "Value", message: "", params: { key: "commissionMode", value: "x", type: "type.enum", min: "", max: "" } },
@@ -61,7 +64,8 @@ describe("breakdown labels", () => {
     expect(labels.header).toHaveLength(5);
     for (const text of [...labels.header, labels.total]) expect(text.trim()).not.toBe("");
     const inCell = INCENTIVE_COMPONENTS.filter((c) => c.inCell);
-    expect(inCell.map((c) => c.id)).toEqual(["commission", "newCustomerBonus", "retentionBonus"]);
+    // Every component but the team bonus (a cell has no team).
+    expect(inCell.map((c) => c.id)).toEqual(["commission", "newCustomerBonus", "retentionBonus", "handoverSplit", "clawback", "spif", "draw"]);
     for (const c of inCell) expect(c.label[locale].trim()).not.toBe("");
   });
 });

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { localizeFunctionsMetadata, withRuntimeOptions, type FunctionsMetadata, type FunctionsTranslationTable } from "../../scripts/localize-functions";
+import { CELL_ARGUMENTS } from "../../src/engine/incentives/components";
 import { ARGUMENT_NAMES, type ArgumentName } from "../../src/functions/messages";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -41,20 +42,46 @@ describe("functions.json", () => {
   });
 });
 
+/**
+ * INCENTIVE's and BREAKDOWN's parameters: sales, quota, tiers, then the incentive components' cell
+ * arguments in the registry's order (a range for a categories argument). Written out once as the
+ * contract (positions never move), and checked against the registry below.
+ */
+const INCENTIVE_PARAMETERS: Array<[name: string, optional: boolean, matrix: boolean]> = [
+  ["sales", false, false],
+  ["quota", false, false],
+  ["tiers", true, true],
+  ["newAccounts", true, false],
+  ["retainedSales", true, false],
+  ["satisfaction", true, false],
+  ["handoverCredit", true, false],
+  ["refunds", true, false],
+  ["spifAccounts", true, false],
+  ["draw", true, false],
+  ["drawBalance", true, false],
+  ["categorySales", true, true],
+];
+
 /** Every function the add-in registers: id, zh-CN name, parameters (name, optional?, range?). */
 const EXPECTED: Record<string, { zh: string; parameters: Array<[name: string, optional: boolean, matrix: boolean]> }> = {
   GINI: { zh: "基尼系数", parameters: [["values", false, true], ["sample", true, false], ["count", true, false]] },
   TIERED: { zh: "阶梯提成", parameters: [["amount", false, false], ["tiers", false, true], ["mode", true, false]] },
-  INCENTIVE: {
-    zh: "激励金额",
-    parameters: [["sales", false, false], ["quota", false, false], ["tiers", true, true], ["newAccounts", true, false], ["retainedSales", true, false], ["satisfaction", true, false]],
-  },
-  BREAKDOWN: {
-    zh: "激励明细",
-    parameters: [["sales", false, false], ["quota", false, false], ["tiers", true, true], ["newAccounts", true, false], ["retainedSales", true, false], ["satisfaction", true, false]],
-  },
+  INCENTIVE: { zh: "激励金额", parameters: INCENTIVE_PARAMETERS },
+  BREAKDOWN: { zh: "激励明细", parameters: INCENTIVE_PARAMETERS },
   SCORE: { zh: "综合评分", parameters: [["repId", false, false]] },
 };
+
+describe("INCENTIVE and BREAKDOWN read the component registry's cell arguments", () => {
+  it("in the registry's order, with the registry's names, after sales, quota and tiers; a categories argument is a range", () => {
+    expect(INCENTIVE_PARAMETERS.slice(3)).toEqual(CELL_ARGUMENTS.map((a) => [a.name, true, a.kind === "categories"]));
+    expect(CELL_ARGUMENTS.map((a) => a.position)).toEqual(CELL_ARGUMENTS.map((_, i) => i + 4));
+  });
+  it("the zh-CN names Excel shows are the registry's labels", () => {
+    for (const id of ["INCENTIVE", "BREAKDOWN"]) {
+      for (const a of CELL_ARGUMENTS) expect([id, a.name, ZH_TABLE[id].parameters?.[a.name]?.name]).toEqual([id, a.name, a.label["zh-CN"]]);
+    }
+  });
+});
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Every function and parameter described in English, and named and described in Chinese. */

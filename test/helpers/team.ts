@@ -13,11 +13,12 @@ export async function checkSheets(sheets: Record<string, Cell[][]>, displayLangu
 export function smallTeam(): Record<string, Cell[][]> {
   return {
     Reps: [
-      ["Rep ID", "Name", "Hire Date", "Region", "Active"],
-      ["R1", "Ann Veteran", "2020-01-01", "North", "Y"],
-      ["R2", "Ben New", "2026-01-15", "North", ""],
-      ["R3", "Cai Regular", "2024-06-01", "South", "是"],
-      ["R4", "Dan Left", "2019-05-01", "South", "N"],
+      // Quota: a roster without one gets a quota_column_missing warning; this team is clean.
+      ["Rep ID", "Name", "Hire Date", "Region", "Active", "Quota"],
+      ["R1", "Ann Veteran", "2020-01-01", "North", "Y", 1000],
+      ["R2", "Ben New", "2026-01-15", "North", "", 500],
+      ["R3", "Cai Regular", "2024-06-01", "South", "是", 800],
+      ["R4", "Dan Left", "2019-05-01", "South", "N", null],
     ],
     Accounts: [
       ["Account ID", "Account Name", "Owner", "Region"],

@@ -10,6 +10,7 @@ import type { Rep } from "../model";
 import { hashString } from "../random";
 import { classify, compareText, tenureMonths, type RepClass } from "../snapshot";
 import { shareOf, splitCents } from "./money";
+import { satisfactionFromScore, satisfactionText } from "./scale";
 import { planFromSettings, statement, type Statement, type TeamShare, type WonAccount } from "./plan";
 
 export type Dimension = "sales" | "newCustomers" | "satisfaction" | "retention" | "teamwork";
@@ -66,7 +67,10 @@ export interface ScoreRow {
   moveUp: Explanation;
   profile: Profile;
   profileEvidence: Explanation;
+  /** For the manager (the team view): how to weigh this rep's plan. */
   recommendation: Explanation;
+  /** For the rep (their statement): what plays to their profile, addressed to them. */
+  advice: Explanation;
   suggestedWeights: Record<Dimension, number>;
 }
 
@@ -373,10 +377,8 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wo
           bestGap = gap;
         }
       }
-      const moveUp: Explanation = best
-        ? { key: "moveUp", params: { dimension: `dim.${best}`, yours: Math.round(dims[best]!), median: Math.round(medians[best]!), points: Math.round(bestGap * 10) / 10 } }
-        : { key: "moveUp.none", params: {} };
-      const { profile, evidence, recommendation, suggested } = profileOf(f, dims, weights, settings.num("profileMinMonths", rep.region || null), won12Known);
+      const moveUp = moveUpOf(best, dims, medians, bestGap);
+      const { profile, evidence, recommendation, advice, suggested } = profileOf(f, dims, weights, settings.num("profileMinMonths", rep.region || null), won12Known);
       return {
         rep: f.rep,
         figures: f,
@@ -389,6 +391,7 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wo
         profile,
         profileEvidence: evidence,
         recommendation,
+        advice,
         suggestedWeights: suggested,
       } satisfies ScoreRow;
     })
@@ -416,9 +419,32 @@ function profileOf(f: RepFigures, dims: Record<Dimension, number | null>, weight
   for (const d of DIMENSIONS) suggested[d] = sum > 0 ? Math.round((suggested[d] / sum) * 100) / 100 : 0;
   const evidence: Explanation = {
     key: `profile.${profile}`,
-    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: f.satisfaction === null ? "—" : f.satisfaction.toFixed(1), class: f.class, months: f.historyMonths, minMonths },
+    params: { wonSharePct: wonShare, retentionPct: f.retention ?? 0, satisfaction: satisfactionText(f.satisfaction), class: f.class, months: f.historyMonths, minMonths },
   };
-  return { profile, evidence, recommendation: { key: `recommend.${profile}`, params: {} } as Explanation, suggested };
+  return { profile, evidence, recommendation: { key: `recommend.${profile}`, params: {} } as Explanation, advice: { key: `advice.${profile}`, params: {} } as Explanation, suggested };
+}
+
+/**
+ * "What would move you up", addressed to the rep: the dimension whose gap to the team median costs the
+ * most score, in that dimension's own terms (attainment and retention in percent, satisfaction on its
+ * 1–5 scale, the others as 0–100 scores) and the score points it is worth. A gain that rounds to 0.0
+ * points is no advice.
+ */
+export function moveUpOf(best: Dimension | null, dims: Record<Dimension, number | null>, medians: Record<Dimension, number | null>, gap: number): Explanation {
+  if (best === null) return { key: "moveUp.none", params: {} };
+  const points = Math.round(gap * 10) / 10;
+  if (points <= 0) return { key: "moveUp.near", params: {} };
+  const yours = dims[best]!;
+  const median = medians[best]!;
+  switch (best) {
+    case "sales":
+    case "retention":
+      return { key: `moveUp.${best}`, params: { yoursPct: yours / 100, medianPct: median / 100, points } };
+    case "satisfaction":
+      return { key: "moveUp.satisfaction", params: { yours: satisfactionText(satisfactionFromScore(yours)), median: satisfactionText(satisfactionFromScore(median)), points } };
+    default:
+      return { key: `moveUp.${best}`, params: { yours: Math.round(yours), median: Math.round(median), points } };
+  }
 }
 
 /** Statements, with each region's team bonus split by score × employed share. */
@@ -452,10 +478,7 @@ function statements(check: CheckResult, figures: RepFigures[], scores: Map<numbe
           creditedCents: f.creditedCents,
           splitReceivedCents: f.splitReceivedCents,
           refundsCents: f.refundsCents,
-          categorySales: f.categoryCents.flatMap(({ category, cents }) => {
-            const rate = settings.get(`rate.${category}`, rep.region || null);
-            return typeof rate === "number" ? [{ category, cents, rate }] : [];
-          }),
+          categorySales: f.categoryCents,
           won: f.won,
           draw: { drawCents: f.drawCents, balanceCents: f.drawBalanceCents },
           quotaCents: f.quotaCents,

@@ -7,6 +7,7 @@ import { def } from "../allocation/settingsDefs";
 import type { Settings } from "../settings/parse";
 import type { SettingDef } from "../settings/registry";
 import { COMPONENT_IDS, INCENTIVE_COMPONENTS, type Component as ComponentOf, type ComponentId } from "./components";
+import type { CategoryCents } from "./components/types";
 import { isTierProblem, parseTiers, type CommissionMode, type Tier } from "./tiers";
 
 export { commissionDetail } from "./components/commission";
@@ -46,6 +47,8 @@ export interface Plan {
   drawRecoverable: boolean;
   /** The SPIF: a fixed bonus per won account of a listed category or at least a size, first sale within the months. */
   spif: { bonusCents: number; categories: string[]; minCents: number; from: number | null; to: number | null };
+  /** `rate.<category>` settings: the rate of a category's sales instead of the tiers, by lower-case category. */
+  categoryRates: Readonly<Record<string, number>>;
 }
 
 /** The default plan (the settings' defaults), for custom functions called without a workbook. */
@@ -63,6 +66,7 @@ export function defaultPlan(): Plan {
     clawback: true,
     drawRecoverable: true,
     spif: { bonusCents: 0, categories: [], minCents: 0, from: null, to: null },
+    categoryRates: {},
   };
 }
 
@@ -89,8 +93,10 @@ export interface PlanInput {
   windowDays?: number;
   /** Accounts won in the window, with their first sale's month and category and their window sales (for SPIFs). */
   won?: WonAccount[];
-  /** Sales (net) in categories whose rate.<category> setting overrides the tiers: paid at that rate instead. */
-  categorySales?: CategorySales[];
+  /** Without `won` (a worksheet cell has no account list): how many won accounts meet the SPIF's criteria. */
+  spifAccounts?: number;
+  /** Net sales per Category/Product; those with a `rate.<category>` in the plan are paid at that rate instead of the tiers. */
+  categorySales?: CategoryCents[];
   /** The draw against commission for the window (prorated like the quota) and the unrecovered balance carried in. */
   draw?: { drawCents: number; balanceCents: number };
 }
@@ -125,7 +131,7 @@ export interface TeamShare {
   withoutQuota: number;
 }
 
-export type { ComponentId };
+export type { ComponentId, CategoryCents };
 /** The components' ids in statement order (from the registry). */
 export const COMPONENTS: readonly ComponentId[] = COMPONENT_IDS;
 export type Component = ComponentOf<ComponentId>;
@@ -210,5 +216,8 @@ export function planFromSettings(settings: Settings, region?: string | null): Pl
       from: settings.get("spifFrom", region) as number | null,
       to: settings.get("spifTo", region) as number | null,
     },
+    categoryRates: Object.fromEntries(
+      [...settings.withPrefix("rate.", region)].flatMap(([key, value]) => (typeof value === "number" ? [[key.slice("rate.".length), value]] : [])),
+    ),
   };
 }

@@ -9,8 +9,13 @@ import { INCENTIVE_COMPONENTS } from "./components";
 
 const SCORECARD: Record<Locale, Record<string, string>> = {
   "en-US": {
-    moveUp: "{dimension}: {yours} vs the team median {median} (worth {points} points of score)",
-    "moveUp.none": "At or above the team median on every dimension",
+    "moveUp.sales": "Raise your attainment from {yoursPct} to the team median {medianPct}: worth {points|# point|# points} on your score",
+    "moveUp.newCustomers": "Win more new customers: your new-customer score is {yours}, the team median {median}; worth {points|# point|# points} on your score",
+    "moveUp.satisfaction": "Raise your customers' satisfaction from {yours} to the team median {median} (on the 1–5 scale): worth {points|# point|# points} on your score",
+    "moveUp.retention": "Keep more of your customers buying: {yoursPct} of their earlier value still buys, the team median {medianPct}; worth {points|# point|# points} on your score",
+    "moveUp.teamwork": "Raise your teamwork rating from {yours} to the team median {median} (out of 100): worth {points|# point|# points} on your score",
+    "moveUp.none": "You are at or above the team median on every dimension",
+    "moveUp.near": "You are within a tenth of a point of the team median on every dimension",
     "dim.sales": "Sales against quota",
     "dim.newCustomers": "New-customer development",
     "dim.satisfaction": "Customer satisfaction",
@@ -20,22 +25,32 @@ const SCORECARD: Record<Locale, Record<string, string>> = {
     "profile.farmer": "Farmer: keeps {retentionPct} of prior value, satisfaction {satisfaction}",
     "profile.developing": "Developing: a new rep",
     "profile.steady": "Steady: won share {wonSharePct}, retention {retentionPct}",
-    "profile.insufficient": "Not enough history: {months} months of sales data, a profile needs {minMonths}",
+    "profile.insufficient": "Not enough history: {months|# month|# months} of sales data, a profile needs {minMonths}",
     "recommend.hunter": "Weigh new-customer development higher and raise the new-customer bonus; pair with a farmer for handovers.",
     "recommend.farmer": "Weigh retention and satisfaction higher and raise the retention rate; give them at-risk accounts to save.",
     "recommend.developing": "Weigh new customers and teamwork higher; ramp the quota and route released accounts to them.",
     "recommend.steady": "Keep the standard plan weights.",
     "recommend.insufficient": "Keep the standard plan weights until there is enough history.",
+    "advice.hunter": "Your strength is winning new customers: keep prospecting, and when you hand accounts over, pair with a colleague who keeps customers.",
+    "advice.farmer": "Your strength is keeping customers: keep them satisfied, and offer to take on accounts at risk of being recycled.",
+    "advice.developing": "You are new: focus on winning your first customers and on working with the team.",
+    "advice.steady": "Keep your balance of winning new customers and keeping the ones you have.",
+    "advice.insufficient": "There is not enough history yet for advice on your profile.",
     "note.dimensionDropped": "{dimension} is left out of every score: nobody in the scope has data for it ({why}).",
-    "why.newCustomers.history": "sales history starts {historyMonths} months before the period; telling a new account from an old one needs the 12 months before the window",
+    "why.newCustomers.history": "sales history starts {historyMonths|# month|# months} before the period; telling a new account from an old one needs the 12 months before the window",
     "why.newCustomers.none": "no account was won in the window",
     "why.noData": "no rep has any",
-    "note.quotaMissing": "{count} reps have no quota (no Quota on the roster, no defaultQuota set): no sales score, commission threshold, accelerator or team bonus for them or their region's team.",
+    "note.quotaMissing": "{count|# rep has|# reps have} no quota (no Quota on the roster, no defaultQuota set): no sales score, commission threshold, accelerator or team bonus for them or their region's team.",
     "total.prorated": "; quota prorated to {employedPct} of the window (employed {days} of {windowDays} days)",
   },
   "zh-CN": {
-    moveUp: "{dimension}：{yours}，团队中位数 {median}（相当于 {points} 分）",
-    "moveUp.none": "各维度均不低于团队中位数",
+    "moveUp.sales": "将您的指标完成率从 {yoursPct} 提高到团队中位数 {medianPct}：评分可提高 {points} 分",
+    "moveUp.newCustomers": "多开发新客户：您的新客户得分为 {yours}，团队中位数为 {median}；评分可提高 {points} 分",
+    "moveUp.satisfaction": "将您的客户满意度从 {yours} 提高到团队中位数 {median}（1–5 分制）：评分可提高 {points} 分",
+    "moveUp.retention": "让更多老客户继续购买：您的既有业绩中仍在购买的占 {yoursPct}，团队中位数为 {medianPct}；评分可提高 {points} 分",
+    "moveUp.teamwork": "将您的团队协作评分从 {yours} 提高到团队中位数 {median}（百分制）：评分可提高 {points} 分",
+    "moveUp.none": "您在各维度均不低于团队中位数",
+    "moveUp.near": "您在各维度与团队中位数的差距均不到 0.1 分",
     "dim.sales": "销售（对比指标）",
     "dim.newCustomers": "新客户开发",
     "dim.satisfaction": "客户满意度",
@@ -51,6 +66,11 @@ const SCORECARD: Record<Locale, Record<string, string>> = {
     "recommend.developing": "提高新客户和团队协作权重；指标逐步爬坡，优先分配释放的客户。",
     "recommend.steady": "保持标准方案权重。",
     "recommend.insufficient": "历史数据充足前保持标准方案权重。",
+    "advice.hunter": "您擅长开发新客户：继续开拓；移交客户时，可与擅长维护客户的同事搭档。",
+    "advice.farmer": "您擅长维护客户：保持客户满意，并可主动接手即将被回收的客户。",
+    "advice.developing": "您是新人：重点开发第一批客户，多与团队协作。",
+    "advice.steady": "请继续保持您在开发新客户与维护老客户之间的平衡。",
+    "advice.insufficient": "历史数据尚不足，暂无针对您画像的建议。",
     "note.dimensionDropped": "所有评分均不计“{dimension}”：范围内无人有此项数据（{why}）。",
     "why.newCustomers.history": "销售记录仅始于统计月前 {historyMonths} 个月，区分新老客户需要窗口前 12 个月的数据",
     "why.newCustomers.none": "窗口内没有开发任何新客户",
@@ -77,9 +97,39 @@ function catalogue(L: Locale): Record<string, string> {
 export const INCENTIVE_TEXT: Record<Locale, Record<string, string>> = { "en-US": catalogue("en-US"), "zh-CN": catalogue("zh-CN") };
 
 /**
+ * A plural placeholder: `{count|# new account|# new accounts}` picks the first form when the number is
+ * singular in the locale ("one" in its plural rules), the second otherwise; `#` stands for the number,
+ * formatted as any other param. zh-CN sentences need none (Chinese has one form).
+ */
+const PLURAL = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { "en-US": new Intl.PluralRules("en-US"), "zh-CN": new Intl.PluralRules("zh-CN") };
+/** The keys whose sentence has a plural placeholder, per locale (most have none and render directly). */
+const WITH_PLURALS: Record<Locale, ReadonlySet<string>> = {
+  "en-US": new Set(Object.keys(INCENTIVE_TEXT["en-US"]).filter((k) => INCENTIVE_TEXT["en-US"][k].match(PLURAL))),
+  "zh-CN": new Set(Object.keys(INCENTIVE_TEXT["zh-CN"]).filter((k) => INCENTIVE_TEXT["zh-CN"][k].match(PLURAL))),
+};
+
+/**
+ * A sentence with each plural placeholder resolved to its form for the explanation's number.
+ * @example pluralForms("{count|# rep has|# reps have} no quota", { count: 1 }, "en-US") // "{count} rep has no quota"
+ */
+export function pluralForms(template: string, params: Explanation["params"], locale: Locale): string {
+  return template.replace(PLURAL, (_, name: string, one: string, other: string) => {
+    const v = params[name];
+    const form = typeof v === "number" && PLURAL_RULES[locale].select(v) === "one" ? one : other;
+    return form.replace(/#/g, `{${name}}`);
+  });
+}
+
+/**
  * Renders a scorecard or statement explanation in a locale. An unknown key is a programming error and throws.
  * @example renderIncentive({ key: "commission.none", params: { amountCents: 0 } }, "en-US") // "0: no credited sales"
+ * @example renderIncentive({ key: "newCustomerBonus.fixed", params: { amountCents: 50000, count: 1, bonusCents: 50000 } }, "en-US") // "500 = 1 new account × 500"
  */
 export function renderIncentive(e: Explanation, locale: Locale): string {
-  return renderWith(INCENTIVE_TEXT, e, locale);
+  if (!WITH_PLURALS[locale].has(e.key)) return renderWith(INCENTIVE_TEXT, e, locale);
+  // The sentence with its forms chosen, over the catalogue (so params that are catalogue keys still translate).
+  const texts = Object.create(INCENTIVE_TEXT[locale]) as Record<string, string>;
+  texts[e.key] = pluralForms(INCENTIVE_TEXT[locale][e.key], e.params, locale);
+  return renderWith({ ...INCENTIVE_TEXT, [locale]: texts }, e, locale);
 }

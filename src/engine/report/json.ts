@@ -164,6 +164,8 @@ export function evaluationJson(result: CheckResult, ev: Evaluation) {
       profile: s.profile,
       profileEvidence: renderIncentive(s.profileEvidence, L),
       recommendation: renderIncentive(s.recommendation, L),
+      /** The same profile's advice addressed to the rep (recommendation is the manager's). */
+      advice: renderIncentive(s.advice, L),
       suggestedWeights: s.suggestedWeights,
     })),
     incentives: ev.incentives.map((i) => ({

@@ -67,9 +67,15 @@ export function settingsMarkdown(registry: SettingsRegistry): string {
     "",
     "Each line of an incentive statement, in statement order, from the component registry (`src/engine/incentives/components`). The JSON `components` object has one field per id.",
     "",
-    "| id | name | 名称 | in =FAIRSHARE.BREAKDOWN | how | 计算 |",
+    "=FAIRSHARE.INCENTIVE and =FAIRSHARE.BREAKDOWN take `sales`, `quota` and `tiers`, then each component's own figures (its cell arguments) in the order of the column below.",
+    "",
+    "| id | name | 名称 | in =FAIRSHARE.BREAKDOWN (its arguments) | how | 计算 |",
     "|---|---|---|---|---|---|",
-    ...INCENTIVE_COMPONENTS.map((c) => `| \`${c.id}\` | ${c.label["en-US"]} | ${c.label["zh-CN"]} | ${c.inCell ? "yes" : "no (needs the team)"} | ${c.doc["en-US"]} | ${c.doc["zh-CN"]} |`),
+    ...INCENTIVE_COMPONENTS.map((c) => {
+      const args = (c.cellArguments ?? []).map((a) => `\`${a.name}\``).join(", ");
+      const cell = c.inCell ? (args ? `yes (${args})` : "yes") : "no (needs the team)";
+      return `| \`${c.id}\` | ${c.label["en-US"]} | ${c.label["zh-CN"]} | ${cell} | ${c.doc["en-US"]} | ${c.doc["zh-CN"]} |`;
+    }),
     "",
   );
   return lines.join("\n");

@@ -75,6 +75,22 @@ export class Settings {
     return v;
   }
 
+  /**
+   * Every value set under a prefix declaration (`rate.` for `rate.*`), by its lower-case key, with the
+   * region's overrides: what the sheet sets, not what the registry declares.
+   * @example settings.withPrefix("rate.", "North") // Map { "rate.services" => 0.1 }
+   */
+  withPrefix(prefix: string, region?: string | null): Map<string, SettingValue> {
+    const p = prefix.toLowerCase();
+    const out = new Map<string, SettingValue>();
+    for (const [k, v] of this.base) if (k.startsWith(p)) out.set(k, v);
+    if (region && this.regional.size) {
+      const r = this.regional.get(normalizeHeader(region));
+      if (r) for (const [k, v] of r) if (k.startsWith(p)) out.set(k, v);
+    }
+    return out;
+  }
+
   /** Every region that overrides at least one setting (normalised names). */
   overriddenRegions(): string[] {
     return [...this.regional.keys()];

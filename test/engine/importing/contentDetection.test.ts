@@ -51,7 +51,8 @@ describe("columns found by their content when no header names them", () => {
       Sales: [["Date", "Account ID", "Qty", "Net"], ["2026-03-01", "A1", 2, 100], ["2026-03-02", "A2", 3, 200], ["2026-03-03", "A3", 1, 50]],
       "Fairshare Settings": [["Setting", "Value"], ["column.sales.amount", "Net"]],
     });
-    expect(r.issues).toEqual([]);
+    // This roster has no Quota column: that warning is issue 12's, not this test's.
+    expect(r.issues.filter((i) => i.code !== "quota_column_missing")).toEqual([]);
     expect(r.model.sales.cents[0]).toBe(10000);
   });
 });
@@ -62,7 +63,7 @@ test("a sheet taken for its headers says so, once", async () => {
     Accounts: accounts,
     "Export 2026-03": [["Order Date", "Customer ID", "Amount"], ["2026-03-01", "A1", 10]],
   });
-  expect(r.issues.map((i) => [i.severity, i.code, i.sheet, i.message])).toEqual([
+  expect(r.issues.filter((i) => i.code !== "quota_column_missing").map((i) => [i.severity, i.code, i.sheet, i.message])).toEqual([
     ["info", "sheet_guessed", "Export 2026-03", "Sheet “Export 2026-03” is read as the Sales sheet by its headers (Order Date, Customer ID, Amount; 3 of 3 required columns named). Set sheet.sales in Fairshare Settings to choose another."],
   ]);
 });

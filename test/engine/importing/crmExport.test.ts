@@ -24,8 +24,9 @@ describe("a raw CRM export, opened as exported", () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatchObject({ severity: "info", sheet: "sales_pipeline", column: "deal_stage", params: { count: 4, stages: "Lost 2, Engaging 1, Prospecting 1" } });
     expect(skipped[0].message).toBe("4 open or lost deals skipped (only the stages in wonStages count as sales): Lost 2, Engaging 1, Prospecting 1.");
-    // nothing else is said about the skipped rows (blank account, close date and value)
-    expect(r.issues.filter((i) => i.severity === "warning")).toEqual([]);
+    // nothing else is said about the skipped rows (blank account, close date and value); the one warning is
+    // that the export has no quotas (issue 12: a missing quota is visible, never a silent default)
+    expect(r.issues.filter((i) => i.severity === "warning").map((i) => i.code)).toEqual(["quota_column_missing"]);
   });
 
   test("owners, regions and hire dates are derived, each with one note", async () => {
@@ -104,7 +105,7 @@ describe("a raw CRM export, opened as exported", () => {
     expect(rows.get("releaseShare")).toBe(0.3);
     // read back, it changes nothing and raises nothing
     const second = await runAllocation(port, { displayLanguage: "en-US", write: true });
-    expect(second.result.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(second.result.issues.filter((i) => i.severity !== "info").map((i) => i.code)).toEqual(["quota_column_missing"]);
     expect(second.written).not.toContain("Fairshare Settings #2");
     expect(second.written.some((n) => n.startsWith("Fairshare Settings"))).toBe(false);
     // the same moves (only the run number in the proposal id differs)
@@ -117,7 +118,7 @@ describe("a 纷享销客-style export in Chinese", () => {
   test("checks with zero errors and runs", async () => {
     const r = await checkSheets(fxiaokeExport(), "zh-CN");
     expect(r.assignment).toEqual({ reps: "人员", accounts: "客户", sales: "商机", ratings: null });
-    expect(r.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(r.issues.filter((i) => i.severity !== "info").map((i) => i.code)).toEqual(["quota_column_missing"]);
     expect(r.model.sales.count).toBe(4);
     expect(formatMonth(r.period!)).toBe("2017-12");
     // 星辰: 张伟 12,000 vs 李娜 8,000; 云帆: 李娜 5,000 (the 30,000 deal was lost); 海岳: 王芳 20,000

@@ -47,7 +47,8 @@ describe("rows that link by name", () => {
 
   test("an ambiguous name is an issue, never a guess", async () => {
     const r = await checkSheets(team());
-    const got = r.issues.filter((i) => i.severity === "warning").map((i) => [i.code, i.row, i.column, i.message]);
+    // (This roster has no Quota column: that warning is issue 12's, not this test's.)
+    const got = r.issues.filter((i) => i.severity === "warning" && i.code !== "quota_column_missing").map((i) => [i.code, i.row, i.column, i.message]);
     expect(got).toEqual([
       ["account_ambiguous", 5, "Account", "Account “Twin Co” matches 2 accounts by name; the row is skipped."],
       ["rep_ambiguous", 6, "Sales Rep", "Rep “Ben Wu” matches 2 reps by name; the sale is credited to the account's owner."],

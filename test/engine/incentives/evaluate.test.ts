@@ -96,7 +96,7 @@ test("statements: every component with its arithmetic, adding up exactly", async
   expect(s2.components.commission.amountCents).toBe(180000); // 3% × 60,000
   expect(s2.components.newCustomerBonus.amountCents).toBe(50000); // A3
   expect(s2.components.retentionBonus.amountCents).toBe(0); // satisfaction 3 < 4
-  expect(renderExplanation(s2.components.retentionBonus.explanation, "en-US")).toBe("0: satisfaction 3.00 is below 4");
+  expect(renderExplanation(s2.components.retentionBonus.explanation, "en-US")).toBe("0: satisfaction 3.00 is below 4.00");
   // North: sales 160,000 + 60,000 = 220,000 vs quotas 100,000 + 25,000 → 95,000 above; 1% → pool 950
   const t1 = s1.components.teamBonus.amountCents;
   const t2 = s2.components.teamBonus.amountCents;
@@ -120,7 +120,11 @@ test("scorecard: dimensions by the documented method, weights re-normalised, ran
   // R2: 60,000 / 25,000 → 100; new customers 100; satisfaction (3 − 1) / 4 → 50; retention 100
   expect(s2.dimensions).toEqual({ sales: 100, newCustomers: 100, satisfaction: 50, retention: 100, teamwork: null });
   expect(ev.scorecard.map((s) => s.rank)).toEqual([1, 2, 3, 4]);
-  expect(renderExplanation(s1.moveUp, "en-US")).toMatch(/^New-customer development: 0 vs the team median/);
+  // The biggest weighted gap to the median is new customers: weight 0.25 / 0.9 × (median − 0) score points, addressed to the rep.
+  const median = ev.medians.newCustomers!;
+  const points = Math.round((0.25 / 0.9) * median * 10) / 10;
+  expect(renderExplanation(s1.moveUp, "en-US")).toBe(`Win more new customers: your new-customer score is 0, the team median ${Math.round(median)}; worth ${points} points on your score`);
+  expect(renderExplanation(s1.moveUp, "zh-CN")).toBe(`多开发新客户：您的新客户得分为 0，团队中位数为 ${Math.round(median)}；评分可提高 ${points} 分`);
   expect(s2.profile).toBe("developing");
 });
 

@@ -6,6 +6,8 @@ import { pastMoves, parseAuditLog } from "../../../src/engine/allocation/audit";
 import { evaluate } from "../../../src/engine/incentives/evaluate";
 import { renderIncentive } from "../../../src/engine/incentives/text";
 import type { Cell } from "../../../src/engine/table";
+import { issueLines } from "../../../src/cli/summary";
+import { dataCheckSheet } from "../../../src/engine/report/sheets";
 import { checkSheets } from "../../helpers/team";
 
 /**
@@ -99,7 +101,11 @@ test("no Quota column and no defaultQuota: no invented quota — no sales score,
   const sheets = crm();
   sheets.Reps = sheets.Reps.map((row) => row.slice(0, 5));
   const { r, ev, rep } = await run(sheets);
-  expect(r.issues).toEqual([]); // a roster without quotas is not a data error; the scorecard says it
+  // A missing quota is a visible warning on the Data Check sheet (one for the roster), not only a scorecard note.
+  expect(r.issues.map((i) => [i.severity, i.code, i.sheet, i.row, i.params])).toEqual([["warning", "quota_column_missing", "Reps", null, { count: 2, examples: "R1, R2" }]]);
+  expect(r.issues[0].message).toBe(
+    "The roster has no Quota column and defaultQuota is not set. Active reps without a quota: 2 (R1, R2); they get no sales score, commission threshold, accelerator or team bonus. Add a Quota column, or set defaultQuota.",
+  );
   for (const s of ev.scorecard) expect(s.dimensions.sales).toBeNull();
   expect(ev.notes.map((n) => renderIncentive(n, "en-US"))).toContain(
     "2 reps have no quota (no Quota on the roster, no defaultQuota set): no sales score, commission threshold, accelerator or team bonus for them or their region's team.",
@@ -107,8 +113,38 @@ test("no Quota column and no defaultQuota: no invented quota — no sales score,
   expect(ev.notes.map((n) => renderIncentive(n, "en-US"))).toContain("Sales against quota is left out of every score: nobody in the scope has data for it (no rep has any).");
   const team = rep("R1").statement.components.teamBonus;
   expect(team.amountCents).toBe(0);
-  expect(renderIncentive(team.explanation, "en-US")).toBe("0: 2 reps in North have no quota, so the region's quota is unknown");
+  expect(renderIncentive(team.explanation, "en-US")).toBe("0: North has 2 reps without a quota, so the region's quota is unknown");
   expect(renderIncentive(team.explanation, "zh-CN")).toBe("0：North 有 2 名业务员没有指标，区域指标未知");
+});
+
+test("no Quota column: one warning on the Data Check sheet and in the CLI's grouped summary, in both languages; defaultQuota (or a region's) silences it for the reps it covers", async () => {
+  const sheets = crm();
+  sheets.Reps = sheets.Reps.map((row) => row.slice(0, 5));
+  sheets.Reps.push(["R3", "Cy", "2019-01-01", "South", "Y"], ["R4", "Di", "2019-01-01", "South", "Y"]);
+  const en = (await run(sheets)).r;
+  const zh = await checkSheets(sheets, "zh-CN");
+  // More than three reps: the first three, then an ellipsis.
+  expect(en.issues.map((i) => i.message)).toEqual([
+    "The roster has no Quota column and defaultQuota is not set. Active reps without a quota: 4 (R1, R2, R3, …); they get no sales score, commission threshold, accelerator or team bonus. Add a Quota column, or set defaultQuota.",
+  ]);
+  expect(zh.issues.map((i) => i.message)).toEqual([
+    "花名册没有指标列且未设置 defaultQuota。没有指标的在职业务员：4 名（R1, R2, R3, …），不计销售评分、提成门槛、加速提成和团队奖。请添加指标列，或设置 defaultQuota。",
+  ]);
+  // The Data Check sheet: its grouped line above, the issue below.
+  const check = dataCheckSheet(en);
+  expect(check.preamble).toContainEqual(["Warning", "quota_column_missing", 1, en.issues[0].message]);
+  expect(check.rows).toEqual([["Warning", "quota_column_missing", "Reps", null, null, en.issues[0].message]]);
+  expect(dataCheckSheet(zh).preamble).toContainEqual(["警告", "quota_column_missing", 1, zh.issues[0].message]);
+  // The CLI summary groups it like any other kind of issue.
+  expect(issueLines(en.issues, "en-US").slice(1)).toEqual(["  warning quota_column_missing ×1", `      Reps: ${en.issues[0].message}`]);
+  expect(issueLines(zh.issues, "zh-CN")[1]).toBe("  警告 quota_column_missing ×1");
+  // A region's defaultQuota covers that region's reps only.
+  sheets["Fairshare Settings"] = [["Setting", "Value", "South"], ["period", "2026-06", null], ["defaultQuota", null, 50000]];
+  const south = (await run(sheets)).r;
+  expect(south.issues.map((i) => i.params)).toEqual([{ count: 2, examples: "R1, R2" }]);
+  sheets["Fairshare Settings"].push(["defaultQuota", 40000, null]);
+  sheets["Fairshare Settings"].splice(2, 1);
+  expect((await run(sheets)).r.issues).toEqual([]);
 });
 
 test("a blank Quota cell is a visible warning on its row; defaultQuota fills it only when someone set it", async () => {

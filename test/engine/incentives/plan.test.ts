@@ -59,16 +59,16 @@ describe("bonuses", () => {
   test("new customers: 3 × 500 + 10% × 20,000 = 3,500", () => {
     const s = statement({ creditedCents: 0, quotaCents: null, newAccounts: 3, newAccountSalesCents: C(20000) }, plan({ newCustomerRate: 0.1 }));
     expect(s.components.newCustomerBonus.amountCents).toBe(C(3500));
-    expect(en(s, "newCustomerBonus")).toBe("3,500 = 3 new accounts × 500 + 10% × 20,000");
+    expect(en(s, "newCustomerBonus")).toBe("3,500 = 3 new accounts × 500 + 10% × 20,000 of their sales");
   });
 
   test("retention: 1% × 80,000 = 800 with satisfaction 4.5; nothing at 3.5 or without data", () => {
     const ok = statement({ creditedCents: 0, quotaCents: null, retainedSalesCents: C(80000), satisfaction: 4.5 }, plan());
     expect(ok.components.retentionBonus.amountCents).toBe(C(800));
-    expect(en(ok, "retentionBonus")).toBe("800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4)");
+    expect(en(ok, "retentionBonus")).toBe("800 = 1% × 80,000 retained sales (satisfaction 4.50 ≥ 4.00)");
     const low = statement({ creditedCents: 0, quotaCents: null, retainedSalesCents: C(80000), satisfaction: 3.5 }, plan());
     expect(low.components.retentionBonus.amountCents).toBe(0);
-    expect(en(low, "retentionBonus")).toBe("0: satisfaction 3.50 is below 4");
+    expect(en(low, "retentionBonus")).toBe("0: satisfaction 3.50 is below 4.00");
     const none = statement({ creditedCents: 0, quotaCents: null, retainedSalesCents: C(80000), satisfaction: null }, plan());
     expect(en(none, "retentionBonus")).toBe("0: no satisfaction data");
   });

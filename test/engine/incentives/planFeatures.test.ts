@@ -143,10 +143,11 @@ describe("draws against commission", () => {
 describe("per-category rates: rate.<category> for a Sales Category/Product column", () => {
   test("hand-worked: 150,000 of which Services 20,000 at 10% and Freight 5,000 at 0% → tiers on 125,000 (3,000 + 1,250) + 2,000 + 0 = 6,250", () => {
     const cats = [
-      { category: "Services", cents: C(20000), rate: 0.1 },
-      { category: "Freight", cents: C(5000), rate: 0 },
+      { category: "Services", cents: C(20000) },
+      { category: "Freight", cents: C(5000) },
+      { category: "Hardware", cents: C(30000) }, // no rate of its own: stays on the tiers
     ];
-    const s = statement({ creditedCents: C(150000), quotaCents: null, categorySales: cats }, plan());
+    const s = statement({ creditedCents: C(150000), quotaCents: null, categorySales: cats }, plan({ categoryRates: { services: 0.1, freight: 0 } }));
     expect(s.components.commission.amountCents).toBe(C(6250));
     expect(renderIncentive(s.components.commission.explanation, "en-US")).toBe("6,250 = 3% × 100,000 + 5% × 25,000 + 10% × 20,000 + 0% × 5,000 (own rates of Services, Freight)");
     expect(renderIncentive(s.components.commission.explanation, "zh-CN")).toBe("6,250 = 3% × 100,000 + 5% × 25,000 + 10% × 20,000 + 0% × 5,000（Services, Freight 按各自比例）");
@@ -157,7 +158,7 @@ describe("per-category rates: rate.<category> for a Sales Category/Product colum
     t.Sales = t.Sales.map((row, i) => [...row, i === 0 ? "Product" : ""]);
     t.Sales[1] = ["2026-03-10", "A1", 400, "Widgets"];
     t.Sales.push(["2026-03-11", "A1", 200, "Gadgets"]);
-    t["Fairshare Settings"].push(["rate.widgets", "10%"]);
+    t["Fairshare Settings"].push(["rate.widgets", "10%"], ["defaultQuota", 100000]);
     const r = await checkSheets(t);
     expect(r.issues).toEqual([]);
     const s = evaluate(r, []).incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
@@ -184,7 +185,8 @@ describe("SPIFs: a fixed bonus per won account of a listed category or above a s
   test("none qualifies, or no SPIF set", () => {
     const s = statement({ creditedCents: 0, quotaCents: null, won: [won[2]] }, plan({ spif }));
     expect(s.components.spif.amountCents).toBe(0);
-    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("0: none of the 1 won accounts qualifies");
+    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("0: the 1 won account does not qualify");
+    expect(renderIncentive(statement({ creditedCents: 0, quotaCents: null, won: [won[2], won[3]] }, plan({ spif })).components.spif.explanation, "en-US")).toBe("0: none of the 2 won accounts qualifies");
     expect(renderIncentive(statement({ creditedCents: 0, quotaCents: null, won }, plan()).components.spif.explanation, "zh-CN")).toBe("0：未设专项奖");
   });
   test("from the workbook: settings rows and a Category column", async () => {
@@ -193,11 +195,11 @@ describe("SPIFs: a fixed bonus per won account of a listed category or above a s
     t.Accounts.push(["N9", "Nine", "R1", "North"]);
     t.Sales = t.Sales.map((row, i) => [...row, i === 0 ? "Category" : ""]);
     t.Sales.push(["2026-03-15", "N9", 800, "Cloud"]);
-    t["Fairshare Settings"].push(["spifBonus", 250], ["spifCategories", "Cloud, Security"], ["spifFrom", "2026-03"], ["spifTo", "2026-06"]);
+    t["Fairshare Settings"].push(["spifBonus", 250], ["spifCategories", "Cloud, Security"], ["spifFrom", "2026-03"], ["spifTo", "2026-06"], ["defaultQuota", 100000]);
     const r = await checkSheets(t);
     expect(r.issues).toEqual([]);
     const s = evaluate(r, []).incentives.find((i) => r.model.reps[i.rep].id === "R1")!.statement;
     expect(s.components.spif.amountCents).toBe(C(250));
-    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("250 = 1 qualifying won accounts × 250 (N9)");
+    expect(renderIncentive(s.components.spif.explanation, "en-US")).toBe("250 = 1 qualifying won account × 250 (N9)");
   });
 });

@@ -6,19 +6,32 @@
  */
 import { def } from "../../allocation/settingsDefs";
 import { roundCents } from "../money";
-import { commissionDetail, grossCents } from "./commission";
+import { commissionDetail, grossCents, ownRateSales } from "./commission";
 import { defineComponent, type Component } from "./types";
 
 export const clawback = defineComponent({
   id: "clawback",
   label: { "en-US": "Clawback", "zh-CN": "退款扣回" },
   term: { "en-US": "clawback", "zh-CN": "扣回" },
-  inCell: false,
+  inCell: true,
   doc: {
-    "en-US": "With `clawback` on, refunds (negative sales lines) in the window take back commission: commission on net sales − commission on gross sales; a negative net is reversed at the first tier's rate.",
-    "zh-CN": "`clawback` 开启时，窗口内的退款（负数销售行）扣回提成：按净销售额的提成 − 按总销售额的提成；净额为负时按第一档比例扣回。",
+    "en-US": "With `clawback` on, refunds (negative sales lines) in the window take back commission: commission on net sales − commission on gross sales; a negative net is reversed at the first tier's rate. In a cell, `refunds` is taken off `sales`.",
+    "zh-CN": "`clawback` 开启时，窗口内的退款（负数销售行）扣回提成：按净销售额的提成 − 按总销售额的提成；净额为负时按第一档比例扣回。单元格公式中 `refunds` 从 `sales` 中扣除。",
   },
   settings: [def("clawback", "boolean", true, "incentives", "Refunds (negative sales lines) reverse commission in the window they land in (on/off).", "退款（负数销售行）在所在窗口扣回提成（on/off）。")],
+  cellArguments: [
+    {
+      name: "refunds",
+      label: { "en-US": "refunds", "zh-CN": "退款" },
+      position: 8,
+      kind: "cents",
+      // sales is before refunds in a cell: the credited (net) sales are what is left.
+      into(input, cents) {
+        input.refundsCents = cents;
+        input.creditedCents -= cents;
+      },
+    },
+  ],
   text: {
     "en-US": {
       clawback: "{amountCents} = commission on net sales {netCents} ({netCommissionCents}) − on gross sales {grossCents} ({grossCommissionCents}); refunds {refundsCents}",
@@ -40,9 +53,10 @@ export const clawback = defineComponent({
     if (!plan.clawback) return { id: "clawback", baseCents: refunds, rate: null, amountCents: 0, explanation: { key: "clawback.off", params: { amountCents: 0, refundsCents: refunds } } };
     const gross = grossCents(input);
     const net = input.creditedCents;
-    const grossCommission = roundCents(commissionDetail(gross, input.quotaCents, plan, input.categorySales).cents);
+    const cats = ownRateSales(input, plan);
+    const grossCommission = roundCents(commissionDetail(gross, input.quotaCents, plan, cats).cents);
     const firstRate = plan.tiers[0].rate;
-    const netCommission = net < 0 ? roundCents(net * firstRate) : roundCents(commissionDetail(net, input.quotaCents, plan, input.categorySales).cents);
+    const netCommission = net < 0 ? roundCents(net * firstRate) : roundCents(commissionDetail(net, input.quotaCents, plan, cats).cents);
     const amountCents = netCommission - grossCommission;
     const params = { amountCents, netCents: net, netCommissionCents: netCommission, grossCents: gross, grossCommissionCents: grossCommission, refundsCents: refunds, ratePct: firstRate };
     return { id: "clawback", baseCents: refunds, rate: null, amountCents, explanation: { key: net < 0 ? "clawback.negative" : "clawback", params } };

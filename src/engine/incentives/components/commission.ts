@@ -55,6 +55,24 @@ export function commissionDetail(creditedCents: number, quotaCents: number | nul
   return { ...none, cents, slices: core.slices, accelerator, capped };
 }
 
+const NONE: readonly CategorySales[] = [];
+
+/**
+ * The rep's sales in categories the plan pays at their own rate (`rate.<category>`, case-insensitive):
+ * taken out of the tiers and paid at that rate. Categories without a rate stay on the tiers.
+ * @example ownRateSales({ creditedCents: 0, quotaCents: null, categorySales: [{ category: "Services", cents: 100 }] }, plan) // [{ category: "Services", cents: 100, rate: 0.1 }] with rate.services 10%
+ */
+export function ownRateSales(input: PlanInput, plan: Plan): readonly CategorySales[] {
+  const cats = input.categorySales;
+  if (!cats || !cats.length) return NONE;
+  const out: CategorySales[] = [];
+  for (const c of cats) {
+    const rate = plan.categoryRates[c.category.trim().toLowerCase()];
+    if (rate !== undefined) out.push({ category: c.category, cents: c.cents, rate });
+  }
+  return out;
+}
+
 /**
  * Sales before refunds: what commission is paid on (the clawback line takes refunds back).
  * @example grossCents({ creditedCents: 12_000_000, refundsCents: 3_000_000, quotaCents: null }) // 15_000_000
@@ -136,10 +154,21 @@ export const commission = defineComponent({
     if (basis === "amount" && isAttainmentTable(tiers)) return "commissionTiers are in percent of quota; set commissionBasis to attainment, or write the tiers as amounts";
     return null;
   },
+  cellArguments: [
+    {
+      name: "categorySales",
+      label: { "en-US": "categorySales", "zh-CN": "品类销售额" },
+      position: 12,
+      kind: "categories",
+      into(input, rows) {
+        input.categorySales = rows;
+      },
+    },
+  ],
   compute(input, plan) {
     // On gross sales: refunds are the clawback line's business, so each line says what it did.
     const gross = grossCents(input);
-    const cats = input.categorySales ?? [];
+    const cats = ownRateSales(input, plan);
     const d = commissionDetail(gross, input.quotaCents, plan, cats);
     const amountCents = roundCents(d.cents);
     return {

@@ -11,13 +11,33 @@ export const draw = defineComponent({
   id: "draw",
   label: { "en-US": "Draw", "zh-CN": "预支" },
   term: { "en-US": "draw", "zh-CN": "预支" },
-  inCell: false,
+  inCell: true,
   doc: {
     "en-US": "Roster `Draw` (per quotaPeriod, prorated) tops up earnings below it; `drawType` recoverable carries the top-up forward (roster `Draw Balance`) and recovers it from earnings above the draw; nonRecoverable never recovers it.",
     "zh-CN": "花名册“预支”（按 quotaPeriod，按在职比例折算）补足不足部分；`drawType` 为 recoverable 时补足额结转（花名册“预支余额”），并从超出预支的收入中扣回；nonRecoverable 不扣回。",
   },
   settings: [
     def("drawType", "enum", "recoverable", "incentives", "A draw (roster Draw column) is recoverable (the top-up is carried forward and taken back from later earnings above the draw) or nonRecoverable.", "预支（花名册“预支”列）为 recoverable（补足额结转，从之后超出预支的收入中扣回）或 nonRecoverable（不扣回）。", { options: ["recoverable", "nonRecoverable"] }),
+  ],
+  cellArguments: [
+    {
+      name: "draw",
+      label: { "en-US": "draw", "zh-CN": "预支" },
+      position: 10,
+      kind: "cents",
+      into(input, cents) {
+        (input.draw ??= { drawCents: 0, balanceCents: 0 }).drawCents = cents;
+      },
+    },
+    {
+      name: "drawBalance",
+      label: { "en-US": "drawBalance", "zh-CN": "预支余额" },
+      position: 11,
+      kind: "cents",
+      into(input, cents) {
+        (input.draw ??= { drawCents: 0, balanceCents: 0 }).balanceCents = cents;
+      },
+    },
   ],
   text: {
     "en-US": {

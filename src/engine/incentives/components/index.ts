@@ -11,7 +11,7 @@ import { newCustomerBonus } from "./newCustomerBonus";
 import { retentionBonus } from "./retentionBonus";
 import { spif } from "./spif";
 import { teamBonus } from "./teamBonus";
-import { ComponentRegistryError, type IncentiveComponent } from "./types";
+import { ComponentRegistryError, type CellArgument, type IncentiveComponent } from "./types";
 
 // The first five are the JSON `components` contract in its original order; new components go after them.
 const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamBonus, clawback, spif, draw] as const;
@@ -19,9 +19,13 @@ const LIST = [commission, newCustomerBonus, retentionBonus, handoverSplit, teamB
 /** A component's id: the keys of the JSON `components` object. */
 export type ComponentId = (typeof LIST)[number]["id"];
 
+/** Positions 1–3 of =FAIRSHARE.INCENTIVE/BREAKDOWN: sales, quota and tiers, read by every component. */
+export const COMMON_CELL_ARGUMENTS = 3;
+
 /**
  * Checks declarations against each other: unique ids, labels and texts in both languages, no text key
- * owned twice. Run when the registry loads.
+ * owned twice, cell arguments with unique names and the positions after the common three, without gaps,
+ * only on components a cell can compute. Run when the registry loads.
  * @throws ComponentRegistryError when they contradict
  * @example checkComponents([commission, commission]) // throws "component commission is declared twice"
  */
@@ -41,12 +45,31 @@ export function checkComponents(list: readonly IncentiveComponent[]): void {
     }
     const en = Object.keys(c.text["en-US"]).sort().join();
     if (en !== Object.keys(c.text["zh-CN"]).sort().join()) throw new ComponentRegistryError(`component ${c.id} has different en-US and zh-CN texts`);
+    if (c.cellArguments?.length && !c.inCell) throw new ComponentRegistryError(`component ${c.id} takes cell arguments but no cell can compute it`);
   }
+  const args = cellArgumentsOf(list);
+  const names = new Set<string>(["sales", "quota", "tiers"]);
+  args.forEach((a, i) => {
+    if (names.has(a.name.toLowerCase())) throw new ComponentRegistryError(`cell argument ${a.name} is declared twice`);
+    names.add(a.name.toLowerCase());
+    if (a.position !== COMMON_CELL_ARGUMENTS + 1 + i) throw new ComponentRegistryError(`cell argument ${a.name} is at position ${a.position}; positions run from ${COMMON_CELL_ARGUMENTS + 1} without gaps or repeats`);
+    if (!a.label["en-US"] || !a.label["zh-CN"]) throw new ComponentRegistryError(`cell argument ${a.name} lacks a label`);
+  });
+}
+
+function cellArgumentsOf(list: readonly IncentiveComponent[]): CellArgument[] {
+  return list.flatMap((c) => c.cellArguments ?? []).sort((a, b) => a.position - b.position);
 }
 checkComponents(LIST);
 
 /** Every incentive component, in statement order (checked when this module loads). */
 export const INCENTIVE_COMPONENTS: readonly IncentiveComponent<ComponentId>[] = LIST;
+
+/**
+ * The figures a worksheet cell gives the components, in formula order (positions 4, 5, …): the
+ * arguments of =FAIRSHARE.INCENTIVE and =FAIRSHARE.BREAKDOWN after sales, quota and tiers.
+ */
+export const CELL_ARGUMENTS: readonly CellArgument[] = cellArgumentsOf(LIST);
 
 /** The components' ids, in statement order. */
 export const COMPONENT_IDS: readonly ComponentId[] = LIST.map((c) => c.id);
@@ -59,4 +82,4 @@ export function componentLabel(id: ComponentId, locale: Locale): string {
   return LIST.find((c) => c.id === id)!.label[locale];
 }
 
-export { ComponentRegistryError, type Component, type IncentiveComponent } from "./types";
+export { ComponentRegistryError, type CategoryCents, type CellArgument, type Component, type IncentiveComponent } from "./types";

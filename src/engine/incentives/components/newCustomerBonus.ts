@@ -18,20 +18,57 @@ export const newCustomerBonus = defineComponent({
     def("newCustomerBonus", "number", 500, G, "Bonus per new account won in the window.", "窗口内每开发一个新客户的奖金。", { min: 0 }),
     def("newCustomerRate", "percent", 0, G, "Extra rate on new accounts' sales in the window.", "新客户窗口内销售额的额外奖励比例。", { min: 0, max: 1 }),
   ],
+  cellArguments: [
+    {
+      name: "newAccounts",
+      label: { "en-US": "newAccounts", "zh-CN": "新客户数" },
+      position: 4,
+      kind: "count",
+      into(input, count) {
+        input.newAccounts = count;
+      },
+    },
+  ],
+  // A part the plan does not pay is left out of the sentence ("3 new accounts × 500", not "+ 0% × 0").
   text: {
-    "en-US": { newCustomerBonus: "{amountCents} = {count} new accounts × {bonusCents} + {ratePct} × {salesCents}" },
-    "zh-CN": { newCustomerBonus: "{amountCents} = {count} 个新客户 × {bonusCents} + {ratePct} × {salesCents}" },
+    "en-US": {
+      newCustomerBonus: "{amountCents} = {count|# new account|# new accounts} × {bonusCents} + {ratePct} × {salesCents} of their sales",
+      "newCustomerBonus.fixed": "{amountCents} = {count|# new account|# new accounts} × {bonusCents}",
+      "newCustomerBonus.rate": "{amountCents} = {ratePct} × {salesCents} of new accounts' sales",
+      "newCustomerBonus.none": "0: no new account won",
+      "newCustomerBonus.off": "0: the plan pays no new-customer bonus",
+    },
+    "zh-CN": {
+      newCustomerBonus: "{amountCents} = {count} 个新客户 × {bonusCents} + 其销售额 {salesCents} × {ratePct}",
+      "newCustomerBonus.fixed": "{amountCents} = {count} 个新客户 × {bonusCents}",
+      "newCustomerBonus.rate": "{amountCents} = 新客户销售额 {salesCents} × {ratePct}",
+      "newCustomerBonus.none": "0：没有开发新客户",
+      "newCustomerBonus.off": "0：方案不设新客户奖",
+    },
   },
   compute(input, plan) {
     const won = input.newAccounts ?? 0;
     const wonSales = input.newAccountSalesCents ?? 0;
-    const amountCents = roundCents(won * plan.newCustomerBonusCents + Math.max(0, wonSales) * plan.newCustomerRate);
+    const bonus = plan.newCustomerBonusCents;
+    const rate = plan.newCustomerRate;
+    const amountCents = roundCents(won * bonus + Math.max(0, wonSales) * rate);
+    const key =
+      bonus <= 0 && rate <= 0
+        ? "newCustomerBonus.off"
+        : won === 0 && (rate <= 0 || wonSales === 0)
+          ? "newCustomerBonus.none"
+          : rate <= 0
+            ? "newCustomerBonus.fixed"
+            : bonus <= 0
+              ? "newCustomerBonus.rate"
+              : "newCustomerBonus";
     return {
       id: "newCustomerBonus",
       baseCents: wonSales,
-      rate: plan.newCustomerRate,
+      // One rate explains the amount only when there is no fixed part.
+      rate: bonus <= 0 && rate > 0 ? rate : null,
       amountCents,
-      explanation: { key: "newCustomerBonus", params: { amountCents, count: won, bonusCents: plan.newCustomerBonusCents, ratePct: plan.newCustomerRate, salesCents: wonSales } },
+      explanation: { key, params: { amountCents, count: won, bonusCents: bonus, ratePct: rate, salesCents: wonSales } },
     };
   },
 });

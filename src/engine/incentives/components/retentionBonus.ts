@@ -1,6 +1,7 @@
 /** A rate of retained portfolio sales, paid when the rep's customers are satisfied enough. */
 import { def } from "../../allocation/settingsDefs";
 import { roundCents } from "../money";
+import { satisfactionText } from "../scale";
 import { defineComponent } from "./types";
 
 const G = "incentives";
@@ -17,6 +18,26 @@ export const retentionBonus = defineComponent({
   settings: [
     def("retentionRate", "percent", 0.01, G, "Retention bonus: this rate of retained portfolio sales.", "维护奖：保有客户销售额的此比例。", { min: 0, max: 1 }),
     def("retentionMinSatisfaction", "number", 4, G, "Retention bonus only when the rep's satisfaction (1–5) is at least this.", "业务员满意度（1–5）不低于此值才发维护奖。", { min: 1, max: 5 }),
+  ],
+  cellArguments: [
+    {
+      name: "retainedSales",
+      label: { "en-US": "retainedSales", "zh-CN": "保有销售额" },
+      position: 5,
+      kind: "cents",
+      into(input, cents) {
+        input.retainedSalesCents = cents;
+      },
+    },
+    {
+      name: "satisfaction",
+      label: { "en-US": "satisfaction", "zh-CN": "满意度" },
+      position: 6,
+      kind: "satisfaction",
+      into(input, satisfaction) {
+        input.satisfaction = satisfaction;
+      },
+    },
   ],
   text: {
     "en-US": {
@@ -42,7 +63,7 @@ export const retentionBonus = defineComponent({
       amountCents,
       explanation: {
         key: sat === null ? "retentionBonus.noSatisfaction" : ok ? "retentionBonus" : "retentionBonus.low",
-        params: { amountCents, ratePct: plan.retentionRate, baseCents: retained, satisfaction: sat === null ? "—" : sat.toFixed(2), min: plan.retentionMinSatisfaction },
+        params: { amountCents, ratePct: plan.retentionRate, baseCents: retained, satisfaction: satisfactionText(sat), min: satisfactionText(plan.retentionMinSatisfaction) },
       },
     };
   },

@@ -25,10 +25,10 @@ export const spif = defineComponent({
   id: "spif",
   label: { "en-US": "SPIF", "zh-CN": "专项奖" },
   term: { "en-US": "SPIF", "zh-CN": "专项" },
-  inCell: false,
+  inCell: true,
   doc: {
-    "en-US": "`spifBonus` per account won in the window whose first sale is within `spifFrom`..`spifTo` and that is of a `spifCategories` category or has at least `spifMinAmount` of sales.",
-    "zh-CN": "窗口内新开发、首单在 `spifFrom`..`spifTo` 之间，且品类属于 `spifCategories` 或销售额不低于 `spifMinAmount` 的客户，每个奖励 `spifBonus`。",
+    "en-US": "`spifBonus` per account won in the window whose first sale is within `spifFrom`..`spifTo` and that is of a `spifCategories` category or has at least `spifMinAmount` of sales. A cell has no account list: there `spifAccounts` counts the qualifying accounts.",
+    "zh-CN": "窗口内新开发、首单在 `spifFrom`..`spifTo` 之间，且品类属于 `spifCategories` 或销售额不低于 `spifMinAmount` 的客户，每个奖励 `spifBonus`。单元格公式没有客户明细，由 `spifAccounts` 给出符合条件的客户数。",
   },
   settings: [
     def("spifBonus", "number", 0, G, "SPIF: fixed bonus per qualifying won account (0: no SPIF).", "专项奖：每个符合条件的新客户的固定奖金（0 表示不设）。", { min: 0 }),
@@ -37,22 +37,45 @@ export const spif = defineComponent({
     def("spifFrom", "month", null, G, "SPIF: first month (YYYY-MM) in which the account's first sale counts; empty: no start.", "专项奖：客户首单计入的起始月份（YYYY-MM）；为空表示不限。"),
     def("spifTo", "month", null, G, "SPIF: last month (YYYY-MM) in which the account's first sale counts; empty: no end.", "专项奖：客户首单计入的截止月份（YYYY-MM）；为空表示不限。"),
   ],
+  cellArguments: [
+    {
+      name: "spifAccounts",
+      label: { "en-US": "spifAccounts", "zh-CN": "专项客户数" },
+      position: 9,
+      kind: "count",
+      // A cell has no account list: the caller counts the won accounts that meet the SPIF's criteria.
+      into(input, count) {
+        input.spifAccounts = count;
+      },
+    },
+  ],
   text: {
     "en-US": {
-      spif: "{amountCents} = {count} qualifying won accounts × {bonusCents} ({accounts})",
-      "spif.noneQualified": "0: none of the {won} won accounts qualifies",
+      spif: "{amountCents} = {count|# qualifying won account|# qualifying won accounts} × {bonusCents} ({accounts})",
+      "spif.counted": "{amountCents} = {count|# qualifying won account|# qualifying won accounts} × {bonusCents}",
+      "spif.noneQualified": "0: {won|the # won account does not qualify|none of the # won accounts qualifies}",
+      "spif.noWon": "0: no account won",
       "spif.none": "0: no SPIF",
     },
     "zh-CN": {
       spif: "{amountCents} = {count} 个符合条件的新客户 × {bonusCents}（{accounts}）",
+      "spif.counted": "{amountCents} = {count} 个符合条件的新客户 × {bonusCents}",
       "spif.noneQualified": "0：{won} 个新客户均不符合条件",
+      "spif.noWon": "0：没有开发新客户",
       "spif.none": "0：未设专项奖",
     },
   },
   compute(input, plan): Component<"spif"> {
     const p = plan.spif;
     if (p.bonusCents <= 0) return { id: "spif", baseCents: 0, rate: null, amountCents: 0, explanation: { key: "spif.none", params: { amountCents: 0 } } };
-    const won = input.won ?? [];
+    if (input.won === undefined) {
+      // No account list (a worksheet cell): the caller's count of qualifying accounts, none when not given.
+      const count = input.spifAccounts ?? 0;
+      const amountCents = count * p.bonusCents;
+      return { id: "spif", baseCents: 0, rate: null, amountCents, explanation: { key: "spif.counted", params: { amountCents, count, bonusCents: p.bonusCents } } };
+    }
+    const won = input.won;
+    if (!won.length) return { id: "spif", baseCents: 0, rate: null, amountCents: 0, explanation: { key: "spif.noWon", params: { amountCents: 0 } } };
     const hits = won.filter((a) => qualifies(a, p));
     const amountCents = hits.length * p.bonusCents;
     if (!hits.length) return { id: "spif", baseCents: 0, rate: null, amountCents: 0, explanation: { key: "spif.noneQualified", params: { amountCents: 0, won: won.length } } };

@@ -21,7 +21,7 @@ export const teamBonus = defineComponent({
     "en-US": {
       teamBonus: "{amountCents} = {sharePct} of the team pool {poolCents} ({ratePct} × {excessCents} of {region} sales above its quotas)",
       "teamBonus.none": "0: {region} sales did not exceed its quotas",
-      "teamBonus.noQuota": "0: {count} reps in {region} have no quota, so the region's quota is unknown",
+      "teamBonus.noQuota": "0: {region} has {count|# rep|# reps} without a quota, so the region's quota is unknown",
       "teamBonus.notEvaluated": "0: computed over the team (a single cell has no team)",
     },
     "zh-CN": {

@@ -19,6 +19,40 @@ export interface Component<Id extends string = string> {
   explanation: Explanation;
 }
 
+/** A category's sales as a cell gives them (=FAIRSHARE.INCENTIVE/BREAKDOWN's categorySales range). */
+export interface CategoryCents {
+  category: string;
+  cents: number;
+}
+
+/**
+ * A figure one worksheet cell gives a component: an argument of =FAIRSHARE.INCENTIVE and
+ * =FAIRSHARE.BREAKDOWN after sales, quota and tiers (positions 1–3). How the cell is read is its kind;
+ * `into` puts the value (0, null or [] for a blank cell) into the rep's figures; an omitted argument
+ * leaves them unset, which every component reads as 0, none or unknown. The functions read the
+ * registry's arguments in position order and name none of them.
+ */
+export type CellArgument =
+  | CellArgumentOf<"cents", number>
+  | CellArgumentOf<"count", number>
+  | CellArgumentOf<"satisfaction", number | null>
+  | CellArgumentOf<"categories", CategoryCents[]>;
+
+interface CellArgumentOf<Kind extends string, Value> {
+  /** Its parameter name in functions.json (a contract: never renamed). */
+  name: string;
+  /** Its name as Excel shows it, per locale (zh-CN is checked against src/functions/i18n.zh-CN.json). */
+  label: Record<Locale, string>;
+  /** Its 1-based position in the formula (a contract: never moved); 4 and up, without gaps. */
+  position: number;
+  /**
+   * cents: an amount ≥ 0 in currency units; count: a whole number ≥ 0; satisfaction: 1–5, blank or 0
+   * unknown; categories: a two-column range of category and amount.
+   */
+  kind: Kind;
+  into(input: PlanInput, value: Value): void;
+}
+
 /** A component's declaration. */
 export interface IncentiveComponent<Id extends string = string> {
   /** The JSON field name under `components` (a contract: never renamed). */
@@ -33,6 +67,8 @@ export interface IncentiveComponent<Id extends string = string> {
   text: Record<Locale, Record<string, string>>;
   /** Whether one cell's figures (=FAIRSHARE.INCENTIVE/BREAKDOWN) can produce it; team-level ones cannot. */
   inCell: boolean;
+  /** The figures a cell gives it, as arguments of =FAIRSHARE.INCENTIVE/BREAKDOWN (none: it reads only sales and quota). */
+  cellArguments?: readonly CellArgument[];
   /** One-line description of how it is computed, for the docs, per locale. */
   doc: Record<Locale, string>;
   /**
