@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // npm run bench (part): `fairshare run` on the Excel-limit workbook (1,000 reps, 100k accounts,
 // 1,048,575 sales rows — the most rows a sheet holds) side by side with a bare streaming read of the
-// same file by ExcelJS, as a ratio, with each process's peak RSS. Prints figures; asserts nothing.
+// same file by ExcelJS, as a ratio, with each process's peak RSS; then the engine alone on the same
+// workbook's tables (check, allocation, every output sheet, scorecard and incentives) beside the cost of
+// parsing the same values into typed columns plus one aggregation pass, measured in the same runs, as a
+// ratio. Prints figures; asserts nothing.
 // The workbook is generated once into the OS temp folder and reused (delete it to regenerate).
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -15,6 +18,9 @@ const EXCEL_ROWS = 1048576;
 const dir = path.join(os.tmpdir(), "fairshare-bench");
 const file = path.join(dir, "excel-limit-v1.xlsx");
 const child = path.join(__dirname, "bench-xlsx-child.js");
+const engineChild = path.join(__dirname, "bench-engine-child.js");
+/** Engine runs in one process (the first is cold, as `fairshare run` has it); medians are quoted. */
+const ENGINE_RUNS = 5;
 
 async function ensureWorkbook() {
   if (fs.existsSync(file)) return;
@@ -67,6 +73,29 @@ async function compareParsers() {
   console.log(`  largest part (${entry.name}, ${(entry.size / 1048576).toFixed(0)} MB of XML): inflate (node:zlib) ${inflate} | + saxes, events only ${saxes} | + scanXml ${ours}`);
 }
 
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${Math.round(x).toLocaleString("en-US")} ms`;
+
+/**
+ * The engine alone against its anchor, in one process with Node's defaults: both measured in every run,
+ * the ratio taken run by run (a busy machine slows both alike) and its median quoted.
+ */
+function engineAlone() {
+  const r = spawnSync(process.execPath, ["--expose-gc", engineChild, file, String(ENGINE_RUNS)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`engine bench failed: ${r.stderr}`);
+  const f = JSON.parse(r.stdout.trim().split("\n").pop());
+  const ratio = (a, b) => median(a.map((x, i) => x / b[i]));
+  console.log(
+    `  engine alone (check, allocation, every sheet, scorecard, incentives; tables read once, nothing written), median of ${ENGINE_RUNS} runs, the first cold:` +
+      ` ${ms(median(f.engineMs))} (main thread's CPU ${ms(median(f.engineMainCpuMs))}; first run ${ms(f.engineMs[0])})` +
+      ` | typed columns + one aggregation pass in the same runs: ${ms(median(f.anchorMs))} (CPU ${ms(median(f.anchorMainCpuMs))})` +
+      ` | ratio ${ratio(f.engineMs, f.anchorMs).toFixed(1)}x (CPU ${ratio(f.engineMainCpuMs, f.anchorMainCpuMs).toFixed(1)}x; target: engine <= 1 s, about 6x the anchor)`,
+  );
+}
+
 (async () => {
   await ensureWorkbook();
   const out = path.join(dir, `run-${process.pid}.xlsx`);
@@ -88,6 +117,7 @@ async function compareParsers() {
       ` | ratio ${(run.ms / read.ms).toFixed(2)}x (target <= 1.5x, RSS <= 600 MB)`,
   );
   await compareParsers();
+  engineAlone();
 })().catch((e) => {
   console.error(e);
   process.exitCode = 1;

@@ -17,7 +17,11 @@ const EXCEL_ERROR = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
  * @example isExcelError("#N/A") // true
  */
 export function isExcelError(cell: Cell | undefined): boolean {
-  return typeof cell === "string" && (EXCEL_ERROR.test(cell.trim()) || cell === NOT_CALCULATED);
+  if (typeof cell !== "string") return false;
+  // Asked of most text cells: one that starts with a printable ASCII character other than "#" is no error.
+  const c = cell.charCodeAt(0);
+  if (c > 32 && c < 127 && c !== 35) return false;
+  return EXCEL_ERROR.test(cell.trim()) || cell === NOT_CALCULATED;
 }
 
 /**
@@ -25,11 +29,25 @@ export function isExcelError(cell: Cell | undefined): boolean {
  * @example isBlank("  ") // true
  */
 export function isBlank(cell: Cell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  // Most text starts with a printable ASCII character: not blank, without trimming.
+  const c = cell.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return cell.trim() === "";
 }
 
 /** Full-width digits, letters and punctuation (common in Chinese sheets) to their ASCII forms. */
 export function toHalfWidth(s: string): string {
+  // Most text has nothing to convert: one scan instead of two replaces (this runs per ID and name).
+  let wide = false;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x3000) {
+      wide = true;
+      break;
+    }
+  }
+  if (!wide) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
@@ -49,7 +67,13 @@ export function cellText(cell: Cell | undefined): string {
  * @example idKey(" r-０１ ") // "R-01"
  */
 export function idKey(cell: Cell | undefined): string {
-  return toHalfWidth(cellText(cell)).replace(/\s+/g, "").toUpperCase();
+  const text = cellText(cell);
+  // Printable ASCII without spaces or lower case is its own key (most IDs; this runs per row).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return toHalfWidth(text).replace(/\s+/g, "").toUpperCase();
+  }
+  return text;
 }
 
 const CURRENCY = /^(?:RMB|CNY|USD|EUR|HKD|元|¥|￥|\$|€|£|US\$|HK\$)|(?:RMB|CNY|USD|EUR|HKD|元|¥|￥|\$|€|£)$/i;
@@ -269,8 +293,23 @@ export function civil(dayNumber: DayNumber): { year: number; month: number; day:
 
 /** The month a day falls in. */
 export function dayToMonth(day: DayNumber): MonthIndex {
+  // Sales come in runs of the same month: the last month's bounds answer most calls without a calendar.
+  if (day >= lastMonthFirst && day <= lastMonthLast) return lastMonth;
   const c = civil(day);
-  return c.year * 12 + c.month - 1;
+  const month = c.year * 12 + c.month - 1;
+  lastMonth = month;
+  lastMonthFirst = day - c.day + 1;
+  lastMonthLast = lastMonthFirst + daysInMonth(c.year, c.month) - 1;
+  return month;
+}
+let lastMonth = 0;
+let lastMonthFirst = 1;
+let lastMonthLast = 0;
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Day of month (1–31) of a day number. */
@@ -313,5 +352,13 @@ export function formatMonth(month: MonthIndex): string {
  * @example formatDay(0) // "1970-01-01"
  */
 export function formatDay(day: DayNumber): string {
-  return new Date(day * 86400000).toISOString().slice(0, 10);
+  // Sentences quote the same few hundred days tens of thousands of times: each is formatted once.
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86400000).toISOString().slice(0, 10);
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }
+const dayTexts = new Map<number, string>();

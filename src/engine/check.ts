@@ -7,7 +7,7 @@ import { dayToMonth, formatMonth, idKey, type DayNumber, type MonthIndex } from 
 import { resolveColumns, type ColumnMap, type ContentPick, type RoleAssignment } from "./detect";
 import { IssueList, localizeIssues, type Issue } from "./issues";
 import { toLocale, type Locale } from "./messages";
-import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model } from "./model";
+import { emptySales, parseAccounts, parseRatings, parseReps, parseSales, RepLookup, type Model, type Sales } from "./model";
 import { deriveMissing } from "./importing/derive";
 import { wonStageKeys } from "./importing/settingsDefs";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role, type RoleSpec } from "./schema";
@@ -83,7 +83,10 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       continue;
     }
     // A sales column of IDs found on the accounts sheet is its Account ID, whatever its header.
-    const knownIds = spec.role === "sales" && mapped.accounts ? { accountId: columnKeys(input.tables.accounts!, mapped.accounts, "accountId") } : {};
+    // Keyed only when the sales sheet's Account ID column has to be found by its content.
+    const accountsMap = mapped.accounts;
+    let accountKeys: Set<string> | undefined;
+    const knownIds = spec.role === "sales" && accountsMap ? { get accountId() { return (accountKeys ??= columnKeys(input.tables.accounts!, accountsMap, "accountId")); } } : {};
     mapped[spec.role] = resolveColumns(spec.role, table.sheet, table.values, table.firstRow, settings.mapping, issues, derivable, knownIds);
     // A sheet taken for its headers rather than its name: say which, so a wrong guess is one setting away.
     const m = mapped[spec.role];
@@ -127,15 +130,13 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
 
   let period: MonthIndex | null = (settings.get("period") as number | null) ?? null;
   if (period === null) {
-    let max = -1;
-    for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
+    const max = latestMonth(sales);
     period = max >= 0 ? max : null;
   }
   if (period === null && mapped.sales && mapped.accounts) issues.error("no_sales", input.tables.sales!.sheet, null, null, {});
   // With the period set, later sales are outside this run: said once, so nobody reads them as counted.
   if (period !== null && settings.get("period") !== null) {
-    let later = 0;
-    for (let i = 0; i < sales.count; i++) if (sales.month[i] > period) later++;
+    const later = salesAfter(sales, period);
     if (later) issues.info("sales_after_period", input.tables.sales!.sheet, null, mapped.sales?.headers.date ?? mapped.sales?.headers.month ?? null, { count: later, period: formatMonth(period) });
   }
   if (period !== null) {
@@ -208,6 +209,20 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
     accountValues: values,
     assignment: input.assignment,
   };
+}
+
+/** The latest month with a sale, −1 without sales (a function of its own, so its loop is optimised alone). */
+function latestMonth(sales: Sales): number {
+  let max = -1;
+  for (let i = 0; i < sales.count; i++) if (sales.month[i] > max) max = sales.month[i];
+  return max;
+}
+
+/** How many sales fall after `period`. */
+function salesAfter(sales: Sales, period: MonthIndex): number {
+  let later = 0;
+  for (let i = 0; i < sales.count; i++) if (sales.month[i] > period) later++;
+  return later;
 }
 
 /** The ID keys of one column of a mapped table's data rows. */

@@ -3,6 +3,7 @@
  * filled from the issue's params (plus sheet, row and column).
  */
 import type { IssueCode } from "./issues";
+import { fillTemplate } from "./format";
 import { SCHEMA } from "./schema";
 
 export type Locale = "en-US" | "zh-CN";
@@ -214,9 +215,9 @@ export function word(locale: Locale, key: string): string {
  */
 export function renderMessage(locale: Locale, code: IssueCode, params: Record<string, string | number>): string {
   const template = CATALOGUES[locale][code];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return fillTemplate(template, (name) => {
     const v = params[name];
-    if (v === undefined) return `{${name}}`;
+    if (v === undefined) return undefined;
     return typeof v === "string" && (WORDS[locale][v] !== undefined) ? WORDS[locale][v] : String(v);
   });
 }

@@ -113,6 +113,20 @@ export interface MappedTable {
 
 const TOTAL_WORDS = new Set(["total", "totals", "grandtotal", "sum", "合计", "总计", "小计", "汇总", "合計", "總計"]);
 
+/**
+ * Whether a cell could read as a totals word: every one of them normalises to letters and CJK only, and
+ * normalising keeps digits, so an ID with a digit never does. Checked per row before normalising (a
+ * million-row sheet must not normalise a million IDs).
+ */
+function mayBeTotalWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII and full-width digits
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false;
+  }
+  return true;
+}
+
 /** Reads one table row by row, with the bookkeeping every sheet shares. */
 class RowReader {
   constructor(
@@ -140,15 +154,15 @@ class RowReader {
       const row = table.values[r];
       const sheetRow = table.firstRow + r;
       let blank = true;
-      for (const c of row) {
-        if (!isBlank(c)) {
+      for (let c = 0; c < row.length; c++) {
+        if (!isBlank(row[c])) {
           blank = false;
           break;
         }
       }
       if (blank) continue;
       const first = idCol !== undefined && !isBlank(row[idCol]) ? row[idCol] : row.find((c) => !isBlank(c));
-      if (typeof first === "string" && TOTAL_WORDS.has(normalizeHeader(first))) {
+      if (typeof first === "string" && mayBeTotalWord(first) && TOTAL_WORDS.has(normalizeHeader(first))) {
         this.issues.warning("totals_row", this.sheet, sheetRow, this.header(idField), { value: first.trim() });
         continue;
       }
@@ -305,19 +319,20 @@ export class RepLookup {
 export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueList): Account[] {
   const rd = new RowReader(mt, issues);
   const accounts: Account[] = [];
-  const firstRowOf = new Map<string, number>();
+  // Account ID key → index: finds duplicates here, and parseSales reads it instead of keying 100k IDs again.
+  const indexOf = new Map<string, number>();
   let ownersByName = 0;
   const sat: { account: Account; value: number; sheetRow: number }[] = [];
   rd.forEachRow("accountId", (row, sheetRow) => {
     const id = rd.requiredId(row, sheetRow, "accountId");
     if (id === null) return;
     const key = idKey(id);
-    const first = firstRowOf.get(key);
+    const first = indexOf.get(key);
     if (first !== undefined) {
-      issues.error("duplicate_account_id", rd.sheet, sheetRow, rd.header("accountId"), { value: id, firstRow: first });
+      issues.error("duplicate_account_id", rd.sheet, sheetRow, rd.header("accountId"), { value: id, firstRow: accounts[first].row });
       return;
     }
-    firstRowOf.set(key, sheetRow);
+    indexOf.set(key, accounts.length);
     const ownerCell = rd.cell(row, "owner");
     let owner = -1;
     let ownerText = "";
@@ -375,6 +390,7 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
     }
     accounts.push(account);
   });
+  accountIndexes.set(accounts, indexOf);
   if (ownersByName) issues.info("matched_by_name", rd.sheet, null, rd.header("owner"), { count: ownersByName, field: "field.reps.name" });
   // A column with any value above 5 is on a 0–10 scale and is halved onto 1–5.
   const tenScale = sat.some((s) => s.value > 5);
@@ -389,6 +405,19 @@ export function parseAccounts(mt: MappedTable, reps: RepLookup, issues: IssueLis
   return accounts;
 }
 
+/** Account ID key → index of the accounts parseAccounts returned (read-only: shared with parseSales). */
+const accountIndexes = new WeakMap<readonly Account[], ReadonlyMap<string, number>>();
+
+/** Account ID key → account index: the one parseAccounts built for this list, else built here. */
+function accountIndex(accounts: readonly Account[]): ReadonlyMap<string, number> {
+  const built = accountIndexes.get(accounts);
+  // The list as parseAccounts returned it (no account added or taken since).
+  if (built && built.size === accounts.length) return built;
+  const index = new Map<string, number>();
+  for (const a of accounts) index.set(a.key, a.index);
+  return index;
+}
+
 /**
  * Parses sales rows into typed arrays. Rows for unknown accounts, with no readable date or amount, are
  * skipped with a warning; an unknown booking rep credits the owner.
@@ -399,11 +428,18 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
   const won = stageCol !== undefined && options.wonStages ? wonFilter(mt, stageCol, options.wonStages, rd) : null;
   const skippedByStage = new Map<string, number>();
   let skipped = 0;
-  const accountByName = new Map<string, number[]>();
-  for (const a of accounts) {
-    const k = nameKey(a.name);
-    if (k) accountByName.set(k, [...(accountByName.get(k) ?? []), a.index]);
-  }
+  // Built when a row first fails to match an ID (100k names are not keyed for sheets that never need them).
+  let accountByName: Map<string, number[]> | null = null;
+  const accountsNamed = (text: string): number[] => {
+    if (!accountByName) {
+      accountByName = new Map();
+      for (const a of accounts) {
+        const k = nameKey(a.name);
+        if (k) accountByName.set(k, [...(accountByName.get(k) ?? []), a.index]);
+      }
+    }
+    return accountByName.get(nameKey(text)) ?? [];
+  };
   let accountsByName = 0;
   let repsByName = 0;
   // Raw cells that matched by name rather than ID, counted for one note.
@@ -424,8 +460,7 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
     out.category = new Int32Array(capacity);
     out.categories = [];
   }
-  const accountByKey = new Map<string, number>();
-  for (const a of accounts) accountByKey.set(a.key, a.index);
+  const accountByKey = accountIndex(accounts);
   // Raw cell → account index: most sheets repeat the same few thousand ids a million times.
   const accountByRaw = new Map<string | number, number>();
   const repByRaw = new Map<string | number, number>();
@@ -462,8 +497,8 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
       month = parseMonth(row[monthCol]);
       if (month !== null && month !== undefined) day = monthEndDay(month);
     }
-    const whenCell = rd.cell(row, whenField);
     if (month === null || month === undefined) {
+      const whenCell = rd.cell(row, whenField);
       if (isExcelError(whenCell)) rd.warn("cell_error", sheetRow, whenField, whenCell, "action.rowSkipped");
       else if (month === null) rd.warn("missing_value", sheetRow, whenField, null, "action.rowSkipped");
       else rd.warn(isDateOutOfRange(whenCell) ? "date_out_of_range" : "bad_date", sheetRow, whenField, whenCell, "action.rowSkipped");
@@ -483,7 +518,7 @@ export function parseSales(mt: MappedTable, accounts: readonly Account[], reps: 
       account = accountByKey.get(idKey(rawAccount)) ?? -1;
       // Exports often name the account instead of giving its ID: a unique name matches, an ambiguous one never does.
       if (account < 0) {
-        const named = accountByName.get(nameKey(cellText(rawAccount))) ?? [];
+        const named = accountsNamed(cellText(rawAccount));
         if (named.length === 1) {
           account = named[0];
           if (typeof rawAccount === "string" || typeof rawAccount === "number") namedRaw.add(rawAccount);

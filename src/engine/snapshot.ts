@@ -87,12 +87,21 @@ export function inPeriod(rep: Rep, period: MonthIndex): boolean {
 export function portfolio(model: Model, settings: Settings, period: MonthIndex, values = accountValues(model, period), owners?: Int32Array): PortfolioRow[] {
   const counts = new Int32Array(model.reps.length);
   const repValue = new Float64Array(model.reps.length);
-  for (const a of model.accounts) {
+  for (let i = 0; i < model.accounts.length; i++) {
+    const a = model.accounts[i];
     const owner = owners ? owners[a.index] : a.owner;
     if (owner < 0) continue;
     counts[owner]++;
     repValue[owner] += values[a.index];
   }
+  return portfolioOf(model, settings, period, counts, repValue);
+}
+
+/**
+ * The snapshot rows from what each rep holds: `counts` accounts worth `repValue` cents (by rep index).
+ * @example portfolioOf(model, settings, period, counts, repValue)[0].value12mCents
+ */
+export function portfolioOf(model: Model, settings: Settings, period: MonthIndex, counts: Int32Array, repValue: Float64Array): PortfolioRow[] {
   const rows: PortfolioRow[] = [];
   const regionTotal = new Map<string, number>();
   for (const rep of model.reps) {

@@ -3,6 +3,7 @@
  * fairness after. Pure and deterministic: the same data and seed give the same moves whatever the row order.
  */
 import { addMonths, formatMonth, idKey, monthEndDay, type MonthIndex } from "../cells";
+import { hashString } from "../random";
 import type { CheckResult } from "../check";
 import { evaluate, type Evaluation } from "../incentives/evaluate";
 import { classify, compareText, fairness, inPeriod, portfolio, tenureMonths, type Fairness, type PortfolioRow, type RepClass } from "../snapshot";
@@ -59,6 +60,60 @@ export interface AllocateOptions {
   runNumber?: number;
 }
 
+/**
+ * A set of account indices that answers `has` from a flag per account: every rule asks it of every
+ * account (hundreds of thousands of times a run), and a hash lookup per question is most of their cost.
+ * Anything else (not an index below `size`) is kept by the Set itself.
+ */
+class IndexSet extends Set<number> {
+  private readonly flags: Uint8Array;
+  constructor(size: number) {
+    super();
+    this.flags = new Uint8Array(size);
+  }
+  private inRange(value: number): boolean {
+    return Number.isInteger(value) && value >= 0 && value < this.flags.length;
+  }
+  override add(value: number): this {
+    if (this.inRange(value)) this.flags[value] = 1;
+    return super.add(value);
+  }
+  override has(value: number): boolean {
+    return this.inRange(value) ? this.flags[value] === 1 : super.has(value);
+  }
+  override delete(value: number): boolean {
+    if (this.inRange(value)) this.flags[value] = 0;
+    return super.delete(value);
+  }
+  override clear(): void {
+    this.flags?.fill(0);
+    super.clear();
+  }
+}
+
+/**
+ * One pass over the sales (a function of its own, so its loop is optimised without the rest of the context's
+ * construction): each account's sales per month for the `span` months ending with the period, its last sale
+ * day (a sale, not a refund) and its first month with a sale.
+ */
+function salesByMonth(model: CheckResult["model"], period: MonthIndex, span: number) {
+  const nA = model.accounts.length;
+  const monthly = new Float64Array(nA * span);
+  const lastSale = new Float64Array(nA).fill(-Infinity);
+  const firstSaleMonth = new Float64Array(nA).fill(Infinity);
+  const { sales } = model;
+  const first = period - span + 1;
+  for (let i = 0; i < sales.count; i++) {
+    const a = sales.account[i];
+    const m = sales.month[i];
+    if (m > period) continue;
+    if (m < firstSaleMonth[a]) firstSaleMonth[a] = m;
+    if (sales.day[i] > lastSale[a] && sales.cents[i] > 0) lastSale[a] = sales.day[i];
+    if (m >= first) monthly[a * span + (m - first)] += sales.cents[i];
+  }
+  return { monthly, lastSale, firstSaleMonth };
+}
+
 /** Builds the per-run context: classes, caps, last sales, monthly matrix. */
 export function buildContext(check: CheckResult, past: PastMove[], rejections: PastRejection[] = []): AllocationContext {
   const { model, settings } = check;
@@ -83,21 +138,12 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
   }
   const span = Math.max(2 * maxK + 1, 2 * maxU);
   const nA = model.accounts.length;
-  const monthly = new Float64Array(nA * span);
-  const lastSale = new Float64Array(nA).fill(-Infinity);
-  const firstSaleMonth = new Float64Array(nA).fill(Infinity);
-  const { sales } = model;
-  const first = period - span + 1;
-  for (let i = 0; i < sales.count; i++) {
-    const a = sales.account[i];
-    const m = sales.month[i];
-    if (m > period) continue;
-    if (m < firstSaleMonth[a]) firstSaleMonth[a] = m;
-    if (sales.day[i] > lastSale[a] && sales.cents[i] > 0) lastSale[a] = sales.day[i];
-    if (m >= first) monthly[a * span + (m - first)] += sales.cents[i];
-  }
+  const { monthly, lastSale, firstSaleMonth } = salesByMonth(model, period, span);
   const owned: number[][] = model.reps.map(() => []);
-  for (const a of model.accounts) if (a.owner >= 0) owned[a.owner].push(a.index);
+  for (let i = 0; i < nA; i++) {
+    const a = model.accounts[i];
+    if (a.owner >= 0) owned[a.owner].push(a.index);
+  }
   // Rejection memory: the newest rejection day per (account, rule, owner).
   const rejectedOn = new Map<string, number>();
   for (const r of rejections) {
@@ -105,6 +151,9 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
     rejectedOn.set(k, Math.max(rejectedOn.get(k) ?? -Infinity, r.day));
   }
   const switches = new Map<RuleId, Map<string, boolean>>();
+  const seed = settings.num("seed");
+  // Sorts compare accounts by their tie-break many times each: hashed on first use, then read.
+  const ties = new Float64Array(nA).fill(-1);
   const ownerKey = (a: number) => {
     const acc = model.accounts[a];
     return acc.owner >= 0 ? model.reps[acc.owner].key : idKey(acc.ownerText);
@@ -114,7 +163,12 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
     settings,
     period,
     periodEnd,
-    seed: settings.num("seed"),
+    seed,
+    accountTie(a: number): number {
+      let t = ties[a];
+      if (t < 0) ties[a] = t = hashString(model.accounts[a].key, seed);
+      return t;
+    },
     values: check.accountValues,
     classes,
     caps,
@@ -143,7 +197,7 @@ export function buildContext(check: CheckResult, past: PastMove[], rejections: P
     },
     funnel: new Funnel(),
     stagnantReps: new Set(),
-    released: new Set(),
+    released: new IndexSet(nA),
   };
 }
 
@@ -170,7 +224,8 @@ export function allocate(check: CheckResult, options: AllocateOptions = {}): All
   }
   const evaluation = options.evaluation ?? evaluate(check, past);
   const moves = toMoves(ctx, placeReleases(ctx, releases, evaluation), options.runNumber ?? 1);
-  const owners = Int32Array.from(model.accounts.map((a) => a.owner));
+  const owners = new Int32Array(model.accounts.length);
+  for (let a = 0; a < owners.length; a++) owners[a] = model.accounts[a].owner;
   for (const m of moves) if (m.to >= 0) owners[m.account] = m.to;
   const portfolioAfter = portfolio(model, check.settings, ctx.period, ctx.values, owners);
   const dormantOn = ctx.ruleOn("DORMANT", "") || model.regions.some((r) => ctx.ruleOn("DORMANT", r));
@@ -216,14 +271,32 @@ function toMoves(ctx: AllocationContext, placements: ReturnType<typeof placeRele
   const ownerRank = new Map([...new Set(moves.map(ownerKey))].sort(compareText).map((k, i) => [k, i]));
   // Moves a manager can approve come first; what a limit held (no recipient) follows, in the same order.
   // One number per move for held, rule and owner (tens of thousands of moves sort on numbers, not objects).
-  const group = Float64Array.from(moves, (m) => ((m.to < 0 ? 1 : 0) * 64 + RULE_ORDER[m.rule]) * 1e7 + ownerRank.get(ownerKey(m))!);
-  const order = Int32Array.from(moves, (_, i) => i).sort(
-    (x, y) => group[x] - group[y] || moves[y].valueCents - moves[x].valueCents || compareText(model.accounts[moves[x].account].key, model.accounts[moves[y].account].key),
-  );
+  const group = new Float64Array(moves.length);
+  const value = new Float64Array(moves.length);
+  const order = new Int32Array(moves.length);
+  for (let i = 0; i < moves.length; i++) {
+    const m = moves[i];
+    group[i] = ((m.to < 0 ? 1 : 0) * 64 + RULE_ORDER[m.rule]) * 1e7 + ownerRank.get(ownerKey(m))!;
+    value[i] = m.valueCents;
+    order[i] = i;
+  }
+  // The comparator answers −1, 0 or 1 (differences in the billions would be a heap number per comparison).
+  order.sort((x, y) => {
+    const g = group[x] - group[y];
+    if (g > 0) return 1;
+    if (g < 0) return -1;
+    const v = value[y] - value[x];
+    if (v > 0) return 1;
+    if (v < 0) return -1;
+    return compareText(model.accounts[moves[x].account].key, model.accounts[moves[y].account].key);
+  });
   const prefix = `P${formatMonth(ctx.period).replace("-", "")}-${runNumber}-`;
   const width = Math.max(3, String(moves.length).length);
-  return Array.from(order, (k, i) => {
-    moves[k].proposalId = `${prefix}${String(i + 1).padStart(width, "0")}`;
-    return moves[k];
-  });
+  const sorted: Move[] = new Array(moves.length);
+  for (let i = 0; i < order.length; i++) {
+    const m = moves[order[i]];
+    m.proposalId = `${prefix}${String(i + 1).padStart(width, "0")}`;
+    sorted[i] = m;
+  }
+  return sorted;
 }

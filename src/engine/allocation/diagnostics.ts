@@ -21,7 +21,21 @@ export class Funnel {
   private readonly counts = new Map<RuleId, Map<string, number[]>>();
   private readonly blockers = new Map<RuleId, Map<string, (Explanation | undefined)[]>>();
 
+  // The last row asked for: rules count account after account, mostly in the same rule and region.
+  private lastRule: RuleId | null = null;
+  private lastRegion = "";
+  private lastRow: number[] = [];
+
   private row(rule: RuleId, region: string): number[] {
+    if (rule === this.lastRule && region === this.lastRegion) return this.lastRow;
+    const row = this.lookUp(rule, region);
+    this.lastRule = rule;
+    this.lastRegion = region;
+    this.lastRow = row;
+    return row;
+  }
+
+  private lookUp(rule: RuleId, region: string): number[] {
     let byRegion = this.counts.get(rule);
     if (!byRegion) this.counts.set(rule, (byRegion = new Map()));
     let row = byRegion.get(region);
@@ -100,7 +114,14 @@ export function diagnose(
 /** The regions the funnel reports on: every region of the roster and accounts ("" when a row has none). */
 export function regionsOf(ctx: Pick<AllocationContext, "model">): string[] {
   const set = new Set(ctx.model.regions);
-  for (const a of ctx.model.accounts) if (!a.region) set.add("");
+  const { accounts } = ctx.model;
+  // Asked by every rule: an indexed scan that stops at the first account without a region.
+  for (let i = 0; i < accounts.length; i++) {
+    if (!accounts[i].region) {
+      set.add("");
+      break;
+    }
+  }
   return [...set];
 }
 

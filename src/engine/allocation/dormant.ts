@@ -5,6 +5,7 @@
 import { addMonths } from "../cells";
 import { explainRejected, regionsOf } from "./diagnostics";
 import { def, ruleSwitch } from "./settingsDefs";
+import type { Account } from "../model";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
 const ID = "DORMANT";
@@ -40,22 +41,23 @@ export const dormant: AllocationRule = {
     const out: Release[] = [];
     const { funnel } = ctx;
     const rejected = new Map<string, number>();
-    for (const acc of ctx.model.accounts) {
-      if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, acc.region)) continue;
+    // One account at a time, in a function of its own: optimised after its first few hundred calls.
+    const judgeAccount = (acc: Account): void => {
+      if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, acc.region)) return;
       const region = acc.region;
       const months = ctx.settings.num("inactiveMonths", region);
       funnel.add(ID, region, "examined");
-      if (acc.protected) continue;
+      if (acc.protected) return;
       funnel.add(ID, region, "inScope");
       const cutoff = dormantCutoff(ctx, acc.region);
       const last = ctx.lastSale[acc.index];
-      if (last > cutoff) continue;
+      if (last > cutoff) return;
       // A newly acquired account has not had the time to buy.
-      if (last === -Infinity && acc.acquiredDay !== null && acc.acquiredDay > cutoff) continue;
+      if (last === -Infinity && acc.acquiredDay !== null && acc.acquiredDay > cutoff) return;
       funnel.add(ID, region, "triggered");
       if (ctx.remembersRejection(acc.index, ID)) {
         rejected.set(region, (rejected.get(region) ?? 0) + 1);
-        continue;
+        return;
       }
       out.push({
         account: acc.index,
@@ -64,7 +66,8 @@ export const dormant: AllocationRule = {
         reason: { key: last === -Infinity ? "reason.DORMANT.never" : "reason.DORMANT", params: { months, ...(last === -Infinity ? {} : { lastSaleDay: last }) } },
         evidence: { key: "evidence.DORMANT", params: { months, cutoffDay: cutoff, lastSaleDay: last === -Infinity ? "—" : last } },
       });
-    }
+    };
+    for (let i = 0; i < ctx.model.accounts.length; i++) judgeAccount(ctx.model.accounts[i]);
     // What held each region's funnel, in words (used where a stage is zero).
     for (const region of regionsOf(ctx)) {
       funnel.explain(ID, region, "inScope", { key: "blocked.DORMANT.protected", params: { accounts: funnel.count(ID, region, "examined"), region: region || "—" } });
@@ -84,13 +87,15 @@ export const dormant: AllocationRule = {
  */
 export function atRisk(ctx: AllocationContext): AtRisk[] {
   const out: AtRisk[] = [];
-  for (const acc of ctx.model.accounts) {
-    if (acc.protected || acc.owner < 0) continue;
+  // One account at a time, in a function of its own: optimised after its first few hundred calls.
+  const atRiskOf = (acc: Account): void => {
+    if (acc.protected || acc.owner < 0) return;
     const last = ctx.lastSale[acc.index];
-    if (last === -Infinity || last <= dormantCutoff(ctx, acc.region)) continue;
+    if (last === -Infinity || last <= dormantCutoff(ctx, acc.region)) return;
     const dormantDay = addMonths(last, ctx.settings.num("inactiveMonths", acc.region)) + 1;
     const daysLeft = dormantDay - ctx.periodEnd;
     if (daysLeft <= ctx.settings.num("remindDays", acc.region)) out.push({ account: acc.index, lastSaleDay: last, dormantDay, daysLeft });
-  }
+  };
+  for (let i = 0; i < ctx.model.accounts.length; i++) atRiskOf(ctx.model.accounts[i]);
   return out.sort((a, b) => a.daysLeft - b.daysLeft || (ctx.model.accounts[a.account].key < ctx.model.accounts[b.account].key ? -1 : 1));
 }

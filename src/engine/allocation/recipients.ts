@@ -10,6 +10,7 @@ import { hashString } from "../random";
 import { normalizeHeader } from "../schema";
 import { compareText, tenureMonths } from "../snapshot";
 import { MATCH_FACTORS, type MatchFactor } from "./settingsDefs";
+import type { Account } from "../model";
 import type { AllocationContext, Explanation, PastMove, Release } from "./types";
 
 export type MatchFactors = Record<MatchFactor, number>;
@@ -107,6 +108,53 @@ function capabilities(ctx: AllocationContext, evaluation: Evaluation) {
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
+/** The median 12-month value of the accounts of each region (by normalised name). */
+function regionMedians(ctx: AllocationContext, regionKey: (region: string) => string): Map<string, number> {
+  const { model } = ctx;
+  const byRegion = new Map<string, number[]>();
+  for (let a = 0; a < model.accounts.length; a++) {
+    const k = regionKey(model.accounts[a].region);
+    let list = byRegion.get(k);
+    if (!list) byRegion.set(k, (list = []));
+    list.push(ctx.values[a]);
+  }
+  return new Map([...byRegion].map(([k, xs]) => [k, median(xs) ?? 0]));
+}
+
+/**
+ * Continuity: who sold to each released account in the 12 months to the period (Rep ID on Sales). Per
+ * released account, its sales with a Rep ID as an index range into one typed array (no object per account:
+ * most released accounts are never scored), and its total.
+ */
+function continuityRows(ctx: AllocationContext, releases: readonly Release[]): { soldTotal: Float64Array; soldStart: Int32Array; soldRows: Int32Array } {
+  const { model, period } = ctx;
+  const isReleased = new Uint8Array(model.accounts.length);
+  for (let i = 0; i < releases.length; i++) isReleased[releases[i].account] = 1;
+  const soldTotal = new Float64Array(model.accounts.length);
+  const { sales } = model;
+  // One pass over the sales keeps the rows that matter (released account, last 12 months, a sale);
+  // the index ranges are then built from those rows only.
+  const soldStart = new Int32Array(model.accounts.length + 1);
+  const kept = new Int32Array(sales.count);
+  let nKept = 0;
+  for (let i = 0; i < sales.count; i++) {
+    const m = sales.month[i];
+    if (m > period || m <= period - 12) continue;
+    const a = sales.account[i];
+    const c = sales.cents[i];
+    if (isReleased[a] !== 1 || c <= 0) continue;
+    soldTotal[a] += c;
+    if (sales.rep[i] < 0) continue;
+    soldStart[a + 1]++;
+    kept[nKept++] = i;
+  }
+  for (let a = 0; a < model.accounts.length; a++) soldStart[a + 1] += soldStart[a];
+  const soldRows = new Int32Array(nKept);
+  const fill = soldStart.slice(0, model.accounts.length);
+  for (let k = 0; k < nKept; k++) soldRows[fill[sales.account[kept[k]]]++] = kept[k];
+  return { soldTotal, soldStart, soldRows };
+}
+
 /**
  * Places every released account, biggest first, on the best-matching eligible rep.
  * @example placeReleases(ctx, releases, evaluation).filter((p) => p.to < 0) // what stays, with why
@@ -122,7 +170,7 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   /** Value (refunds count as 0) and accounts received per rep in this run, per region key. */
   const receivedValue = new Map<string, { value: Float64Array; count: Int32Array }>();
   const repTie = model.reps.map((r) => hashString(r.key, seed ^ 0x9e3779b9));
-  const accTie = (a: number) => hashString(model.accounts[a].key, seed);
+  const accTie = ctx.accountTie;
   const cooldown = new Map<string, PastMove[]>();
   for (const p of ctx.past) cooldown.set(p.accountKey, [...(cooldown.get(p.accountKey) ?? []), p]);
   // Region names normalised once per distinct name (normalizeHeader is not cheap, and runs per account).
@@ -151,53 +199,38 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
 
   // The released value per region (the base of maxShareOfMovedValue) and the account values' medians.
   const releasedValue = new Map<string, number>();
-  for (const rel of releases) {
+  for (let i = 0; i < releases.length; i++) {
+    const rel = releases[i];
     const k = regionKey(model.accounts[rel.account].region);
     releasedValue.set(k, (releasedValue.get(k) ?? 0) + Math.max(0, ctx.values[rel.account]));
   }
-  const accountValuesByRegion = new Map<string, number[]>();
-  for (const acc of model.accounts) {
-    const k = regionKey(acc.region);
-    const list = accountValuesByRegion.get(k) ?? [];
-    list.push(ctx.values[acc.index]);
-    accountValuesByRegion.set(k, list);
-  }
-  const regionMedian = new Map([...accountValuesByRegion].map(([k, xs]) => [k, median(xs) ?? 0]));
-
-  // Continuity: who sold to each released account in the 12 months to the period (Rep ID on Sales).
-  const isReleased = new Uint8Array(model.accounts.length);
-  for (const rel of releases) isReleased[rel.account] = 1;
-  // Per released account, its 12 months of sales with a Rep ID, as index ranges into one typed array (no
-  // object per account: most released accounts are never scored); a rep's part is summed when asked.
-  const soldTotal = new Float64Array(model.accounts.length);
+  const regionMedian = regionMedians(ctx, regionKey);
+  const { soldTotal, soldStart, soldRows } = continuityRows(ctx, releases);
   const { sales } = model;
-  // One pass over the sales keeps the rows that matter (released account, last 12 months, a sale);
-  // the index ranges are then built from those rows only.
-  const soldStart = new Int32Array(model.accounts.length + 1);
-  const kept = new Int32Array(sales.count);
-  let nKept = 0;
-  for (let i = 0; i < sales.count; i++) {
-    const m = sales.month[i];
-    if (m > period || m <= period - 12) continue;
-    const a = sales.account[i];
-    const c = sales.cents[i];
-    if (isReleased[a] !== 1 || c <= 0) continue;
-    soldTotal[a] += c;
-    if (sales.rep[i] < 0) continue;
-    soldStart[a + 1]++;
-    kept[nKept++] = i;
-  }
-  for (let a = 0; a < model.accounts.length; a++) soldStart[a + 1] += soldStart[a];
-  const soldRows = new Int32Array(nKept);
-  const fill = soldStart.slice(0, model.accounts.length);
-  for (let k = 0; k < nKept; k++) soldRows[fill[sales.account[kept[k]]]++] = kept[k];
 
-  const order = releases
-    .map((rel) => ({ rel, v: ctx.values[rel.account], tie: accTie(rel.account), key: model.accounts[rel.account].key }))
-    .sort((x, y) => y.v - x.v || x.tie - y.tie || compareText(x.key, y.key))
-    .map((x) => x.rel);
+  // Biggest first; sorted as indices over typed keys (tens of thousands of releases at scale).
+  const releaseValue = new Float64Array(releases.length);
+  const releaseTie = new Float64Array(releases.length);
+  const byValue = new Int32Array(releases.length);
+  for (let i = 0; i < releases.length; i++) {
+    releaseValue[i] = ctx.values[releases[i].account];
+    releaseTie[i] = accTie(releases[i].account);
+    byValue[i] = i;
+  }
+  // The comparator answers −1, 0 or 1: a difference of cents in the billions would be a heap number per comparison.
+  byValue.sort((x, y) => {
+    const v = releaseValue[y] - releaseValue[x];
+    if (v > 0) return 1;
+    if (v < 0) return -1;
+    const t = releaseTie[x] - releaseTie[y];
+    if (t > 0) return 1;
+    if (t < 0) return -1;
+    return compareText(model.accounts[releases[x].account].key, model.accounts[releases[y].account].key);
+  });
+  const order: Release[] = new Array(releases.length);
+  for (let i = 0; i < releases.length; i++) order[i] = releases[byValue[i]];
   // Per region, the settings a placement reads (looked up once, not once per account).
-  const regional = new Map<string, { key: string; sameRegion: boolean; cooldownMonths: number; perRunMax: number; sharePct: number; weights: MatchFactors; weightSum: number; preferNew: boolean }>();
+  const regional = new Map<string, RegionalSettings>();
   const settingsOf = (region: string) => {
     let r = regional.get(region);
     if (!r) {
@@ -206,6 +239,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
         key: regionKey(region),
         sameRegion: settings.bool("sameRegionOnly", region),
         cooldownMonths: settings.num("cooldownMonths", region),
+        // Moves are applied after the period they belong to, so "0 months" must mean no cooldown at all.
+        cooldownFrom: addMonths(ctx.periodEnd, -settings.num("cooldownMonths", region)),
         perRunMax: settings.num("maxNewAccountsPerRun", region),
         sharePct: settings.num("maxShareOfMovedValue", region),
         weights,
@@ -228,12 +263,13 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
   // A pool's scan holds until a placement changes someone's counts: after the first few hundred moves most
   // reps are closed, and tens of thousands of releases would otherwise rescan the same reps.
   let version = 0;
-  const scans = new Map<number[], { version: number; perRunMax: number; open: number[]; members: Set<number>; size: number; atCap: number; ramp: number; stagnant: number; perRun: number }>();
+  const scans = new Map<number[], Scan>();
   const scanOf = (pool: number[], perRunMax: number) => {
     const cached = scans.get(pool);
     if (cached && cached.version === version && cached.perRunMax === perRunMax) return cached;
     const scan = { version, perRunMax, open: [] as number[], members: cached?.members ?? new Set(pool), size: pool.length, atCap: 0, ramp: 0, stagnant: 0, perRun: 0 };
-    for (const r of pool) {
+    for (let i = 0; i < pool.length; i++) {
+      const r = pool[i];
       const c = closedBy(r, perRunMax);
       if (c === "open") scan.open.push(r);
       else scan[c]++;
@@ -254,53 +290,43 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     if (!r) recipientMemo.set(memoKey, (r = { key, params: { region: region || "—", inPool: why.inPool, limits: exclusionParts(why, { perRunMax, sharePct, region }) } }));
     return r;
   };
+  // What held the placed stage, one object per recipient explanation (tens of thousands of releases share a few).
+  const blockedBy = new Map<Explanation, Explanation>();
   const hold = (rel: Release, recipient: Explanation) => {
-    ctx.funnel.explain(rel.rule, rel.region, "placed", { key: "blocked.placed", params: { region: recipient.params.region, limits: recipient.params.limits } });
+    let blocked = blockedBy.get(recipient);
+    if (!blocked) blockedBy.set(recipient, (blocked = { key: "blocked.placed", params: { region: recipient.params.region, limits: recipient.params.limits } }));
+    ctx.funnel.explain(rel.rule, rel.region, "placed", blocked);
     out.push({ release: rel, to: -1, match: null, recipient, whyThisRep: recipient, handover: null });
   };
   const scratch: MatchFactors = { load: 0, capability: 0, continuity: 0, team: 0, newRep: 0 };
-  const heldMemo = new WeakMap<object, Map<string, Explanation>>();
-  for (const rel of order) {
-    const acc = model.accounts[rel.account];
+  // Per rep, what they sold to the account being placed (reset for the reps `soldBy` lists).
+  const soldCents = new Float64Array(nR);
+  const soldLast = new Float64Array(nR).fill(-Infinity);
+  const soldBy: number[] = [];
+  const heldMemo = new WeakMap<object, Map<number, Map<number, Explanation>>>();
+  // One release at a time, in a function of its own: called tens of thousands of times, it is optimised
+  // early and stays so, where a loop body inside this long function would run unoptimised for most of it.
+  /**
+   * A release some reps in its pool can take: each eligible rep is scored and the best one receives it.
+   * Apart from the many releases a saturated pool holds, so that the short path is optimised on its own.
+   */
+  const placeAmong = (
+    rel: Release,
+    acc: Account,
+    rs: RegionalSettings,
+    pool: number[],
+    recentLosers: Set<string> | null,
+    shareLimit: number,
+    got: { value: Float64Array; count: Int32Array },
+    scan: Scan,
+    orphaned: boolean,
+  ): void => {
     const region = acc.region;
-    const rs = settingsOf(region);
     const regionKey = rs.key;
     const v = ctx.values[rel.account];
     const sameRegion = rs.sameRegion;
-    const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
-    // Moves are applied after the period they belong to, so "0 months" must mean no cooldown at all.
-    const cooldownFrom = addMonths(ctx.periodEnd, -rs.cooldownMonths);
-    const past = cooldown.size ? cooldown.get(acc.key) : undefined;
-    const recentLosers = past && rs.cooldownMonths > 0 ? new Set(past.filter((p) => p.day > cooldownFrom).map((p) => p.fromKey)) : null;
     const { perRunMax, sharePct } = rs;
-    const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
-    let got = receivedValue.get(regionKey);
-    if (!got) receivedValue.set(regionKey, (got = { value: new Float64Array(nR), count: new Int32Array(nR) }));
     const shareOf = Math.max(0, v);
-
-    // Who is closed for reasons that do not depend on the account (cap, ramp, stagnant, per run), from the
-    // scan cache; then the owner and those cooling down on this account are taken out.
-    const scan = scanOf(pool, perRunMax);
-    const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
-    if (!scan.open.length && !recentLosers) {
-      // Nobody in the pool can take anything until a placement changes the counts (most releases of a big
-      // run): the explanation depends only on the scan and where the owner stands, so it is built once.
-      const ownerCat = acc.owner >= 0 && scan.members.has(acc.owner) ? closedBy(acc.owner, perRunMax) : "none";
-      let memo = heldMemo.get(scan);
-      if (!memo) heldMemo.set(scan, (memo = new Map()));
-      const k = `${ownerCat}|${orphaned ? 1 : 0}|${sameRegion ? 1 : 0}|${sharePct}`;
-      let recipient = memo.get(k);
-      if (!recipient) {
-        const held: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
-        if (ownerCat !== "none" && ownerCat !== "open") {
-          held.inPool--;
-          held[ownerCat]--;
-        }
-        memo.set(k, (recipient = heldRecipient(held, region, orphaned, sameRegion, perRunMax, sharePct)));
-      }
-      hold(rel, recipient);
-      continue;
-    }
     const why: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
     const drop = (r: number, to: "owner" | "cooling") => {
       const c = closedBy(r, perRunMax);
@@ -335,25 +361,28 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
     // Nobody can take it: no factors to weigh, only the limits to name.
     if (!eligible.length) {
       hold(rel, heldRecipient(why, region, orphaned, sameRegion, perRunMax, sharePct));
-      continue;
+      return;
     }
 
     // Factors.
     const { weights, weightSum, preferNew } = rs;
     const farming = rel.rule !== "DORMANT" && rel.rule !== "ORPHAN" && v > (regionMedian.get(regionKey) ?? 0);
     const capability = farming ? farm : hunt;
+    // What each rep sold to this account in the 12 months, summed once (every candidate is asked).
+    for (const r of soldBy) {
+      soldCents[r] = 0;
+      soldLast[r] = -Infinity;
+    }
+    soldBy.length = 0;
+    for (let k = soldStart[rel.account]; k < soldStart[rel.account + 1]; k++) {
+      const i = soldRows[k];
+      const r = sales.rep[i];
+      if (soldLast[r] === -Infinity && soldCents[r] === 0) soldBy.push(r);
+      soldCents[r] += sales.cents[i];
+      if (sales.month[i] > soldLast[r]) soldLast[r] = sales.month[i];
+    }
     /** What a rep sold to this account in the 12 months, or null. */
-    const soldOf = (r: number) => {
-      let cents = 0;
-      let lastMonth = -Infinity;
-      for (let k = soldStart[rel.account]; k < soldStart[rel.account + 1]; k++) {
-        const i = soldRows[k];
-        if (sales.rep[i] !== r) continue;
-        cents += sales.cents[i];
-        if (sales.month[i] > lastMonth) lastMonth = sales.month[i];
-      }
-      return cents > 0 ? { cents, lastMonth } : null;
-    };
+    const soldOf = (r: number) => (soldCents[r] > 0 ? { cents: soldCents[r], lastMonth: soldLast[r] } : null);
     const owner = acc.owner >= 0 ? model.reps[acc.owner] : null;
     const teamBy: "manager" | "branch" | null = owner ? (owner.manager ? "manager" : owner.branch ? "branch" : null) : null;
     const teamKeys = teamBy === "manager" ? managerKey : branchKey;
@@ -465,8 +494,81 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
       handover = { key: "handover", params: { repId: model.reps[acc.owner].id, sharePct: settings.num("handoverSplitPct", region), months: settings.num("handoverSplitMonths", region) } };
     }
     out.push({ release: rel, to: best, match, recipient, whyThisRep, handover });
-  }
+  };
+  const placeOne = (rel: Release): void => {
+    const acc = model.accounts[rel.account];
+    const region = acc.region;
+    const rs = settingsOf(region);
+    const regionKey = rs.key;
+    const v = ctx.values[rel.account];
+    const sameRegion = rs.sameRegion;
+    const pool = sameRegion ? (byRegion.get(regionKey) ?? []) : allActive;
+    const cooldownFrom = rs.cooldownFrom;
+    const past = cooldown.size ? cooldown.get(acc.key) : undefined;
+    const recentLosers = past && rs.cooldownMonths > 0 ? new Set(past.filter((p) => p.day > cooldownFrom).map((p) => p.fromKey)) : null;
+    const { perRunMax, sharePct } = rs;
+    const shareLimit = sharePct * (releasedValue.get(regionKey) ?? 0);
+    let got = receivedValue.get(regionKey);
+    if (!got) receivedValue.set(regionKey, (got = { value: new Float64Array(nR), count: new Int32Array(nR) }));
+    const shareOf = Math.max(0, v);
+
+    // Who is closed for reasons that do not depend on the account (cap, ramp, stagnant, per run), from the
+    // scan cache; then the owner and those cooling down on this account are taken out.
+    const scan = scanOf(pool, perRunMax);
+    const orphaned = acc.owner < 0 || ctx.classes[acc.owner] === null;
+    if (!scan.open.length && !recentLosers) {
+      // Nobody in the pool can take anything until a placement changes the counts (most releases of a big
+      // run): the explanation depends only on the scan and where the owner stands, so it is built once.
+      const ownerCat = acc.owner >= 0 && scan.members.has(acc.owner) ? closedBy(acc.owner, perRunMax) : "none";
+      let bySharePct = heldMemo.get(scan);
+      if (!bySharePct) heldMemo.set(scan, (bySharePct = new Map()));
+      let memo = bySharePct.get(sharePct);
+      if (!memo) bySharePct.set(sharePct, (memo = new Map()));
+      const k = OWNER_CATS.indexOf(ownerCat) * 4 + (orphaned ? 2 : 0) + (sameRegion ? 1 : 0);
+      let recipient = memo.get(k);
+      if (!recipient) {
+        const held: Exclusions = { inPool: scan.size, atCap: scan.atCap, ramp: scan.ramp, perRun: scan.perRun, share: 0, cooling: 0, stagnant: scan.stagnant };
+        if (ownerCat !== "none" && ownerCat !== "open") {
+          held.inPool--;
+          held[ownerCat]--;
+        }
+        memo.set(k, (recipient = heldRecipient(held, region, orphaned, sameRegion, perRunMax, sharePct)));
+      }
+      hold(rel, recipient);
+      return;
+    }
+    placeAmong(rel, acc, rs, pool, recentLosers, shareLimit, got, scan, orphaned);
+  };
+  for (let o = 0; o < order.length; o++) placeOne(order[o]);
   return out;
+}
+
+const OWNER_CATS = ["none", "open", "atCap", "ramp", "stagnant", "perRun"] as const;
+
+/** The settings a placement reads for a region, looked up once per region. */
+interface RegionalSettings {
+  key: string;
+  sameRegion: boolean;
+  cooldownMonths: number;
+  cooldownFrom: number;
+  perRunMax: number;
+  sharePct: number;
+  weights: MatchFactors;
+  weightSum: number;
+  preferNew: boolean;
+}
+
+/** A pool's reps by why they cannot receive now (cap, ramp, stagnant, per run), or open; valid for one `version`. */
+interface Scan {
+  version: number;
+  perRunMax: number;
+  open: number[];
+  members: Set<number>;
+  size: number;
+  atCap: number;
+  ramp: number;
+  stagnant: number;
+  perRun: number;
 }
 
 /** The non-zero exclusion counts as sentence parts, in a fixed order. */

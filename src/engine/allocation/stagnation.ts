@@ -5,7 +5,6 @@
  */
 import { addMonths, monthStartDay } from "../cells";
 import { compareText, tenureMonths } from "../snapshot";
-import { hashString } from "../random";
 import { def, ruleSwitch } from "./settingsDefs";
 import type { AllocationContext, AllocationRule, Explanation, GrowthPoint, Release } from "./types";
 
@@ -200,38 +199,54 @@ function judge(ctx: AllocationContext, repIndex: number): VeteranJudgement {
     if (grows(g, threshold)) stagnant = false;
   }
   const protectFrom = addMonths(ctx.periodEnd, -protectMonths);
-  const tieKey = (a: number) => hashString(model.accounts[a].key, ctx.seed);
-  // Account growth over the window: window total against the k months before it.
-  const accountGrowth = (a: number) => {
-    let now = 0;
-    let before = 0;
-    for (let j = span - k; j < span; j++) now += monthly[a * span + j];
-    for (let j = span - 2 * k; j < span - k; j++) before += monthly[a * span + j];
-    return { now, before, g: growth(now, before) };
-  };
+  const tieKey = ctx.accountTie;
+  const byKey = (a: number, b: number) => compareText(model.accounts[a].key, model.accounts[b].key);
+  // Account growth over the window (window total against the k months before it), by position in `accounts`.
+  const n = accounts.length;
+  const now = new Float64Array(n);
+  const before = new Float64Array(n);
+  const g: (number | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = accounts[i] * span;
+    let sumNow = 0;
+    let sumBefore = 0;
+    for (let j = span - k; j < span; j++) sumNow += monthly[row + j];
+    for (let j = span - 2 * k; j < span - k; j++) sumBefore += monthly[row + j];
+    now[i] = sumNow;
+    before[i] = sumBefore;
+    g[i] = growth(sumNow, sumBefore);
+  }
   const existingSet = new Set(existing);
-  const figures = new Map(accounts.map((a) => [a, accountGrowth(a)]));
   // The top accounts that are growing or stable stay; a declining top account gets no such protection.
-  const steady = accounts.filter((a) => {
-    const g = figures.get(a)!.g;
-    return g !== null && g >= 0;
-  });
-  const top = new Set([...steady].sort((a, b) => values[b] - values[a] || tieKey(a) - tieKey(b) || compareText(model.accounts[a].key, model.accounts[b].key)).slice(0, keepTop));
+  // Highest value first (then the seeded tie, then the key): the first keepTop are kept, chosen in one pass.
+  const topFirst = (a: number, b: number) => values[b] - values[a] || tieKey(a) - tieKey(b) || byKey(a, b);
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const gi = g[i];
+    if (gi === null || gi < 0) continue;
+    const a = accounts[i];
+    if (best.length === keepTop && (keepTop === 0 || topFirst(a, best[keepTop - 1]) >= 0)) continue;
+    let at = best.length;
+    while (at > 0 && topFirst(a, best[at - 1]) < 0) at--;
+    best.splice(at, 0, a);
+    if (best.length > keepTop) best.pop();
+  }
+  const top = new Set(best);
   const candidates: VeteranJudgement["candidates"] = [];
-  for (const a of accounts) {
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i];
     if (ctx.released.has(a)) continue;
     counts.total++;
     const acc = model.accounts[a];
-    const f = figures.get(a)!;
     if (acc.protected) counts.protected++;
     else if (!existingSet.has(a)) counts.newer++;
     else if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) counts.recent++;
-    else if (grows(f.g, threshold)) counts.growing++;
+    else if (grows(g[i], threshold)) counts.growing++;
     else if (top.has(a)) counts.top++;
     else if (ctx.remembersRejection(a, ID)) counts.rejected++;
-    else candidates.push({ a, ...f });
+    else candidates.push({ a, now: now[i], before: before[i], g: g[i] });
   }
   // Null growth (no sales in either window) is not being worked at all: it goes with the declining ones.
-  candidates.sort((x, y) => (x.g ?? -1) - (y.g ?? -1) || tieKey(x.a) - tieKey(y.a) || compareText(model.accounts[x.a].key, model.accounts[y.a].key));
+  candidates.sort((x, y) => (x.g ?? -1) - (y.g ?? -1) || tieKey(x.a) - tieKey(y.a) || byKey(x.a, y.a));
   return { ...base, series, stagnant, candidates };
 }

@@ -2,7 +2,7 @@
  * The sentences of allocation, per locale. Moves carry data (keys and figures); this renders them.
  */
 import type { Locale } from "../messages";
-import { formatDate, formatMoney, formatPct, shortMonth } from "../format";
+import { formatDate, formatMoney, formatPct, shortMonth, templateParts } from "../format";
 import type { Diagnostic } from "./diagnostics";
 import { ruleLabel } from "./ruleNames";
 import type { Explanation, GrowthPoint, ParamValue, TierTerm } from "./types";
@@ -237,14 +237,49 @@ function formatParam(name: string, v: ParamValue, locale: Locale, year: number |
     return formatSeries(v as GrowthPoint[], locale);
   }
   if (typeof v === "string") return v;
-  if (name === "score" || name.endsWith("Score")) return v.toFixed(2);
-  if (name.endsWith("Cents")) return formatMoney(v);
-  if (name === "growthPct") return formatPct(v, 1, false);
-  if (name.endsWith("Pct")) return formatPct(v);
-  if (name.endsWith("Month")) return shortMonth(v, locale, year);
-  if (name.endsWith("Day")) return formatDate(v);
-  return String(v);
+  switch (formatOf(name)) {
+    case "score":
+      return v.toFixed(2);
+    case "money":
+      return formatMoney(v);
+    case "growth":
+      return formatPct(v, 1, false);
+    case "pct":
+      return formatPct(v);
+    case "month":
+      return shortMonth(v, locale, year);
+    case "day":
+      return formatDate(v);
+    default:
+      return String(v);
+  }
 }
+
+type ParamFormat = "score" | "money" | "growth" | "pct" | "month" | "day" | "plain";
+
+/** How a numeric param is formatted, by its name (decided once per name: sentences are rendered per move). */
+function formatOf(name: string): ParamFormat {
+  let f = formats.get(name);
+  if (f === undefined) {
+    f =
+      name === "score" || name.endsWith("Score")
+        ? "score"
+        : name.endsWith("Cents")
+          ? "money"
+          : name === "growthPct"
+            ? "growth"
+            : name.endsWith("Pct")
+              ? "pct"
+              : name.endsWith("Month")
+                ? "month"
+                : name.endsWith("Day")
+                  ? "day"
+                  : "plain";
+    formats.set(name, f);
+  }
+  return f;
+}
+const formats = new Map<string, ParamFormat>();
 
 /**
  * "Aug −4.8%, Sep −6.1%, Oct −5.3%" (or "8月 −4.8%…").
@@ -275,13 +310,18 @@ export function renderWith(catalogue: Record<Locale, Record<string, string>>, e:
   const texts = catalogue[locale];
   const template = texts[e.key];
   if (template === undefined) throw new RangeError(`no text for ${e.key}`);
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const parts = templateParts(template);
+  // Joined once: a flat string, not a chain of concatenations kept alive in every proposal row.
+  const out = parts.slice();
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
     const v = e.params[name];
-    if (v === undefined) return `{${name}}`;
+    if (v === undefined) out[i] = `{${name}}`;
     // A string that is itself a catalogue key (e.g. "dim.sales") is translated too.
-    if (typeof v === "string" && texts[v] !== undefined) return texts[v];
-    return formatParam(name, v, locale, undefined);
-  });
+    else if (typeof v === "string" && texts[v] !== undefined) out[i] = texts[v];
+    else out[i] = formatParam(name, v, locale, undefined);
+  }
+  return out.join("");
 }
 
 /** The label of a funnel stage for a rule ("veterans", "accounts eligible"…). */

@@ -70,6 +70,8 @@ export interface AllocationContext {
   /** Last day of the period month. */
   periodEnd: DayNumber;
   seed: number;
+  /** An account's seeded tie-break, `hashString(key, seed)`, hashed once per account and run. */
+  accountTie(account: number): number;
   /** 12-month value per account, cents. */
   values: Float64Array;
   /** Per rep: class when the rep counts for the period, else null. */

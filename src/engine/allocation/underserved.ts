@@ -7,6 +7,7 @@ import { addMonths } from "../cells";
 import { explainRejected, regionsOf } from "./diagnostics";
 import { def, ruleSwitch } from "./settingsDefs";
 import { growth } from "./stagnation";
+import type { Account } from "../model";
 import type { AllocationContext, AllocationRule, Release } from "./types";
 
 const ID = "UNDERSERVED";
@@ -79,23 +80,26 @@ export function underservedFigures(ctx: AllocationContext): PeerTable {
     return w;
   };
   // Group index per account (by region and segment), then one sorted list of growth figures per group.
-  const groupIds = new Map<string, number>();
+  const groupIds = new Map<string, Map<string, number>>();
   const groupOf = new Int32Array(n).fill(-1);
-  const groups: { segment: string; months: number; sorted: number[] }[] = [];
-  for (const acc of model.accounts) {
+  const groups: { segment: string; months: number; figures: number[]; sorted: Float64Array }[] = [];
+  for (let a = 0; a < n; a++) {
+    const acc = model.accounts[a];
     const seg = segmentOf(acc);
     if (!seg) continue;
-    const k = `${acc.region}\u0000${seg}`;
-    let id = groupIds.get(k);
+    let bySegment = groupIds.get(acc.region);
+    if (!bySegment) groupIds.set(acc.region, (bySegment = new Map()));
+    let id = bySegment.get(seg);
     if (id === undefined) {
-      groupIds.set(k, (id = groups.length));
-      groups.push({ segment: seg, sorted: [], months: settings.num("underservedMonths", acc.region) });
+      bySegment.set(seg, (id = groups.length));
+      groups.push({ segment: seg, figures: [], sorted: new Float64Array(0), months: settings.num("underservedMonths", acc.region) });
     }
-    groupOf[acc.index] = id;
-    const g = growthFor(groups[id].months).g[acc.index];
-    if (!Number.isNaN(g)) groups[id].sorted.push(g);
+    groupOf[a] = id;
+    const g = growthFor(groups[id].months).g[a];
+    if (!Number.isNaN(g)) groups[id].figures.push(g);
   }
-  for (const g of groups) g.sorted.sort((a, b) => a - b);
+  // Ascending as numbers, without a comparator (figures are never NaN here).
+  for (const g of groups) g.sorted = new Float64Array(g.figures).sort();
   const t: PeerTable = {
     group: new Int32Array(n).fill(-1),
     groups: groups.map(({ segment, months }) => ({ segment, months })),
@@ -105,7 +109,8 @@ export function underservedFigures(ctx: AllocationContext): PeerTable {
     before: new Float64Array(n),
     now: new Float64Array(n),
   };
-  for (const acc of model.accounts) {
+  for (let a = 0; a < n; a++) {
+    const acc = model.accounts[a];
     const id = groupOf[acc.index];
     // Only owned accounts are ever judged (the rule and the watch list skip the rest).
     if (id < 0 || acc.owner < 0) continue;
@@ -153,7 +158,7 @@ export function underservedAt(t: PeerTable, a: number, gap: number): boolean {
 }
 
 /** The median of a sorted list with one occurrence of `x` taken out (none when x is null); null when empty. */
-export function medianWithout(sorted: readonly number[], x: number | null): number | null {
+export function medianWithout(sorted: ArrayLike<number>, x: number | null): number | null {
   let skip = -1;
   if (x !== null) {
     let lo = 0;
@@ -188,30 +193,31 @@ export const underserved: AllocationRule = {
     const noPeers = new Map<string, number>();
     const protectFroms = new Map<string, number>();
     const byRegion = new Map<string, { minPeers: number; gap: number }>();
-    for (const acc of model.accounts) {
+    // One account at a time, in a function of its own: optimised after its first few hundred calls.
+    const judgeAccount = (acc: Account): void => {
       const region = acc.region;
-      if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, region)) continue;
+      if (ctx.released.has(acc.index) || !ctx.ruleOn(ID, region)) return;
       // Only an account someone is working can be underserved; orphans are ORPHAN's.
-      if (acc.owner < 0 || ctx.classes[acc.owner] === null) continue;
+      if (acc.owner < 0 || ctx.classes[acc.owner] === null) return;
       funnel.add(ID, region, "examined");
       const peers = figures.group[acc.index] < 0 ? 0 : figures.peers[acc.index];
       let limits = byRegion.get(region);
       if (!limits) byRegion.set(region, (limits = { minPeers: settings.num("underservedMinPeers", region), gap: settings.num("underservedGapPct", region) }));
       if (peers < limits.minPeers) {
         noPeers.set(region, Math.max(noPeers.get(region) ?? 0, peers));
-        continue;
+        return;
       }
       funnel.add(ID, region, "inScope");
       const gap = limits.gap;
-      if (!underservedAt(figures, acc.index, gap)) continue;
-      if (acc.protected) continue;
+      if (!underservedAt(figures, acc.index, gap)) return;
+      if (acc.protected) return;
       let protectFrom = protectFroms.get(region);
       if (protectFrom === undefined) protectFroms.set(region, (protectFrom = addMonths(ctx.periodEnd, -settings.num("protectWonWithinMonths", region))));
-      if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) continue;
+      if (acc.acquiredDay !== null && acc.acquiredDay > protectFrom) return;
       funnel.add(ID, region, "triggered");
       if (ctx.remembersRejection(acc.index, ID)) {
         rejected.set(region, (rejected.get(region) ?? 0) + 1);
-        continue;
+        return;
       }
       const f = peerFigure(figures, acc.index)!;
       const params = {
@@ -226,7 +232,8 @@ export const underserved: AllocationRule = {
         nowCents: f.nowCents,
       };
       out.push({ account: acc.index, rule: ID, region, reason: { key: "reason.UNDERSERVED", params }, evidence: { key: "evidence.UNDERSERVED", params } });
-    }
+    };
+    for (let i = 0; i < model.accounts.length; i++) judgeAccount(model.accounts[i]);
     for (const region of regionsOf(ctx)) {
       funnel.explain(ID, region, "inScope", {
         key: "blocked.UNDERSERVED.peers",

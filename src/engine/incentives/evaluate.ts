@@ -129,7 +129,8 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
 
   // Handover splits: the latest applied move per account (by day), with its terms.
   const repByKey = new Map(model.reps.map((r) => [r.key, r.index]));
-  const accByKey = new Map(model.accounts.map((a) => [a.key, a.index]));
+  // Keyed only when there are past moves to look up (100k accounts otherwise go unasked).
+  const accByKey = past.length ? new Map(model.accounts.map((a) => [a.key, a.index])) : new Map<string, number>();
   const moves = new Map<number, { from: number; to: number; fromMonth: number; toMonth: number; pct: number; baseCents: number }[]>();
   for (const p of past) {
     const a = accByKey.get(p.accountKey);
@@ -156,7 +157,7 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   }
   for (const list of history.values()) list.sort((x, y) => x.day - y.day);
   const holderOn = (a: number, day: number): number => {
-    const list = history.get(a);
+    const list = history.size ? history.get(a) : undefined;
     if (list) for (const mv of list) if (mv.day > day) return mv.from;
     return model.accounts[a].owner;
   };
@@ -175,36 +176,43 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const firstWindowDay = new Float64Array(nA).fill(Infinity);
   const firstWindowCategory = new Int32Array(nA).fill(-1);
   const value12 = new Float64Array(nA);
-  let dataStart = Infinity;
-  for (let i = 0; i < sales.count; i++) {
-    const a = sales.account[i];
-    const m = sales.month[i];
-    if (m > period) continue;
-    if (m < dataStart) dataStart = m;
-    if (m < firstMonth[a]) firstMonth[a] = m;
-    if (m > period - 12) value12[a] += sales.cents[i];
-    if (m >= priorStart && m < windowStart) {
-      priorByAccount[a] += sales.cents[i];
-      hadPrior[a] = 1;
+  // The long loops below run in functions of their own: a loop inside this long function would run
+  // unoptimised until the whole function is compiled for it, and again after each loop that follows.
+  const salesPass = (): number => {
+    let dataStart = Infinity;
+    for (let i = 0; i < sales.count; i++) {
+      const a = sales.account[i];
+      const m = sales.month[i];
+      if (m > period) continue;
+      if (m < dataStart) dataStart = m;
+      if (m < firstMonth[a]) firstMonth[a] = m;
+      if (m > period - 12) value12[a] += sales.cents[i];
+      if (m >= priorStart && m < windowStart) {
+        priorByAccount[a] += sales.cents[i];
+        hadPrior[a] = 1;
+      }
+      if (m < windowStart) continue;
+      windowByAccount[a] += sales.cents[i];
+      const rep = sales.rep[i] >= 0 ? sales.rep[i] : holderOn(a, sales.day[i]);
+      if (rep < 0) continue;
+      if (sales.day[i] < firstWindowDay[a]) {
+        firstWindowDay[a] = sales.day[i];
+        firstWindowRep[a] = rep;
+        firstWindowCategory[a] = sales.category ? sales.category[i] : -1;
+      }
+      credited[rep] += sales.cents[i];
+      if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
+      if (sales.category && sales.category[i] >= 0) {
+        const byCat = byCategory.get(rep) ?? new Map<number, number>();
+        byCat.set(sales.category[i], (byCat.get(sales.category[i]) ?? 0) + sales.cents[i]);
+        byCategory.set(rep, byCat);
+      }
+      const handovers = moves.size ? moves.get(a) : undefined;
+      if (handovers) for (const mv of handovers) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
     }
-    if (m < windowStart) continue;
-    windowByAccount[a] += sales.cents[i];
-    const rep = sales.rep[i] >= 0 ? sales.rep[i] : holderOn(a, sales.day[i]);
-    if (rep < 0) continue;
-    if (sales.day[i] < firstWindowDay[a]) {
-      firstWindowDay[a] = sales.day[i];
-      firstWindowRep[a] = rep;
-      firstWindowCategory[a] = sales.category ? sales.category[i] : -1;
-    }
-    credited[rep] += sales.cents[i];
-    if (sales.cents[i] < 0) refunds[rep] -= sales.cents[i];
-    if (sales.category && sales.category[i] >= 0) {
-      const byCat = byCategory.get(rep) ?? new Map<number, number>();
-      byCat.set(sales.category[i], (byCat.get(sales.category[i]) ?? 0) + sales.cents[i]);
-      byCategory.set(rep, byCat);
-    }
-    for (const mv of moves.get(a) ?? []) if (mv.to === rep && m >= mv.fromMonth && m <= mv.toMonth) mv.baseCents += sales.cents[i];
-  }
+    return dataStart;
+  };
+  const dataStart = salesPass();
   // Each handover's share is split once, over all its sales in the window, by the one rounding rule.
   for (const list of moves.values()) {
     for (const mv of list) {
@@ -236,23 +244,27 @@ export function evaluate(check: CheckResult, past: readonly PastMove[] = []): Ev
   const repValue12 = new Float64Array(nR);
   const satSum = new Float64Array(nR);
   const satN = new Int32Array(nR);
-  for (const acc of model.accounts) {
-    const o = holderOn(acc.index, endDay);
-    if (o < 0) continue;
-    repValue12[o] += value12[acc.index];
-    if (firstMonth[acc.index] > period - 12) won12[o] += value12[acc.index];
-    if (priorByAccount[acc.index] > 0) {
-      priorTotal[o] += priorByAccount[acc.index];
-      if (windowByAccount[acc.index] > 0) {
-        priorKept[o] += priorByAccount[acc.index];
-        retained[o] += windowByAccount[acc.index];
+  const accountsPass = (): void => {
+    for (let i = 0; i < model.accounts.length; i++) {
+      const acc = model.accounts[i];
+      const o = holderOn(acc.index, endDay);
+      if (o < 0) continue;
+      repValue12[o] += value12[acc.index];
+      if (firstMonth[acc.index] > period - 12) won12[o] += value12[acc.index];
+      if (priorByAccount[acc.index] > 0) {
+        priorTotal[o] += priorByAccount[acc.index];
+        if (windowByAccount[acc.index] > 0) {
+          priorKept[o] += priorByAccount[acc.index];
+          retained[o] += windowByAccount[acc.index];
+        }
+      }
+      if (acc.satisfaction !== null) {
+        satSum[o] += acc.satisfaction;
+        satN[o]++;
       }
     }
-    if (acc.satisfaction !== null) {
-      satSum[o] += acc.satisfaction;
-      satN[o]++;
-    }
-  }
+  };
+  accountsPass();
   // Ratings in the window: teamwork, and satisfaction where accounts have none.
   const rated = model.ratings.filter((r) => r.month >= windowStart && r.month <= period);
   const twMax = Math.max(0, ...rated.map((r) => r.teamwork ?? 0));
@@ -364,8 +376,12 @@ function scoreAll(check: CheckResult, figures: RepFigures[], twScale: number, wo
   const won12Known = dataMonths > 12;
   const ranked = rows
     .map(({ f, rep, dims, weights, score }) => {
-      const better = scores.filter((s) => s > score + 1e-9).length;
-      const lower = scores.filter((s) => s < score - 1e-9).length;
+      let better = 0;
+      let lower = 0;
+      for (let k = 0; k < scores.length; k++) {
+        if (scores[k] > score + 1e-9) better++;
+        if (scores[k] < score - 1e-9) lower++;
+      }
       let best: Dimension | null = null;
       let bestGap = 0;
       for (const d of DIMENSIONS) {

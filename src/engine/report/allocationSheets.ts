@@ -3,12 +3,13 @@
  * and after, and the accounts at risk of recycling.
  */
 import type { AllocationResult, Move } from "../allocation/allocate";
+import type { Explanation } from "../allocation/types";
 import { renderDiagnostic, renderExplanation } from "../allocation/text";
 import { MATCH_FACTORS } from "../allocation/settingsDefs";
 import { ruleLabel } from "../allocation/ruleNames";
 import { formatMonth } from "../cells";
 import type { CheckResult } from "../check";
-import { formatDate } from "../format";
+import { fillTemplate, formatDate } from "../format";
 import type { Locale } from "../messages";
 import type { FairnessFigures, PortfolioRow } from "../snapshot";
 import type { Cell, OutputSheet } from "../table";
@@ -36,6 +37,9 @@ export const PROPOSAL_COLUMNS = [
 ] as const;
 
 export type ProposalColumnKey = (typeof PROPOSAL_COLUMNS)[number]["key"];
+
+/** Each proposal column's place. */
+const COLUMN = Object.fromEntries(PROPOSAL_COLUMNS.map((c, i) => [c.key, i])) as Record<ProposalColumnKey, number>;
 
 /** The Decision list offered in the sheet, per locale; apply accepts both languages and synonyms. */
 export const DECISIONS: Record<Locale, [string, string]> = { "en-US": ["Approve", "Reject"], "zh-CN": ["同意", "拒绝"] };
@@ -112,15 +116,41 @@ const TEXT: Record<Locale, Record<string, string>> = {
 };
 
 function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
+  return fillTemplate(TEXT[locale][key], (n) => (params[n] == null ? undefined : String(params[n])));
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** The rendered fields of a move, as the proposal sheet and the JSON show them. */
-export function moveFields(check: CheckResult, m: Move, locale: Locale) {
+/**
+ * The rendered fields of a move, as the proposal sheet and the JSON show them. `shared` keeps the text of
+ * explanations that many moves share (a saturated region holds tens of thousands of releases with one
+ * recipient explanation): pass one map for all the moves of a run so each is rendered once.
+ */
+export function moveFields(check: CheckResult, m: Move, locale: Locale, shared: Map<Explanation, string> = new Map()) {
+  const { model } = check;
+  return {
+    ...moveTexts(check, m, locale, shared),
+    match: m.match
+      ? {
+          score: round4(m.match.score),
+          factors: Object.fromEntries(MATCH_FACTORS.map((k) => [k, round4(m.match!.factors[k])])),
+          weights: m.match.weights,
+          candidates: m.match.candidates,
+          runnerUp: m.match.runnerUp ? { repId: model.reps[m.match.runnerUp.rep].id, score: round4(m.match.runnerUp.score) } : null,
+        }
+      : null,
+  };
+}
+
+/** The fields of a move the proposal sheet shows: {@link moveFields} without the match figures. */
+function moveTexts(check: CheckResult, m: Move, locale: Locale, shared: Map<Explanation, string>) {
   const { model } = check;
   const acc = model.accounts[m.account];
+  const once = (e: Explanation) => {
+    let text = shared.get(e);
+    if (text === undefined) shared.set(e, (text = renderExplanation(e, locale)));
+    return text;
+  };
   return {
     proposalId: m.proposalId,
     accountId: acc.id,
@@ -132,17 +162,8 @@ export function moveFields(check: CheckResult, m: Move, locale: Locale) {
     rule: m.rule,
     reason: renderExplanation(m.reason, locale),
     evidence: renderExplanation(m.evidence, locale),
-    recipient: renderExplanation(m.recipient, locale),
-    whyThisRep: renderExplanation(m.whyThisRep, locale),
-    match: m.match
-      ? {
-          score: round4(m.match.score),
-          factors: Object.fromEntries(MATCH_FACTORS.map((k) => [k, round4(m.match!.factors[k])])),
-          weights: m.match.weights,
-          candidates: m.match.candidates,
-          runnerUp: m.match.runnerUp ? { repId: model.reps[m.match.runnerUp.rep].id, score: round4(m.match.runnerUp.score) } : null,
-        }
-      : null,
+    recipient: once(m.recipient),
+    whyThisRep: once(m.whyThisRep),
     handover: m.handover ? renderExplanation(m.handover, locale) : "",
     value12m: m.valueCents / 100,
   };
@@ -190,6 +211,8 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
     ? t(L, "titleRegion", { period, region: scope.region || t(L, "noRegion"), moves: placed, stays: moves.length - placed })
     : t(L, "title", { period, moves: placed, stays: moves.length - placed });
   const diagnostics = scope ? alloc.diagnostics.filter((d) => d.region === scope.region) : alloc.diagnostics;
+  const shared = new Map<Explanation, string>();
+  const unplaced = t(L, "unplaced");
   const sheet: OutputSheet = {
     name,
     preamble: [
@@ -202,28 +225,25 @@ export function proposalSheet(check: CheckResult, alloc: AllocationResult, name:
     ],
     columns: PROPOSAL_COLUMNS.map((c, i) => ({ header: header[i], width: c.width, format: "format" in c ? c.format : "text" })),
     rows: moves.map((m) => {
-      const f = moveFields(check, m, L);
-      const byKey: Record<ProposalColumnKey, Cell> = {
-        proposalId: f.proposalId,
-        accountId: f.accountId,
-        accountName: f.accountName,
-        from: f.fromRepId,
-        to: f.toRepId,
-        rule: ruleLabel(f.rule, L),
-        reason: f.reason,
-        evidence: f.evidence,
-        value12m: f.value12m,
-        decision: null,
-        approver: null,
-        note: null,
-        recipient: f.recipient,
-        handover: f.handover,
-        fromName: f.fromName,
-        // A row without a recipient says so where the recipient's name would be: nobody mistakes it for served.
-        toName: f.toRepId ? f.toName : t(L, "unplaced"),
-        whyThisRep: f.whyThisRep,
-      };
-      return PROPOSAL_COLUMNS.map((c) => byKey[c.key]);
+      const f = moveTexts(check, m, L, shared);
+      // Written straight into the columns' places (one array per move; tens of thousands at scale).
+      const row: Cell[] = new Array<Cell>(PROPOSAL_COLUMNS.length).fill(null);
+      row[COLUMN.proposalId] = f.proposalId;
+      row[COLUMN.accountId] = f.accountId;
+      row[COLUMN.accountName] = f.accountName;
+      row[COLUMN.from] = f.fromRepId;
+      row[COLUMN.to] = f.toRepId;
+      row[COLUMN.rule] = ruleLabel(f.rule, L);
+      row[COLUMN.reason] = f.reason;
+      row[COLUMN.evidence] = f.evidence;
+      row[COLUMN.value12m] = f.value12m;
+      row[COLUMN.recipient] = f.recipient;
+      row[COLUMN.handover] = f.handover;
+      row[COLUMN.fromName] = f.fromName;
+      // A row without a recipient says so where the recipient's name would be: nobody mistakes it for served.
+      row[COLUMN.toName] = f.toRepId ? f.toName : unplaced;
+      row[COLUMN.whyThisRep] = f.whyThisRep;
+      return row;
     }),
     asTable: true,
     validation: { [L === "zh-CN" ? "审批结果" : "Decision"]: [...DECISIONS[L]] },

@@ -7,6 +7,7 @@ import type { CheckResult } from "../check";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
 import { INCENTIVE_COMPONENTS } from "../incentives/components";
 import { renderIncentive as renderExplanation } from "../incentives/text";
+import { fillTemplate } from "../format";
 import type { Locale } from "../messages";
 import type { Cell, OutputSheet } from "../table";
 import { label } from "./labels";
@@ -67,7 +68,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
 };
 
 function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  return TEXT[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
+  return fillTemplate(TEXT[locale][key], (n) => (params[n] == null ? undefined : String(params[n])));
 }
 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);

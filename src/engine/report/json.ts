@@ -2,6 +2,7 @@
  * The JSON of `fairshare check` and `fairshare run`: a contract later issues extend, never rename.
  */
 import type { AllocationResult } from "../allocation/allocate";
+import type { Explanation } from "../allocation/types";
 import { renderDiagnostic, renderExplanation } from "../allocation/text";
 import { DIMENSIONS, type Evaluation } from "../incentives/evaluate";
 import { COMPONENTS } from "../incentives/plan";
@@ -96,7 +97,8 @@ export function toCheckJson(result: CheckResult): CheckJson {
 export function toRunJson(result: CheckResult, alloc: AllocationResult | null, ev: Evaluation | null = null) {
   const base = toCheckJson(result);
   if (!alloc) return { ...base, reassignments: [], unassigned: [], atRisk: [], scorecard: [], incentives: [] };
-  const fields = alloc.moves.map((m) => moveFields(result, m, result.locale));
+  const shared = new Map<Explanation, string>();
+  const fields = alloc.moves.map((m) => moveFields(result, m, result.locale, shared));
   const pick = (f: (typeof fields)[number]) => ({
     proposalId: f.proposalId,
     accountId: f.accountId,

@@ -2,6 +2,7 @@
  * Text of output sheets (titles, headers, class names) per locale. Sheet names are contracts and stay
  * as the issues give them.
  */
+import { fillTemplate } from "../format";
 import type { Locale } from "../messages";
 
 /** The kinds of sheet Fairshare writes. */
@@ -149,5 +150,5 @@ export const LABELS: Record<Locale, Record<LabelKey, string>> = { "en-US": EN, "
  * @example label("en-US", "check.summary", { errors: 0, warnings: 2, period: "2026-03" })
  */
 export function label(locale: Locale, key: LabelKey, params: Record<string, string | number> = {}): string {
-  return LABELS[locale][key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? `{${n}}`));
+  return fillTemplate(LABELS[locale][key], (n) => (params[n] == null ? undefined : String(params[n])));
 }

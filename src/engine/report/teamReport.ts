@@ -9,8 +9,9 @@ import type { PastMove } from "../allocation/types";
 import { formatMonth, idKey, monthEndDay, type MonthIndex } from "../cells";
 import type { CheckResult } from "../check";
 import type { Evaluation } from "../incentives/evaluate";
+import { fillTemplate } from "../format";
 import type { Locale } from "../messages";
-import { fairnessOf, portfolio, type PortfolioRow, type RepClass } from "../snapshot";
+import { fairnessOf, portfolioOf, type PortfolioRow, type RepClass } from "../snapshot";
 import type { Cell, OutputSheet } from "../table";
 import { label } from "./labels";
 
@@ -34,40 +35,114 @@ const CLASSES: readonly RepClass[] = ["new", "regular", "veteran"];
  * @example ownersAt(model, past, period - 3)[0] // the rep index that held account 0 three months ago
  */
 export function ownersAt(check: CheckResult, past: readonly PastMove[], month: MonthIndex): Int32Array {
-  const { model } = check;
-  const owners = Int32Array.from(model.accounts, (a) => a.owner);
-  const accByKey = new Map(model.accounts.map((a) => [a.key, a.index]));
-  const repByKey = new Map(model.reps.map((r) => [r.key, r.index]));
-  const end = monthEndDay(month);
-  const later = past.filter((p) => p.day > end).sort((x, y) => y.day - x.day);
-  for (const p of later) {
-    const a = accByKey.get(p.accountKey);
-    if (a === undefined) continue;
-    owners[a] = repByKey.get(p.fromKey) ?? -1;
-  }
+  return ownerHistory(check, past)(month);
+}
+
+/** Each account's owner now, by account index. */
+function ownersToday(check: CheckResult): Int32Array {
+  const { accounts } = check.model;
+  const owners = new Int32Array(accounts.length);
+  for (let a = 0; a < accounts.length; a++) owners[a] = accounts[a].owner;
   return owners;
 }
 
-/** 12-month value per account ending with each month of the series, from one pass over the sales. */
-function valuesEnding(check: CheckResult, months: readonly MonthIndex[]): Float64Array[] {
+/**
+ * {@link ownersAt} for many months: today's owners and the keys the moves name are looked up once (a
+ * report asks for twelve months over 100k accounts).
+ */
+function ownerHistory(check: CheckResult, past: readonly PastMove[]): (month: MonthIndex) => Int32Array {
   const { model } = check;
-  const first = months[0] - 11;
-  const last = months[months.length - 1];
-  const span = last - first + 1;
-  const nA = model.accounts.length;
-  const monthly = new Float64Array(nA * span);
-  const { sales } = model;
+  const today = ownersToday(check);
+  let accByKey: Map<string, number> | null = null;
+  let repByKey: Map<string, number> | null = null;
+  return (month) => {
+    const owners = today.slice();
+    const end = monthEndDay(month);
+    const later = past.filter((p) => p.day > end).sort((x, y) => y.day - x.day);
+    if (!later.length) return owners;
+    accByKey ??= new Map(model.accounts.map((a) => [a.key, a.index]));
+    repByKey ??= new Map(model.reps.map((r) => [r.key, r.index]));
+    for (const p of later) {
+      const a = accByKey.get(p.accountKey);
+      if (a === undefined) continue;
+      owners[a] = repByKey.get(p.fromKey) ?? -1;
+    }
+    return owners;
+  };
+}
+
+/**
+ * One pass over the sales of months `first` … `first + span − 1`: summed per today's owner and month, and per
+ * month for the accounts given a slot.
+ */
+function salesByHolder(check: CheckResult, today: Int32Array, slot: ReadonlyMap<number, number>, first: MonthIndex, span: number) {
+  const byRep = new Float64Array(check.model.reps.length * span);
+  const byAccount = new Float64Array(slot.size * span);
+  const { sales } = check.model;
   for (let i = 0; i < sales.count; i++) {
-    const m = sales.month[i];
-    if (m < first || m > last) continue;
-    monthly[sales.account[i] * span + (m - first)] += sales.cents[i];
+    const j = sales.month[i] - first;
+    if (j < 0 || j >= span) continue;
+    const a = sales.account[i];
+    const o = today[a];
+    if (o >= 0) byRep[o * span + j] += sales.cents[i];
+    if (slot.size) {
+      const s = slot.get(a);
+      if (s !== undefined) byAccount[s * span + j] += sales.cents[i];
+    }
   }
-  return months.map((end) => {
-    const v = new Float64Array(nA);
-    const from = end - 11 - first;
-    const to = end - first;
-    for (let a = 0; a < nA; a++) for (let j = from; j <= to; j++) v[a] += monthly[a * span + j];
-    return v;
+  return { byRep, byAccount };
+}
+
+/**
+ * What each rep held at the end of each of `months` (consecutive): accounts and their 12-month value, by
+ * rep index. From one pass over the sales summed per today's owner and month (a rep's windows then slide
+ * month by month); the few accounts whose owner was different then (moved later) are taken from today's
+ * owner and given to that month's. Cents are whole numbers, so every sum is exact in any order.
+ */
+function holdingsEnding(check: CheckResult, past: readonly PastMove[], months: readonly MonthIndex[]): { counts: Int32Array; values: Float64Array }[] {
+  const { model } = check;
+  const nR = model.reps.length;
+  const first = months[0] - 11;
+  const span = months[months.length - 1] - first + 1;
+  const owners = ownerHistory(check, past);
+  const today = ownersToday(check);
+  // Per month, the accounts held by someone else then: [account, owner then].
+  const changed = months.map((m) => {
+    const then = owners(m);
+    const list: number[] = [];
+    for (let a = 0; a < then.length; a++) if (then[a] !== today[a]) list.push(a, then[a]);
+    return list;
+  });
+  // Monthly sales of those accounts, kept apart so their windows can be moved between reps.
+  const slot = new Map<number, number>();
+  for (const list of changed) for (let k = 0; k < list.length; k += 2) if (!slot.has(list[k])) slot.set(list[k], slot.size);
+  const { byRep, byAccount } = salesByHolder(check, today, slot, first, span);
+  const counts = new Int32Array(nR);
+  for (let a = 0; a < today.length; a++) if (today[a] >= 0) counts[today[a]]++;
+  const window = (row: Float64Array, at: number, end: MonthIndex) => {
+    let sum = 0;
+    for (let j = end - 11 - first; j <= end - first; j++) sum += row[at + j];
+    return sum;
+  };
+  return months.map((end, k) => {
+    const values = new Float64Array(nR);
+    for (let r = 0; r < nR; r++) values[r] = window(byRep, r * span, end);
+    const held = counts.slice();
+    const list = changed[k];
+    for (let i = 0; i < list.length; i += 2) {
+      const a = list[i];
+      const then = list[i + 1];
+      const v = window(byAccount, slot.get(a)! * span, end);
+      if (today[a] >= 0) {
+        held[today[a]]--;
+        values[today[a]] -= v;
+      }
+      if (then >= 0) {
+        held[then]++;
+        values[then] += v;
+      }
+    }
+    return { counts: held, values };
   });
 }
 
@@ -79,14 +154,14 @@ export function teamReport(check: CheckResult, alloc: AllocationResult, ev: Eval
   const { model, settings } = check;
   const period = alloc.period;
   const months = Array.from({ length: 12 }, (_, i) => period - 11 + i);
-  const values = valuesEnding(check, months);
-  const perMonth = months.map((m, i) => portfolio(model, settings, m, values[i], ownersAt(check, past, m)));
+  const holdings = holdingsEnding(check, past, months);
+  const perMonth = months.map((m, i) => portfolioOf(model, settings, m, holdings[i].counts, holdings[i].values));
   const scopes = ["", ...model.regions];
   const inScope = (scope: string, region: string) => scope === "" || region === scope;
-  const regionOfAccount = new Map(model.accounts.map((a) => [a.key, a.region]));
   // The period's proposals: ids P<yyyymm>-…; decisions from the Audit Log.
   const prefix = `P${formatMonth(period).replace("-", "")}-`;
   const decided = audit.filter((r) => r.proposalId.startsWith(prefix));
+  const regionOfAccount = decided.length ? new Map(model.accounts.map((a) => [a.key, a.region])) : new Map<string, string>();
   const byKey = (id: string) => regionOfAccount.get(idKey(id)) ?? "";
   const current: PortfolioRow[] = check.portfolio;
   return scopes.map((scope) => {
@@ -159,7 +234,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
 };
 
-const tt = (L: Locale, key: string, params: Record<string, string> = {}) => TEXT[L][key].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? "");
+const tt = (L: Locale, key: string, params: Record<string, string> = {}) => fillTemplate(TEXT[L][key], (n) => params[n] ?? "");
 
 /** "Fairshare Team Report <period>": the scopes' figures above, the months' fairness as the table, with a line chart of the whole team's Gini by month. */
 export function teamReportSheet(check: CheckResult, report: readonly TeamScope[], period: MonthIndex, name: string): OutputSheet {

@@ -7,7 +7,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { Cell } from "../../engine/table";
+import { NOT_CALCULATED, type Cell } from "../../engine/table";
 import { attribute, eachAttribute, scanXml } from "./scanXml";
 import { localName, once, parseXml, StopParsing, unescapeOoxml, type Attributes } from "./xml";
 import { fileProblemText, type FileProblem, type FileProblemKey } from "./problems";
@@ -336,15 +336,23 @@ export class XlsxPackage {
     let inIs = false;
     let skip = 0;
     let hasValue = false;
+    let hasFormula = false;
     const finishCell = () => {
-      if (!hasValue) return;
+      // A formula stored without its result (openpyxl and other tools that do not calculate write
+      // <f>…</f><v/>) is "not calculated", never a blank the engine would read as no value.
+      const uncalculated = hasFormula && (!hasValue || (type !== "str" && type !== "inlineStr" && type !== "s" && text.trim() === ""));
+      if (!hasValue && !uncalculated) return;
       if (!row) {
         // Created at the first value: rows of empty (styled) cells cost nothing.
         row = width ? new Array<Cell>(width) : [];
         values[rowNumber - 1] = row;
       }
       let v: Cell;
+      if (uncalculated) type = "uncalculated";
       switch (type) {
+        case "uncalculated":
+          v = NOT_CALCULATED;
+          break;
         case "s": {
           const s = shared[Number(text)];
           v = s === undefined ? null : s;
@@ -407,12 +415,16 @@ export class XlsxPackage {
               }
               text = "";
               hasValue = false;
+              hasFormula = false;
               inIs = false;
               skip = 0;
               break;
             }
             case "v":
               if (!selfClosing) (collecting = true), (hasValue = true);
+              break;
+            case "f":
+              hasFormula = true;
               break;
             case "is":
               inIs = true;

@@ -1,13 +1,14 @@
 /**
  * The reader on what real programs save, from parts written by hand here (expected values computed
  * by hand): shared and inline strings, rich text with phonetic runs, booleans, errors, formulas'
- * cached values, dates through number formats in both date systems, ISO date cells, cells and rows
+ * cached values (and formulas stored without one), dates through number formats in both date systems, ISO date cells, cells and rows
  * without references, x:-prefixed SpreadsheetML, Strict OOXML, any part order, missing optional parts.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
+import { NOT_CALCULATED } from "../../../src/engine/table";
 import { isDateFormat, serialToDate } from "../../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
 import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
@@ -78,8 +79,10 @@ describe("cell types", () => {
   const shared = (p: string) => [`<${p}si><${p}t>Ann</${p}t></${p}si>`, `<${p}si><${p}r><${p}t>东</${p}t></${p}r><${p}r><${p}t>京</${p}t></${p}r><${p}rPh sb="0" eb="1"><${p}t>とう</${p}t></${p}rPh><${p}t>_x000D_</${p}t></${p}si>`];
   const xfs = (p: string) => `<${p}xf numFmtId="0"/><${p}xf numFmtId="14"/><${p}xf numFmtId="165"/><${p}xf numFmtId="166"/>`;
   const numFmts = (p: string) => `<${p}numFmts count="2"><${p}numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; hh:mm"/><${p}numFmt numFmtId="166" formatCode="0.0%"/></${p}numFmts>`;
-  // Hand-computed (a formula without a cached value reads as nothing): serial 45658 is 2025-01-01; .75 of a day is 18:00; 0.0% is not a date format.
-  const expected = [["Ann", "东京\r", null, "inline & more"], [], [true, false, "#N/A", "Annx", 2], [-1500, utc(2025, 1, 1), new Date(Date.UTC(2025, 0, 1, 18)), 0.25, utc(2026, 3, 1)]];
+  // Hand-computed (a formula stored without a calculated value reads as "not calculated", never as a blank):
+  // serial 45658 is 2025-01-01; .75 of a day is 18:00; 0.0% is not a date format. (A row is as wide as the
+  // one before it: blank cells at its end read as null.)
+  const expected = [["Ann", "东京\r", null, "inline & more"], [], [true, false, "#N/A", "Annx", 2, NOT_CALCULATED], [-1500, utc(2025, 1, 1), new Date(Date.UTC(2025, 0, 1, 18)), 0.25, utc(2026, 3, 1), null]];
 
   test.each([
     ["default namespace", ""],
@@ -110,6 +113,14 @@ describe("cell types", () => {
       { name: "Data", visible: true },
     ]);
     expect(values?.[3]).toEqual(expected[3]);
+  });
+
+  test("formulas: a cached value reads as the value, an empty text result as empty text, none at all as not calculated", async () => {
+    const data =
+      '<row r="1"><c r="A1" t="str"><f>""</f><v></v></c><c r="B1"><f>1/0</f><v></v></c><c r="C1"><f t="shared" ref="C1:C2" si="0">A1</f><v/></c><c r="D1" t="b"><f>TRUE()</f></c><c r="E1"><f>2*3</f><v>6</v></c></row>' +
+      '<row r="2"><c r="C2"><f t="shared" si="0"/></c></row>';
+    const file = await build("formulas.xlsx", { sheets: [{ name: "F", data }] });
+    expect((await read(file, "F")).values).toEqual([["", NOT_CALCULATED, NOT_CALCULATED, NOT_CALCULATED, 6], [null, null, NOT_CALCULATED, null, null]]);
   });
 
   test("1904 date system: the same serial is 1,462 days later", async () => {
