@@ -586,8 +586,68 @@ function hasFormat(cell: CellData): boolean {
  */
 function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
+  // Values and formulas grids (most of what a large read or write carries) are counted without building
+  // their JSON: a 6 MB string per read is garbage the page would have to collect.
+  const counted = plainJsonBytes(value, 0);
+  if (counted !== null) return counted;
   const json = JSON.stringify(value);
   return json === undefined ? 0 : utf8Length(json);
+}
+
+/**
+ * The UTF-8 length of JSON.stringify(value) for a primitive or (nested) arrays of primitives, counted
+ * without making the string; null for anything else (objects, Dates: toJSON and key order apply).
+ * Exactly what utf8Length(JSON.stringify(value)) gives (test/fakes/fakeExcel.test.ts checks it).
+ * @example plainJsonBytes([["a", 1, true, null]], 0) // 19, as '[["a",1,true,null]]'
+ */
+export function plainJsonBytes(value: unknown, depth: number): number | null {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? String(value).length : 4; // NaN and ±Infinity are written null
+    case "boolean":
+      return value ? 4 : 5;
+    case "string":
+      return jsonStringBytes(value);
+    case "object": {
+      if (value === null) return 4;
+      if (!Array.isArray(value) || depth > 32) return null;
+      let bytes = 2 + Math.max(0, value.length - 1);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        // In an array, undefined, functions and symbols are written null.
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") bytes += 4;
+        else {
+          const b = plainJsonBytes(item, depth + 1);
+          if (b === null) return null;
+          bytes += b;
+        }
+      }
+      return bytes;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The UTF-8 length of a string as JSON.stringify writes it: quotes, escapes (lone surrogates as \uXXXX). */
+function jsonStringBytes(s: string): number {
+  let bytes = 2;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c) bytes += 2; // \" \\
+    else if (code < 0x20) bytes += code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d ? 2 : 6;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 6; // a lone high surrogate: \udXXX
+    } else if (code >= 0xdc00 && code <= 0xdfff) bytes += 6; // a lone low surrogate
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1341,6 +1401,7 @@ abstract class ProxyBase {
         const target = this._ctx._ensure(this);
         if (target === null) return; // writes to a null object are ignored
         def.set!(target, value, this);
+        this._ctx._host.revision += 1;
       },
     });
   }
@@ -1354,6 +1415,8 @@ abstract class ProxyBase {
         if (target === null) return;
         const value = fn(target);
         if (result) results.push({ bytes: jsonBytes(value), apply: () => result._set(value) });
+        // A method that returns nothing acts on the workbook (activate, delete, add a format…).
+        else this._ctx._host.revision += 1;
       },
     });
   }
@@ -1794,7 +1857,59 @@ class WorksheetProxy extends ProxyBase {
   delete(): void {
     this._method([], (sheet: FakeSheet) => sheet.workbook.deleteSheet(sheet));
   }
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7): `add(handler)` registers at the next sync and returns an
+   * EventHandlerResult whose `remove()` is queued on its own context (run it in
+   * `Excel.run(result.context, …)`, as Office.js asks). Handlers are called after each sync that wrote
+   * values or formulas in the sheet, or cleared its contents, whoever wrote them (Excel fires for an
+   * add-in's writes too), one call per range written, each after the sync has finished.
+   */
+  get onChanged(): { add(handler: FakeChangeHandler): FakeEventHandlerResult } {
+    this._ctx._host._requireApi("Worksheet.onChanged", "1.7");
+    return {
+      add: (handler: FakeChangeHandler) => {
+        if (typeof handler !== "function") fail("InvalidArgument", "An event handler must be a function.");
+        const registration: ChangeRegistration = { handler, sheet: null };
+        this._method([], (sheet: FakeSheet) => {
+          registration.sheet = sheet;
+          this._ctx._host._changeHandlers.add(registration);
+        });
+        return new FakeEventHandlerResult(this._ctx, registration);
+      },
+    };
+  }
 }
+
+/** What Worksheet.onChanged hands its handlers (the documented fields this fake fills). */
+export interface FakeWorksheetChangedEventArgs {
+  type: "WorksheetChanged";
+  changeType: "RangeEdited";
+  source: "Local";
+  worksheetId: string;
+  /** The range written, without the sheet name (as Office.js gives it), e.g. "J9" or "J9:K12". */
+  address: string;
+}
+
+export type FakeChangeHandler = (args: FakeWorksheetChangedEventArgs) => unknown;
+
+interface ChangeRegistration {
+  handler: FakeChangeHandler;
+  /** The sheet, once the sync that registered the handler has run. */
+  sheet: FakeSheet | null;
+}
+
+/** Like OfficeExtension.EventHandlerResult: `remove()` queues the removal on `context`. */
+export class FakeEventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly registration: ChangeRegistration,
+  ) {}
+
+  remove(): void {
+    this.context._enqueue({ bytes: ACTION_OVERHEAD_BYTES, run: () => void this.context._host._changeHandlers.delete(this.registration) });
+  }
+}
+
 defineProxy(
   WorksheetProxy,
   "Worksheet",
@@ -1880,6 +1995,7 @@ class RangeProxy extends ProxyBase {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this._method([applyTo], (t: RangeTarget) => {
       t.sheet.forEachCell((r, c) => t.sheet.clearCell(r, c, applyTo), t.rect);
+      if (applyTo !== "Formats") this._ctx._host._noteChange(t.sheet, t.rect);
     });
   }
 }
@@ -1898,7 +2014,10 @@ defineProxy(
     isEntireRow: { get: (t: RangeTarget) => t.rect.nc === MAX_COLUMNS, api: ["Range.isEntireRow", "1.7"] },
     values: {
       get: (t: RangeTarget, self) => grid(t, (r, c) => t.sheet.rawCell(r, c)?.v ?? "", 3, self._ctx._host),
-      set: (t: RangeTarget, v) => writeCells(t, v, "values"),
+      set: (t: RangeTarget, v, self) => {
+        writeCells(t, v, "values");
+        self._ctx._host._noteChange(t.sheet, t.rect);
+      },
     },
     formulas: {
       get: (t: RangeTarget, self) =>
@@ -1911,7 +2030,10 @@ defineProxy(
           3,
           self._ctx._host,
         ),
-      set: (t: RangeTarget, v) => writeCells(t, v, "formulas"),
+      set: (t: RangeTarget, v, self) => {
+        writeCells(t, v, "formulas");
+        self._ctx._host._noteChange(t.sheet, t.rect);
+      },
     },
     numberFormat: {
       get: (t: RangeTarget, self) => grid(t, (r, c) => t.sheet.numberFormatAt(r, c), 10, self._ctx._host),
@@ -2674,6 +2796,7 @@ export class FakeRequestContext {
     this._results = results;
     this._processing = true;
     host._current = record;
+    host._changes = [];
     try {
       // Excel is not transactional: actions before a failing one stay applied.
       for (const action of actions) action.run(results);
@@ -2684,6 +2807,9 @@ export class FakeRequestContext {
       this._processing = false;
       this._results = null;
       host._current = undefined;
+      // What was written is written, even when a later action failed: its change events follow.
+      host._dispatchChanges(host._changes);
+      host._changes = [];
     }
     record.responseBytes = results.reduce((sum, r) => sum + r.bytes, 0);
     if (record.responseBytes > host.responseLimitBytes) {
@@ -2721,6 +2847,17 @@ export class FakeExcelHost {
   runCount = 0;
   /** @internal */ readonly _syncs: FakeSyncRecord[] = [];
   /** @internal */ _current: FakeSyncRecord | undefined;
+  /**
+   * Grows with every property write and every method call that returns nothing (what changes the
+   * workbook, or which sheet and cell are shown); a batch that only read leaves it as it was.
+   */
+  revision = 0;
+  /** Whether Office reports a touch device (Office.context.touchEnabled: Excel on iPad says true). */
+  touchEnabled = false;
+  /** @internal Worksheet.onChanged registrations, in the order they were added. */
+  readonly _changeHandlers = new Set<ChangeRegistration>();
+  /** @internal The ranges the current sync wrote values or formulas into. */
+  _changes: { sheet: FakeSheet; rect: Rect }[] = [];
   private readonly apiSets = new Map<string, string>([["excelapi", "1.12"]]);
 
   readonly excel: Record<string, unknown>;
@@ -2769,6 +2906,39 @@ export class FakeExcelHost {
     }
   }
 
+  /** @internal A range's values or formulas were written (or its contents cleared) in the current sync. */
+  _noteChange(sheet: FakeSheet, rect: Rect): void {
+    this._changes.push({ sheet, rect });
+  }
+
+  /**
+   * @internal Calls the onChanged handlers of the sheets written, one call per range, in a task of its
+   * own after the sync (events reach an add-in after the change, never inside its batch). A handler's
+   * failure is its own: it reaches neither the writer nor the other handlers.
+   */
+  _dispatchChanges(changes: readonly { sheet: FakeSheet; rect: Rect }[]): void {
+    if (changes.length === 0 || this._changeHandlers.size === 0) return;
+    const calls: [ChangeRegistration, FakeWorksheetChangedEventArgs][] = [];
+    for (const { sheet, rect } of changes) {
+      for (const registration of this._changeHandlers) {
+        if (registration.sheet !== sheet) continue;
+        calls.push([registration, { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", worksheetId: sheet.id, address: formatRect(rect) }]);
+      }
+    }
+    if (calls.length === 0) return;
+    setTimeout(() => {
+      for (const [registration, args] of calls) {
+        // Removed meanwhile, or the sheet is gone: no call.
+        if (!this._changeHandlers.has(registration) || registration.sheet?.deleted) continue;
+        try {
+          void Promise.resolve(registration.handler(args)).catch(() => undefined);
+        } catch {
+          // as above: the handler's own failure
+        }
+      }
+    }, 0);
+  }
+
   /** @internal */
   _markCurrentSync(flag: "calculationSuspended" | "screenUpdatingSuspended"): void {
     if (this._current) this._current[flag] = true;
@@ -2779,7 +2949,13 @@ export class FakeExcelHost {
     const batch = args[args.length - 1];
     if (typeof batch !== "function") fail("InvalidArgument", "Excel.run needs a batch function.");
     this.runCount += 1;
-    const ctx = new FakeRequestContext(this);
+    // Excel.run(object, batch): the batch continues the request context of an earlier batch (how an
+    // EventHandlerResult is removed); otherwise a new context.
+    const earlier = args.length > 1 ? args[0] : undefined;
+    const reused = earlier instanceof FakeRequestContext ? earlier : earlier instanceof ProxyBase ? earlier._ctx : null;
+    if (reused && reused._host !== this) fail("InvalidArgument", "The object belongs to another Excel host.");
+    const ctx = reused ?? new FakeRequestContext(this);
+    ctx._closed = false;
     try {
       const pending = (batch as (c: FakeRequestContext) => unknown)(ctx);
       if (!pending || typeof (pending as PromiseLike<T>).then !== "function") {
@@ -2845,6 +3021,9 @@ function buildOfficeNamespace(host: FakeExcelHost): Record<string, unknown> {
       },
       get platform() {
         return host.platform;
+      },
+      get touchEnabled() {
+        return host.touchEnabled;
       },
       host: "Excel",
       diagnostics: { host: "Excel", get platform() {
