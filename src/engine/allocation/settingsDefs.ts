@@ -45,6 +45,16 @@ export const SIGNOFF_SETTINGS: readonly SettingDef[] = [
     "approver.<区域>：可审批该区域移交的人，用“;”分隔。仅当审批人是其中之一时才接受其决定（忽略大小写、空格和全角）。为空：任何人。",
     { regional: false },
   ),
+  // Written by the task pane (issue 13): the name it asked for once, so it is not asked again.
+  def(
+    "approverName",
+    "text",
+    null,
+    "signoff",
+    "The name the task pane writes as Approver beside each decision made in it; the pane asks for it once and keeps it here. Apply in the pane needs it.",
+    "任务窗格在其中所做每项决定旁写入的审批人姓名；窗格只询问一次并保存在这里。在窗格中执行“应用已批准”需要它。",
+    { regional: false },
+  ),
 ];
 
 /**
