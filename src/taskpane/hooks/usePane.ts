@@ -360,7 +360,8 @@ export function usePane(actions: PaneActions): PaneState {
   }, [actions, task, approver, rememberApprover]);
 
   // Live counts: Excel's change events on the current proposal sheet read the counts again. Without
-  // events (older Excel, or a host without them) the step reads them when it is opened.
+  // events (older Excel, or a host without them) the step reads them when it is opened. A rerun
+  // replaces the proposal sheet under the same name (a handler dies with its sheet): each run listens anew.
   const proposalSheet = review?.proposalSheet ?? null;
   useEffect(() => {
     if (proposalSheet === null || !actions.watchSheet) {
@@ -386,7 +387,7 @@ export function usePane(actions: PaneActions): PaneState {
       ended = true;
       void stop?.().catch(() => undefined);
     };
-  }, [actions, proposalSheet]);
+  }, [actions, proposalSheet, run]);
 
   const loadStatements = useCallback(() => task("statements", async () => alive(setStatements)(await actions.statements())), [actions, task]);
 
