@@ -160,6 +160,8 @@ module.exports = async (env = {}, argv = {}) => {
       // The pane's bundle is content-hashed, so a new release is never served from a stale cache
       // (taskpane.html names it); functions.js keeps its name because the manifest points at it.
       filename: (pathData) => (pathData.chunk?.name === "functions" ? "functions.js" : "[name].[contenthash:8].js"),
+      // The engine's Web Worker (src/taskpane/worker/spawnEngineWorker.ts) is a chunk of its own, content-hashed too.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve,

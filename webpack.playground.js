@@ -21,6 +21,8 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist-playground"),
       filename: "[name].js",
+      // The engine's Web Worker (src/taskpane/worker/spawnEngineWorker.ts): engine-worker.js.
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve,

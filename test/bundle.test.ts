@@ -105,6 +105,13 @@ test("a development build serves the copy from @microsoft/office-js instead (no 
   expect(copiesOf(production)).not.toContain("office.js");
 });
 
+test("the engine's Web Worker is a content-hashed chunk of its own that parses as ES2021 (Safari 14)", () => {
+  ensureFreshBundle();
+  const worker = fs.readdirSync(path.join(ROOT, "dist")).filter((n) => /^engine-worker\.[0-9a-f]{8}\.js$/.test(n));
+  expect(worker.length).toBe(1);
+  expect(() => parse(fs.readFileSync(path.join(ROOT, "dist", worker[0]), "utf8"), { ecmaVersion: 2021 })).not.toThrow();
+}, 10 * 60_000);
+
 test("the ES2021 check catches what Safari 14 cannot parse", () => {
   expect(() => parse("class A { static { A.x = 1; } }", { ecmaVersion: 2021 })).toThrow();
   expect(() => parse("class A { x = 1 }", { ecmaVersion: 2021 })).toThrow();

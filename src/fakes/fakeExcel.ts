@@ -593,8 +593,68 @@ function hasFormat(cell: CellData): boolean {
  */
 function jsonBytes(value: unknown): number {
   if (value === undefined) return 0;
+  // Values and formulas grids (most of what a large read or write carries) are counted without building
+  // their JSON: a 6 MB string per read is garbage the page would have to collect.
+  const counted = plainJsonBytes(value, 0);
+  if (counted !== null) return counted;
   const json = JSON.stringify(value);
   return json === undefined ? 0 : utf8Length(json);
+}
+
+/**
+ * The UTF-8 length of JSON.stringify(value) for a primitive or (nested) arrays of primitives, counted
+ * without making the string; null for anything else (objects, Dates: toJSON and key order apply).
+ * Exactly what utf8Length(JSON.stringify(value)) gives (test/fakes/fakeExcel.test.ts checks it).
+ * @example plainJsonBytes([["a", 1, true, null]], 0) // 19, as '[["a",1,true,null]]'
+ */
+export function plainJsonBytes(value: unknown, depth: number): number | null {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? String(value).length : 4; // NaN and ±Infinity are written null
+    case "boolean":
+      return value ? 4 : 5;
+    case "string":
+      return jsonStringBytes(value);
+    case "object": {
+      if (value === null) return 4;
+      if (!Array.isArray(value) || depth > 32) return null;
+      let bytes = 2 + Math.max(0, value.length - 1);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        // In an array, undefined, functions and symbols are written null.
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") bytes += 4;
+        else {
+          const b = plainJsonBytes(item, depth + 1);
+          if (b === null) return null;
+          bytes += b;
+        }
+      }
+      return bytes;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The UTF-8 length of a string as JSON.stringify writes it: quotes, escapes (lone surrogates as \uXXXX). */
+function jsonStringBytes(s: string): number {
+  let bytes = 2;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c) bytes += 2; // \" \\
+    else if (code < 0x20) bytes += code === 0x08 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d ? 2 : 6;
+    else if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 6; // a lone high surrogate: \udXXX
+    } else if (code >= 0xdc00 && code <= 0xdfff) bytes += 6; // a lone low surrogate
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1437,6 +1497,7 @@ abstract class ProxyBase {
         const target = this._ctx._ensure(this);
         if (target === null) return; // writes to a null object are ignored
         def.set!(target, value, this);
+        this._ctx._host.revision += 1;
       },
     });
   }
@@ -1450,6 +1511,8 @@ abstract class ProxyBase {
         if (target === null) return;
         const value = fn(target);
         if (result) results.push({ bytes: jsonBytes(value), apply: () => result._set(value) });
+        // A method that returns nothing acts on the workbook (activate, delete, add a format…).
+        else this._ctx._host.revision += 1;
       },
     });
   }
@@ -1980,6 +2043,7 @@ class WorksheetProxy extends ProxyBase {
     return new FakeEventHandlers(this, "WorksheetChanged", true);
   }
 }
+
 defineProxy(
   WorksheetProxy,
   "Worksheet",
@@ -3016,6 +3080,13 @@ export class FakeExcelHost {
   /** Errors thrown by event handlers (Excel swallows them; tests can look). */
   readonly handlerErrors: unknown[] = [];
   private activeRuns = 0;
+  /**
+   * Grows with every property write and every method call that returns nothing (what changes the
+   * workbook, or which sheet and cell are shown); a batch that only read leaves it as it was.
+   */
+  revision = 0;
+  /** Whether Office reports a touch device (Office.context.touchEnabled: Excel on iPad says true). */
+  touchEnabled = false;
   private readonly apiSets = new Map<string, string>([["excelapi", "1.12"]]);
   private readonly observer: FakeWorkbookObserver;
 
@@ -3171,7 +3242,13 @@ export class FakeExcelHost {
     if (typeof batch !== "function") fail("InvalidArgument", "Excel.run needs a batch function.");
     this.runCount += 1;
     this.activeRuns += 1;
-    const ctx = new FakeRequestContext(this);
+    // Excel.run(object, batch): the batch continues the request context of an earlier batch (how an
+    // EventHandlerResult is removed); otherwise a new context.
+    const earlier = args.length > 1 ? args[0] : undefined;
+    const reused = earlier instanceof FakeRequestContext ? earlier : earlier instanceof ProxyBase ? earlier._ctx : null;
+    if (reused && reused._host !== this) fail("InvalidArgument", "The object belongs to another Excel host.");
+    const ctx = reused ?? new FakeRequestContext(this);
+    ctx._closed = false;
     try {
       const pending = (batch as (c: FakeRequestContext) => unknown)(ctx);
       if (!pending || typeof (pending as PromiseLike<T>).then !== "function") {
@@ -3238,6 +3315,9 @@ function buildOfficeNamespace(host: FakeExcelHost): Record<string, unknown> {
       },
       get platform() {
         return host.platform;
+      },
+      get touchEnabled() {
+        return host.touchEnabled;
       },
       host: "Excel",
       diagnostics: { host: "Excel", get platform() {

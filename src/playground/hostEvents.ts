@@ -1,15 +1,17 @@
 /**
  * Tells the playground's grid when the fake Excel host may have changed. Office.js has no "workbook
  * changed" event that covers every write, and the grid is not part of the add-in, so the playground
- * wraps the host's `Excel.run`: every batch — the pane's or the grid's own edits — ends with a
- * notification, whether it succeeded or not (Excel is not transactional; a failed batch may have written).
+ * wraps the host's `Excel.run`: every batch that wrote (or showed a sheet) — the pane's or the grid's own
+ * edits — ends with a notification, whether it succeeded or not (Excel is not transactional; a failed
+ * batch may have written). Batches that only read do not: the grid is not drawn again for them, which
+ * keeps the page free while the pane reads a large workbook.
  */
 import type { CellValue, FakeExcelHost } from "../fakes/fakeExcel";
 
 export interface HostEvents {
-  /** Calls `listener` after each Excel.run batch; returns the unsubscribe function. */
+  /** Calls `listener` after each Excel.run batch that changed the workbook; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Grows by one after each batch: a snapshot for React's useSyncExternalStore. */
+  /** Grows by one after each such batch: a snapshot for React's useSyncExternalStore. */
   version(): number;
   /**
    * Writes one cell as if a person typed `value` into it (through Excel.run, so Excel's input rules
@@ -20,7 +22,7 @@ export interface HostEvents {
 }
 
 /**
- * Wraps `host.excel.run` (the global `Excel.run`) so each batch notifies subscribers.
+ * Wraps `host.excel.run` (the global `Excel.run`) so each batch that changed the workbook notifies subscribers.
  *
  * @example
  * const events = watchHost(installFakeExcel(sampleWorkbook()));
@@ -36,10 +38,13 @@ export function watchHost(host: FakeExcelHost): HostEvents {
   const excel = host.excel as { run: (...args: unknown[]) => Promise<unknown> };
   const run = excel.run;
   excel.run = async (...args: unknown[]) => {
+    // Sheets made by `worksheets.add()` count too (made when the batch syncs, not by a write).
+    const state = () => `${host.revision}/${host.workbook.sheets.length}`;
+    const before = state();
     try {
       return await run(...args);
     } finally {
-      notify();
+      if (state() !== before) notify();
     }
   };
   return {

@@ -4,7 +4,8 @@
  * workbook beside it. `npm run playground` serves it on http://localhost:3000.
  *
  * Query parameters: `width` (pane width, 320–600 px), `lang` (Office's display language, e.g. zh-CN),
- * `theme=dark`.
+ * `theme=dark`, `touch=1` (Office reports a touch device), `worker=off` (the engine on the page),
+ * `scale=4` (a team four times the sample's).
  *
  * Playground and test affordance: `window.__fairshare` — `setCell(sheet, row, column, value)` (0-based,
  * written through Excel.run like typing), `sheetNames()`, `values(sheet)` and the fake `host` itself.
@@ -15,7 +16,8 @@ import { App } from "../taskpane/components/App";
 import { I18nProvider } from "../taskpane/i18n/I18nProvider";
 import { paneLocale } from "../taskpane/i18n/locale";
 import { createOfficeActions } from "../taskpane/officeActions";
-import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe } from "../taskpane/officeContext";
+import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe, touchEnabledSafe } from "../taskpane/officeContext";
+import { spawnEngineWorker } from "../taskpane/worker/spawnEngineWorker";
 import { installFakeExcel, type CellValue, type FakeExcelHost } from "../fakes/fakeExcel";
 import { watchHost, type HostEvents } from "./hostEvents";
 import { playgroundParams } from "./params";
@@ -41,10 +43,11 @@ declare global {
 // Marks for scripts/bench-render.js: the bundle has been evaluated; the sample workbook is built.
 performance.mark("playground:script");
 const params = playgroundParams(window.location.search);
-const host = installFakeExcel(sampleWorkbook());
+const host = installFakeExcel(sampleWorkbook(params.scale));
 performance.mark("playground:workbook");
 host.displayLanguage = params.lang;
 host.contentLanguage = params.lang;
+host.touchEnabled = params.touch;
 // The fake host reports no theme (like Excel on some platforms); the playground can ask for a dark one.
 if (params.dark) (host.office.context as { officeTheme?: Partial<Office.OfficeTheme> }).officeTheme = { isDarkTheme: true, bodyBackgroundColor: "#262626" };
 const events = watchHost(host);
@@ -69,7 +72,7 @@ Office.onReady(() => {
         paneWidth={params.width}
         pane={
           <I18nProvider locale={locale}>
-            <App actions={createOfficeActions()} />
+            <App actions={createOfficeActions({ spawnWorker: params.worker ? spawnEngineWorker : undefined })} touch={touchEnabledSafe()} />
           </I18nProvider>
         }
         grid={<WorkbookGrid workbook={host.workbook} events={events} />}

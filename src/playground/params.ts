@@ -13,14 +13,20 @@ export interface PlaygroundParams {
   lang: string;
   /** Whether the fake host reports a dark Office theme. */
   dark: boolean;
+  /** Whether the fake host reports a touch device (Office.context.touchEnabled, as Excel on iPad). */
+  touch: boolean;
+  /** Whether the engine computes in its Web Worker, as in the add-in (`worker=off` keeps it on the page). */
+  worker: boolean;
+  /** How many times the sample team (1–10): reps and accounts, and so sales, multiplied. */
+  scale: number;
 }
 
 /**
- * Reads `?width=320&lang=zh-CN&theme=dark`. Anything missing or unreadable falls back to the default,
+ * Reads `?width=320&lang=zh-CN&theme=dark&touch=1&worker=off&scale=4`. Anything missing or unreadable falls back to the default,
  * so a mistyped link still opens a working playground.
  *
  * @example
- * playgroundParams("?width=900&lang=zh-CN") // { width: 600, lang: "zh-CN", dark: false }
+ * playgroundParams("?width=900&lang=zh-CN") // { width: 600, lang: "zh-CN", dark: false, touch: false, worker: true, scale: 1 }
  */
 export function playgroundParams(search: string): PlaygroundParams {
   const query = new URLSearchParams(search);
@@ -29,5 +35,13 @@ export function playgroundParams(search: string): PlaygroundParams {
     ? Math.min(PANE_WIDTH_MAX, Math.max(PANE_WIDTH_MIN, Math.round(requested)))
     : PANE_WIDTH_DEFAULT;
   const lang = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(query.get("lang") ?? "") ? query.get("lang")! : "en-US";
-  return { width, lang, dark: query.get("theme") === "dark" };
+  const scale = Math.round(Number(query.get("scale") ?? 1));
+  return {
+    width,
+    lang,
+    dark: query.get("theme") === "dark",
+    touch: query.get("touch") === "1",
+    worker: query.get("worker") !== "off",
+    scale: Number.isFinite(scale) ? Math.min(10, Math.max(1, scale)) : 1,
+  };
 }

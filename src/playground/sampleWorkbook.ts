@@ -17,11 +17,14 @@ function characterWidthToPoints(characters: number): number {
  * numbers formatted yyyy-mm-dd, header rows bold and frozen, columns as wide as src/cli/writeTable.ts
  * makes them.
  *
+ * `scale` multiplies the team (reps and accounts, so sales too): the browser tests' slow-device run uses
+ * a larger team, so the engine's part of a run lasts long enough to be cancelled by a click.
+ *
  * @example sampleWorkbook().sheetNames().slice(0, 3) // ["Reps", "Accounts", "Sales"]
  */
-export function sampleWorkbook(): FakeWorkbook {
+export function sampleWorkbook(scale = 1): FakeWorkbook {
   // Date cells (not serials) so the fake seeds them with a date format, as the .xlsx has.
-  const team = generateTeam({ dates: "date" });
+  const team = generateTeam(scale === 1 ? { dates: "date" } : { dates: "date", reps: 40 * scale, accounts: 1500 * scale });
   const spec: Record<string, FakeSeedCell[][]> = {};
   for (const name of team.order) {
     const [header, ...rows] = team.sheets[name];

@@ -1,7 +1,7 @@
 import type { SheetInfo } from "../workbook/port";
-import type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView } from "../workbook/panePipeline";
+import type { DataDescription, RepStatement, ReviewFilter, ReviewRow, ReviewStatus, SettingChange, SettingView } from "../workbook/panePipeline";
 
-export type { DataDescription, RepStatement, ReviewStatus, SettingChange, SettingView };
+export type { DataDescription, RepStatement, ReviewFilter, ReviewRow, ReviewStatus, SettingChange, SettingView };
 
 /**
  * Progress of a long action: a step id (run: detect, read, check, allocate, evaluate, write, done) and
@@ -79,18 +79,30 @@ export interface PaneActions {
   listSheets(): Promise<SheetInfo[]>;
   detectSheets(): Promise<DetectedSheets>;
   checkData(): Promise<CheckSummary>;
-  /** Runs allocation; `signal.aborted` set before the write stops it with nothing written (CancelledError). */
-  runAllocation(options?: { progress?: ProgressListener; signal?: { readonly aborted: boolean } }): Promise<RunSummary>;
+  /**
+   * Runs allocation; `signal` aborted before the write stops it with nothing written (CancelledError).
+   * An AbortSignal is heard at once (a run in a worker is stopped then, and `onStopped` is called before
+   * `abort()` returns, so the pane can say so in the same frame); a plain flag is read between steps.
+   */
+  runAllocation(options?: { progress?: ProgressListener; signal?: { readonly aborted: boolean } | AbortSignal; onStopped?: () => void }): Promise<RunSummary>;
   /**
    * Applies the approved rows of the newest proposal; with `approver`, decided rows whose Approver is
    * empty are first signed with that name, so the audit log says who decided.
    */
   applyApproved(options?: { approver?: string }): Promise<ApplySummary>;
   /**
-   * Approves or rejects every undecided row of the newest proposal (only those of `rule`, the Rule
-   * cell's text, when given), signing each with `approver`; returns how many rows were decided.
+   * Approves or rejects the undecided rows of the newest proposal that `filter` selects (all when none;
+   * approval only rows with a recipient), signing each with `approver`; returns how many rows were decided.
    */
-  decidePending(options: { decision: "approve" | "reject"; rule?: string | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }>;
+  decidePending(options: { decision: "approve" | "reject"; filter?: ReviewFilter | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }>;
+  /** The approver's name remembered in the settings sheet (`approverName`), or null. */
+  approverName(): Promise<string | null>;
+  /**
+   * Calls `listener` after cells of `sheet` change, whoever changed them (Worksheet.onChanged); resolves
+   * with the function that stops listening, or null where the host sends no such events. Optional: hosts
+   * without events leave it out, and the pane reads the counts when the step opens.
+   */
+  watchSheet?(sheet: string, listener: () => void): Promise<(() => Promise<void>) | null>;
   /** Detected sheets and column mapping with the alternatives. */
   describeData(): Promise<DataDescription>;
   /** Saves settings (including `sheet.<role>` / `column.<role>.<field>` mappings) to the Fairshare Settings sheet. */

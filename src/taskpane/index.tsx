@@ -5,7 +5,8 @@ import { App } from "./components/App";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { paneLocale } from "./i18n/locale";
 import { createOfficeActions } from "./officeActions";
-import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe } from "./officeContext";
+import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe, touchEnabledSafe } from "./officeContext";
+import { spawnEngineWorker } from "./worker/spawnEngineWorker";
 
 /**
  * The Office actions, or — when they cannot be created — actions that fail with that error, so the
@@ -13,7 +14,8 @@ import { displayLanguageSafe, isDarkOfficeTheme, officeThemeSafe } from "./offic
  */
 function actionsOrFailure(): PaneActions {
   try {
-    return createOfficeActions();
+    // The engine computes in a Web Worker; Office.js and the adapter stay on this page.
+    return createOfficeActions({ spawnWorker: spawnEngineWorker });
   } catch (err) {
     const fail = () => Promise.reject(err);
     // Every action fails with the same error, whatever the pane asks.
@@ -33,7 +35,7 @@ Office.onReady(() => {
     root.render(
       <FluentProvider theme={theme}>
         <I18nProvider locale={locale}>
-          <App actions={actions} />
+          <App actions={actions} touch={touchEnabledSafe()} />
         </I18nProvider>
       </FluentProvider>
     );

@@ -32,6 +32,18 @@ export function officeThemeSafe(): OfficeThemeInfo | undefined {
   }
 }
 
+/**
+ * Whether Office reports a touch device (Office.context.touchEnabled: Excel on iPad and touch-first
+ * Windows); false outside Office or where the host does not say. Never throws.
+ */
+export function touchEnabledSafe(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.touchEnabled === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Office's display language, or undefined outside Office. Never throws. */
 export function displayLanguageSafe(): string | undefined {
   try {

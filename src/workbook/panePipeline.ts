@@ -6,7 +6,7 @@
 import { decisionCounts, decisionKind, proposalColumns } from "../engine/allocation/apply";
 import { DECISIONS, PROPOSAL_COLUMNS } from "../engine/report/allocationSheets";
 import { renderExplanation } from "../engine/allocation/text";
-import { cellText, formatMonth } from "../engine/cells";
+import { cellText, formatMonth, idKey } from "../engine/cells";
 import { findHeaderRow, OUTPUT_PREFIX } from "../engine/detect";
 import { evaluate } from "../engine/incentives/evaluate";
 import { COMPONENTS } from "../engine/incentives/plan";
@@ -194,42 +194,147 @@ export interface ReviewStatus {
   total: number;
   /** Undecided rows by rule id (a Chinese sheet's rule names read as ids): what a bulk decision of one rule would decide. */
   pendingByRule: Record<string, number>;
+  /** The undecided rows, each with what a bulk decision can select it by (see ReviewFilter). */
+  pendingRows: ReviewRow[];
 }
 
-/** The undecided rows of a proposal table, each with its 1-based sheet row and its rule id. */
-function pendingRows(t: Table): { row: number; rule: string }[] {
+/** An undecided proposal row as the bulk decisions see it. */
+export interface ReviewRow {
+  /** The proposal sheet of the row (one of a run's per-region sheets, or its one sheet). */
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  /** The rule id of the Rule cell (a Chinese sheet's rule names read as ids). */
+  rule: string;
+  /** The region of the From rep on the roster (of the To rep when From is not on it); "" when unknown. */
+  region: string;
+  /** The From cell's text (a rep ID, or the owner as the accounts sheet wrote it). */
+  from: string;
+  fromName: string;
+  /** The 12-month value, or null when the cell holds no number. */
+  value: number | null;
+  /** The row names a recipient (To): only such rows can be approved. */
+  placed: boolean;
+}
+
+/** What a bulk decision selects: every undecided row, or those of one rule, region, From rep or size band. */
+export type ReviewFilter = { kind: "all" } | { kind: "rule" | "region" | "from" | "size"; value: string };
+
+/**
+ * The size band of a 12-month value: its power of ten ("4" is 10,000 to under 100,000), "0" for
+ * anything under 10, "none" for no value or none above zero.
+ * @example sizeBand(25_000) // "4"
+ */
+export function sizeBand(value: number | null): string {
+  if (value === null || !Number.isFinite(value) || value <= 0) return "none";
+  return String(Math.max(0, Math.floor(Math.log10(value) + 1e-9)));
+}
+
+/**
+ * Whether an undecided row is selected by a filter (a rule given by id or by a sheet's name for it).
+ * @example matchesFilter(row, { kind: "rule", value: "DORMANT" })
+ */
+export function matchesFilter(row: ReviewRow, filter: ReviewFilter): boolean {
+  switch (filter.kind) {
+    case "all":
+      return true;
+    case "rule":
+      return row.rule === ruleIdOf(filter.value);
+    case "region":
+      return row.region === filter.value;
+    case "from":
+      return row.from === filter.value;
+    case "size":
+      return sizeBand(row.value) === filter.value;
+  }
+}
+
+/**
+ * The rows a bulk decision decides: the undecided rows of the filter; approval leaves out rows without a
+ * recipient (nothing could move).
+ */
+export function bulkRows(rows: readonly ReviewRow[], filter: ReviewFilter, decision: "approve" | "reject"): ReviewRow[] {
+  return rows.filter((r) => matchesFilter(r, filter) && (decision === "reject" || r.placed));
+}
+
+/** The undecided rows of a proposal table, with their region from the roster (rep key → region). */
+function pendingRows(t: Table, regionOf: ReadonlyMap<string, string>): ReviewRow[] {
   const { headerIdx, col } = proposalColumns(t);
   if (headerIdx < 0 || col.proposalId === undefined || col.decision === undefined) return [];
-  const out: { row: number; rule: string }[] = [];
+  const text = (row: Cell[], key: string) => (col[key] === undefined ? "" : cellText(row[col[key]!] ?? null));
+  const out: ReviewRow[] = [];
   for (let r = headerIdx + 1; r < t.values.length; r++) {
     const row = t.values[r];
     if (!cellText(row[col.proposalId] ?? null)) continue;
-    if (decisionKind(cellText(row[col.decision] ?? null)) === "pending") out.push({ row: t.firstRow + r, rule: col.rule === undefined ? "" : ruleIdOf(cellText(row[col.rule] ?? null)) });
+    if (decisionKind(cellText(row[col.decision] ?? null)) !== "pending") continue;
+    const from = text(row, "from");
+    const to = text(row, "to");
+    const raw = col.value12m === undefined ? null : row[col.value12m];
+    const value = typeof raw === "number" ? raw : raw === null || raw === undefined || cellText(raw) === "" ? null : Number(cellText(raw).replace(/,/g, ""));
+    out.push({
+      sheet: t.sheet,
+      row: t.firstRow + r,
+      rule: ruleIdOf(text(row, "rule")),
+      region: regionOf.get(idKey(from)) ?? regionOf.get(idKey(to)) ?? "",
+      from,
+      fromName: text(row, "fromName"),
+      value: value !== null && Number.isFinite(value) ? value : null,
+      placed: to !== "",
+    });
   }
   return out;
 }
 
-/** The newest run's proposal tables (one read), in tab order. */
-async function newestProposalTables(port: WorkbookPort): Promise<Table[]> {
-  const names = newestProposalSet(await port.listSheets());
-  if (!names.length) return [];
-  const tables = await port.readTables(names);
-  return names.map((n) => tables.find((t) => t.sheet === n)).filter((t): t is Table => !!t);
+/**
+ * The newest run's proposal sheets (its one sheet, or one per region), read with the roster in one round
+ * trip (after detection): the tables in tab order and each rep's region by rep key.
+ */
+async function readProposals(port: WorkbookPort): Promise<{ tables: Table[]; regionOf: Map<string, string> } | null> {
+  const d = await detect(port);
+  const names = newestProposalSet(d.sheets);
+  if (!names.length) return null;
+  const repsSheet = d.assignment.reps;
+  const read = await port.readTables(repsSheet ? [...names, repsSheet] : names);
+  const tables = names.map((n) => read.find((t) => t.sheet === n)).filter((t): t is Table => !!t);
+  if (!tables.length) return null;
+  const regionOf = new Map<string, string>();
+  const reps = repsSheet ? read.find((t) => t.sheet === repsSheet) : undefined;
+  if (reps) {
+    // The roster's Rep ID, Name and Region columns as the check finds them; a rep is known by ID or by
+    // name (exports that key reps by name put the name in From).
+    const settings = parseSettings(d.settingsTable, REGISTRY, new IssueList());
+    const spec = SCHEMA.find((r) => r.role === "reps")!;
+    const map = findHeaderRow(reps.values, spec, settings.mapping.columns.reps ?? {}, (key) => settings.get(key) === true);
+    const region = map?.columns.region;
+    if (map && region !== undefined) {
+      for (const row of reps.values.slice(map.headerIndex + 1)) {
+        const r = cellText(row[region] ?? null).trim();
+        if (!r) continue;
+        for (const field of ["name", "repId"]) {
+          const c = map.columns[field];
+          const key = c === undefined ? "" : idKey(row[c] ?? null);
+          if (key) regionOf.set(key, r);
+        }
+      }
+    }
+  }
+  return { tables, regionOf };
 }
 
-/** Decision counts of the newest run's proposal, over all its sheets (one read). */
+/** Decision counts and undecided rows of the newest run's proposal, over all its sheets (detection, then one read). */
 export async function reviewStatus(port: WorkbookPort): Promise<ReviewStatus> {
-  const tables = await newestProposalTables(port);
-  const status: ReviewStatus = { proposalSheet: tables[0]?.sheet ?? null, proposalSheets: tables.map((t) => t.sheet), approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {} };
-  for (const t of tables) {
+  const read = await readProposals(port);
+  const status: ReviewStatus = { proposalSheet: read?.tables[0].sheet ?? null, proposalSheets: read?.tables.map((t) => t.sheet) ?? [], approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {}, pendingRows: [] };
+  for (const t of read?.tables ?? []) {
     const c = decisionCounts(t);
     status.approved += c.approved;
     status.rejected += c.rejected;
     status.pending += c.pending;
     status.unreadable += c.unreadable;
     status.total += c.total;
-    for (const p of pendingRows(t)) status.pendingByRule[p.rule] = (status.pendingByRule[p.rule] ?? 0) + 1;
+    status.pendingRows.push(...pendingRows(t, read!.regionOf));
   }
+  for (const p of status.pendingRows) status.pendingByRule[p.rule] = (status.pendingByRule[p.rule] ?? 0) + 1;
   return status;
 }
 
@@ -241,29 +346,32 @@ function sheetLocale(t: Table): "en-US" | "zh-CN" {
 }
 
 /**
- * Approves or rejects every undecided row of the newest run's proposal, on each of its sheets (only those
- * of `rule`, a rule id or a sheet's name for it, when given), writing the sheet's own word in Decision and
- * `approver` in Approver; rows already decided are left as they are. Returns the (first) sheet and how many
- * rows it decided (one read, one write).
+ * Approves or rejects the undecided rows of the newest run's proposal, on each of its sheets, that
+ * `filter` selects (every one when none; approval only rows with a recipient, see bulkRows), writing the
+ * sheet's own word in Decision and `approver` in Approver; rows already decided are left as they are.
+ * Returns the (first) sheet and how many rows it decided (detection, one read, one write).
  */
-export async function decidePending(port: WorkbookPort, options: { decision: "approve" | "reject"; rule?: string | null; approver: string }): Promise<{ proposalSheet: string | null; decided: number }> {
-  const tables = await newestProposalTables(port);
-  if (!tables.length) return { proposalSheet: null, decided: 0 };
-  const rule = options.rule == null ? null : ruleIdOf(options.rule);
+export async function decidePending(
+  port: WorkbookPort,
+  options: { decision: "approve" | "reject"; filter?: ReviewFilter | null; approver: string },
+): Promise<{ proposalSheet: string | null; decided: number }> {
+  const read = await readProposals(port);
+  if (!read) return { proposalSheet: null, decided: 0 };
+  const approver = options.approver.trim();
   const updates: CellUpdate[] = [];
   let decided = 0;
-  for (const t of tables) {
+  for (const t of read.tables) {
     const { col } = proposalColumns(t);
     const word = DECISIONS[sheetLocale(t)][options.decision === "approve" ? 0 : 1];
-    const rows = pendingRows(t).filter((p) => rule === null || p.rule === rule);
+    const rows = bulkRows(pendingRows(t, read.regionOf), options.filter ?? { kind: "all" }, options.decision);
     for (const p of rows) {
       updates.push({ sheet: t.sheet, row: p.row, column: t.firstColumn + col.decision!, value: word });
-      if (col.approver !== undefined && options.approver) updates.push({ sheet: t.sheet, row: p.row, column: t.firstColumn + col.approver, value: options.approver });
+      if (col.approver !== undefined && approver) updates.push({ sheet: t.sheet, row: p.row, column: t.firstColumn + col.approver, value: approver });
     }
     decided += rows.length;
   }
   if (updates.length) await port.updateCells(updates);
-  return { proposalSheet: tables[0].sheet, decided };
+  return { proposalSheet: read.tables[0].sheet, decided };
 }
 
 /**
@@ -273,7 +381,7 @@ export async function decidePending(port: WorkbookPort, options: { decision: "ap
 export async function signDecisions(port: WorkbookPort, approver: string): Promise<number> {
   if (!approver.trim()) return 0;
   const updates: CellUpdate[] = [];
-  for (const t of await newestProposalTables(port)) {
+  for (const t of (await readProposals(port))?.tables ?? []) {
     const { headerIdx, col } = proposalColumns(t);
     if (headerIdx < 0 || col.decision === undefined || col.approver === undefined || col.proposalId === undefined) continue;
     for (let r = headerIdx + 1; r < t.values.length; r++) {

@@ -213,7 +213,8 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     const reps = SCHEMA.find((r) => r.role === "reps")!;
     const branch = reps.fields.find((f) => f.key === "branch")!.label[locale];
     await pane.locator("summary", { hasText: t("columnsOf", { role: reps.label[locale], found: "", total: "" }).split(/[(（]/)[0].trim() }).first().click();
-    await pane.getByRole("combobox", { name: branch, exact: true }).click();
+    // Several roles have a field of the same name: the dropdown's name says whose column it is.
+    await pane.getByRole("combobox", { name: t("columnOfRole", { field: branch, role: reps.label[locale] }), exact: true }).click();
     await page.getByRole("option", { name: "Manager", exact: true }).click();
     await page.waitForFunction((k) => {
       const rows = (window as unknown as { __fairshare: PlaygroundHook }).__fairshare.values("Fairshare Settings");
@@ -259,6 +260,14 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     expect(ids.length).toBeGreaterThan(2);
     expect(ids.filter((id) => !/^P\d{6}-1-/.test(id))).toEqual([]);
     await shot("3-proposal");
+
+    // Two more runs before any decision: each replaces the first run's sheets, in place.
+    const sheetsAfterOne = await hookSheetNames(page);
+    for (let i = 0; i < 2; i++) {
+      await pane.getByRole("button", { name: t("runAllocation") }).click();
+      await pane.locator("button:enabled", { hasText: t("runAllocation") }).waitFor();
+    }
+    expect(await hookSheetNames(page)).toEqual(sheetsAfterOne);
   });
 
   test("two rows approved in the grid are applied and logged", async () => {
@@ -297,13 +306,55 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     expect(fs.existsSync(approvedShot)).toBe(true);
 
     await goTo("sectionReview");
-    // The counts were read again when the step opened: the two approvals made in the grid show.
-    await pane.locator("dt", { hasText: t("countApproved") }).locator("xpath=following-sibling::dd[1]").filter({ hasText: /^2$/ }).waitFor();
-    // Apply needs the approver's name, which the pane writes beside each decision.
-    expect(await pane.getByRole("button", { name: t("applyApproved") }).isDisabled()).toBe(true);
-    await pane.getByRole("textbox", { name: t("approverLabel") }).fill("Mei Lin");
+    const count = (key: "countApproved" | "countPending") => pane.locator("dt", { hasText: t(key) }).locator("xpath=following-sibling::dd[1]");
+    await count("countApproved").filter({ hasText: /^2$/ }).waitFor();
+    // With the step open, a third approval in the grid shows in the counts by itself (Excel's change
+    // event on the proposal sheet), with no Refresh.
+    const third = decisions.nth(2);
+    const thirdRow = Number(/\d+$/.exec((await third.getAttribute("aria-label")) ?? "")![0]) - 1;
+    const pendingBefore = Number((await count("countPending").textContent())?.replace(/\D/g, ""));
+    await third.selectOption(approve);
+    await count("countApproved").filter({ hasText: /^3$/ }).waitFor();
+    expect(Number((await count("countPending").textContent())?.replace(/\D/g, ""))).toBe(pendingBefore - 1);
+    {
+      const p = await hookValues(page, proposalSheet);
+      approved.push({ proposalId: String(p[thirdRow][0]), accountId: String(p[thirdRow][1]), to: String(p[thirdRow][4]) });
+    }
+
+    // Apply without an approver's name is refused, with the reason, and writes nothing.
+    const sheetsBefore = await hookSheetNames(page);
     await pane.getByRole("button", { name: t("applyApproved") }).click();
-    const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied: 2, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
+    await pane.getByText(t("applyNeedsApprover")).waitFor();
+    expect(await hookSheetNames(page)).toEqual(sheetsBefore);
+    expect(await pane.getByRole("textbox", { name: t("approverLabel") }).evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The name is asked once and kept in the settings sheet; Apply writes it beside each decision.
+    await pane.getByRole("textbox", { name: t("approverLabel") }).fill("Mei Lin");
+
+    // Bulk approval of one rule: the count is on the button before the click, and exactly those rows
+    // of that rule (with a recipient, still undecided) are approved and signed.
+    const ruleColumn = PROPOSAL_COLUMNS.findIndex((c) => c.key === "rule");
+    const toColumn = PROPOSAL_COLUMNS.findIndex((c) => c.key === "to");
+    const decisionColumn = PROPOSAL_COLUMNS.findIndex((c) => c.key === "decision");
+    const approverColumn = PROPOSAL_COLUMNS.findIndex((c) => c.key === "approver");
+    const proposalRows = (values: CellValue[][]) => values.filter((r) => /^P\d{6}-\d+-\d+$/.test(String(r[0])));
+    const beforeBulk = proposalRows(await hookValues(page, proposalSheet));
+    const pickRule = pane.getByRole("combobox", { name: t("bulkKindRule"), exact: true });
+    const ruleValue = await pickRule.inputValue();
+    const expected = beforeBulk.filter((r) => String(r[ruleColumn]) === ruleValue && r[toColumn] !== "" && r[decisionColumn] === "").map((r) => String(r[0]));
+    expect(expected.length).toBeGreaterThan(0);
+    await pane.getByRole("button", { name: t("bulkApprove", { count: expected.length }), exact: true }).click();
+    await pane.getByText(t("bulkApproved", { count: expected.length })).waitFor();
+    const afterBulk = proposalRows(await hookValues(page, proposalSheet));
+    expect(afterBulk.filter((r) => r[decisionColumn] === approve && r[approverColumn] === "Mei Lin").map((r) => String(r[0])).sort()).toEqual(expected.sort());
+    expect(await settingValue("approverName")).toBe("Mei Lin");
+    const bulkApproved = new Set(expected);
+    for (const r of afterBulk) if (bulkApproved.has(String(r[0]))) approved.push({ proposalId: String(r[0]), accountId: String(r[1]), to: String(r[toColumn]) });
+    await count("countApproved").filter({ hasText: new RegExp(`^${(3 + expected.length).toLocaleString(locale).replace(/[,.]/g, "\\$&")}$`) }).waitFor();
+
+    await pane.getByRole("button", { name: t("applyApproved") }).click();
+    const applied = 3 + expected.length;
+    const result = escapeRegExp(t("applyResult", { sheet: proposalSheet, applied, already: 0, rejected: 0, pending: "PENDING" })).replace("PENDING", "[\\d,]+");
     await pane.getByText(new RegExp(`^${result}$`)).waitFor();
     await tab(names.auditLog).waitFor();
     expect(await tab(names.auditLog).getAttribute("aria-selected")).toBe("true");
@@ -321,8 +372,9 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     // What Apply wrote: one audit row per approved move, read back as the engine reads the log, and the
     // accounts now owned by their recipients.
     const audit = parseAuditLog({ sheet: names.auditLog, firstRow: 1, firstColumn: 1, values: await hookValues(page, names.auditLog) });
-    expect(audit.map((row) => [row.proposalId, row.accountId, row.to, row.approver])).toEqual(approved.map((m) => [m.proposalId, m.accountId, m.to, "Mei Lin"]));
-    expect(pastMoves(audit).map((m) => m.proposalId)).toEqual(approved.map((m) => m.proposalId));
+    const byId = (a: { proposalId: string }, b: { proposalId: string }) => (a.proposalId < b.proposalId ? -1 : 1);
+    expect(audit.sort(byId).map((row) => [row.proposalId, row.accountId, row.to, row.approver])).toEqual([...approved].sort(byId).map((m) => [m.proposalId, m.accountId, m.to, "Mei Lin"]));
+    expect(pastMoves(audit).map((m) => m.proposalId).sort()).toEqual(approved.map((m) => m.proposalId).sort());
     const [accountsHeader, ...accounts] = await hookValues(page, "Accounts");
     const owners = new Map(accounts.map((row) => [row[accountsHeader.indexOf("Account ID")], row[accountsHeader.indexOf("Owner")]]));
     expect(approved.map((m) => owners.get(m.accountId))).toEqual(approved.map((m) => m.to));
@@ -333,7 +385,7 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     await pane.getByRole("button", { name: t("showStatements"), exact: true }).click();
     const picker = pane.getByRole("combobox", { name: t("repPicker"), exact: true });
     await picker.click();
-    await page.getByRole("option").first().click();
+    await page.getByRole("listbox").getByRole("option").first().click();
     // Only the open step: the Review step (hidden now) has a "Total" of its own.
     await pane.getByRole("tabpanel").getByText(t("totalLabel"), { exact: true }).first().waitFor();
     await shot("6-statement");

@@ -5,6 +5,7 @@ import {
   FakeRichApiError,
   FakeWorkbook,
   installFakeExcel,
+  plainJsonBytes,
   toSerial,
   uninstallFakeExcel,
   type FakeExcelHost,
@@ -829,5 +830,110 @@ describe("sheet protection", () => {
       await ctx.sync();
     })).code).toBe("AccessDenied");
     expect(host.workbook.sheet("Sheet1").protection).toEqual({ password: "pw", options: expect.objectContaining({ allowAutoFilter: false, selectionMode: "Normal" }) });
+  });
+});
+
+describe("worksheet change events (ExcelApi 1.7)", () => {
+  /** Resolves after the fake's event task has run. */
+  const eventsDelivered = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it("calls a sheet's onChanged handlers after a sync that wrote values there, whoever wrote them, not for reads or other sheets", async () => {
+    install(FakeWorkbook.from({ Proposal: [["Decision"], [""], [""]], Other: [["x"]] }));
+    const seen: Excel.WorksheetChangedEventArgs[] = [];
+    const registration = await Excel.run(async (ctx) => {
+      const result = ctx.workbook.worksheets.getItem("Proposal").onChanged.add(async (args) => void seen.push(args));
+      await ctx.sync();
+      return result;
+    });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Proposal").getRange("A2:A3").values = [["Approve"], ["Reject"]];
+      ctx.workbook.worksheets.getItem("Other").getRange("A1").values = [["y"]];
+      ctx.workbook.worksheets.getItem("Proposal").getUsedRange().load("values");
+      await ctx.sync();
+      // Delivered after the sync, never inside the batch.
+      expect(seen).toEqual([]);
+    });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Proposal").getUsedRange().load("values");
+      await ctx.sync();
+    });
+    await eventsDelivered();
+    expect(seen).toEqual([expect.objectContaining({ type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address: "A2:A3" })]);
+
+    // Removed in its own context (Excel.run(result.context, …)): no more calls.
+    await Excel.run(registration.context, async (ctx) => {
+      registration.remove();
+      await ctx.sync();
+    });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Proposal").getCell(1, 0).values = [["Approve"]];
+      await ctx.sync();
+    });
+    await eventsDelivered();
+    expect(seen.length).toBe(1);
+  });
+
+  it("reports cleared contents, and needs ExcelApi 1.7", async () => {
+    install(FakeWorkbook.from({ Proposal: [["Decision"], ["Approve"]] }));
+    const seen: string[] = [];
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Proposal").onChanged.add(async (args) => void seen.push(args.address));
+      await ctx.sync();
+    });
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Proposal").getRange("A2").clear("Formats");
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Proposal").getRange("A2").clear("Contents");
+      await ctx.sync();
+    });
+    await eventsDelivered();
+    expect(seen).toEqual(["A2"]);
+    host.setApiSupport("ExcelApi", "1.6");
+    await Excel.run(async (ctx) => {
+      expect(() => ctx.workbook.worksheets.getItem("Proposal").onChanged).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+    });
+  });
+
+  it("counts a revision for every write or action, none for a batch that only reads", async () => {
+    install(FakeWorkbook.from({ Reps: [["Name"], ["Ann"]] }));
+    const before = host.revision;
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Reps").getUsedRange().load("values");
+      ctx.workbook.worksheets.getCount();
+      await ctx.sync();
+    });
+    expect(host.revision).toBe(before);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Reps").activate();
+      await ctx.sync();
+    });
+    expect(host.revision).toBe(before + 1);
+  });
+
+  it("says whether Office runs on a touch device", () => {
+    install();
+    expect(Office.context.touchEnabled).toBe(false);
+    host.touchEnabled = true;
+    expect(Office.context.touchEnabled).toBe(true);
+  });
+});
+
+describe("payload accounting", () => {
+  it("counts grids of values exactly as the UTF-8 length of their JSON, without making it", () => {
+    const samples: unknown[] = [
+      [["a", 1, true, null, false, -0.5, 1e21, 12345678901234567890]],
+      [["引号\"和\\反斜杠", "tab\tnew\nline\r\u0001\u001f\u007f", "é ü ß", "😀 pair", "\ud800 lone high", "lone low \udc00", "\ud83d"]],
+      [[NaN, Infinity, -Infinity, undefined]],
+      [],
+      [[]],
+      "",
+      "plain",
+      0,
+      null,
+    ];
+    for (const value of samples) expect({ value, bytes: plainJsonBytes(value, 0) }).toEqual({ value, bytes: Buffer.byteLength(JSON.stringify(value), "utf8") });
+    // Objects and Dates are left to JSON.stringify (toJSON, key order).
+    expect(plainJsonBytes([{ a: 1 }], 0)).toBeNull();
+    expect(plainJsonBytes([new Date(0)], 0)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { REGISTRY } from "../../src/engine/settings";
 import { DataMapping } from "../../src/taskpane/components/DataMapping";
 import { FairnessChart } from "../../src/taskpane/components/FairnessChart";
 import { ReviewSection } from "../../src/taskpane/components/ReviewSection";
+import { bulkChoices, bulkCounts, bulkFilter, sizeBandLabel } from "../../src/taskpane/components/bulk";
 import { RulesSection } from "../../src/taskpane/components/RulesSection";
 import { RunSection } from "../../src/taskpane/components/RunSection";
 import { SettingField } from "../../src/taskpane/components/SettingField";
@@ -54,8 +55,8 @@ function render(node: ReactElement, locale: PaneLocale = "en-US"): string {
 }
 
 const issues: PaneIssue[] = [
-  { severity: "error", code: "missingOwner", sheet: "Accounts", row: 12, column: "Owner", message: "The owner is empty." },
-  { severity: "warning", code: "unknownRep", sheet: "Sales", row: 4, column: null, message: "Rep R9 is not on the Reps sheet." },
+  { severity: "error", code: "missing_value", sheet: "Accounts", row: 12, column: "Owner", message: "The owner is empty." },
+  { severity: "warning", code: "unknown_rep", sheet: "Sales", row: 4, column: null, message: "Rep R9 is not on the Reps sheet." },
 ];
 
 const summary: CheckSummary = {
@@ -82,8 +83,8 @@ describe("CheckSummaryView", () => {
       "Gini coefficient (lower is fairer) 0.313",
       "Sheets written: Check 2025-Q1, Fairness 2025-Q1",
       "Issues (2)",
-      "Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty.",
-      "Warning 1 × unknownRep Sales, row 4 Rep R9 is not on the Reps sheet.",
+      "Error Empty cell (1) Accounts, row 12, column Owner The owner is empty.",
+      "Warning Rep not on the roster (1) Sales, row 4 Rep R9 is not on the Reps sheet.",
     ]) {
       expect(text).toContain(expected);
     }
@@ -102,7 +103,7 @@ describe("CheckSummaryView", () => {
     const text = render(<CheckSummaryView summary={{ ...summary, issues: zhIssues }} />, "zh-CN");
     expect(text).toContain("基尼系数（越低越公平） 0.313");
     expect(text).toContain("问题（2）");
-    expect(text).toContain("错误 missingOwner：1 条 Accounts，第 12 行，Owner 列");
+    expect(text).toContain("错误 单元格为空（1 条） Accounts，第 12 行，Owner 列");
     const english = Object.entries(enUS)
       .filter(([key, value]) => value !== zhCN[key as keyof typeof enUS] && !value.includes("{"))
       .map(([, value]) => value);
@@ -115,9 +116,9 @@ describe("IssueList", () => {
     const many = Array.from({ length: 205 }, (_, i): PaneIssue => ({ ...issues[1], row: i + 1, message: `m${i}` }));
     const text = render(<IssueList issues={[issues[0], ...many]} />);
     // the error group comes first; each group is listed with its count and examples
-    expect(text).toContain("Error 1 × missingOwner Accounts, row 12, column Owner The owner is empty. Warning 205 × unknownRep Sales, row 1 m0 Sales, row 2 m1 Sales, row 3 m2 …and 202 more like these");
+    expect(text).toContain("Error Empty cell (1) Accounts, row 12, column Owner The owner is empty. Warning Rep not on the roster (205) Sales, row 1 m0 Sales, row 2 m1 Sales, row 3 m2 …and 202 more like these");
     expect(text).not.toContain("m3");
-    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("unknownRep：205 条");
+    expect(render(<IssueList issues={many} />, "zh-CN")).toContain("业务员不在花名册中（205 条）");
     expect(MAX_ISSUES_SHOWN).toBeGreaterThan(0);
   });
 
@@ -242,7 +243,8 @@ describe("DataMapping", () => {
     const text = render(<DataMapping data={data} onChange={() => {}} />);
     expect(text).toContain("Hire Date * not found Required: choose the column to read.");
     expect(text).toContain("Quota not found");
-    expect(text).toContain("Date Date One of Date, Month is required. Month not found One of Date, Month is required.");
+    // (The text includes each dropdown's hidden name, which says whose column it is: "Date (Sales)".)
+    expect(text).toContain("Date (Sales) Date Date One of Date, Month is required. Month (Sales) Month not found One of Date, Month is required.");
     const open = [...html(<DataMapping data={data} onChange={() => {}} />).matchAll(/<details([^>]*)>/g)].map((m) => / open=""/.test(m[1]));
     expect(open).toEqual([true, false]); // Reps lacks Hire Date; Sales has Date, which will do
   });
@@ -471,7 +473,11 @@ describe("FairnessChart", () => {
   });
 });
 
-const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19, pendingByRule: { "Dormant account": 9, "Orphan account": 3 } };
+const pendingRows: ReviewStatus["pendingRows"] = [
+  ...Array.from({ length: 9 }, (_, i) => ({ sheet: "Fairshare Proposal 2026-03", row: 10 + i, rule: "DORMANT", region: i < 6 ? "North" : "South", from: "R1", fromName: "Ann Lee", value: 1200 * (i + 1), placed: i !== 8 })),
+  ...Array.from({ length: 3 }, (_, i) => ({ sheet: "Fairshare Proposal 2026-03", row: 20 + i, rule: "ORPHAN", region: "South", from: "R9", fromName: "", value: 150_000, placed: true })),
+];
+const review: ReviewStatus = { proposalSheet: "Fairshare Proposal 2026-03", approved: 5, rejected: 2, pending: 12, unreadable: 0, total: 19, pendingByRule: { DORMANT: 9, ORPHAN: 3 }, pendingRows };
 const applied: ApplySummary = {
   proposalSheet: "Fairshare Proposal 2026-03",
   applied: 4,
@@ -484,11 +490,12 @@ const applied: ApplySummary = {
 describe("ReviewSection", () => {
   const props = { review, apply: null, loading: false, applying: false, disabled: false, onApply: () => {}, onSelectSheet: () => {} } as const;
 
-  it("shows the decision counts of the proposal sheet, which links to it", () => {
+  it("shows the decision counts of the proposal sheet, which links to it, and says when they follow the sheet", () => {
     const text = render(<ReviewSection {...props} />);
     expect(text).toBe("Proposal sheet: Fairshare Proposal 2026-03 Approved 5 Rejected 2 Pending 12 Total 19 Apply approved");
     expect(html(<ReviewSection {...props} />)).toMatch(/<button[^>]*>Fairshare Proposal 2026-03<\/button>/);
     expect(render(<ReviewSection {...props} review={{ ...review, unreadable: 1 }} />)).toContain("Unreadable decisions 1");
+    expect(render(<ReviewSection {...props} live />)).toContain("Total 19 The counts follow the proposal sheet as decisions are made there.");
   });
 
   it("shows what Apply did, conflicts with their reasons", () => {
@@ -501,28 +508,30 @@ describe("ReviewSection", () => {
     expect(render(<ReviewSection {...props} review={{ ...review, proposalSheet: null }} />, "zh-CN")).toBe("还没有调整建议表：请先运行分配。 应用已批准");
   });
 
-  it("asks the approver's name, and refuses Apply and bulk approval without it, saying why", () => {
-    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {} };
-    const markup = html(<ReviewSection {...ask} approver="" />);
-    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
-    expect(markup).toMatch(/<button[^>]*disabled=""[^>]*>Dormant account: approve all 9 undecided moves<\/button>/);
+  it("asks the approver's name; Apply stays clickable and, clicked without a name, says why nothing was applied", () => {
+    const ask = { ...props, onApproverChange: () => {}, onDecide: () => {} };
+    expect(html(<ReviewSection {...ask} approver="" />)).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
     expect(render(<ReviewSection {...ask} approver="" />)).toContain("Your name (Approver)");
-    expect(render(<ReviewSection {...ask} approver="" />)).toContain("Enter your name before you approve or apply.");
-    const signed = html(<ReviewSection {...ask} approver="Mei Lin" />);
-    expect(signed).not.toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
-    expect(signed).toMatch(/value="Mei Lin"/);
+    expect(render(<ReviewSection {...ask} approver="" />)).not.toContain("Nothing was applied");
+    const refused = render(<ReviewSection {...ask} approver="" approverMissing />);
+    expect(refused).toContain("Enter your name: Apply and bulk decisions write it beside each decision.");
+    expect(refused).toContain("Apply approved Nothing was applied: enter your name as approver first.");
+    expect(render(<ReviewSection {...ask} approver="Mei Lin" approverMissing />)).not.toContain("Nothing was applied");
+    expect(html(<ReviewSection {...ask} approver="Mei Lin" />)).toMatch(/value="Mei Lin"/);
   });
 
-  it("offers bulk approval per rule and of everything, with the count before clicking, and says what it did", () => {
-    const ask = { ...props, onApproverChange: () => {}, onApproveAll: () => {}, approver: "Mei Lin" };
-    const text = render(<ReviewSection {...ask} decided={3} />);
-    expect(text).toContain("Decide many at once Approve all 12 undecided moves Dormant account: approve all 9 undecided moves Orphan account: approve all 3 undecided moves");
+  it("offers bulk decisions by rule (first), and states how many rows each button decides before the click", () => {
+    const ask = { ...props, onApproverChange: () => {}, onDecide: () => {}, approver: "Mei Lin" };
+    const text = render(<ReviewSection {...ask} decided={{ decision: "approve", count: 3 }} />);
+    expect(text).toContain("Decide many at once Undecided rows of");
+    // The first rule in words: Dormant accounts, 9 undecided, one of them without a recipient.
+    expect(text).toContain("Rule Dormant accounts (9) Orphan accounts (3) 9 undecided moves match; 8 can be approved (the others have no recipient). Approve 8 moves Reject 9 moves");
     expect(text).toContain("3 moves approved in the proposal sheet.");
-    const one = render(<ReviewSection {...ask} review={{ ...review, pending: 1, pendingByRule: { ORPHAN: 1 } }} />);
-    expect(one).toContain("Orphan accounts: approve the 1 undecided move");
-    expect(one).not.toContain("Approve all 1");
-    expect(render(<ReviewSection {...ask} review={{ ...review, pending: 0, pendingByRule: {} }} />)).not.toContain("Decide many at once");
-    expect(render(<ReviewSection {...ask} />, "zh-CN")).toContain("批量审批 同意全部 12 条未审批的移交");
+    expect(render(<ReviewSection {...ask} decided={{ decision: "reject", count: 1 }} />)).toContain("1 move rejected in the proposal sheet.");
+    expect(render(<ReviewSection {...ask} review={{ ...review, pending: 0, pendingByRule: {}, pendingRows: [] }} />)).not.toContain("Decide many at once");
+    expect(render(<ReviewSection {...ask} />, "zh-CN")).toContain("批量审批");
+    // In Chinese the rules sort by their Chinese names: 无主客户 (ORPHAN) first.
+    expect(render(<ReviewSection {...ask} />, "zh-CN")).toContain("无主客户（3） 休眠客户（9） 符合条件的未审批移交共 3 条。 同意 3 条移交 拒绝 3 条移交");
   });
 
   it("disables Apply until there is a proposal", () => {
@@ -533,6 +542,37 @@ describe("ReviewSection", () => {
 
   it("disables Apply while busy", () => {
     expect(html(<ReviewSection {...props} disabled />)).toMatch(/<button[^>]*disabled=""[^>]*>Apply approved<\/button>/);
+  });
+});
+
+describe("bulk choices", () => {
+  const t = translator("en-US");
+  it("list each value with its count, in words: rules and reps by name, size bands largest first", () => {
+    expect(bulkChoices(pendingRows, "rule", t, "en-US")).toEqual([
+      { value: "DORMANT", label: "Dormant accounts", count: 9 },
+      { value: "ORPHAN", label: "Orphan accounts", count: 3 },
+    ]);
+    expect(bulkChoices(pendingRows, "region", t, "en-US")).toEqual([
+      { value: "North", label: "North", count: 6 },
+      { value: "South", label: "South", count: 6 },
+    ]);
+    expect(bulkChoices(pendingRows, "from", t, "en-US")).toEqual([
+      { value: "R1", label: "Ann Lee (R1)", count: 9 },
+      { value: "R9", label: "R9", count: 3 },
+    ]);
+    expect(bulkChoices(pendingRows, "size", t, "en-US")).toEqual([
+      { value: "5", label: "100,000 to under 1,000,000", count: 3 },
+      { value: "4", label: "10,000 to under 100,000", count: 1 },
+      { value: "3", label: "1,000 to under 10,000", count: 8 },
+    ]);
+    expect(sizeBandLabel("none", t, "en-US")).toBe("No value in 12 months");
+    expect(sizeBandLabel("0", translator("zh-CN"), "zh-CN")).toBe("0 至 10 以下");
+  });
+
+  it("count what each decision would decide: approval leaves out rows without a recipient", () => {
+    expect(bulkCounts(pendingRows, bulkFilter("all", ""))).toEqual({ approve: 11, reject: 12 });
+    expect(bulkCounts(pendingRows, bulkFilter("region", "South"))).toEqual({ approve: 5, reject: 6 });
+    expect(bulkCounts(pendingRows, bulkFilter("size", "3"))).toEqual({ approve: 8, reject: 8 });
   });
 });
 

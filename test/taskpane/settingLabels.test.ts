@@ -1,5 +1,5 @@
 import { REGISTRY } from "../../src/engine/settings";
-import { OPTION_LABELS, SETTING_LABELS, optionLabel, settingLabel, withLabels } from "../../src/taskpane/i18n/settingLabels";
+import { OPTION_LABELS, SETTING_LABELS, describeSetting, optionLabel, settingLabel, withLabels } from "../../src/taskpane/i18n/settingLabels";
 
 describe("setting labels", () => {
   it("name exactly the registry's settings, in both languages", () => {
@@ -34,5 +34,20 @@ describe("setting labels", () => {
     expect(withLabels("新人在接收人匹配中获得 match.newRep 加分（preferNewReps 开启时）。", "zh-CN")).toBe("新人在接收人匹配中获得 “新人加分的权重” 加分（“匹配时给新人加分” 开启时）。");
     expect(withLabels("no rep has 24 months' tenure (veteranTenureMonths)", "en-US")).toBe("no rep has 24 months' tenure (“Veteran: months of tenure from”)");
     expect(withLabels("the period and the clawback stay words", "en-US")).toBe("the period and the clawback stay words");
+    expect(withLabels("Set column.accounts.owner or sheet.reps in Fairshare Settings.", "en-US")).toBe("Set “Owner column of Accounts” or “Reps sheet” in Fairshare Settings.");
+    expect(withLabels("请在 Fairshare Settings 中设置 sheet.sales。", "zh-CN")).toBe("请在 Fairshare Settings 中设置 “销售工作表”。");
+    expect(withLabels("用 column.accounts.owner 指定", "zh-CN")).toBe("用 “客户的负责人列” 指定");
+    expect(withLabels("a sheet.unknown stays", "en-US")).toBe("a sheet.unknown stays");
+  });
+
+  it("describe a setting in the pane's words: its choices and on/off too, in both languages", () => {
+    for (const def of REGISTRY.defs) {
+      const zh = describeSetting(def, "zh-CN", "开", "关");
+      const stray = [...(def.options ?? []), "on/off"].filter((o) => optionLabel(def.key, o, "zh-CN") !== o || o === "on/off").filter((o) => new RegExp(`(^|[^\\w.-])${o.replace(/[./]/g, "\\$&")}([^\\w-]|$)`).test(zh));
+      expect({ key: def.key, stray }).toEqual({ key: def.key, stray: [] });
+    }
+    const mode = REGISTRY.get("commissionMode")!;
+    expect(describeSetting(mode, "zh-CN", "开", "关")).toContain("“各档金额按各自比例”");
+    expect(describeSetting(REGISTRY.get("clawback")!, "zh-CN", "开", "关")).toContain("（开/关）");
   });
 });

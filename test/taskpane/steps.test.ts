@@ -3,7 +3,7 @@ import { stepStates, type StepFacts } from "../../src/taskpane/components/steps"
 
 const none: StepFacts = { check: null, run: null, review: null, apply: null, statements: false, rulesPending: 0, rulesInvalid: false };
 const check = (errorCount: number) => ({ errorCount }) as CheckSummary;
-const review = (r: Partial<ReviewStatus>): ReviewStatus => ({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {}, ...r });
+const review = (r: Partial<ReviewStatus>): ReviewStatus => ({ proposalSheet: "Fairshare Proposal 2026-03", approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {}, pendingRows: [], ...r });
 
 describe("stepStates", () => {
   it("has everything to do on a fresh pane (rules as saved)", () => {

@@ -144,7 +144,7 @@ test("the run waits for each progress report (the pane paints it and handles Can
   }
 });
 
-test("bulk decisions: every undecided row of one rule gets the sheet's word and the approver; decided rows and other rules stay; unsigned decisions get signed", async () => {
+test("bulk decisions: every undecided row of one rule with a recipient gets the sheet's word and the approver; decided rows, rows without a recipient and other rules stay; unsigned decisions get signed", async () => {
   const host = installFakeExcel(FakeWorkbook.from(crmExport()));
   const port = new OfficeWorkbook();
   await runAllocation(port, { displayLanguage: "en-US", write: true });
@@ -159,17 +159,22 @@ test("bulk decisions: every undecided row of one rule gets the sheet's word and 
   const first = header + 1;
   await port.updateCells([{ sheet, row: first + 1, column: col("Decision") + 1, value: "Reject" }]);
   const rule = String(rows()[rows().length - 1][col("Rule")]);
-  const expected = rows().filter((r, i) => i > 0 && r[col("Rule")] === rule).length;
+  const ofRule = rows().filter((r, i) => i > 0 && r[col("Rule")] === rule);
+  const expected = ofRule.filter((r) => r[col("To")] !== "").length;
   const status = await reviewStatus(port);
-  expect(status.pendingByRule[rule]).toBe(expected);
+  expect(status.pendingByRule[rule]).toBe(ofRule.length);
   expect(Object.values(status.pendingByRule).reduce((a, b) => a + b, 0)).toBe(status.pending);
+  expect(status.pendingRows.length).toBe(status.pending);
+  // Each undecided row knows its region (the From rep's on the roster, else the To rep's) and its value.
+  expect(status.pendingRows.filter((r) => r.placed && r.region === "")).toEqual([]);
+  expect(status.pendingRows.every((r) => typeof r.value === "number")).toBe(true);
 
-  expect(await decidePending(port, { decision: "approve", rule, approver: "Mei Lin" })).toEqual({ proposalSheet: sheet, decided: expected });
+  expect(await decidePending(port, { decision: "approve", filter: { kind: "rule", value: rule }, approver: "Mei Lin" })).toEqual({ proposalSheet: sheet, decided: expected });
   for (const [i, r] of rows().entries()) {
-    const want = i === 0 ? ["Reject", ""] : r[col("Rule")] === rule ? ["Approve", "Mei Lin"] : ["", ""];
+    const want = i === 0 ? ["Reject", ""] : r[col("Rule")] === rule && r[col("To")] !== "" ? ["Approve", "Mei Lin"] : ["", ""];
     expect({ i, got: [r[col("Decision")], r[col("Approver")]] }).toEqual({ i, got: want });
   }
-  expect((await reviewStatus(port)).pendingByRule[rule]).toBeUndefined();
+  expect((await reviewStatus(port)).pendingByRule[rule]).toBe(ofRule.length - expected || undefined);
   expect(rules.length === 1 || (await reviewStatus(port)).pending > 0).toBe(true);
 
   // The hand-made Reject has no approver: signing fills only that one.

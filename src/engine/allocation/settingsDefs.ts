@@ -63,6 +63,16 @@ export const SIGNOFF_SETTINGS: readonly SettingDef[] = [
     "撤销按区域调整建议表的工作表保护时需输入的密码。为空：无密码。它只防止误改，不能防止有意修改：能看到本设置表的人都能看到该密码。",
     { regional: false },
   ),
+  // Written by the task pane (issue 13): the name it asked for once, so it is not asked again.
+  def(
+    "approverName",
+    "text",
+    null,
+    "signoff",
+    "The name the task pane writes as Approver beside each decision made in it; the pane asks for it once and keeps it here. Apply in the pane needs it.",
+    "任务窗格在其中所做每项决定旁写入的审批人姓名；窗格只询问一次并保存在这里。在窗格中执行“应用已批准”需要它。",
+    { regional: false },
+  ),
 ];
 
 /**

@@ -11,13 +11,15 @@ import {
   TabList,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { memo, useCallback, useRef, useState, type ReactNode } from "react";
 import type { PaneActions } from "../actions";
 import { usePane } from "../hooks/usePane";
 import { useSettingsEditor } from "../hooks/useSettingsEditor";
 import { stepStates, type StepId, type StepState } from "./steps";
+import { useTouchStyles } from "./touch";
 import type { MessageKey } from "../i18n/en-US";
 import { useT } from "../i18n/I18nProvider";
 import { CheckSummaryView } from "./CheckSummaryView";
@@ -91,7 +93,59 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   actions: PaneActions;
+  /** Office reports a touch device: every control is at least 44 px tall instead of 32. */
+  touch?: boolean;
 }
+
+interface StepPanelProps {
+  id: StepId;
+  active: boolean;
+  children?: ReactNode;
+}
+
+interface StepTabsProps {
+  step: StepId;
+  states: Record<StepId, StepState>;
+  onSelect: (step: StepId) => void;
+}
+
+/** The steps as tabs, each with its state under its title. */
+const StepTabs = memo(
+  function StepTabs({ step, states, onSelect }: StepTabsProps) {
+    const styles = useStyles();
+    const t = useT();
+    return (
+      <TabList className={styles.tabs} aria-label={t("sectionsNav")} selectedValue={step} onTabSelect={(_, d) => onSelect(d.value as StepId)}>
+        {STEPS.map(([id, key]) => (
+          <Tab key={id} id={`fairshare-${id}-tab`} value={id} className={styles.tab} aria-controls={`fairshare-${id}-panel`}>
+            <span className={styles.tabLabel}>
+              <span>{t(key)}</span>
+              <Caption1 className={styles[states[id]]}>{t(STATE_KEYS[states[id]])}</Caption1>
+            </span>
+          </Tab>
+        ))}
+      </TabList>
+    );
+  },
+  (before, after) => before.step === after.step && before.onSelect === after.onSelect && STEPS.every(([id]) => before.states[id] === after.states[id])
+);
+
+/**
+ * One step's panel (`fairshare-<id>-panel`). A hidden step is not rendered again while it stays hidden
+ * (its DOM, and what was typed in it, stay as they were): a click, a progress tick or a live count
+ * re-renders the step in view only, which keeps the pane quick on slow devices. Shown again, it renders
+ * with everything current.
+ */
+const StepPanel = memo(
+  function StepPanel({ id, active, children }: StepPanelProps) {
+    return (
+      <div role="tabpanel" id={`fairshare-${id}-panel`} aria-labelledby={`fairshare-${id}-tab`} hidden={!active}>
+        {children}
+      </div>
+    );
+  },
+  (before, after) => !before.active && !after.active && before.id === after.id
+);
 
 /** The pane's steps in order: id (the panel's element id is `fairshare-<id>`) and title. */
 const STEPS = [
@@ -111,8 +165,9 @@ const STATE_KEYS: Readonly<Record<StepState, MessageKey>> = { done: "stepStateDo
  * was typed in one survives a visit to another. All workbook access goes through `actions`; one action
  * runs at a time and the others are disabled meanwhile.
  */
-export function App({ actions }: AppProps) {
+export function App({ actions, touch = false }: AppProps) {
   const styles = useStyles();
+  const touchStyles = useTouchStyles();
   const t = useT();
   const pane = usePane(actions);
   const busy = pane.busy !== null;
@@ -121,48 +176,33 @@ export function App({ actions }: AppProps) {
   const editor = useSettingsEditor(pane.rules?.settings ?? [], pane.saveRules);
   const rulesInvalid = Object.keys(editor.problems).length > 0;
   const states = stepStates({ check: pane.check, run: pane.run, review: pane.review, apply: pane.apply, statements: pane.statements !== null, rulesPending: editor.changes.length, rulesInvalid });
-  const panel = (id: StepId) => ({ role: "tabpanel", id: `fairshare-${id}-panel`, "aria-labelledby": `fairshare-${id}-tab`, hidden: step !== id });
   const next = (id: StepId) => {
     const i = STEPS.findIndex(([s]) => s === id);
     const following = STEPS[i + 1];
     return following === undefined ? null : (
       <div className={styles.actions}>
-        <Button
-          onClick={() => {
-            setStep(following[0]);
-            if (following[0] === "review" && !busy) void pane.loadReview();
-          }}
-        >{t("nextStep", { step: t(following[1]) })}</Button>
+        <Button onClick={() => openStep(following[0])}>{t("nextStep", { step: t(following[1]) })}</Button>
       </div>
     );
   };
 
+  // One function for the pane's lifetime, so the tabs render again only when a step or a state changes.
+  const latest = useRef({ busy, loadReview: pane.loadReview });
+  latest.current = { busy, loadReview: pane.loadReview };
+  const openStep = useCallback((id: StepId) => {
+    setStep(id);
+    // Decisions are made in the grid meanwhile: opening the step reads the counts again.
+    if (id === "review" && !latest.current.busy) void latest.current.loadReview();
+  }, []);
+
   return (
-    <main className={styles.root}>
+    <main className={mergeClasses(styles.root, touch && touchStyles.touchDevice)}>
       <header className={styles.header}>
         <Title3 as="h1" className={styles.heading}>
           {t("appTitle")}
         </Title3>
         <Caption1 className={styles.tagline}>{t("appTagline")}</Caption1>
-        <TabList
-          className={styles.tabs}
-          aria-label={t("sectionsNav")}
-          selectedValue={step}
-          onTabSelect={(_, d) => {
-            setStep(d.value as StepId);
-            // Decisions are made in the grid meanwhile: opening the step reads the counts again.
-            if (d.value === "review" && !busy) void pane.loadReview();
-          }}
-        >
-          {STEPS.map(([id, key]) => (
-            <Tab key={id} id={`fairshare-${id}-tab`} value={id} className={styles.tab} aria-controls={`fairshare-${id}-panel`}>
-              <span className={styles.tabLabel}>
-                <span>{t(key)}</span>
-                <Caption1 className={styles[states[id]]}>{t(STATE_KEYS[states[id]])}</Caption1>
-              </span>
-            </Tab>
-          ))}
-        </TabList>
+        <StepTabs step={step} states={states} onSelect={openStep} />
       </header>
 
       {pane.error !== null && (
@@ -181,7 +221,7 @@ export function App({ actions }: AppProps) {
         </div>
       )}
 
-      <div {...panel("data")}>
+      <StepPanel id="data" active={step === "data"}>
         <Section
           id="fairshare-data"
           title={t("sectionData")}
@@ -216,9 +256,9 @@ export function App({ actions }: AppProps) {
           </div>
           {next("data")}
         </Section>
-      </div>
+      </StepPanel>
 
-      <div {...panel("rules")}>
+      <StepPanel id="rules" active={step === "rules"}>
         <Section
           id="fairshare-rules"
           title={t("sectionRules")}
@@ -231,9 +271,9 @@ export function App({ actions }: AppProps) {
           <RulesSection editor={editor} rules={pane.rules} loading={pane.busy === "rules"} busy={busy} saving={pane.busy === "saving"} saved={pane.rulesSaved} onSave={pane.saveRules} onComplete={() => void pane.completeSettings()} settingsAdded={pane.settingsAdded} />
           {next("rules")}
         </Section>
-      </div>
+      </StepPanel>
 
-      <div {...panel("run")}>
+      <StepPanel id="run" active={step === "run"}>
         <Section id="fairshare-run" title={t("sectionRun")}>
           <RunSection
             running={pane.busy === "running"}
@@ -250,9 +290,9 @@ export function App({ actions }: AppProps) {
           />
           {next("run")}
         </Section>
-      </div>
+      </StepPanel>
 
-      <div {...panel("review")}>
+      <StepPanel id="review" active={step === "review"}>
         <Section
           id="fairshare-review"
           title={t("sectionReview")}
@@ -268,18 +308,20 @@ export function App({ actions }: AppProps) {
             loading={pane.busy === "review"}
             applying={pane.busy === "applying" || pane.busy === "deciding"}
             disabled={busy}
+            live={pane.reviewLive}
             approver={pane.approver}
             onApproverChange={pane.setApprover}
-            onApproveAll={(rule) => void pane.decidePending("approve", rule)}
+            approverMissing={pane.approverMissing}
+            onDecide={(decision, filter) => void pane.decidePending(decision, filter)}
             decided={pane.decided}
             onApply={() => void pane.applyApproved()}
             onSelectSheet={(sheet) => pane.activate(sheet)}
           />
           {next("review")}
         </Section>
-      </div>
+      </StepPanel>
 
-      <div {...panel("statements")}>
+      <StepPanel id="statements" active={step === "statements"}>
         <Section
           id="fairshare-statements"
           title={t("sectionStatements")}
@@ -293,7 +335,7 @@ export function App({ actions }: AppProps) {
         >
           <StatementsSection statements={pane.statements} loading={pane.busy === "statements"} disabled={busy} onLoad={() => void pane.loadStatements()} />
         </Section>
-      </div>
+      </StepPanel>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { Fragment, useRef } from "react";
 import {
   Badge,
   Caption1,
@@ -128,6 +128,7 @@ export function DataMapping({ data, onChange, disabled, className }: DataMapping
               </dt>
               <dd className={styles.value}>
                 <Dropdown
+                  clearButton={{ "aria-label": t("clearSelection") }}
                   className={styles.dropdown}
                   aria-labelledby={labelId}
                   aria-required={role.required}
@@ -183,32 +184,40 @@ export function DataMapping({ data, onChange, disabled, className }: DataMapping
                     // The group in the sheet's field order, the same sentence under each member.
                     const oneOf = Array.isArray(req) && req.length > 0 ? role.fields.filter((f) => f.key === field.key || req.includes(f.key)).map((f) => f.label[locale]).join(t("listSeparator")) : null;
                     const isMissing = missing.includes(field.key);
+                    // Several roles have a field of the same name (Rep ID, Region…): the dropdown's name says whose.
+                    const nameId = `${baseId}-${role.role}-${field.key}-name`;
                     return (
-                      <Field
-                        key={field.key}
-                        label={field.label[locale]}
-                        required={req === true}
-                        hint={oneOf !== null && !isMissing ? t("columnOneOf", { fields: oneOf }) : undefined}
-                        validationState={isMissing ? "error" : "none"}
-                        validationMessage={isMissing ? (oneOf !== null ? t("columnOneOfMissing", { fields: oneOf }) : t("columnRequiredMissing")) : undefined}
-                      >
-                        <Dropdown
-                          className={styles.dropdown}
-                          disabled={disabled}
-                          value={field.header ?? ""}
-                          selectedOptions={field.header !== null ? [field.header] : []}
-                          placeholder={t("columnNotFound")}
-                          onOptionSelect={(_, d) => {
-                            if (d.optionValue !== undefined && d.optionValue !== field.header) onChange(columnChange(role.role, field.key, d.optionValue));
-                          }}
+                      <Fragment key={field.key}>
+                        <span id={nameId} hidden>
+                          {t("columnOfRole", { field: field.label[locale], role: role.label[locale] })}
+                        </span>
+                        <Field
+                          label={field.label[locale]}
+                          required={req === true}
+                          hint={oneOf !== null && !isMissing ? t("columnOneOf", { fields: oneOf }) : undefined}
+                          validationState={isMissing ? "error" : "none"}
+                          validationMessage={isMissing ? (oneOf !== null ? t("columnOneOfMissing", { fields: oneOf }) : t("columnRequiredMissing")) : undefined}
                         >
-                          {choices(role.headers, field.header).map((header) => (
-                            <Option key={header} value={header}>
-                              {header}
-                            </Option>
-                          ))}
-                        </Dropdown>
-                      </Field>
+                          <Dropdown
+                            clearButton={{ "aria-label": t("clearSelection") }}
+                            className={styles.dropdown}
+                            aria-labelledby={nameId}
+                            disabled={disabled}
+                            value={field.header ?? ""}
+                            selectedOptions={field.header !== null ? [field.header] : []}
+                            placeholder={t("columnNotFound")}
+                            onOptionSelect={(_, d) => {
+                              if (d.optionValue !== undefined && d.optionValue !== field.header) onChange(columnChange(role.role, field.key, d.optionValue));
+                            }}
+                          >
+                            {choices(role.headers, field.header).map((header) => (
+                              <Option key={header} value={header}>
+                                {header}
+                              </Option>
+                            ))}
+                          </Dropdown>
+                        </Field>
+                      </Fragment>
                     );
                   })}
                 </div>

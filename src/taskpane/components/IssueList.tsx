@@ -2,7 +2,9 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Capti
 import { useTouchStyles } from "./touch";
 import { groupIssues } from "../../engine/report/issueGroups";
 import type { PaneIssue } from "../actions";
-import { useT } from "../i18n/I18nProvider";
+import { useLocale, useT } from "../i18n/I18nProvider";
+import { issueLabel } from "../i18n/issueLabels";
+import { withLabels } from "../i18n/settingLabels";
 import type { Translate } from "../i18n/locale";
 
 /** At most this many kinds of issue are listed: the pane stays quick and the first ones are the ones to fix. */
@@ -71,7 +73,7 @@ const SEVERITY_BADGE = { error: "danger", warning: "warning", info: "informative
 const SEVERITY_TEXT = { error: "severityError", warning: "severityWarning", info: "severityInfo" } as const;
 
 /**
- * The issues found, grouped by kind: each group (errors first) shows its severity, code and count and
+ * The issues found, grouped by kind: each group (errors first) shows its severity, kind in words and count and
  * expands to its first examples — each with where it is (a link that selects the cell when `onSelect`
  * is given) and what is wrong. Groups start open (at most three examples each) and can be collapsed.
  */
@@ -79,6 +81,7 @@ export function IssueList({ issues, onSelect, disabled, className }: IssueListPr
   const styles = useStyles();
   const touch = useTouchStyles();
   const t = useT();
+  const locale = useLocale();
   if (issues.length === 0) return <Text className={className}>{t("noIssues")}</Text>;
   const groups = groupIssues(issues).slice(0, MAX_ISSUES_SHOWN);
   const key = (g: (typeof groups)[number]) => `${g.severity}:${g.code}`;
@@ -91,7 +94,7 @@ export function IssueList({ issues, onSelect, disabled, className }: IssueListPr
               <Badge appearance="tint" shape="rounded" color={SEVERITY_BADGE[g.severity]}>
                 {t(SEVERITY_TEXT[g.severity])}
               </Badge>
-              <Text>{t("issueGroup", { count: g.count, code: g.code })}</Text>
+              <Text>{t("issueGroup", { count: g.count, kind: issueLabel(g.code, locale) })}</Text>
             </span>
           </AccordionHeader>
           <AccordionPanel>
@@ -105,7 +108,7 @@ export function IssueList({ issues, onSelect, disabled, className }: IssueListPr
                   ) : (
                     <Caption1 className={styles.location}>{issueLocation(issue, t)}</Caption1>
                   )}
-                  <Text className={styles.message}>{issue.message}</Text>
+                  <Text className={styles.message}>{withLabels(issue.message, locale)}</Text>
                 </li>
               ))}
             </ul>

@@ -1,10 +1,12 @@
-import { Body1, Button, Caption1, Field, Input, Link, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { Body1, Button, Caption1, Field, Input, Link, Select, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useTouchStyles } from "./touch";
-import type { ApplySummary, ReviewStatus } from "../actions";
-import { useT } from "../i18n/I18nProvider";
+import type { ApplySummary, ReviewFilter, ReviewStatus } from "../actions";
+import type { MessageKey } from "../i18n/en-US";
+import { useLocale, useT } from "../i18n/I18nProvider";
 import { splitMessage } from "../i18n/locale";
+import { BULK_KINDS, bulkChoices, bulkCounts, bulkFilter, type BulkKind } from "./bulk";
 import { CountList } from "./CountList";
-import { ruleName } from "./RunSummaryView";
 
 const useStyles = makeStyles({
   root: {
@@ -24,6 +26,16 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  filters: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  filter: { minWidth: 0 },
+  // A long rep name or rule must not widen the pane: the dropdown shrinks to it and cuts its text.
+  select: { minWidth: 0, maxWidth: "100%" },
+  refused: { color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
   approved: { color: tokens.colorPaletteGreenForeground1 },
   rejected: { color: tokens.colorPaletteRedForeground1 },
   conflicts: {
@@ -43,27 +55,51 @@ export interface ReviewSectionProps {
   applying: boolean;
   /** Another action is under way. */
   disabled: boolean;
-  /** The Approver name written with each decision; Apply and the bulk actions need it. */
+  /** The counts follow the sheet by themselves (Excel's change events): said under them. */
+  live?: boolean;
+  /** The Approver name written with each decision; Apply and the bulk decisions need it. */
   approver?: string;
   onApproverChange?: (name: string) => void;
-  /** Approves every undecided row of one rule (null: of every rule). */
-  onApproveAll?: (rule: string | null) => void;
-  /** How many rows the last bulk approval decided, or null. */
-  decided?: number | null;
+  /** Apply or a bulk decision was asked for without a name: the field says so and takes the focus. */
+  approverMissing?: boolean;
+  /** Approves or rejects the undecided rows a filter selects. */
+  onDecide?: (decision: "approve" | "reject", filter: ReviewFilter) => void;
+  /** What the last bulk decision did, or null. */
+  decided?: { decision: "approve" | "reject"; count: number } | null;
   onApply: () => void;
   onSelectSheet: (sheet: string) => void;
   className?: string;
 }
 
-/** The newest proposal's decisions (approved / rejected / pending), "Apply approved" and what it did. */
-export function ReviewSection({ review, apply, loading, applying, disabled, approver = "", onApproverChange, onApproveAll, decided = null, onApply, onSelectSheet, className }: ReviewSectionProps) {
+const KIND_LABELS: Readonly<Record<BulkKind, MessageKey>> = { all: "bulkKindAll", rule: "bulkKindRule", region: "bulkKindRegion", from: "bulkKindFrom", size: "bulkKindSize" };
+
+/**
+ * The newest proposal's decisions (approved / rejected / pending, following the sheet as people decide),
+ * the approver's name, bulk decisions by rule, region, From rep or size band with their counts stated
+ * before the click, "Apply approved" and what it did.
+ */
+export function ReviewSection({ review, apply, loading, applying, disabled, live = false, approver = "", onApproverChange, approverMissing = false, onDecide, decided = null, onApply, onSelectSheet, className }: ReviewSectionProps) {
   const styles = useStyles();
   const touch = useTouchStyles();
   const t = useT();
+  const locale = useLocale();
   const busy = disabled || applying;
-  const unsigned = approver.trim() === "";
-  const byRule = Object.entries(review?.pendingByRule ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const [before, after] = splitMessage(t, "reviewSheet", "sheet");
+  const nameBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (approverMissing) nameBox.current?.focus();
+  }, [approverMissing]);
+
+  const rows = review?.pendingRows ?? [];
+  const [kind, setKind] = useState<BulkKind>("rule");
+  const choices = kind === "all" ? [] : bulkChoices(rows, kind, t, locale);
+  const [chosen, setChosen] = useState("");
+  // The chosen value stays while the sheet changes; when no undecided row has it any more, the first does.
+  const value = choices.some((c) => c.value === chosen) ? chosen : (choices[0]?.value ?? "");
+  const filter = bulkFilter(kind, value);
+  const counts = kind !== "all" && choices.length === 0 ? { approve: 0, reject: 0 } : bulkCounts(rows, filter);
+  const ids = useId("fairshare-bulk");
+
   return (
     <div className={mergeClasses(styles.root, className)}>
       {review === null ? (
@@ -79,49 +115,81 @@ export function ReviewSection({ review, apply, loading, applying, disabled, appr
             </Link>
             {after}
           </Body1>
-          <CountList
-            rows={[
-              [t("countApproved"), review.approved, review.approved > 0 ? styles.approved : undefined],
-              [t("countRejected"), review.rejected, review.rejected > 0 ? styles.rejected : undefined],
-              [t("countPending"), review.pending],
-              ...(review.unreadable > 0 ? [[t("countUnreadable"), review.unreadable, styles.rejected] as const] : []),
-              [t("countTotal"), review.total],
-            ]}
-          />
+          <div aria-live="polite">
+            <CountList
+              rows={[
+                [t("countApproved"), review.approved, review.approved > 0 ? styles.approved : undefined],
+                [t("countRejected"), review.rejected, review.rejected > 0 ? styles.rejected : undefined],
+                [t("countPending"), review.pending],
+                ...(review.unreadable > 0 ? [[t("countUnreadable"), review.unreadable, styles.rejected] as const] : []),
+                [t("countTotal"), review.total],
+              ]}
+            />
+          </div>
+          {live && <Caption1 className={styles.note}>{t("reviewLive")}</Caption1>}
         </>
       )}
       {review !== null && review.proposalSheet !== null && onApproverChange && (
-        <Field label={t("approverLabel")} hint={t("approverHint")} validationState={unsigned ? "warning" : "none"} validationMessage={unsigned ? t("approverRequired") : undefined}>
-          <Input value={approver} disabled={busy} autoComplete="name" onChange={(_, d) => onApproverChange(d.value)} />
+        <Field
+          label={t("approverLabel")}
+          hint={t("approverHint")}
+          validationState={approverMissing && approver.trim() === "" ? "error" : "none"}
+          validationMessage={approverMissing && approver.trim() === "" ? t("approverRequired") : undefined}
+        >
+          <Input ref={nameBox} value={approver} disabled={busy} autoComplete="name" onChange={(_, d) => onApproverChange(d.value)} />
         </Field>
       )}
-      {onApproveAll && review !== null && review.pending > 0 && (
-        <div className={styles.root}>
-          <Subtitle2 as="h3" className={styles.heading}>
+      {onDecide && review !== null && review.pending > 0 && (
+        <div className={styles.root} role="group" aria-labelledby={`${ids}-heading`}>
+          <Subtitle2 as="h3" id={`${ids}-heading`} className={styles.heading}>
             {t("bulkHeading")}
           </Subtitle2>
-          <div className={styles.actions}>
-            {byRule.length > 1 && (
-              <Button disabled={busy || unsigned} onClick={() => onApproveAll(null)}>
-                {t("approveAllPending", { count: review.pending })}
-              </Button>
+          <div className={styles.filters}>
+            <Field label={t("bulkKindLabel")} className={styles.filter}>
+              <Select value={kind} disabled={busy} className={styles.select} onChange={(_, d) => setKind(d.value as BulkKind)}>
+                {BULK_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(KIND_LABELS[k])}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {kind !== "all" && (
+              <Field label={t(KIND_LABELS[kind])} className={styles.filter}>
+                <Select value={value} disabled={busy || choices.length === 0} className={styles.select} onChange={(_, d) => setChosen(d.value)}>
+                  {choices.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {t("bulkChoice", { label: c.label, count: c.count })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
             )}
-            {byRule.map(([rule, count]) => (
-              <Button key={rule} disabled={busy || unsigned} onClick={() => onApproveAll(rule)}>
-                {t("approveAllOfRule", { rule: ruleName(rule, t), count })}
-              </Button>
-            ))}
           </div>
-          {decided !== null && <Caption1 className={styles.note}>{t("bulkDone", { count: decided })}</Caption1>}
+          <Body1 className={styles.note}>
+            {counts.approve === counts.reject ? t("bulkMatches", { count: counts.reject }) : t("bulkMatchesUnplaced", { count: counts.reject, approvable: counts.approve })}
+          </Body1>
+          <div className={styles.actions}>
+            <Button disabled={busy || counts.approve === 0} onClick={() => onDecide("approve", filter)}>
+              {t("bulkApprove", { count: counts.approve })}
+            </Button>
+            <Button disabled={busy || counts.reject === 0} onClick={() => onDecide("reject", filter)}>
+              {t("bulkReject", { count: counts.reject })}
+            </Button>
+          </div>
+          <div aria-live="polite">
+            {decided !== null && <Caption1 className={styles.note}>{t(decided.decision === "approve" ? "bulkApproved" : "bulkRejected", { count: decided.count })}</Caption1>}
+          </div>
         </div>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || review === null || review.proposalSheet === null || (onApproverChange !== undefined && unsigned)} onClick={onApply}>
+        <Button appearance="primary" disabled={busy || review === null || review.proposalSheet === null} onClick={onApply}>
           {t("applyApproved")}
         </Button>
         {applying && <Spinner size="tiny" labelPosition="after" label={t("applying")} />}
       </div>
       <div aria-live="polite" className={styles.root}>
+        {approverMissing && approver.trim() === "" && onApproverChange && <Body1 className={styles.refused}>{t("applyNeedsApprover")}</Body1>}
         {apply !== null &&
           (apply.proposalSheet === null ? (
             <Caption1>{t("applyNoProposal")}</Caption1>

@@ -90,6 +90,7 @@ export function RulesSection({ rules, loading, busy, saving, saved, onSave, onCo
     <div className={mergeClasses(styles.root, className)}>
       <Field label={t("rulesRegion")} hint={t("regionHint")}>
         <Dropdown
+          clearButton={{ "aria-label": t("clearSelection") }}
           className={styles.control}
           value={editor.region === "" ? t("allRegions") : editor.region}
           selectedOptions={[regionValue]}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Body1, Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RunSummary } from "../actions";
 import { stepKey, type RunProgress } from "../hooks/allocationRun";
@@ -50,14 +51,30 @@ export function RunSection({ running, disabled, progress, cancelRequested, summa
   const locale = useLocale();
   const step = t(stepKey(progress?.step ?? "detect"));
   const fraction = progress?.fraction ?? 0;
+  // When the run ends, Cancel goes away: the keyboard focus it had moves to Run, not to the page's start.
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const cancelHadFocus = useRef(false);
+  useEffect(() => {
+    if (running) return;
+    if (cancelHadFocus.current && (document.activeElement === null || document.activeElement === document.body)) runButton.current?.focus();
+    cancelHadFocus.current = false;
+  }, [running]);
   return (
     <div className={mergeClasses(styles.root, className)}>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={running || disabled || rulesInvalid} onClick={onRun}>
+        <Button ref={runButton} appearance="primary" disabled={running || disabled || rulesInvalid} onClick={onRun}>
           {t("runAllocation")}
         </Button>
         {running && (
-          <Button disabled={cancelRequested} onClick={onCancel}>
+          <Button
+            ref={cancelButton}
+            disabled={cancelRequested}
+            onClick={() => {
+              cancelHadFocus.current = document.activeElement === cancelButton.current;
+              onCancel();
+            }}
+          >
             {cancelRequested ? t("cancelling") : t("cancel")}
           </Button>
         )}

@@ -2,7 +2,7 @@ import { Button, Caption1, Dropdown, Field, Input, Option, makeStyles, mergeClas
 import type { SettingView } from "../actions";
 import { displayValue, editable, problemMessage, rangeHint, tierRows, tiersText, type DraftProblem, type RegionScope } from "../hooks/settingsForm";
 import { useLocale, useT } from "../i18n/I18nProvider";
-import { optionLabel, settingLabel, withLabels } from "../i18n/settingLabels";
+import { describeSetting, optionLabel, settingLabel } from "../i18n/settingLabels";
 
 const useStyles = makeStyles({
   root: { minWidth: 0 },
@@ -43,7 +43,7 @@ export function SettingField({ view, region, text, problem, disabled, onChange, 
   const inherited = region !== "" && here;
   const allRegions = def.type === "enum" && typeof view.value === "string" ? optionLabel(def.key, view.value, locale) : displayValue(def, view.value, t, locale);
   const hint = [
-    withLabels(def.description[locale], locale),
+    describeSetting(def, locale, t("booleanOn"), t("booleanOff")),
     rangeHint(def, t, locale),
     region !== "" && !here ? t("notRegional") : null,
   ]
@@ -63,6 +63,7 @@ export function SettingField({ view, region, text, problem, disabled, onChange, 
     const selected = here && text !== "" ? text : inherited ? INHERIT : "";
     control = (
       <Dropdown
+        clearButton={{ "aria-label": t("clearSelection") }}
         className={styles.control}
         disabled={disabled || !here}
         value={options.find(([v]) => v === selected)?.[1] ?? shown}

@@ -87,6 +87,7 @@ export function StatementsSection({ statements, loading, disabled, onLoad, class
         </Field>
         <Field label={t("repPicker")} hint={t("repMatches", { count: matches.length, total: statements.reps.length })}>
           <Dropdown
+            clearButton={{ "aria-label": t("clearSelection") }}
             className={styles.control}
             value={rep !== null ? repOptionText(rep, t) : ""}
             selectedOptions={selected !== null ? [selected] : []}

@@ -12,10 +12,11 @@ export interface RunProgress {
   fraction: number;
 }
 
-/** A flag the Cancel button sets; the pipeline reads it between steps (the `signal` of runAllocation). */
-export interface CancelFlag {
-  aborted: boolean;
-}
+/**
+ * What Cancel sets: an AbortSignal (the pane's, heard at once: a run in the engine's worker stops then), or
+ * a plain flag the pipeline reads between steps.
+ */
+export type CancelFlag = { aborted: boolean } | AbortSignal;
 
 /** How a run ended: with a summary (cancel pressed too late to stop the write, or not at all) or cancelled. */
 export type RunOutcome = { kind: "done"; summary: RunSummary; cancelTooLate: boolean } | { kind: "cancelled" };
@@ -86,13 +87,14 @@ export function afterPaint(): Promise<void> {
 
 /**
  * Runs the allocation, reporting progress, with `flag` as the cancel signal. Resolves with the
- * outcome; a CancelledError becomes `{ kind: "cancelled" }`, any other error is rethrown.
+ * outcome; a CancelledError becomes `{ kind: "cancelled" }`, any other error is rethrown. `onStopped`
+ * is told at once when a cancel stops a run in the worker (see PaneActions.runAllocation).
  *
  * @example await runWithCancel(actions, flag, setProgress) // { kind: "done", summary, cancelTooLate: false }
  */
-export async function runWithCancel(actions: Pick<PaneActions, "runAllocation">, flag: CancelFlag, onProgress: ProgressListener): Promise<RunOutcome> {
+export async function runWithCancel(actions: Pick<PaneActions, "runAllocation">, flag: CancelFlag, onProgress: ProgressListener, onStopped?: () => void): Promise<RunOutcome> {
   try {
-    const summary = await actions.runAllocation({ progress: onProgress, signal: flag });
+    const summary = await actions.runAllocation({ progress: onProgress, signal: flag, onStopped });
     return { kind: "done", summary, cancelTooLate: flag.aborted };
   } catch (err) {
     if (isCancelled(err)) return { kind: "cancelled" };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
-import { afterPaint, nextProgress, runWithCancel, type CancelFlag, type RunProgress } from "./allocationRun";
+import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewFilter, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
+import { afterPaint, nextProgress, runWithCancel, type RunProgress } from "./allocationRun";
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
@@ -54,15 +54,25 @@ export interface PaneState {
 
   review: ReviewStatus | null;
   loadReview(): Promise<boolean>;
+  /** The counts follow the proposal sheet by themselves (Excel sends its change events). */
+  reviewLive: boolean;
   apply: ApplySummary | null;
-  /** The name written as Approver on the pane's decisions (required before Apply). */
+  /**
+   * The name written as Approver on the pane's decisions (required before Apply): remembered in the
+   * settings sheet (`approverName`) the first time it is used, and read from there when the pane opens.
+   */
   approver: string;
   setApprover(name: string): void;
-  /** Approves or rejects every undecided row (of one rule when given); then the counts are read again. */
-  decidePending(decision: "approve" | "reject", rule: string | null): Promise<boolean>;
-  /** How many rows the last bulk decision decided, or null. */
-  decided: number | null;
-  /** Refused (false) while no approver name is given. */
+  /** Apply or a bulk decision was asked for without an approver name (the pane says so beside the field). */
+  approverMissing: boolean;
+  /**
+   * Approves or rejects every undecided row a filter selects (all when null); then the counts are read
+   * again. Refused (false, approverMissing set) without an approver name.
+   */
+  decidePending(decision: "approve" | "reject", filter: ReviewFilter | null): Promise<boolean>;
+  /** What the last bulk decision did, or null. */
+  decided: { decision: "approve" | "reject"; count: number } | null;
+  /** Refused (false, approverMissing set) while no approver name is given. */
   applyApproved(): Promise<boolean>;
 
   statements: StatementsData | null;
@@ -90,16 +100,31 @@ export function usePane(actions: PaneActions): PaneState {
   const [cancelRequested, setCancelRequested] = useState(false);
   const [run, setRun] = useState<RunSummary | null>(null);
   const [runNotice, setRunNotice] = useState<RunNotice>(null);
-  const [review, setReview] = useState<ReviewStatus | null>(null);
+  const [review, setReviewState] = useState<ReviewStatus | null>(null);
+  const [reviewLive, setReviewLive] = useState(false);
   const [apply, setApply] = useState<ApplySummary | null>(null);
-  const [approver, setApprover] = useState("");
-  const [decided, setDecided] = useState<number | null>(null);
+  const [approver, setApproverState] = useState("");
+  const [approverMissing, setApproverMissing] = useState(false);
+  const [decided, setDecided] = useState<{ decision: "approve" | "reject"; count: number } | null>(null);
   const [statements, setStatements] = useState<StatementsData | null>(null);
 
   const mounted = useRef(false);
   // The busy flag as a ref too: a second click in the same tick must see the first one's claim.
   const busyRef = useRef<BusyKind | null>(null);
-  const cancelFlag = useRef<CancelFlag>({ aborted: false });
+  const cancelRef = useRef<AbortController | null>(null);
+  /** The approver's name as the settings sheet holds it ("" when none), and whether the user typed since. */
+  const savedApprover = useRef("");
+  const approverTyped = useRef(false);
+  /** Counts every review read that is shown, so a background read never overwrites a newer one. */
+  const reviewVersion = useRef(0);
+  /** Excel reported changes while an action ran: the counts are read again when it ends. */
+  const reviewStale = useRef(false);
+  const refreshQuietly = useRef<() => void>(() => undefined);
+
+  const setReview = useCallback((value: ReviewStatus | null) => {
+    reviewVersion.current += 1;
+    setReviewState(value);
+  }, []);
 
   const task = useCallback(async (kind: BusyKind, body: () => Promise<void>): Promise<boolean> => {
     if (busyRef.current !== null) return false;
@@ -115,6 +140,7 @@ export function usePane(actions: PaneActions): PaneState {
     } finally {
       busyRef.current = null;
       if (mounted.current) setBusy(null);
+      if (reviewStale.current) refreshQuietly.current();
     }
   }, []);
 
@@ -188,8 +214,8 @@ export function usePane(actions: PaneActions): PaneState {
   const runAllocation = useCallback(
     (unsaved: SettingChange[] = [], onSaved?: () => void) =>
       task("running", async () => {
-        const flag: CancelFlag = { aborted: false };
-        cancelFlag.current = flag;
+        const cancel = new AbortController();
+        cancelRef.current = cancel;
         setRun(null);
         setRunNotice(null);
         setCancelRequested(false);
@@ -203,10 +229,24 @@ export function usePane(actions: PaneActions): PaneState {
             alive(setRulesSaved)(true);
           }
           // Each step is painted (and a Cancel click handled) before the run goes on.
-          const outcome = await runWithCancel(actions, flag, (step, fraction) => {
-            alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction));
-            return afterPaint();
-          });
+          // Stopped by Cancel (in the worker): the pane says so in the click's own frame; what follows
+          // when the promise settles sets the same.
+          const stopped = () => {
+            if (!mounted.current) return;
+            setRunNotice("cancelled");
+            setProgress(null);
+            setCancelRequested(false);
+            setBusy(null);
+          };
+          const outcome = await runWithCancel(
+            actions,
+            cancel.signal,
+            (step, fraction) => {
+              alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction));
+              return afterPaint();
+            },
+            stopped
+          );
           if (outcome.kind === "cancelled") {
             alive(setRunNotice)("cancelled");
             return;
@@ -226,37 +266,124 @@ export function usePane(actions: PaneActions): PaneState {
   );
 
   const cancelRun = useCallback(() => {
-    cancelFlag.current.aborted = true;
     setCancelRequested(true);
+    // A run in the worker stops here and now (see `stopped` above): one render shows it cancelled.
+    cancelRef.current?.abort();
   }, []);
 
-  const loadReview = useCallback(() => task("review", async () => alive(setReview)(await actions.reviewStatus())), [actions, task]);
+  const loadReview = useCallback(
+    () =>
+      task("review", async () => {
+        reviewStale.current = false;
+        alive(setReview)(await actions.reviewStatus());
+        // The approver's name the workbook remembers, unless one was typed meanwhile.
+        if (!approverTyped.current) {
+          const name = (await actions.approverName()) ?? "";
+          savedApprover.current = name;
+          if (!approverTyped.current) alive(setApproverState)(name);
+        }
+      }),
+    [actions, task]
+  );
+
+  // The counts read again without taking the pane's one action (Excel said the proposal changed). While
+  // an action runs, the read waits for its end; a read overtaken by a newer one is dropped.
+  refreshQuietly.current = () => {
+    if (!mounted.current) return;
+    if (busyRef.current !== null) {
+      reviewStale.current = true;
+      return;
+    }
+    reviewStale.current = false;
+    const version = reviewVersion.current;
+    actions.reviewStatus().then(
+      (status) => {
+        if (mounted.current && reviewVersion.current === version) setReview(status);
+      },
+      (err: unknown) => {
+        if (mounted.current) setError(err ?? new Error(String(err)));
+      }
+    );
+  };
+
+  const setApprover = useCallback((name: string) => {
+    approverTyped.current = true;
+    setApproverState(name);
+    if (name.trim() !== "") setApproverMissing(false);
+  }, []);
+
+  /** Writes the approver's name to the settings sheet when it differs from what is there (inside a task). */
+  const rememberApprover = useCallback(
+    async (name: string) => {
+      if (name === savedApprover.current) return;
+      await actions.saveSettings([{ key: "approverName", value: name }]);
+      savedApprover.current = name;
+    },
+    [actions]
+  );
 
   const decidePending = useCallback(
-    (decision: "approve" | "reject", rule: string | null) =>
-      approver.trim() === ""
-        ? Promise.resolve(false)
-        : task("deciding", async () => {
-            setDecided(null);
-            const { decided } = await actions.decidePending({ decision, rule, approver: approver.trim() });
-            alive(setDecided)(decided);
-            alive(setReview)(await actions.reviewStatus());
-          }),
-    [actions, task, approver]
+    (decision: "approve" | "reject", filter: ReviewFilter | null) => {
+      const name = approver.trim();
+      if (name === "") {
+        setApproverMissing(true);
+        return Promise.resolve(false);
+      }
+      return task("deciding", async () => {
+        setDecided(null);
+        await rememberApprover(name);
+        const { decided } = await actions.decidePending({ decision, filter, approver: name });
+        alive(setDecided)({ decision, count: decided });
+        alive(setReview)(await actions.reviewStatus());
+      });
+    },
+    [actions, task, approver, rememberApprover]
   );
 
-  const applyApproved = useCallback(
-    () =>
-      approver.trim() === ""
-        ? Promise.resolve(false)
-        : task("applying", async () => {
-            setApply(null);
-            setDecided(null);
-            alive(setApply)(await actions.applyApproved({ approver: approver.trim() }));
-            alive(setReview)(await actions.reviewStatus());
-          }),
-    [actions, task, approver]
-  );
+  const applyApproved = useCallback(() => {
+    const name = approver.trim();
+    if (name === "") {
+      setApproverMissing(true);
+      return Promise.resolve(false);
+    }
+    return task("applying", async () => {
+      setApply(null);
+      setDecided(null);
+      await rememberApprover(name);
+      alive(setApply)(await actions.applyApproved({ approver: name }));
+      alive(setReview)(await actions.reviewStatus());
+    });
+  }, [actions, task, approver, rememberApprover]);
+
+  // Live counts: Excel's change events on the current proposal sheet read the counts again. Without
+  // events (older Excel, or a host without them) the step reads them when it is opened. A rerun
+  // replaces the proposal sheet under the same name (a handler dies with its sheet): each run listens anew.
+  const proposalSheet = review?.proposalSheet ?? null;
+  useEffect(() => {
+    if (proposalSheet === null || !actions.watchSheet) {
+      setReviewLive(false);
+      return;
+    }
+    let stop: (() => Promise<void>) | null = null;
+    let ended = false;
+    actions.watchSheet(proposalSheet, () => refreshQuietly.current()).then(
+      (stopWatching) => {
+        if (ended) void stopWatching?.().catch(() => undefined);
+        else {
+          stop = stopWatching;
+          if (mounted.current) setReviewLive(stopWatching !== null);
+        }
+      },
+      () => {
+        // No events (the sheet went away meanwhile, or the host refused): the step still reads on opening.
+        if (!ended && mounted.current) setReviewLive(false);
+      }
+    );
+    return () => {
+      ended = true;
+      void stop?.().catch(() => undefined);
+    };
+  }, [actions, proposalSheet, run]);
 
   const loadStatements = useCallback(() => task("statements", async () => alive(setStatements)(await actions.statements())), [actions, task]);
 
@@ -307,9 +434,11 @@ export function usePane(actions: PaneActions): PaneState {
     cancelRun,
     review,
     loadReview,
+    reviewLive,
     apply,
     approver,
     setApprover,
+    approverMissing,
     decidePending,
     decided,
     applyApproved,

@@ -4,6 +4,7 @@
  * registry (src/engine/settings), which keeps the key, type, range and description; the test
  * test/taskpane/settingLabels.test.ts checks that the two lists have exactly the same keys.
  */
+import { SCHEMA } from "../../engine/schema";
 import type { PaneLocale } from "./locale";
 
 type Words = Readonly<Record<PaneLocale, string>>;
@@ -30,6 +31,7 @@ export const SETTING_LABELS: Readonly<Record<string, Words>> = {
   "approver.*": { "en-US": "Who may decide a region's moves", "zh-CN": "可审批该区域移交的人" },
   proposalPerRegion: { "en-US": "One protected proposal sheet per region", "zh-CN": "每个区域一张受保护的调整建议表" },
   protectionPassword: { "en-US": "Password to unprotect the region sheets", "zh-CN": "撤销区域建议表保护的密码" },
+  approverName: { "en-US": "Your name as approver", "zh-CN": "审批人姓名" },
   "match.load": { "en-US": "Weight of room under the cap", "zh-CN": "负荷余量的权重" },
   "match.capability": { "en-US": "Weight of capability", "zh-CN": "能力的权重" },
   "match.continuity": { "en-US": "Weight of having sold to the account", "zh-CN": "曾向该客户销售的权重" },
@@ -138,10 +140,61 @@ const KEY_PATTERN = new RegExp(
 );
 
 /**
- * A text (a setting's description, a diagnostic) with every setting key in it replaced by its label in
- * quotes, so the pane never shows a key. Plain words that are also keys ("period") stay as they are.
+ * A setting's description as the pane shows it: setting and mapping keys replaced by their words (see
+ * withLabels), each of its own choices ("marginal") by the choice's words, and the settings sheet's
+ * "on/off" by the pane's words for on and off.
+ * @example describeSetting(REGISTRY.get("commissionMode")!, "en-US", "on", "off") // "“each slice at its own rate”: …"
+ */
+export function describeSetting(
+  def: { key: string; type?: string; description: Readonly<Record<PaneLocale, string>>; options?: readonly string[] },
+  locale: PaneLocale,
+  on: string,
+  off: string
+): string {
+  const words = new Map<string, string>();
+  for (const option of def.options ?? []) {
+    const label = optionLabel(def.key, option, locale);
+    if (label !== option) words.set(option, `“${label}”`);
+  }
+  words.set("on/off", `${on}/${off}`);
+  if (def.type === "boolean") {
+    words.set("on", on);
+    words.set("off", off);
+  }
+  // One pass, longest first: a replacement is never replaced again ("nonRecoverable" before "recoverable").
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const pattern = new RegExp(`(?<![\\w.-])(${[...words.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\w-])`, "g");
+  return withLabels(def.description[locale], locale).replace(pattern, (w) => words.get(w) ?? w);
+}
+
+/** The mapping keys of the settings sheet: `sheet.<role>` and `column.<role>.<field>`. */
+const MAPPING_PATTERN = /(?<![\w.])(sheet|column)\.([a-z]+)(?:\.([A-Za-z]+))?(?![\w])/g;
+
+/**
+ * A mapping key in words ("the Owner column of Accounts"), or null when it names no role or field.
+ * @example mappingLabel("column.accounts.owner", "en-US") // "Owner column of Accounts"
+ */
+export function mappingLabel(key: string, locale: PaneLocale): string | null {
+  const [kind, role, field] = key.split(".");
+  const spec = SCHEMA.find((r) => r.role === role);
+  if (!spec) return null;
+  if (kind === "sheet" && field === undefined) return locale === "zh-CN" ? `${spec.label[locale]}工作表` : `${spec.label[locale]} sheet`;
+  const f = kind === "column" ? spec.fields.find((x) => x.key === field) : undefined;
+  if (!f) return null;
+  return locale === "zh-CN" ? `${spec.label[locale]}的${f.label[locale]}列` : `${f.label[locale]} column of ${spec.label[locale]}`;
+}
+
+/**
+ * A text (a setting's description, a diagnostic, a data problem) with every setting key in it replaced by
+ * its label in quotes, and every sheet or column mapping key by its words, so the pane never shows a key.
+ * Plain words that are also keys ("period") stay as they are.
  * @example withLabels("applies when preferNewReps is on", "en-US") // "applies when “Give new reps a bonus in matching” is on"
  */
 export function withLabels(text: string, locale: PaneLocale): string {
-  return text.replace(KEY_PATTERN, (key) => `“${settingLabel(key, locale)}”`);
+  return text
+    .replace(KEY_PATTERN, (key) => `“${settingLabel(key, locale)}”`)
+    .replace(MAPPING_PATTERN, (key) => {
+      const words = mappingLabel(key, locale);
+      return words === null ? key : `“${words}”`;
+    });
 }

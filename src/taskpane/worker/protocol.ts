@@ -1,0 +1,62 @@
+/**
+ * The messages between the pane's page and the engine's Web Worker. The worker computes; every workbook
+ * read and write it needs is a `port` message the page answers through the Office adapter, which stays
+ * on the page (Office.js lives there). Everything sent is structured-clonable: tables, sheets, summaries.
+ */
+import type { WorkbookPort } from "../../workbook/port";
+
+/** The actions the worker computes (the others are light and stay on the page). */
+export const WORKER_METHODS = ["checkData", "runAllocation", "readSettings", "statements", "applyApproved"] as const;
+export type WorkerMethod = (typeof WORKER_METHODS)[number];
+
+/** The port's methods the worker may ask the page for. */
+export const PORT_METHODS = ["listSheets", "readTables", "addSheets", "updateCells", "appendRows", "activate"] as const satisfies ReadonlyArray<keyof WorkbookPort>;
+export type PortMethod = (typeof PORT_METHODS)[number];
+/** Of those, the ones that write: refused once a run is cancelled, and after the first a run cannot be cancelled. */
+export const WRITING_PORT_METHODS: ReadonlySet<PortMethod> = new Set(["addSheets", "updateCells", "appendRows"]);
+
+/** An error as it crosses between threads: its name (CancelledError, SheetExistsError…), message and own data fields. */
+export interface SentError {
+  name: string;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+/** Page → worker. */
+export type ToWorker =
+  | { type: "call"; id: number; method: WorkerMethod; args: unknown[]; displayLanguage?: string }
+  | { type: "portReply"; id: number; ok: true; value: unknown }
+  | { type: "portReply"; id: number; ok: false; error: SentError };
+
+/** Worker → page. */
+export type FromWorker =
+  | { type: "port"; id: number; call: number; method: PortMethod; args: unknown[] }
+  | { type: "progress"; call: number; step: string; fraction: number }
+  | { type: "done"; call: number; ok: true; value: unknown }
+  | { type: "done"; call: number; ok: false; error: SentError };
+
+/**
+ * An error as plain data: name, message and the own fields that survive structured cloning (a
+ * SheetExistsError's `sheets`, an Office error's `code`).
+ * @example sendError(new RangeError("bad")) // { name: "RangeError", message: "bad", fields: {} }
+ */
+export function sendError(err: unknown): SentError {
+  if (!(err instanceof Error)) return { name: "Error", message: String(err), fields: {} };
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(err)) {
+    if (key === "name" || key === "message" || key === "stack") continue;
+    if (value === null || ["string", "number", "boolean"].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number"))) fields[key] = value;
+  }
+  return { name: err.name, message: err.message, fields };
+}
+
+/**
+ * The error again, on the other side: an Error with the same name, message and fields, so callers that
+ * tell errors apart by name (isCancelled) still can.
+ */
+export function receiveError(sent: SentError): Error {
+  const err = new Error(sent.message);
+  Object.assign(err, sent.fields);
+  Object.defineProperty(err, "name", { value: sent.name, enumerable: false, configurable: true, writable: true });
+  return err;
+}
