@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationSheets";
 import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
+import { ruleIdOf } from "../../src/engine/allocation/ruleNames";
 import { SHEET_BASES } from "../../src/engine/report/labels";
 import { SCHEMA } from "../../src/engine/schema";
 import { REGISTRY } from "../../src/engine/settings";
@@ -341,7 +342,8 @@ describe.each(SCENARIOS)("the pane in %s at %i px", (locale, width) => {
     const beforeBulk = proposalRows(await hookValues(page, proposalSheet));
     const pickRule = pane.getByRole("combobox", { name: t("bulkKindRule"), exact: true });
     const ruleValue = await pickRule.inputValue();
-    const expected = beforeBulk.filter((r) => String(r[ruleColumn]) === ruleValue && r[toColumn] !== "" && r[decisionColumn] === "").map((r) => String(r[0]));
+    // The choice's value is the rule id; a Chinese sheet names the rule in Chinese.
+    const expected = beforeBulk.filter((r) => ruleIdOf(String(r[ruleColumn])) === ruleValue && r[toColumn] !== "" && r[decisionColumn] === "").map((r) => String(r[0]));
     expect(expected.length).toBeGreaterThan(0);
     await pane.getByRole("button", { name: t("bulkApprove", { count: expected.length }), exact: true }).click();
     await pane.getByText(t("bulkApproved", { count: expected.length })).waitFor();
