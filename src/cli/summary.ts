@@ -16,7 +16,7 @@ import { countBySeverity, GROUP_EXAMPLES, groupIssues } from "../engine/report/i
 const EN = {
   period: "Period: {period}",
   counts: "Reps: {reps} ({active} active)  Accounts: {accounts}  Sales rows: {sales}",
-  issues: "Issues: {errors} errors, {warnings} warnings, {notes} notes",
+  issues: "Issues: {errors|# error|# errors}, {warnings|# warning|# warnings}, {notes|# note|# notes}",
   "severity.error": "error",
   "severity.warning": "warning",
   "severity.info": "note",
@@ -28,11 +28,11 @@ const EN = {
   example: "      {where}: {message}",
   more: "      … and {count} more",
   fairness: "Fairness: Gini {gini}, top 10% hold {top10}%, new reps hold {newReps}%",
-  moves: "Proposed moves: {moves}{stays}; {atRisk} accounts at risk",
+  moves: "Proposed moves: {moves}{stays}; {atRisk|# account|# accounts} at risk",
   movesNone: "none",
   stays: "; {count} without a recipient",
   fairnessAfter: "Fairness after: Gini {gini}, new reps hold {newReps}%",
-  watch: "Watch list: {count} warnings before a rule fires (see the Fairshare Watch sheet)",
+  watch: "Watch list: {count|# warning|# warnings} before a rule fires (see the Fairshare Watch sheet)",
   funnel: "Funnel (why these moves, and not more):",
   wrote: "Wrote {out}: {sheets}",
   progress: "fairshare: {step} {pct}%",
@@ -45,11 +45,11 @@ const EN = {
   "step.write": "write",
   "step.save": "save",
   "step.done": "done",
-  applied: "Applied {sheet}: {applied} applied, {conflicts} conflicts, {already} already applied, {rejected} rejected, {pending} pending{unreadable}",
-  unreadable: ", {count} unreadable decisions",
+  applied: "Applied {sheet}: {applied} applied, {conflicts|# conflict|# conflicts}, {already} already applied, {rejected} rejected, {pending} pending{unreadable}",
+  unreadable: ", {count|# unreadable decision|# unreadable decisions}",
   conflict: "  conflict {id} ({account}): {detail}",
   wroteFile: "Wrote {out}",
-  settingsAdded: "Added {count} settings to Fairshare Settings: {keys}",
+  settingsAdded: "Added {count|# setting|# settings} to Fairshare Settings: {keys}",
   settingsComplete: "Fairshare Settings already lists every setting",
 };
 
@@ -99,7 +99,7 @@ const ZH: Record<Key, string> = {
 export const CLI_TEXT: Record<Locale, Record<Key, string>> = { "en-US": EN, "zh-CN": ZH };
 
 function say(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return fillPlaceholders(CLI_TEXT[locale][key], params);
+  return fillPlaceholders(CLI_TEXT[locale][key], params, locale);
 }
 
 /** Where an issue is, as much as it has: "Sales row 12 [Owner]". */

@@ -196,11 +196,32 @@ export function toLocale(tag: string | null | undefined): Locale {
 }
 
 /**
- * A template with its {placeholders} filled from `params`; a placeholder without a value stays as written.
- * @example fillPlaceholders("{n} rows", { n: 3 }) // "3 rows"
+ * A plural placeholder: `{count|# new account|# new accounts}` picks the first form when the number is
+ * singular in the locale ("one" in its plural rules), the second otherwise; `#` stands for the number,
+ * formatted as any other param. zh-CN sentences need none (Chinese has one form).
  */
-export function fillPlaceholders(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+export const PLURAL = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { "en-US": new Intl.PluralRules("en-US"), "zh-CN": new Intl.PluralRules("zh-CN") };
+
+/**
+ * A sentence with each plural placeholder resolved to its form for the number it names.
+ * @example pluralForms("{count|# rep has|# reps have} no quota", { count: 1 }, "en-US") // "{count} rep has no quota"
+ */
+export function pluralForms(template: string, params: Readonly<Record<string, unknown>>, locale: Locale): string {
+  return template.replace(PLURAL, (_, name: string, one: string, other: string) => {
+    const v = params[name];
+    const form = typeof v === "number" && PLURAL_RULES[locale].select(v) === "one" ? one : other;
+    return form.replace(/#/g, `{${name}}`);
+  });
+}
+
+/**
+ * A template with its plural forms chosen and its {placeholders} filled from `params`; a placeholder
+ * without a value stays as written.
+ * @example fillPlaceholders("{n|# row|# rows}", { n: 1 }) // "1 row"
+ */
+export function fillPlaceholders(template: string, params: Readonly<Record<string, string | number>> = {}, locale: Locale = "en-US"): string {
+  return pluralForms(template, params, locale).replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }
 
 /** A word from the message vocabulary (e.g. "action.rowSkipped"); the key itself when unknown. */

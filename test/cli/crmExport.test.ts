@@ -22,7 +22,7 @@ describe("fairshare check and run on a raw CRM export (.xlsx as exported)", () =
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     // The export has no quotas: one warning, grouped like the notes (issue 12).
-    expect(lines).toContain("Issues: 0 errors, 1 warnings, 4 notes");
+    expect(lines).toContain("Issues: 0 errors, 1 warning, 4 notes");
     expect(lines).toContain("  warning quota_column_missing ×1");
     expect(lines).toContain("  note deals_skipped ×1");
     expect(lines).toContain("      sales_pipeline [deal_stage]: 4 open or lost deals skipped (only the stages in wonStages count as sales): Lost 2, Engaging 1, Prospecting 1.");

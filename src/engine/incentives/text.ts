@@ -4,7 +4,7 @@
  */
 import { renderWith } from "../allocation/text";
 import type { Explanation } from "../allocation/types";
-import type { Locale } from "../messages";
+import { PLURAL, pluralForms, type Locale } from "../messages";
 import { INCENTIVE_COMPONENTS } from "./components";
 
 const SCORECARD: Record<Locale, Record<string, string>> = {
@@ -96,30 +96,13 @@ function catalogue(L: Locale): Record<string, string> {
 /** Every scorecard and statement sentence, per locale. */
 export const INCENTIVE_TEXT: Record<Locale, Record<string, string>> = { "en-US": catalogue("en-US"), "zh-CN": catalogue("zh-CN") };
 
-/**
- * A plural placeholder: `{count|# new account|# new accounts}` picks the first form when the number is
- * singular in the locale ("one" in its plural rules), the second otherwise; `#` stands for the number,
- * formatted as any other param. zh-CN sentences need none (Chinese has one form).
- */
-const PLURAL = /\{(\w+)\|([^{}|]*)\|([^{}|]*)\}/g;
-const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { "en-US": new Intl.PluralRules("en-US"), "zh-CN": new Intl.PluralRules("zh-CN") };
 /** The keys whose sentence has a plural placeholder, per locale (most have none and render directly). */
 const WITH_PLURALS: Record<Locale, ReadonlySet<string>> = {
   "en-US": new Set(Object.keys(INCENTIVE_TEXT["en-US"]).filter((k) => INCENTIVE_TEXT["en-US"][k].match(PLURAL))),
   "zh-CN": new Set(Object.keys(INCENTIVE_TEXT["zh-CN"]).filter((k) => INCENTIVE_TEXT["zh-CN"][k].match(PLURAL))),
 };
 
-/**
- * A sentence with each plural placeholder resolved to its form for the explanation's number.
- * @example pluralForms("{count|# rep has|# reps have} no quota", { count: 1 }, "en-US") // "{count} rep has no quota"
- */
-export function pluralForms(template: string, params: Explanation["params"], locale: Locale): string {
-  return template.replace(PLURAL, (_, name: string, one: string, other: string) => {
-    const v = params[name];
-    const form = typeof v === "number" && PLURAL_RULES[locale].select(v) === "one" ? one : other;
-    return form.replace(/#/g, `{${name}}`);
-  });
-}
+export { pluralForms };
 
 /**
  * Renders a scorecard or statement explanation in a locale. An unknown key is a programming error and throws.
