@@ -2,25 +2,18 @@
  * Never a crash, never a leftover, never a lost file: output paths are refused before any work, bad
  * files give one line saying what the file is, and nothing is left in the output folder.
  */
+import { cli } from "../helpers/cli";
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { safeText } from "../../src/cli/safeText";
 import { writeSheets } from "../../src/cli/writeTable";
 import { smallTeam } from "../helpers/team";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-team.xlsx");
 const root = mkdtempSync(path.join(os.tmpdir(), "fairshare-safety-"));
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** A fresh folder holding a copy of the sample; returns the folder and the copy. */
 function folder(name: string): { dir: string; book: string } {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { parts, setText } from "./xlsxParts";
+import { libreOfficeResave, parts, setText } from "./xlsxParts";
 
 /** Parts that list the sheets (and styles, appended to); run may add to them. */
 export const INDEX_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml"];
@@ -16,6 +16,21 @@ export async function cli(...argv: string[]) {
   let stderr = "";
   const code = await main(argv, { stdout: () => undefined, stderr: (s) => void (stderr += s) });
   return { code, stderr };
+}
+
+/**
+ * LibreOffice opens what run wrote: the re-saved file has the same sheets and the proposal's first column
+ * as written. Returns the re-saved file for further checks.
+ */
+export async function expectLibreOfficeReadsRun(ran: string): Promise<string> {
+  const again = libreOfficeResave(ran);
+  const ours = (await sheetsOf(ran)).map((s) => s.name);
+  expect((await sheetsOf(again)).map((s) => s.name)).toEqual(ours);
+  const proposal = ours.find((s) => s.startsWith("Fairshare Proposal"))!;
+  const [p1] = await read(ran, [proposal]);
+  const [p2] = await read(again, [proposal]);
+  expect(p2.values.map((r) => r[0])).toEqual(p1.values.map((r) => r[0]));
+  return again;
 }
 
 export async function sheetsOf(file: string): Promise<{ name: string; visible: boolean }[]> {

@@ -3,12 +3,12 @@
  * (read back with JSZip, independently of our zip code), only the index parts that list sheets change,
  * and those only by additions; after apply only the approved Owner cells differ.
  */
+import { cli } from "../../helpers/cli";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../../../src/cli/main";
 import { ExcelJsWorkbook } from "../../../src/workbook/exceljsAdapter";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
 import { parts, setText } from "../../helpers/xlsxParts";
@@ -17,13 +17,6 @@ const SAMPLE = path.join(__dirname, "..", "..", "..", "examples", "sample-team.x
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-fidelity-"));
 /** Parts that list the sheets; run may add to them. */
 const INDEX_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml"];
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** Each list of the styles part keeps its original children first, in order. */
 function expectStylesAppendOnly(before: string, after: string) {
