@@ -7,7 +7,7 @@
 import type { Cell } from "../../engine/table";
 import { columnLetter } from "../../engine/settings/parse";
 import { cellXml } from "./sheetXml";
-import { escapeXml, unescapeAttribute } from "./xml";
+import { escapeXml, PartShapeError, unescapeAttribute } from "./xml";
 
 export const TRANSITIONAL_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
@@ -36,7 +36,7 @@ function insertInto(xml: string, prefix: string, name: string, text: string): st
   const at = xml.lastIndexOf(close);
   if (at >= 0) return xml.slice(0, at) + text + xml.slice(at);
   const self = new RegExp(`<${prefix}${name}(\\s[^>]*?)?/>`).exec(xml);
-  if (!self) throw new Error(`no <${prefix}${name}> element`);
+  if (!self) throw new PartShapeError(`no <${prefix}${name}> element`);
   return xml.slice(0, self.index) + `<${prefix}${name}${self[1] ?? ""}>${text}${close}` + xml.slice(self.index + self[0].length);
 }
 

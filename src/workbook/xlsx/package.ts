@@ -96,6 +96,29 @@ function columnOf(ref: string): number {
   return n;
 }
 
+/**
+ * A part's XML as text. XML may be stored as UTF-16 (with its byte-order mark); such a part is only
+ * ever read to be edited, and is written back as UTF-8, so its declaration is made to say so.
+ */
+export function decodePart(data: Buffer): string {
+  const le = data[0] === 0xff && data[1] === 0xfe;
+  const be = data[0] === 0xfe && data[1] === 0xff;
+  if (!le && !be) return data.toString("utf8");
+  const body = le ? data.subarray(2) : Buffer.from(data.subarray(2, 2 + ((data.length - 2) & ~1))).swap16();
+  return body.toString("utf16le").replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, "$1UTF-8$2");
+}
+
+/** Excel's sheet size: 1,048,576 rows by 16,384 columns (XFD). */
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+/** "B7" for row 7, column 2 (for messages). */
+function cellName(row: number, col: number): string {
+  let name = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return `${name}${row}`;
+}
+
 /** Row number of a cell reference such as "AB12". */
 function rowOf(ref: string): number {
   let i = 0;
@@ -229,7 +252,19 @@ export class XlsxPackage {
   /** A part's text (UTF-8). */
   async text(part: string): Promise<string | null> {
     const e = this.zip.get(part);
-    return e ? (await this.zip.read(e)).toString("utf8") : null;
+    return e ? decodePart(await this.zip.read(e)) : null;
+  }
+
+  /**
+   * A part's text to be edited, after checking that it is well-formed XML: a damaged part we would
+   * edit is a "damaged part" problem before anything is written, never a half-edited part.
+   */
+  async editableText(part: string): Promise<string | null> {
+    const e = this.zip.get(part);
+    if (!e) return null;
+    const text = decodePart(await this.zip.read(e));
+    await parseXml(once(Buffer.from(text, "utf8")), {}, part);
+    return text;
   }
 
   private partOf(kind: string): string | null {
@@ -237,6 +272,11 @@ export class XlsxPackage {
     if (rel) {
       const p = resolveTarget(this.workbookPart, rel.target);
       if (this.zip.get(p)) return p;
+    }
+    // Without relationships at all, the conventional name (as for sheets above).
+    if (!this.workbookRels.length) {
+      const conventional = this.zip.get(path.posix.join(path.posix.dirname(this.workbookPart), `${kind}.xml`));
+      if (conventional) return conventional.name;
     }
     return null;
   }
@@ -317,9 +357,10 @@ export class XlsxPackage {
    */
   async readSheet(sheet: SheetEntry, maxRows = Infinity): Promise<Cell[][]> {
     const values: Cell[][] = [];
-    if (sheet.kind !== "worksheet" || !sheet.part) return values;
-    const entry = this.zip.get(sheet.part);
-    if (!entry) return values;
+    if (sheet.kind !== "worksheet") return values;
+    // A sheet the workbook lists without its part: damage (Excel would repair the file by dropping it).
+    const entry = sheet.part ? this.zip.get(sheet.part) : undefined;
+    if (!entry) throw new ZipFormatError("missingSheetPart", { sheet: sheet.name, part: sheet.part ?? "—" });
     const shared = await this.loadSharedStrings();
     const dates = await this.loadDateStyles();
     const date1904 = this.date1904;
@@ -354,8 +395,11 @@ export class XlsxPackage {
           v = NOT_CALCULATED;
           break;
         case "s": {
-          const s = shared[Number(text)];
-          v = s === undefined ? null : s;
+          // An index that is not one of the shared strings is damage, never a blank or another cell's text.
+          const t = text.trim();
+          const s = /^\d+$/.test(t) ? shared[Number(t)] : undefined;
+          if (s === undefined) throw new ZipFormatError("badSharedString", { part: entry.name, cell: cellName(rowNumber, col), index: t, count: shared.length });
+          v = s;
           break;
         }
         case "inlineStr":
@@ -393,6 +437,8 @@ export class XlsxPackage {
             case "row": {
               const r = attribute(raw, "r");
               rowNumber = r ? Number(r) : rowNumber + 1;
+              // A row outside the sheet would be dropped (0) or allocate millions of empty rows: damage.
+              if (!(rowNumber >= 1 && rowNumber <= MAX_ROWS && Number.isInteger(rowNumber))) throw new ZipFormatError("badReference", { part: entry.name, ref: r ?? String(rowNumber) });
               if (rowNumber > maxRows) throw new StopParsing();
               row = null;
               col = 0;
@@ -408,11 +454,14 @@ export class XlsxPackage {
                 else if (k === "t") type = v;
                 else if (k === "s") style = Number(v) || 0;
               });
-              col = r ? columnOf(r) || col + 1 : col + 1;
-              if (r && !row) {
+              if (r) {
+                col = columnOf(r);
+                // A reference that names no cell of a sheet ("A0", "2B", past column XFD) is damage, never a guess.
+                const at = rowOf(r);
+                if (!(col >= 1 && col <= MAX_COLUMNS && at >= 1 && at <= MAX_ROWS && Number.isInteger(at))) throw new ZipFormatError("badReference", { part: entry.name, ref: r });
                 // A cell outside a row element: not valid, but place it by its reference.
-                rowNumber = rowOf(r);
-              }
+                if (!row) rowNumber = at;
+              } else col++;
               text = "";
               hasValue = false;
               hasFormula = false;
@@ -464,7 +513,7 @@ export class XlsxPackage {
           if (collecting) text += t;
         },
       },
-      sheet.part,
+      entry.name,
     );
     for (let i = 0; i < values.length; i++) {
       const r = values[i];

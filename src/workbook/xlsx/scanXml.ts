@@ -196,7 +196,7 @@ async function scan(chunks: AsyncIterable<Buffer>, h: ScanHandlers, part: string
           continue;
         }
         // DOCTYPE and other declarations have no place in OOXML (and would allow entity tricks).
-        throw fail("unexpected declaration");
+        throw fail(startsWith(b, lt, "<!DOCTYPE") ? "a DOCTYPE declaration" : "a declaration OOXML does not allow");
       }
       // An opening tag; a quoted attribute value may contain ">".
       let gt = b.indexOf(62, lt);

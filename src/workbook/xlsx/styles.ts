@@ -7,7 +7,7 @@
  */
 import type { ColumnFormat, Highlight } from "../../engine/table";
 import { HIGHLIGHT_COLORS, NUMBER_FORMATS } from "../format";
-import { unescapeAttribute } from "./xml";
+import { PartShapeError, unescapeAttribute } from "./xml";
 
 /** Style indices our sheets use. */
 export interface OurStyles {
@@ -57,7 +57,7 @@ function findBlock(xml: string, prefix: string, name: string): Block | null {
   if (m[2] === "/") return { start: m.index, innerEnd: -1, end: m.index + m[0].length, openTag: m[0], inner: "" };
   const close = `</${prefix}${name}>`;
   const ce = xml.indexOf(close, m.index + m[0].length);
-  if (ce < 0) throw new Error(`styles: <${name}> is not closed`);
+  if (ce < 0) throw new PartShapeError(`<${name}> is not closed`);
   return { start: m.index, innerEnd: ce, end: ce + close.length, openTag: m[0], inner: xml.slice(m.index + m[0].length, ce) };
 }
 
@@ -110,7 +110,7 @@ export function cellXfChildren(xml: string, prefix: string): string[] {
  */
 export function addOurStyles(xml: string): { xml: string; styles: OurStyles } {
   const root = /<(\w+:)?styleSheet[\s>]/.exec(xml);
-  if (!root) throw new Error("styles: no styleSheet element");
+  if (!root) throw new PartShapeError("no <styleSheet> element");
   const p = root[1] ?? "";
   // Custom number formats get ids above every existing one (and above 163, the built-in range).
   const ids = [...xml.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));

@@ -50,6 +50,7 @@ import {
 } from "./sheetExtras";
 import type { SheetPartExtras } from "./sheetXml";
 import { ZipFormatError, ZipWriter } from "./zip";
+import { PartShapeError } from "./xml";
 
 /** Thrown when an update names a sheet that does not exist (a caller bug: updates follow a read). */
 export class SheetMissingError extends Error {
@@ -196,13 +197,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const wbPart = pkg.workbookPart;
     const replaced = new Map<string, string>(); // part → new content
     const removedParts = new Set<string>();
-    let workbookXml = (await pkg.text(wbPart))!;
+    let workbookXml = (await pkg.editableText(wbPart))!;
     const strict = isStrict(workbookXml);
     const mainNs = strict ? STRICT_MAIN_NS : TRANSITIONAL_MAIN_NS;
     const relNs = strict ? STRICT_REL_NS : TRANSITIONAL_REL_NS;
     const relsPart = relsPartOf(wbPart);
-    let relsXml = (await pkg.text(relsPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const types = await pkg.text("[Content_Types].xml");
+    let relsXml = (await pkg.editableText(relsPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const types = await pkg.editableText("[Content_Types].xml");
     if (types === null) throw new ZipFormatError("noContentTypes");
     let typesXml = types;
     const newParts: { part: string; data: Iterable<string> }[] = [];
@@ -223,11 +224,11 @@ export class XlsxWorkbook implements WorkbookPort {
     let unlocked: Partial<Record<ColumnFormat, number>> = {};
     if (this.pending.length) {
       const stylesPart = pkg.stylesPart();
-      const base = stylesPart ? (await pkg.text(stylesPart))! : minimalStyles(mainNs);
-      const edited = addOurStyles(base);
+      const base = stylesPart ? (await pkg.editableText(stylesPart))! : minimalStyles(mainNs);
+      const edited = inPart(stylesPart ?? "", () => addOurStyles(base));
       styles = edited.styles;
       const formats = editableFormats(this.pending.flatMap((p) => (p.kind === "output" ? [p.sheet] : [])));
-      if (formats.length) ({ xml: edited.xml, unlocked } = addUnlockedStyles(edited.xml, styles, formats));
+      if (formats.length) ({ xml: edited.xml, unlocked } = inPart(stylesPart ?? "", () => addUnlockedStyles(edited.xml, styles!, formats)));
       if (stylesPart) {
         if (edited.xml !== base) replaced.set(stylesPart, edited.xml);
       }
@@ -286,15 +287,17 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const np of newParts) removedParts.delete(np.part);
 
     if (refs.length || removedNames.length) {
-      workbookXml = shiftLocalSheetIds(editWorkbookXml(workbookXml, refs, removedNames), removedIndices);
+      workbookXml = inPart(wbPart, () => shiftLocalSheetIds(editWorkbookXml(workbookXml, refs, removedNames), removedIndices));
       replaced.set(wbPart, workbookXml);
-      relsXml = editRelationships(relsXml, addRels, removeRelIds);
+      relsXml = inPart(relsPart, () => editRelationships(relsXml, addRels, removeRelIds));
       replaced.set(relsPart, relsXml);
-      typesXml = editContentTypes(typesXml, addTypes, removeTypes);
+      typesXml = inPart("[Content_Types].xml", () => editContentTypes(typesXml, addTypes, removeTypes));
       replaced.set("[Content_Types].xml", typesXml);
       const appPart = pkg.entry("docProps/app.xml")?.name;
-      if (appPart) {
-        const app = editAppXml((await pkg.text(appPart))!, addedNames, removedNames);
+      // docProps/app.xml is only a summary Excel rewrites on save: a damaged one is left as it is.
+      const appXml = appPart ? await pkg.editableText(appPart).catch((e) => (e instanceof ZipFormatError ? null : Promise.reject(e))) : null;
+      if (appPart && appXml !== null) {
+        const app = editAppXml(appXml, addedNames, removedNames);
         if (app !== null) replaced.set(appPart, app);
       }
     }
@@ -303,12 +306,14 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [name, rows] of this.updates) {
       const s = this.find(name);
       if (!s?.part) throw new SheetMissingError(name);
-      replaced.set(s.part, setCells(replaced.get(s.part) ?? (await pkg.text(s.part))!, rows));
+      const xml = replaced.get(s.part) ?? (await pkg.text(s.part))!;
+      replaced.set(s.part, inPart(s.part, () => setCells(xml, rows)));
     }
     for (const [name, rows] of this.appended) {
       const s = this.find(name);
       if (!s?.part) throw new SheetMissingError(name);
-      replaced.set(s.part, appendRowsXml(replaced.get(s.part) ?? (await pkg.text(s.part))!, rows, 0));
+      const xml = replaced.get(s.part) ?? (await pkg.text(s.part))!;
+      replaced.set(s.part, inPart(s.part, () => appendRowsXml(xml, rows, 0)));
     }
 
     const fh = await fs.open(out, "wx");
@@ -416,5 +421,15 @@ class SheetExtrasWriter {
       extras.rootAttributes = REL_NS_ATTRIBUTE;
     }
     return extras;
+  }
+}
+
+/** Runs a text edit of a part; a part lacking what the edit needs is a damaged part, named. */
+function inPart<T>(part: string, edit: () => T): T {
+  try {
+    return edit();
+  } catch (e) {
+    if (e instanceof PartShapeError) throw new ZipFormatError("badXml", { part, why: e.message });
+    throw e;
   }
 }

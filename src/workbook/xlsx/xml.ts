@@ -22,6 +22,14 @@ export function localName(qname: string): string {
   return i < 0 ? qname : qname.slice(i + 1);
 }
 
+/**
+ * A part we edit as text lacks an element the edit needs (a damaged or foreign part): the writer turns it
+ * into a "damaged part" problem naming the part.
+ */
+export class PartShapeError extends Error {
+  override name = "PartShapeError";
+}
+
 /** Thrown by a handler to end parsing early (e.g. after the first rows); not an error. */
 export class StopParsing extends Error {
   override name = "StopParsing";
@@ -36,6 +44,10 @@ export async function parseXml(chunks: AsyncIterable<Buffer>, handlers: XmlHandl
   let failure: Error | null = null;
   parser.on("error", (e) => {
     failure ??= new ZipFormatError("badXml", { part, why: e.message.replace(/\s+/g, " ") });
+  });
+  // OOXML has no DOCTYPE; one could only declare entities (expansion bombs, external files): refused, as scanXml does.
+  parser.on("doctype", () => {
+    failure ??= new ZipFormatError("badXml", { part, why: "a DOCTYPE declaration" });
   });
   if (handlers.open) {
     const open = handlers.open;
