@@ -414,6 +414,9 @@ function interpretInput(raw: unknown, numberFormat: string, mode: "values" | "fo
   }
   if (typeof raw !== "string") fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format (cell values must be strings, numbers or booleans).");
   const s = raw;
+  // A cell holds 32,767 characters at most (Excel's specifications and limits); more is refused. The
+  // apostrophe that marks text is not part of the cell.
+  if (s.length - (s.startsWith("'") ? 1 : 0) > 32767) fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format (text longer than a cell's 32,767 characters).");
   if (s === "") return { v: "" };
   if (numberFormat === "@" && !(mode === "formulas" && s.startsWith("="))) return { v: s };
   if (s.startsWith("'")) return { v: s.slice(1), prefix: true };

@@ -99,3 +99,18 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Excel's limit on the characters in one cell. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/**
+ * Text cut to Excel's cell limit, ending with a note that says so (with the original length).
+ * @example capCellText("x".repeat(40000)).length // 32767
+ */
+export function capCellText(s: string): string {
+  if (s.length <= CELL_TEXT_LIMIT) return s;
+  const note = ` … [cut: ${s.length.toLocaleString("en-US")} characters, Excel holds ${CELL_TEXT_LIMIT.toLocaleString("en-US")}]`;
+  let cut = CELL_TEXT_LIMIT - note.length;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(s[cut - 1])) cut--;
+  return s.slice(0, cut) + note;
+}

@@ -7,7 +7,7 @@
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
-import { APPENDED_HIGHLIGHT_LAST_ROW, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights, validateProtection } from "./format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, capCellText, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights, validateProtection } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
 import { checkReplaceable, SheetExistsError, type AddSheetsOptions, type CellUpdate, type ReadOptions, type SheetInfo, type WorkbookPort } from "./port";
 
@@ -69,7 +69,9 @@ export function toExcelInput(cell: Cell, textCell: boolean): ExcelInput {
   }
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
   if (typeof cell === "boolean") return cell;
-  return !textCell && needsTextPrefix(cell) ? `'${cell}` : cell;
+  // Excel holds 32,767 characters a cell: longer text is cut, saying so, before it can fail the batch.
+  const text = capCellText(cell);
+  return !textCell && needsTextPrefix(text) ? `'${text}` : text;
 }
 
 /** Office.js reads empty cells as "": the engine's blank is null. Everything else passes through. */

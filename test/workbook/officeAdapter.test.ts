@@ -185,6 +185,31 @@ function outputSheet(overrides: Partial<OutputSheet> = {}): OutputSheet {
 }
 
 describe("addSheets", () => {
+  it("cuts text past Excel's 32,767 characters a cell, saying so, where the host would refuse the whole batch", async () => {
+    install(FakeWorkbook.from({ Reps: [["Rep"]] }));
+    const long = "y".repeat(40000);
+    // The fake host refuses what Excel cannot hold, as the real one does.
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Reps").getRange("B1").values = [[long]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await new OfficeWorkbook().addSheets([outputSheet({ preamble: [[`=${long}`]], rows: [[long, `=${long}`, 1, 0, null, null]] })]);
+    const s = host.workbook.sheet("Proposal");
+    const [[title]] = s.values("A1:A1") as string[][];
+    // One preamble line, a blank line, the header: the row is the 4th.
+    const [[text, formulaLike]] = s.values("A4:B4") as string[][];
+    for (const v of [title, text, formulaLike]) {
+      expect(v).toHaveLength(32767);
+      expect(v).toMatch(/ … \[cut: 40,001 characters|\[cut: 40,000 characters/);
+    }
+    expect(text.startsWith("y".repeat(32000))).toBe(true);
+    // Still text: the apostrophe Excel drops is not counted against the cell.
+    expect(formulaLike.startsWith("=yyy")).toBe(true);
+    expect(host.workbook.formulaCells()).toEqual([]);
+  });
+
   it("writes preamble, bold header, typed columns, table, validation, frozen header and widths", async () => {
     install(FakeWorkbook.from({ Reps: [["Rep"]] }));
     await new OfficeWorkbook().addSheets([

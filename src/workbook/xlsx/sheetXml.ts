@@ -5,25 +5,11 @@
  */
 import type { Cell, Highlight, OutputSheet } from "../../engine/table";
 import { columnLetter } from "../../engine/settings/parse";
-import { APPENDED_HIGHLIGHT_LAST_ROW, dateToSerial, formulaText } from "../format";
+import { APPENDED_HIGHLIGHT_LAST_ROW, capCellText, dateToSerial, formulaText } from "../format";
 import type { OurStyles } from "./styles";
 import { escapeXml } from "./xml";
 
-/** Excel's limit on the characters in one cell. */
-export const CELL_TEXT_LIMIT = 32767;
-
-/**
- * Text cut to Excel's cell limit, ending with a note that says so (with the original length).
- * @example capCellText("x".repeat(40000)).length // 32767
- */
-export function capCellText(s: string): string {
-  if (s.length <= CELL_TEXT_LIMIT) return s;
-  const note = ` … [cut: ${s.length.toLocaleString("en-US")} characters, Excel holds ${CELL_TEXT_LIMIT.toLocaleString("en-US")}]`;
-  let cut = CELL_TEXT_LIMIT - note.length;
-  // Never split a surrogate pair.
-  if (/[\ud800-\udbff]/.test(s[cut - 1])) cut--;
-  return s.slice(0, cut) + note;
-}
+export { CELL_TEXT_LIMIT, capCellText } from "../format";
 
 /** One cell's XML; `style` is a cellXfs index (0 for none), `dateStyle` the style for Dates. */
 export function cellXml(ref: string, v: Cell, style: number, dateStyle: number): string {
