@@ -618,6 +618,8 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
   let browser: LaunchedChromium;
   let page: Page;
   let errors: string[];
+  /** From the Cancel click to the pane saying so, in the page's clock (ms); null until measured. */
+  let cancelLatency: number | null = null;
   beforeAll(async () => {
     browser = await launchChromium(VIEWPORT);
     page = browser.page;
@@ -628,7 +630,7 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
     await browser?.close();
   });
 
-  test("the bar shows named stages as they change; Cancel stops the run within 200 ms and writes nothing; Run again works", async () => {
+  test("the bar shows named stages as they change; Cancel, clicked while the worker computes, stops the run and writes nothing; Run again works", async () => {
     const pane = page.getByTestId("pane");
     // The pane alone (grid=off), as in Excel, where the pane's web view holds nothing but the pane: the
     // playground's grid would add its own style and layout work to every frame of the pane. A team three
@@ -702,7 +704,8 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
       const named = (["stepDetect", "stepRead", ...WORKER_STAGES] as const).map((k) => t(k));
       expect(stages.filter((s) => !named.some((n) => s.startsWith(n)))).toEqual([]);
       expect(probe.click).toBeDefined();
-      expect(latency).toBeLessThan(CANCEL_WITHIN_MS);
+      expect(probe.shown).toBeDefined();
+      cancelLatency = latency;
       expect(await pane.getByText(t("runCancelTooLate")).count()).toBe(0);
       // Nothing written: the same sheets, also once the worker would have finished.
       expect(await hookSheetNames(page)).toEqual(sheetsBefore);
@@ -715,6 +718,12 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
     expect((await hookSheetNames(page)).filter((n) => sheetKind(n) === "proposal")).toHaveLength(1);
     expect(await hookSheetNames(page)).toEqual(expect.arrayContaining(sheetsBefore));
   }, 300_000);
+
+  // Apart from the behaviour above, so a slow machine's miss reads as what it is: the time, not a wrong result.
+  test(`Cancel took effect within ${CANCEL_WITHIN_MS} ms of the click`, () => {
+    expect(cancelLatency).not.toBeNull();
+    expect(cancelLatency!).toBeLessThan(CANCEL_WITHIN_MS);
+  });
 
   test("the page logged no errors", () => {
     expect(errors).toEqual([]);
