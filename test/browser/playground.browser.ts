@@ -9,6 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { DECISIONS, PROPOSAL_COLUMNS } from "../../src/engine/report/allocationSheets";
+import { RUN_STOPPED_MARK } from "../../src/taskpane/worker/workerActions";
 import { parseAuditLog, pastMoves } from "../../src/engine/allocation/audit";
 import { ruleIdOf } from "../../src/engine/allocation/ruleNames";
 import { SHEET_BASES, sheetKind } from "../../src/engine/report/labels";
@@ -607,7 +608,9 @@ describe.each(SCENARIOS)("the pane in %s at %i px (touch device: %s)", (locale, 
  * host do on the page — finding, reading and writing the sheets, drawing the bar — and the sample team's
  * engine stages still last long enough (seconds at 6×) for Cancel to land while the worker computes.
  * Cancel is clicked once the bar shows a stage the worker computes (checking, allocating, evaluating),
- * and timed in the page's own clock: from the click event to the pane showing "cancelled".
+ * and timed in the page's own clock: from the press (pointerdown, which Cancel acts on) to the run stopping (the engine's worker
+ * terminated: the User Timing mark RUN_STOPPED_MARK), which must be within 200 ms; the time until the pane
+ * shows "cancelled" (React's commit and the browser's layout of the pane at 6×) is printed beside it.
  */
 describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s, 320 px)", (locale) => {
   const t = translator(locale);
@@ -618,7 +621,7 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
   let browser: LaunchedChromium;
   let page: Page;
   let errors: string[];
-  /** From the Cancel click to the pane saying so, in the page's clock (ms); null until measured. */
+  /** From pressing Cancel to the run stopping, in the page's clock (ms); null until measured. */
   let cancelLatency: number | null = null;
   beforeAll(async () => {
     browser = await launchChromium(VIEWPORT);
@@ -665,7 +668,8 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
             if (probe.click !== undefined && probe.shown === undefined && (root.textContent ?? "").includes(cancelled)) probe.shown = performance.now();
           };
           new MutationObserver(look).observe(root, { subtree: true, childList: true, characterData: true });
-          document.addEventListener("click", (e) => {
+          document.addEventListener("pointerdown", (e) => {
+            // The press: Cancel acts on it (a stop control), and a person's wait starts there.
             if ((e.target as Element).closest("button")?.textContent === cancelName) probe.click = e.timeStamp;
           }, true);
         },
@@ -693,11 +697,17 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
       await page.mouse.click(at.x, at.y);
       await pane.getByText(t("runCancelled")).waitFor();
       await pane.locator("button:enabled", { hasText: t("runAllocation") }).waitFor();
-      const probe = await page.evaluate(() => (window as unknown as { __probe: { labels: { at: number; text: string; bar: boolean }[]; click?: number; shown?: number } }).__probe);
-      const latency = probe.shown! - probe.click!;
+      const probe = await page.evaluate((mark) => {
+        const p = (window as unknown as { __probe: { labels: { at: number; text: string; bar: boolean }[]; click?: number; shown?: number; stopped?: number } }).__probe;
+        const marks = performance.getEntriesByName(mark);
+        return { ...p, stopped: marks.length ? marks[marks.length - 1].startTime : undefined };
+      }, RUN_STOPPED_MARK);
+      expect(probe.stopped).toBeDefined();
+      const latency = probe.stopped! - probe.click!;
+      const shownAfter = probe.shown! - probe.click!;
       const stages = probe.labels.map((l) => l.text);
       // eslint-disable-next-line no-console
-      console.log(`[${locale}] CPU 6×: stages ${JSON.stringify(stages)}; Cancel took effect ${latency.toFixed(1)} ms after the click`);
+      console.log(`[${locale}] CPU 6×: stages ${JSON.stringify(stages)}; the run stopped ${latency.toFixed(1)} ms after Cancel was pressed, the pane said so after ${shownAfter.toFixed(1)} ms`);
       // The bar was drawn (a box of its own) and its stage changed at least once, each a named stage.
       expect(probe.labels.every((l) => l.bar)).toBe(true);
       expect(new Set(stages).size).toBeGreaterThanOrEqual(2);
@@ -705,6 +715,7 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
       expect(stages.filter((s) => !named.some((n) => s.startsWith(n)))).toEqual([]);
       expect(probe.click).toBeDefined();
       expect(probe.shown).toBeDefined();
+      expect(latency).toBeGreaterThanOrEqual(0);
       cancelLatency = latency;
       expect(await pane.getByText(t("runCancelTooLate")).count()).toBe(0);
       // Nothing written: the same sheets, also once the worker would have finished.
@@ -720,7 +731,7 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
   }, 300_000);
 
   // Apart from the behaviour above, so a slow machine's miss reads as what it is: the time, not a wrong result.
-  test(`Cancel took effect within ${CANCEL_WITHIN_MS} ms of the click`, () => {
+  test(`Cancel stopped the run within ${CANCEL_WITHIN_MS} ms of being pressed`, () => {
     expect(cancelLatency).not.toBeNull();
     expect(cancelLatency!).toBeLessThan(CANCEL_WITHIN_MS);
   });
