@@ -5,7 +5,7 @@
  *
  * Query parameters: `width` (pane width, 320–600 px), `lang` (Office's display language, e.g. zh-CN),
  * `theme=dark`, `touch=1` (Office reports a touch device), `worker=off` (the engine on the page),
- * `scale=4` (a team four times the sample's).
+ * `scale=4` (a team four times the sample's), `grid=off` (the pane alone, without the workbook's grid).
  *
  * Playground and test affordance: `window.__fairshare` — `setCell(sheet, row, column, value)` (0-based,
  * written through Excel.run like typing), `sheetNames()`, `values(sheet)` and the fake `host` itself.
@@ -75,7 +75,7 @@ Office.onReady(() => {
             <App actions={createOfficeActions({ spawnWorker: params.worker ? spawnEngineWorker : undefined })} touch={touchEnabledSafe()} />
           </I18nProvider>
         }
-        grid={<WorkbookGrid workbook={host.workbook} events={events} />}
+        grid={params.grid ? <WorkbookGrid workbook={host.workbook} events={events} /> : null}
       />
     </FluentProvider>
   );

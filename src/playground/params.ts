@@ -19,14 +19,20 @@ export interface PlaygroundParams {
   worker: boolean;
   /** How many times the sample team (1–10): reps and accounts, and so sales, multiplied. */
   scale: number;
+  /**
+   * Whether the page draws the workbook's grid beside the pane (`grid=off`: the pane alone, as in Excel,
+   * where the grid is Excel's and the pane's web view holds nothing else; its style and layout work then
+   * counts for the pane alone).
+   */
+  grid: boolean;
 }
 
 /**
- * Reads `?width=320&lang=zh-CN&theme=dark&touch=1&worker=off&scale=4`. Anything missing or unreadable falls back to the default,
+ * Reads `?width=320&lang=zh-CN&theme=dark&touch=1&worker=off&scale=4&grid=off`. Anything missing or unreadable falls back to the default,
  * so a mistyped link still opens a working playground.
  *
  * @example
- * playgroundParams("?width=900&lang=zh-CN") // { width: 600, lang: "zh-CN", dark: false, touch: false, worker: true, scale: 1 }
+ * playgroundParams("?width=900&lang=zh-CN") // { width: 600, lang: "zh-CN", dark: false, touch: false, worker: true, scale: 1, grid: true }
  */
 export function playgroundParams(search: string): PlaygroundParams {
   const query = new URLSearchParams(search);
@@ -43,5 +49,6 @@ export function playgroundParams(search: string): PlaygroundParams {
     touch: query.get("touch") === "1",
     worker: query.get("worker") !== "off",
     scale: Number.isFinite(scale) ? Math.min(10, Math.max(1, scale)) : 1,
+    grid: query.get("grid") !== "off",
   };
 }

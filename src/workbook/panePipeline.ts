@@ -14,6 +14,7 @@ import { parseAuditLog, pastMoves } from "../engine/allocation/audit";
 import { componentLabel } from "../engine/incentives/components";
 import { renderIncentive } from "../engine/incentives/text";
 import { sheetKind } from "../engine/report/labels";
+import { proposalRuns } from "../engine/report/proposalNames";
 import { settingsSheet } from "../engine/report/settingsSheet";
 import { normalizeHeader, SCHEMA, SETTINGS_SHEET, type Role } from "../engine/schema";
 import { IssueList } from "../engine/issues";
@@ -187,6 +188,8 @@ export interface ReviewStatus {
   proposalSheet: string | null;
   /** Every sheet of the newest run's proposal: its one sheet, or one per region. */
   proposalSheets?: string[];
+  /** The earlier runs' proposals, superseded by the newest (kept once they had decisions): newest first, each run's sheets in tab order. */
+  earlierProposals?: string[][];
   approved: number;
   rejected: number;
   pending: number;
@@ -289,10 +292,11 @@ function pendingRows(t: Table, regionOf: ReadonlyMap<string, string>): ReviewRow
  * The newest run's proposal sheets (its one sheet, or one per region), read with the roster in one round
  * trip (after detection): the tables in tab order and each rep's region by rep key.
  */
-async function readProposals(port: WorkbookPort): Promise<{ tables: Table[]; regionOf: Map<string, string> } | null> {
+async function readProposals(port: WorkbookPort): Promise<{ tables: Table[]; regionOf: Map<string, string>; earlier: string[][] } | null> {
   const d = await detect(port);
   const names = newestProposalSet(d.sheets);
   if (!names.length) return null;
+  const earlier = proposalRuns(d.sheets.map((s) => s.name)).slice(0, -1).reverse();
   const repsSheet = d.assignment.reps;
   const read = await port.readTables(repsSheet ? [...names, repsSheet] : names);
   const tables = names.map((n) => read.find((t) => t.sheet === n)).filter((t): t is Table => !!t);
@@ -318,13 +322,13 @@ async function readProposals(port: WorkbookPort): Promise<{ tables: Table[]; reg
       }
     }
   }
-  return { tables, regionOf };
+  return { tables, regionOf, earlier };
 }
 
 /** Decision counts and undecided rows of the newest run's proposal, over all its sheets (detection, then one read). */
 export async function reviewStatus(port: WorkbookPort): Promise<ReviewStatus> {
   const read = await readProposals(port);
-  const status: ReviewStatus = { proposalSheet: read?.tables[0].sheet ?? null, proposalSheets: read?.tables.map((t) => t.sheet) ?? [], approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {}, pendingRows: [] };
+  const status: ReviewStatus = { proposalSheet: read?.tables[0].sheet ?? null, proposalSheets: read?.tables.map((t) => t.sheet) ?? [], earlierProposals: read?.earlier ?? [], approved: 0, rejected: 0, pending: 0, unreadable: 0, total: 0, pendingByRule: {}, pendingRows: [] };
   for (const t of read?.tables ?? []) {
     const c = decisionCounts(t);
     status.approved += c.approved;

@@ -492,10 +492,27 @@ describe("ReviewSection", () => {
 
   it("shows the decision counts of the proposal sheet, which links to it, and says when they follow the sheet", () => {
     const text = render(<ReviewSection {...props} />);
-    expect(text).toBe("Proposal sheet: Fairshare Proposal 2026-03 Approved 5 Rejected 2 Pending 12 Total 19 Apply approved");
+    expect(text).toBe("Current proposal: Fairshare Proposal 2026-03 Approved 5 Rejected 2 Pending 12 Total 19 Apply approved");
     expect(html(<ReviewSection {...props} />)).toMatch(/<button[^>]*>Fairshare Proposal 2026-03<\/button>/);
     expect(render(<ReviewSection {...props} review={{ ...review, unreadable: 1 }} />)).toContain("Unreadable decisions 1");
     expect(render(<ReviewSection {...props} live />)).toContain("Total 19 The counts follow the proposal sheet as decisions are made there.");
+  });
+
+  it("names the current proposal, every sheet of it a link, and lists earlier proposals as superseded, each sheet a link, in both languages", () => {
+    const current = ["Fairshare Proposal 2026-03 East #2", "Fairshare Proposal 2026-03 West #2"];
+    const earlier = [["Fairshare Proposal 2026-03 East", "Fairshare Proposal 2026-03 West"], ["Fairshare Proposal 2026-02"]];
+    const set = { ...review, proposalSheet: current[0], proposalSheets: current, earlierProposals: earlier };
+    // (render() leaves a space where a link ended.)
+    const text = render(<ReviewSection {...props} review={set} />).replace(/ ([,、])/g, "$1");
+    expect(text).toContain(`Current proposal: ${current.join(", ")} Approved 5`);
+    expect(text).toContain(`Earlier proposals Superseded: ${earlier[0].join(", ")} Superseded: ${earlier[1][0]} Apply approved`);
+    const markup = html(<ReviewSection {...props} review={set} />);
+    for (const sheet of [...current, ...earlier.flat()]) expect(markup).toMatch(new RegExp(`<button[^>]*>${sheet.replace(/[#]/g, "\\$&")}</button>`));
+    const zh = render(<ReviewSection {...props} review={set} />, "zh-CN").replace(/ ?([,、：]) ?/g, "$1");
+    expect(zh).toContain(`当前调整建议：${current.join("、")}`);
+    expect(zh).toContain(`较早的调整建议 已被取代：${earlier[0].join("、")} 已被取代：${earlier[1][0]}`);
+    // Without earlier runs there is no such list.
+    expect(render(<ReviewSection {...props} />)).not.toContain("Superseded");
   });
 
   it("shows what Apply did, conflicts with their reasons", () => {

@@ -95,7 +95,7 @@ describe("translator", () => {
 
   it("splits a message around a placeholder, keeping the catalogue's word order", () => {
     expect(splitMessage(translator("en-US"), "sheetsWritten", "sheets")).toEqual(["Sheets written: ", ""]);
-    expect(splitMessage(translator("zh-CN"), "reviewSheet", "sheet")).toEqual(["调整建议表：", ""]);
+    expect(splitMessage(translator("zh-CN"), "reviewSheet", "sheets")).toEqual(["当前调整建议：", ""]);
     expect(splitMessage(translator("en-US"), "rankOf", "rank", { size: 12 })).toEqual(["", " of 12"]);
     expect(splitMessage(translator("en-US"), "checkData", "none")).toEqual(["Check data", ""]);
   });

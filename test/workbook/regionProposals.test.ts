@@ -122,6 +122,8 @@ test("a rerun replaces the undecided set in place; once one sheet has a decision
 
   // The review and apply read the newest set: its three sheets, not the first run's.
   expect((await reviewStatus(port)).proposalSheets).toEqual(set2);
+  // The first run's set is kept (it has a decision) and reads as superseded, every sheet of it.
+  expect((await reviewStatus(port)).earlierProposals).toEqual([NAMES]);
   decide(port.sheets.get(set2[1])!, "Y1", "Approve", "Bob");
   const report = await applyApproved(port, { now: new Date(Date.UTC(2026, 6, 2)) });
   expect(report.proposalSheets).toEqual(set2);

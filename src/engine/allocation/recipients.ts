@@ -482,7 +482,8 @@ export function placeReleases(ctx: AllocationContext, releases: readonly Release
         continuityScore: f.continuity,
         teamScore: f.team,
         newRepScore: f.newRep,
-        weights: MATCH_FACTORS.map((k) => `${k} ${weights[k]}`).join(", "),
+        // Each factor named in the sheet's language (the rendered list takes the locale's separator).
+        weights: MATCH_FACTORS.map((k) => ({ key: `weight.${k}`, params: { weight: weights[k] } })),
         cap: receivingCap[best],
         loadBeforeCents: before,
         loadAfterCents: loadOf(best),

@@ -53,6 +53,26 @@ export function newestRun(names: readonly string[], period?: string): string[] {
   return parsed.filter((x) => x.p && x.p.period === last.p!.period && x.p.suffix === last.p!.suffix).map((x) => x.name);
 }
 
+/**
+ * Every run's proposal among sheet names, oldest first: each run its sheets in tab order (a period's
+ * sheets with the same suffix; a proposal sheet whose name does not parse is a run of its own). Runs are
+ * ordered by their last sheet in tab order, so the last run is the one newestRun finds.
+ * @example proposalRuns(["Fairshare Proposal 2026-10", "Reps", "Fairshare Proposal 2026-10 #2"]) // [["Fairshare Proposal 2026-10"], ["Fairshare Proposal 2026-10 #2"]]
+ */
+export function proposalRuns(names: readonly string[]): string[][] {
+  const runs = new Map<string, { sheets: string[]; last: number }>();
+  names.forEach((name, i) => {
+    const p = parseProposalName(name);
+    if (!p && !isProposalLike(name)) return;
+    const key = p ? `${p.period}|${p.suffix}` : `sheet|${name}`;
+    const run = runs.get(key) ?? { sheets: [], last: i };
+    run.sheets.push(name);
+    run.last = i;
+    runs.set(key, run);
+  });
+  return [...runs.values()].sort((a, b) => a.last - b.last).map((r) => r.sheets);
+}
+
 const isProposalLike = (name: string) => (["en-US", "zh-CN"] as const).some((L) => name === SHEET_BASES[L].proposal || name.startsWith(`${SHEET_BASES[L].proposal} `));
 
 /**

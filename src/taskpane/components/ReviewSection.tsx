@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Caption1, Field, Input, Link, Select, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
-import { useTouchStyles } from "./touch";
+import { Body1, Button, Caption1, Field, Input, Select, Spinner, Subtitle2, Text, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import type { ApplySummary, ReviewFilter, ReviewStatus } from "../actions";
 import type { MessageKey } from "../i18n/en-US";
 import { useLocale, useT } from "../i18n/I18nProvider";
-import { splitMessage } from "../i18n/locale";
 import { BULK_KINDS, bulkChoices, bulkCounts, bulkFilter, type BulkKind } from "./bulk";
 import { CountList } from "./CountList";
+import { SheetLinks } from "./SheetLinks";
 
 const useStyles = makeStyles({
   root: {
@@ -18,7 +17,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   note: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   sheet: { margin: 0, overflowWrap: "anywhere" },
-  link: { fontSize: "inherit", lineHeight: "inherit", whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "start" },
   actions: {
     display: "flex",
     flexWrap: "wrap",
@@ -80,11 +78,9 @@ const KIND_LABELS: Readonly<Record<BulkKind, MessageKey>> = { all: "bulkKindAll"
  */
 export function ReviewSection({ review, apply, loading, applying, disabled, live = false, approver = "", onApproverChange, approverMissing = false, onDecide, decided = null, onApply, onSelectSheet, className }: ReviewSectionProps) {
   const styles = useStyles();
-  const touch = useTouchStyles();
   const t = useT();
   const locale = useLocale();
   const busy = disabled || applying;
-  const [before, after] = splitMessage(t, "reviewSheet", "sheet");
   const nameBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (approverMissing) nameBox.current?.focus();
@@ -99,6 +95,8 @@ export function ReviewSection({ review, apply, loading, applying, disabled, live
   const filter = bulkFilter(kind, value);
   const counts = kind !== "all" && choices.length === 0 ? { approve: 0, reject: 0 } : bulkCounts(rows, filter);
   const ids = useId("fairshare-bulk");
+  // Earlier runs' proposals stay in the workbook once they had decisions; the newest is the one Apply reads.
+  const earlier = review?.earlierProposals ?? [];
 
   return (
     <div className={mergeClasses(styles.root, className)}>
@@ -108,13 +106,8 @@ export function ReviewSection({ review, apply, loading, applying, disabled, live
         <Caption1 className={styles.note}>{t("applyNoProposal")}</Caption1>
       ) : (
         <>
-          <Body1 as="p" className={styles.sheet}>
-            {before}
-            <Link as="button" inline className={mergeClasses(styles.link, touch.target, touch.focus)} disabled={busy} onClick={() => onSelectSheet(review.proposalSheet!)}>
-              {review.proposalSheet}
-            </Link>
-            {after}
-          </Body1>
+          {/* Every sheet of the current run's proposal (one per region with proposalPerRegion), each a link. */}
+          <SheetLinks message="reviewSheet" className={styles.sheet} sheets={review.proposalSheets?.length ? review.proposalSheets : [review.proposalSheet]} onSelect={onSelectSheet} disabled={busy} />
           <div aria-live="polite">
             <CountList
               rows={[
@@ -127,6 +120,20 @@ export function ReviewSection({ review, apply, loading, applying, disabled, live
             />
           </div>
           {live && <Caption1 className={styles.note}>{t("reviewLive")}</Caption1>}
+          {earlier.length > 0 && (
+            <div className={styles.root} role="group" aria-labelledby={`${ids}-earlier`}>
+              <Subtitle2 as="h3" id={`${ids}-earlier`} className={styles.heading}>
+                {t("reviewEarlierHeading")}
+              </Subtitle2>
+              <ul className={styles.conflicts}>
+                {earlier.map((run) => (
+                  <li key={run[0]}>
+                    <SheetLinks message="reviewSuperseded" sheets={run} onSelect={onSelectSheet} disabled={busy} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       )}
       {review !== null && review.proposalSheet !== null && onApproverChange && (

@@ -70,7 +70,16 @@ export function RunSection({ running, disabled, progress, cancelRequested, summa
           <Button
             ref={cancelButton}
             disabled={cancelRequested}
+            // A stop control acts when pressed: the run stops before the browser moves focus and the pane
+            // redraws for the press, which on a slow device is most of the wait. Keyboard and assistive
+            // technologies press it by click.
+            onPointerDown={(e) => {
+              if (e.button !== 0 || cancelRequested) return;
+              cancelHadFocus.current = true;
+              onCancel();
+            }}
             onClick={() => {
+              if (cancelRequested) return;
               cancelHadFocus.current = document.activeElement === cancelButton.current;
               onCancel();
             }}

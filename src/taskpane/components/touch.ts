@@ -10,10 +10,14 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 const TOUCH_TARGET = `calc(${tokens.spacingVerticalXXXL} + ${tokens.spacingVerticalM})`;
 
 export const useTouchStyles = makeStyles({
-  /** On the pane's root on a touch device: buttons, links, tabs, disclosures, text boxes and dropdowns 44 px tall. */
+  /**
+   * On the pane's root on a touch device: buttons, links, tabs, disclosures, text boxes and dropdowns 44 px
+   * tall, and at least as wide (a step's tab with a two-character Chinese title is narrower than that).
+   */
   touchDevice: {
     "& button, & summary, & select, & [role=tab], & [role=combobox], & .fui-Input, & .fui-Select, & .fui-Link": {
       minHeight: TOUCH_TARGET,
+      minWidth: TOUCH_TARGET,
     },
     "& .fui-Link": { display: "inline-flex", alignItems: "center" },
   },

@@ -4,6 +4,7 @@
  * Period 2026-06 throughout: E = 2026-06-30. Classes: hired 2026-01-01 → 6 months → new;
  * hired 2025-01-01 → 18 months → regular; hired 2018/2019 → veteran. 12-month value window 2025-07..2026-06.
  */
+import { renderExplanation } from "../../../src/engine/allocation/text";
 import { formatDay } from "../../../src/engine/cells";
 import type { Cell } from "../../../src/engine/table";
 import { byAccount, day, monthly, past, run, runSheets, sheetsOf, type AccountRow, type IdMove, type RepRow, type SaleRow, type TeamSpec } from "./team";
@@ -627,6 +628,9 @@ describe("recipients", () => {
     expect(m.match!.runnerUp!.score).toBeCloseTo(0.325 / 1.2, 12);
     expect(m.match!.factors).toEqual({ load: 0.4875, capability: 0.5, continuity: 0, team: 0, newRep: 1 });
     expect(m.recipient).toMatchObject({ key: "recipient.match", params: { repId: "N1", candidates: 2, cap: 40, loadBeforeCents: 12500, loadAfterCents: 13750 } });
+    // The weights (the defaults, match.newRep 0.3 as set above) in words of the sheet's language, each factor named.
+    expect(renderExplanation(m.recipient, "en-US")).toContain("; weights load 0.2, capability 0.25, continuity 0.35, team 0.1, new rep 0.3.");
+    expect(renderExplanation(m.recipient, "zh-CN")).toContain("；权重 负荷 0.2，能力 0.25，延续性 0.35，团队 0.1，新人 0.3。");
     const off = await run(spec([["match.newRep", 0.3], ["preferNewReps", "off"]]));
     expect(off.moves).toEqual([mv("X", null, "R1", "ORPHAN")]);
     expect(off.result.moves[0].match!.score).toBeCloseTo(0.325 / 1.2, 12);

@@ -3,7 +3,7 @@
  * in both languages; the newest run's set found from the names alone.
  */
 import fc from "fast-check";
-import { freeRunSuffix, newestRun, parseProposalName, regionLabel, regionSheetNames } from "../../../src/engine/report/proposalNames";
+import { freeRunSuffix, newestRun, parseProposalName, proposalRuns, regionLabel, regionSheetNames } from "../../../src/engine/report/proposalNames";
 
 test("names parse into period, region part and run suffix, in both languages", () => {
   expect(parseProposalName("Fairshare Proposal 2026-10")).toEqual({ period: "2026-10", label: null, suffix: "" });
@@ -70,5 +70,42 @@ test("any regions get valid, unique names of at most 31 characters that parse ba
       }
       if (regions.length) expect(newestRun(names)).toEqual(names);
     }),
+  );
+});
+
+test("every run's proposal, oldest first, each run's sheets in tab order; the last is the newest run", () => {
+  const names = [
+    "Reps",
+    "Fairshare Proposal 2026-09",
+    "Fairshare Proposal 2026-10 East",
+    "Fairshare Proposal 2026-10 West",
+    "Fairshare Fairness 2026-10",
+    "Fairshare Proposal 2026-10 East #2",
+    "Fairshare 调整建议 2026-10 #3",
+    "My notes",
+    "Fairshare Proposal 2026-10 West #2",
+  ];
+  expect(proposalRuns(names)).toEqual([
+    ["Fairshare Proposal 2026-09"],
+    ["Fairshare Proposal 2026-10 East", "Fairshare Proposal 2026-10 West"],
+    ["Fairshare 调整建议 2026-10 #3"],
+    ["Fairshare Proposal 2026-10 East #2", "Fairshare Proposal 2026-10 West #2"],
+  ]);
+  expect(proposalRuns(["Reps", "Fairshare Fairness 2026-10"])).toEqual([]);
+});
+
+test("property: the runs hold each proposal sheet once, and the last run is newestRun's", () => {
+  const name = fc.record({
+    month: fc.constantFrom("2026-09", "2026-10"),
+    region: fc.constantFrom("", " East", " West"),
+    suffix: fc.constantFrom("", " #2", " #3"),
+    other: fc.boolean(),
+  }).map(({ month, region, suffix, other }) => (other ? `Sheet ${month}${region}` : `Fairshare Proposal ${month}${region}${suffix}`));
+  fc.assert(
+    fc.property(fc.uniqueArray(name, { maxLength: 12 }), (names) => {
+      const runs = proposalRuns(names);
+      expect(runs.flat().sort()).toEqual(names.filter((n) => n.startsWith("Fairshare Proposal")).sort());
+      expect(runs.length ? runs[runs.length - 1] : []).toEqual(newestRun(names));
+    })
   );
 });
