@@ -8,6 +8,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { NOT_CALCULATED, type Cell } from "../../engine/table";
+import { columnLetter } from "../../engine/settings/parse";
 import { attribute, eachAttribute, scanXml } from "./scanXml";
 import { localName, once, parseXml, StopParsing, unescapeOoxml, type Attributes } from "./xml";
 import { fileProblemText, type FileProblem, type FileProblemKey } from "./problems";
@@ -111,13 +112,6 @@ export function decodePart(data: Buffer): string {
 /** Excel's sheet size: 1,048,576 rows by 16,384 columns (XFD). */
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
-
-/** "B7" for row 7, column 2 (for messages). */
-function cellName(row: number, col: number): string {
-  let name = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return `${name}${row}`;
-}
 
 /** Row number of a cell reference such as "AB12". */
 function rowOf(ref: string): number {
@@ -398,7 +392,7 @@ export class XlsxPackage {
           // An index that is not one of the shared strings is damage, never a blank or another cell's text.
           const t = text.trim();
           const s = /^\d+$/.test(t) ? shared[Number(t)] : undefined;
-          if (s === undefined) throw new ZipFormatError("badSharedString", { part: entry.name, cell: cellName(rowNumber, col), index: t, count: shared.length });
+          if (s === undefined) throw new ZipFormatError("badSharedString", { part: entry.name, cell: `${columnLetter(col)}${rowNumber}`, index: t, count: shared.length });
           v = s;
           break;
         }

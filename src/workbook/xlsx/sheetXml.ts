@@ -9,8 +9,6 @@ import { APPENDED_HIGHLIGHT_LAST_ROW, capCellText, dateToSerial, formulaText } f
 import type { OurStyles } from "./styles";
 import { escapeXml } from "./xml";
 
-export { CELL_TEXT_LIMIT, capCellText } from "../format";
-
 /** One cell's XML; `style` is a cellXfs index (0 for none), `dateStyle` the style for Dates. */
 export function cellXml(ref: string, v: Cell, style: number, dateStyle: number): string {
   if (v === null || v === undefined) return style ? `<c r="${ref}" s="${style}"/>` : "";

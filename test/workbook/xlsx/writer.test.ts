@@ -12,7 +12,7 @@ import type { OutputSheet } from "../../../src/engine/table";
 import { NUMBER_FORMATS } from "../../../src/workbook/format";
 import { SheetExistsError } from "../../../src/workbook/port";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { CELL_TEXT_LIMIT } from "../../../src/workbook/xlsx/sheetXml";
+import { CELL_TEXT_LIMIT } from "../../../src/workbook/format";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "examples", "sample-team.xlsx");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "fairshare-writer-"));
