@@ -688,7 +688,14 @@ describe.each(["en-US", "zh-CN"] as const)("a run with the CPU throttled 6× (%s
               return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
             };
             // Once that stage is painted: a person clicks what they see, not in the middle of its drawing.
-            const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(cancelAt()), 0));
+            // Once only: the next stage's label (check 50% → 80%) must not look for Cancel again after
+            // the click, when it is gone.
+            let asked = false;
+            const painted = () => {
+              if (asked) return;
+              asked = true;
+              requestAnimationFrame(() => setTimeout(() => resolve(cancelAt()), 0));
+            };
             probe.onWorkerStage = painted;
             if (probe.labels.some((l) => stageTexts.some((s) => l.text.startsWith(s)))) painted();
           }),

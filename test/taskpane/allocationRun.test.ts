@@ -1,6 +1,7 @@
 /** Run allocation with progress and cancel, driven by fake actions and by the real pipeline on a memory workbook. */
 import type { PaneActions, RunSummary } from "../../src/taskpane/actions";
 import { afterPaint, isCancelled, nextProgress, runWithCancel, stepKey, type CancelFlag } from "../../src/taskpane/hooks/allocationRun";
+import { progressStore } from "../../src/taskpane/hooks/progressStore";
 import { translator } from "../../src/taskpane/i18n/locale";
 import { createActions } from "../../src/taskpane/officeActions";
 import { MemoryWorkbook } from "../helpers/memoryWorkbook";
@@ -16,6 +17,25 @@ describe("nextProgress", () => {
     expect(p).toEqual({ step: "evaluate", fraction: 0.85 });
     expect(nextProgress(p, "done", 3)).toEqual({ step: "done", fraction: 1 });
     expect(nextProgress(null, "read", Number.NaN)).toEqual({ step: "read", fraction: 0 });
+  });
+});
+
+describe("progressStore", () => {
+  it("holds where the run is and tells its listeners of each real change only", () => {
+    const store = progressStore();
+    const heard: (string | null)[] = [];
+    const stop = store.subscribe(() => heard.push(store.get()?.step ?? null));
+    store.set({ step: "read", fraction: 0.1 });
+    store.set({ step: "read", fraction: 0.1 }); // the same place again: no redraw
+    store.set((p) => nextProgress(p, "allocate", 0.85));
+    store.set((p) => nextProgress(p, "evaluate", 0.8));
+    expect(store.get()).toEqual({ step: "evaluate", fraction: 0.85 });
+    store.set(null);
+    store.set(null);
+    stop();
+    store.set({ step: "write", fraction: 0.9 }); // no longer listening
+    expect(heard).toEqual(["read", "allocate", "evaluate", null]);
+    expect(store.get()).toEqual({ step: "write", fraction: 0.9 });
   });
 });
 

@@ -17,6 +17,7 @@ import { SettingField } from "../../src/taskpane/components/SettingField";
 import { StatementView } from "../../src/taskpane/components/StatementView";
 import { StatementsSection, filterReps, repOptionText } from "../../src/taskpane/components/StatementsSection";
 import { RULE_KEYS } from "../../src/taskpane/hooks/settingsForm";
+import { progressStore } from "../../src/taskpane/hooks/progressStore";
 import { App } from "../../src/taskpane/components/App";
 import { paneErrorText } from "../../src/taskpane/errors";
 import { FakeRichApiError } from "../../src/fakes/fakeExcel";
@@ -401,13 +402,13 @@ const runSummary: RunSummary = {
 };
 
 describe("RunSection", () => {
-  const props = { running: false, disabled: false, progress: null, cancelRequested: false, summary: null, notice: null, onRun: () => {}, onCancel: () => {}, onSelectSheet: () => {} } as const;
+  const props = { running: false, disabled: false, progress: progressStore(), cancelRequested: false, summary: null, notice: null, onRun: () => {}, onCancel: () => {}, onSelectSheet: () => {} } as const;
 
   it("shows the step, the percentage and Cancel while it runs", () => {
-    const text = render(<RunSection {...props} running progress={{ step: "read", fraction: 0.1 }} />);
+    const text = render(<RunSection {...props} running progress={progressStore({ step: "read", fraction: 0.1 })} />);
     expect(text).toBe("Run allocation Cancel Reading the sheets (10%)");
-    expect(html(<RunSection {...props} running progress={{ step: "read", fraction: 0.1 }} />)).toContain('role="progressbar"');
-    expect(render(<RunSection {...props} running cancelRequested progress={{ step: "allocate", fraction: 0.85 }} />, "zh-CN")).toBe("运行分配 正在取消… 正在运行分配规则（85%）");
+    expect(html(<RunSection {...props} running progress={progressStore({ step: "read", fraction: 0.1 })} />)).toContain('role="progressbar"');
+    expect(render(<RunSection {...props} running cancelRequested progress={progressStore({ step: "allocate", fraction: 0.85 })} />, "zh-CN")).toBe("运行分配 正在取消… 正在运行分配规则（85%）");
   });
 
   it("says unsaved rule edits are saved before the run, and refuses to run with an invalid rule", () => {

@@ -10,7 +10,8 @@ import type { PaneActions } from "../../src/taskpane/actions";
 import { isCancelled } from "../../src/taskpane/hooks/allocationRun";
 import { createActions } from "../../src/taskpane/portActions";
 import { serveEngine } from "../../src/taskpane/worker/engineServer";
-import { receiveError, sendError, type FromWorker, type ToWorker } from "../../src/taskpane/worker/protocol";
+import { CELLS_PER_MESSAGE, receiveError, rowSlices, sendError, type FromWorker, type ToWorker } from "../../src/taskpane/worker/protocol";
+import { generateTeam } from "../../src/sample/generateTeam";
 import { inWorker, RUN_STOPPED_MARK, type WorkerLike } from "../../src/taskpane/worker/workerActions";
 import { OfficeWorkbook } from "../../src/workbook/officeAdapter";
 import type { WorkbookPort } from "../../src/workbook/port";
@@ -52,8 +53,8 @@ let host: FakeExcelHost;
 let port: OfficeWorkbook;
 let workers: ChannelWorker[];
 
-function setUp(): { base: PaneActions; actions: PaneActions } {
-  host = installFakeExcel(FakeWorkbook.from(smallTeam()));
+function setUp(team = smallTeam()): { base: PaneActions; actions: PaneActions } {
+  host = installFakeExcel(FakeWorkbook.from(team));
   port = new OfficeWorkbook();
   workers = [];
   const base = createActions(port, "en-US");
@@ -86,6 +87,55 @@ test("a run in the worker gives the page's result, writes through the page's por
   expect((await actions.checkData()).repCount).toBe(3);
   expect((await actions.readSettings(["releaseShare"])).settings[0].def.key).toBe("releaseShare");
   expect(workers.length).toBe(1);
+});
+
+test("rowSlices: consecutive slices of whole rows, each within the cell budget unless one row alone is wider", () => {
+  expect(rowSlices([[1, 2], [3, 4], [5, 6]], 4)).toEqual([[[1, 2], [3, 4]], [[5, 6]]]);
+  expect(rowSlices([[1, 2, 3, 4, 5], [6], [7]], 4)).toEqual([[[1, 2, 3, 4, 5]], [[6], [7]]]);
+  expect(rowSlices([], 4)).toEqual([]);
+  const rows = Array.from({ length: 1001 }, (_, i) => [i, `r${i}`, i * 2]);
+  const slices = rowSlices(rows, 300);
+  expect(slices.map((s) => s.length)).toEqual([...Array(10).fill(100), 1]);
+  expect(slices.flat()).toEqual(rows);
+});
+
+test("a large sheet crosses to the worker in slices of whole rows, each a message of its own, and arrives whole", async () => {
+  // 60 reps × 24 months of orders: a Sales sheet of several times CELLS_PER_MESSAGE cells.
+  const team = generateTeam({ reps: 60, accounts: 900, months: 24, settings: false }).sheets;
+  const salesCells = team.Sales.length * team.Sales[0].length;
+  expect(salesCells).toBeGreaterThan(3 * CELLS_PER_MESSAGE);
+  const { base, actions } = setUp(team);
+  const inTheWorker = await actions.checkData();
+  const slices = workers[0].sent.filter((m): m is Extract<ToWorker, { type: "portRows" }> => m.type === "portRows");
+  expect(slices.length).toBeGreaterThanOrEqual(Math.ceil(salesCells / CELLS_PER_MESSAGE));
+  expect(Math.max(...slices.map((m) => m.rows.reduce((n, r) => n + r.length, 0)))).toBeLessThanOrEqual(CELLS_PER_MESSAGE);
+  // The answer itself carries no rows: they all came in the slices.
+  const answers = workers[0].sent.filter((m): m is Extract<ToWorker, { type: "portReply"; ok: true }> => m.type === "portReply" && m.ok && m.sliced === true);
+  expect(answers.length).toBe(1);
+  expect((answers[0].value as { values: unknown[] }[]).every((t) => t.values.length === 0)).toBe(true);
+  // Put back in order: the check counts the same as on the page, where nothing crosses.
+  // (Gini over every account's sales: a slice lost, doubled or out of order would change it.)
+  expect(inTheWorker).toEqual(await base.checkData());
+  expect(inTheWorker.accountCount).toBe(team.Accounts.length - 1);
+  expect(inTheWorker.gini).not.toBeNull();
+});
+
+test("Cancel while a large sheet crosses stops sending it: no slice is sent after the press", async () => {
+  const team = generateTeam({ reps: 60, accounts: 900, months: 24, settings: false }).sheets;
+  const { actions } = setUp(team);
+  const controller = new AbortController();
+  const run = actions.runAllocation({ signal: controller.signal });
+  // The press comes while the slices go out (after the second has been sent).
+  await new Promise<void>((resolve) => {
+    const poll = () => (workers[0]?.sent.filter((m) => m.type === "portRows").length ?? 0) >= 2 ? resolve() : setTimeout(poll, 0);
+    poll();
+  });
+  controller.abort();
+  const sentAtPress = workers[0].sent.length;
+  expect(isCancelled(await run.catch((e: unknown) => e))).toBe(true);
+  await settle();
+  expect(workers[0].sent.length).toBe(sentAtPress);
+  expect(workers[0].sent.some((m) => m.type === "portReply" && m.ok && m.sliced)).toBe(false);
 });
 
 test("Cancel during the engine's part stops the run at once: the promise rejects, onStopped is told, the worker is gone, nothing is written", async () => {

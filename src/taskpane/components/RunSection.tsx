@@ -1,7 +1,8 @@
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { Body1, Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { RunSummary } from "../actions";
-import { stepKey, type RunProgress } from "../hooks/allocationRun";
+import { stepKey } from "../hooks/allocationRun";
+import { useProgress, type ProgressSource } from "../hooks/progressStore";
 import type { RunNotice } from "../hooks/usePane";
 import { useLocale, useT } from "../i18n/I18nProvider";
 import { formatPercent } from "../i18n/locale";
@@ -30,7 +31,8 @@ export interface RunSectionProps {
   running: boolean;
   /** Another action is under way (Run is disabled). */
   disabled: boolean;
-  progress: RunProgress | null;
+  /** Where the run is: only the progress bar reads it, so a tick redraws the bar alone. */
+  progress: ProgressSource;
   cancelRequested: boolean;
   summary: RunSummary | null;
   notice: RunNotice;
@@ -44,13 +46,24 @@ export interface RunSectionProps {
   className?: string;
 }
 
+/** The progress bar and its stage: the one part of the pane a progress tick renders again. */
+const RunProgressView = memo(function RunProgressView({ source, className }: { source: ProgressSource; className: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const progress = useProgress(source);
+  const step = t(stepKey(progress?.step ?? "detect"));
+  const fraction = progress?.fraction ?? 0;
+  return (
+    <Field className={className} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
+      <ProgressBar value={fraction} max={1} thickness="large" />
+    </Field>
+  );
+});
+
 /** "Run allocation": the button, progress with Cancel while it runs, then what it proposed. */
 export function RunSection({ running, disabled, progress, cancelRequested, summary, notice, pendingRules = 0, rulesInvalid = false, onRun, onCancel, onSelectSheet, className }: RunSectionProps) {
   const styles = useStyles();
   const t = useT();
-  const locale = useLocale();
-  const step = t(stepKey(progress?.step ?? "detect"));
-  const fraction = progress?.fraction ?? 0;
   // When the run ends, Cancel goes away: the keyboard focus it had moves to Run, not to the page's start.
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -93,11 +106,7 @@ export function RunSection({ running, disabled, progress, cancelRequested, summa
       ) : (
         pendingRules > 0 && !running && <Body1 className={styles.note}>{t("runSavesRules", { count: pendingRules })}</Body1>
       )}
-      {running && (
-        <Field className={styles.progress} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
-          <ProgressBar value={fraction} max={1} thickness="large" />
-        </Field>
-      )}
+      {running && <RunProgressView source={progress} className={styles.progress} />}
       <div aria-live="polite" className={styles.root}>
         {notice === "cancelled" && <Body1 className={styles.note}>{t("runCancelled")}</Body1>}
         {notice === "cancelTooLate" && <Body1 className={styles.note}>{t("runCancelTooLate")}</Body1>}

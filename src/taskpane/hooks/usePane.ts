@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewFilter, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
-import { afterPaint, nextProgress, runWithCancel, type RunProgress } from "./allocationRun";
+import { afterPaint, nextProgress, runWithCancel } from "./allocationRun";
+import { progressStore, type ProgressSource } from "./progressStore";
 import { RULE_KEYS } from "./settingsForm";
 
 /** What the pane is busy with; while it is busy every other action is disabled. */
@@ -41,7 +42,8 @@ export interface PaneState {
   settingsAdded: string[] | null;
   completeSettings(): Promise<boolean>;
 
-  progress: RunProgress | null;
+  /** Where a run is (null when none runs): read by the progress bar alone, so a tick re-renders only the bar. */
+  progress: ProgressSource;
   cancelRequested: boolean;
   run: RunSummary | null;
   runNotice: RunNotice;
@@ -96,7 +98,8 @@ export function usePane(actions: PaneActions): PaneState {
   const [rules, setRules] = useState<RulesData | null>(null);
   const [rulesSaved, setRulesSaved] = useState(false);
   const [settingsAdded, setSettingsAdded] = useState<string[] | null>(null);
-  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [progress] = useState(progressStore);
+  const setProgress = progress.set;
   const [cancelRequested, setCancelRequested] = useState(false);
   const [run, setRun] = useState<RunSummary | null>(null);
   const [runNotice, setRunNotice] = useState<RunNotice>(null);
@@ -234,7 +237,6 @@ export function usePane(actions: PaneActions): PaneState {
           const stopped = () => {
             if (!mounted.current) return;
             setRunNotice("cancelled");
-            setProgress(null);
             setCancelRequested(false);
             setBusy(null);
           };
@@ -242,7 +244,7 @@ export function usePane(actions: PaneActions): PaneState {
             actions,
             cancel.signal,
             (step, fraction) => {
-              alive(setProgress)((p: RunProgress | null) => nextProgress(p, step, fraction));
+              if (mounted.current) setProgress((p) => nextProgress(p, step, fraction));
               return afterPaint();
             },
             stopped
@@ -258,7 +260,8 @@ export function usePane(actions: PaneActions): PaneState {
           alive(setApply)(null);
           alive(setReview)(await actions.reviewStatus());
         } finally {
-          alive(setProgress)(null);
+          // The bar goes with the run (running ends); its store is cleared when the next run starts, so
+          // the bar never shows an emptied stage on its way out.
           alive(setCancelRequested)(false);
         }
       }),

@@ -4,6 +4,7 @@
  * whose reads and writes are messages to the page (answered by `portReply`), posting progress and then
  * the result or the error.
  */
+import type { Table } from "../../engine/table";
 import type { WorkbookPort } from "../../workbook/port";
 import { createActions } from "../portActions";
 import { receiveError, sendError, type FromWorker, type PortMethod, type ToWorker } from "./protocol";
@@ -19,6 +20,8 @@ export interface EngineScope {
  */
 export function serveEngine(scope: EngineScope): (message: ToWorker) => void {
   const waiting = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
+  /** Rows of an answer that come in slices (see CELLS_PER_MESSAGE), by answer and table. */
+  const slices = new Map<number, unknown[][][]>();
   let nextPortCall = 1;
 
   /**
@@ -43,12 +46,22 @@ export function serveEngine(scope: EngineScope): (message: ToWorker) => void {
   };
 
   return (message) => {
+    if (message.type === "portRows") {
+      const tables = slices.get(message.id) ?? [];
+      slices.set(message.id, tables);
+      const rows = (tables[message.table] ??= []);
+      for (const row of message.rows) rows.push(row);
+      return;
+    }
     if (message.type === "portReply") {
       const call = waiting.get(message.id);
       waiting.delete(message.id);
+      const rows = slices.get(message.id) ?? [];
+      slices.delete(message.id);
       if (!call) return;
-      if (message.ok) call.resolve(message.value);
-      else call.reject(receiveError(message.error));
+      if (!message.ok) call.reject(receiveError(message.error));
+      else if (message.sliced) call.resolve((message.value as Table[]).map((t, i) => ({ ...t, values: rows[i] ?? [] })));
+      else call.resolve(message.value);
       return;
     }
     const { id, method, args, displayLanguage } = message;

@@ -9,7 +9,8 @@
 import { CancelledError } from "../../workbook/pipeline";
 import type { WorkbookPort } from "../../workbook/port";
 import type { PaneActions, ProgressListener } from "../actions";
-import { receiveError, sendError, WRITING_PORT_METHODS, type FromWorker, type ToWorker, type WorkerMethod } from "./protocol";
+import type { Table } from "../../engine/table";
+import { receiveError, rowSlices, sendError, WRITING_PORT_METHODS, type FromWorker, type ToWorker, type WorkerMethod } from "./protocol";
 
 /** The least of a Worker the page uses (a fake in node tests). */
 export interface WorkerLike {
@@ -38,6 +39,16 @@ interface Call {
 
 /** The User Timing mark set the moment a cancel stops the engine's worker (the browser tests time Cancel by it). */
 export const RUN_STOPPED_MARK = "fairshare:run-stopped";
+
+/**
+ * Resolves in a later task of the page, so input waiting meanwhile (a Cancel press) is handled first:
+ * scheduler.yield where the browser has it, else a timer.
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 function isAbortSignal(signal: Signal | undefined): signal is AbortSignal {
   return typeof (signal as AbortSignal | undefined)?.addEventListener === "function";
@@ -101,7 +112,17 @@ export function inWorker(base: PaneActions, port: WorkbookPort, spawn: () => Wor
     try {
       const method = port[message.method] as (...args: unknown[]) => Promise<unknown>;
       const value = await method.apply(port, message.args);
-      reply({ type: "portReply", id: message.id, ok: true, value });
+      if (message.method !== "readTables") return reply({ type: "portReply", id: message.id, ok: true, value });
+      // The sheets' rows go in slices, the page free between them (for a Cancel press above all).
+      const tables = value as Table[];
+      for (const [table, t] of tables.entries()) {
+        for (const rows of rowSlices(t.values)) {
+          if (w !== worker) return; // stopped meanwhile
+          reply({ type: "portRows", id: message.id, table, rows });
+          await nextTask();
+        }
+      }
+      reply({ type: "portReply", id: message.id, ok: true, value: tables.map((t) => ({ ...t, values: [] })), sliced: true });
     } catch (err) {
       reply({ type: "portReply", id: message.id, ok: false, error: sendError(err) });
     }
