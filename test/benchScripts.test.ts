@@ -7,6 +7,9 @@
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { enUS } from "../src/taskpane/i18n/en-US";
+import { RUN_STOPPED_MARK } from "../src/taskpane/worker/workerActions";
+import { stepKey } from "../src/taskpane/hooks/allocationRun";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -27,3 +30,14 @@ test("the functions bench runs and finds the listener fresh without recalculatin
   expect(Number(volatile[2])).toBe(100);
   expect(Number(listener[2])).toBe(0);
 }, 300_000);
+
+test("the slow-device run bench clicks and looks for the pane's own words, mark and stages", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bench = require("../scripts/bench-run.js") as { EN: { runAllocation: string; cancel: string; runCancelled: string; runTab: RegExp }; RUN_STOPPED_MARK: string; WORKER_STEPS: string[] };
+  expect(bench.EN.runAllocation).toBe(enUS.runAllocation);
+  expect(bench.EN.cancel).toBe(enUS.cancel);
+  expect(bench.EN.runCancelled).toBe(enUS.runCancelled);
+  expect(bench.EN.runTab.test(enUS.sectionRun)).toBe(true);
+  expect(bench.RUN_STOPPED_MARK).toBe(RUN_STOPPED_MARK);
+  for (const step of bench.WORKER_STEPS) expect(stepKey(step)).not.toBe("stepWorking");
+});

@@ -6,6 +6,7 @@
  * writes send whole 2-D blocks, and large writes are cut into chunks that keep each request under
  * Excel on the web's 5 MB payload limit. No sync ever happens per row.
  */
+import { nextTask } from "./nextTask";
 import type { Cell, Highlight, OutputSheet, Table } from "../engine/table";
 import { APPENDED_HIGHLIGHT_LAST_ROW, capCellText, HIGHLIGHT_COLORS, NUMBER_FORMATS, dateToSerial, formulaText, isValidSheetName, utf8Length, validateHighlights, validateProtection } from "./format";
 import { columnLetter as letterOf } from "../engine/settings/parse";
@@ -146,7 +147,8 @@ class SyncBatcher {
 
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly budget: number,
+    /** Most request bytes per sync. */
+    readonly budget: number,
   ) {}
 
   /** Queues `op` (estimated at `bytes`), syncing first if it would overflow the current batch. */
@@ -208,9 +210,9 @@ class SyncBatcher {
  * A write of converted rows at 0-based (`row`, `column`) of the sheet `sheet()` returns (read when the op
  * runs, so a replayed op finds a sheet created by a replayed add), cut in halves when Excel refuses it.
  */
-function valuesOp(sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): QueuedOp {
+function valuesOp(sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number, bytes = utf8Length(JSON.stringify(rows))): QueuedOp {
   return {
-    bytes: ACTION_BYTES + utf8Length(JSON.stringify(rows)),
+    bytes: ACTION_BYTES + bytes,
     run: () => {
       sheet().getRange(a1(row, column, rows.length, width)).values = rows;
     },
@@ -224,10 +226,23 @@ function valuesOp(sheet: () => Excel.Worksheet, row: number, column: number, row
   };
 }
 
-/** Queues a values write through the batcher, splittable on refusal. */
-function addValues(batcher: SyncBatcher, sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): Promise<void> {
-  const op = valuesOp(sheet, row, column, rows, width);
-  return batcher.add(op.bytes, op.run, op.split);
+/**
+ * Most bytes of values one range write carries. A sync still carries up to the budget (several writes),
+ * but the page queues them one at a time with a pause between (nextTask): queueing a whole 4 MB block at
+ * once held the pane 460 ms at CPU 6×, and a click waited behind it.
+ */
+const VALUES_WRITE_BYTES = 256 * 1024;
+
+/**
+ * Queues `rows` (converted) at 0-based (`row`, `column`) in writes of at most VALUES_WRITE_BYTES, each
+ * splittable on refusal, letting the page handle input between them.
+ */
+async function addValues(batcher: SyncBatcher, sheet: () => Excel.Worksheet, row: number, column: number, rows: ExcelInput[][], width: number): Promise<void> {
+  for (const chunk of chunkRows(rows, Math.min(VALUES_WRITE_BYTES, batcher.budget - 4 * ACTION_BYTES))) {
+    const op = valuesOp(sheet, row + chunk.start, column, chunk.rows, width, chunk.bytes);
+    await batcher.add(op.bytes, op.run, op.split);
+    await nextTask();
+  }
 }
 
 /** Cuts converted rows into blocks whose JSON stays under `limit` bytes, measured row by row. */
@@ -513,7 +528,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
 
     const rows = spec.rows.map((r) => toExcelRow(r, width, textColumns));
-    for (const chunk of chunkRows(rows, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, headerRow + 1 + chunk.start, 0, chunk.rows, width);
+    await addValues(batcher, () => ws, headerRow + 1, 0, rows, width);
 
     if (spec.asTable) {
       await batcher.add(ACTION_BYTES, () => {
@@ -673,7 +688,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const textColumns = formats.map((f) => f === "@");
       const values = rows.map((r) => toExcelRow(r, width, textColumns));
-      for (const chunk of chunkRows(values, this.budget - 4 * ACTION_BYTES)) await addValues(batcher, () => ws, start + chunk.start, 0, chunk.rows, width);
+      await addValues(batcher, () => ws, start, 0, values, width);
       await batcher.finish();
     });
   }

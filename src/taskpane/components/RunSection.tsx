@@ -54,7 +54,8 @@ const RunProgressView = memo(function RunProgressView({ source, className }: { s
   const step = t(stepKey(progress?.step ?? "detect"));
   const fraction = progress?.fraction ?? 0;
   return (
-    <Field className={className} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
+    // data-step: the stage's id (detect, read, check…), whatever the pane's language (the run bench reads it).
+    <Field className={className} data-step={progress?.step ?? "detect"} label={t("progressLabel", { step, percent: formatPercent(fraction, locale, 0) })}>
       <ProgressBar value={fraction} max={1} thickness="large" />
     </Field>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { ApplySummary, CheckSummary, DataDescription, PaneActions, RepStatement, ReviewFilter, ReviewStatus, RunSummary, SettingChange, SettingView } from "../actions";
 import { afterPaint, nextProgress, runWithCancel } from "./allocationRun";
 import { progressStore, type ProgressSource } from "./progressStore";
@@ -253,12 +253,17 @@ export function usePane(actions: PaneActions): PaneState {
             alive(setRunNotice)("cancelled");
             return;
           }
-          alive(setRun)(outcome.summary);
-          alive(setDecided)(null);
-          alive(setRunNotice)(outcome.cancelTooLate ? "cancelTooLate" : null);
-          // A run writes a new proposal sheet: its counts replace the old ones.
-          alive(setApply)(null);
-          alive(setReview)(await actions.reviewStatus());
+          // The summary (fairness chart, reasons, links) is drawn as a transition: React draws it in slices
+          // with the page free between them; drawn at once it held a slow device's page 200–370 ms.
+          startTransition(() => {
+            alive(setRun)(outcome.summary);
+            alive(setDecided)(null);
+            alive(setRunNotice)(outcome.cancelTooLate ? "cancelTooLate" : null);
+            // A run writes a new proposal sheet: its counts replace the old ones.
+            alive(setApply)(null);
+          });
+          const review = await actions.reviewStatus();
+          startTransition(() => alive(setReview)(review));
         } finally {
           // The bar goes with the run (running ends); its store is cleared when the next run starts, so
           // the bar never shows an emptied stage on its way out.

@@ -6,6 +6,7 @@
  * (then it finishes, and the pane says Cancel came too late). Where no worker can be had, the methods
  * run here on the page, as before.
  */
+import { nextTask } from "../../workbook/nextTask";
 import { CancelledError } from "../../workbook/pipeline";
 import type { WorkbookPort } from "../../workbook/port";
 import type { PaneActions, ProgressListener } from "../actions";
@@ -39,16 +40,6 @@ interface Call {
 
 /** The User Timing mark set the moment a cancel stops the engine's worker (the browser tests time Cancel by it). */
 export const RUN_STOPPED_MARK = "fairshare:run-stopped";
-
-/**
- * Resolves in a later task of the page, so input waiting meanwhile (a Cancel press) is handled first:
- * scheduler.yield where the browser has it, else a timer.
- */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === "function") return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function isAbortSignal(signal: Signal | undefined): signal is AbortSignal {
   return typeof (signal as AbortSignal | undefined)?.addEventListener === "function";
