@@ -33,9 +33,9 @@ export const dormant: AllocationRule = {
   id: ID,
   stages: ["examined", "inScope", "triggered", "released", "placed"],
   settings: [
-    ruleSwitch(ID, "Accounts without sales go back to the pool", "长期无销售的客户回收公海"),
-    def("inactiveMonths", "int", 6, ID, "An account with no sales in this many months is recycled.", "连续此月数无销售的客户将被回收。", { min: 1, max: 60 }),
-    def("remindDays", "int", 30, ID, "List accounts that will be recycled within this many days.", "列出将在此天数内被回收的客户。", { min: 0, max: 366 }),
+    ruleSwitch(ID, "Accounts without sales go back to the pool", "长期无销售的客户回收公海", { "en-US": "Return dormant accounts to the pool", "zh-CN": "收回休眠客户" }),
+    def("inactiveMonths", "int", 6, ID, "An account with no sales in this many months is recycled.", "连续此月数无销售的客户将被回收。", { label: { "en-US": "Months without sales before an account is dormant", "zh-CN": "无销售多少个月算休眠" }, min: 1, max: 60 }),
+    def("remindDays", "int", 30, ID, "List accounts that will be recycled within this many days.", "列出将在此天数内被回收的客户。", { label: { "en-US": "Warn this many days before an account goes dormant", "zh-CN": "休眠前提前提醒的天数" }, min: 0, max: 366 }),
   ],
   evaluate(ctx: AllocationContext): Release[] {
     const out: Release[] = [];

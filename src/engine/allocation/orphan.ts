@@ -11,7 +11,7 @@ const ID = "ORPHAN";
 export const orphan: AllocationRule = {
   id: ID,
   stages: ["examined", "triggered", "released", "placed"],
-  settings: [ruleSwitch(ID, "Accounts whose owner left or is unknown are reassigned", "负责人离职或不在花名册的客户重新分配")],
+  settings: [ruleSwitch(ID, "Accounts whose owner left or is unknown are reassigned", "负责人离职或不在花名册的客户重新分配", { "en-US": "Reassign accounts of reps who left", "zh-CN": "重新分配离职业务员的客户" })],
   evaluate(ctx: AllocationContext): Release[] {
     const out: Release[] = [];
     const rejected = new Map<string, number>();

@@ -12,7 +12,7 @@ const ID = "OVER_CAPACITY";
 export const overCapacity: AllocationRule = {
   id: ID,
   stages: ["examined", "triggered", "eligible", "released", "placed"],
-  settings: [ruleSwitch(ID, "Reps above their holding cap release their lowest-value accounts", "超过保有上限的业务员释放业绩最低的客户")],
+  settings: [ruleSwitch(ID, "Reps above their holding cap release their lowest-value accounts", "超过保有上限的业务员释放业绩最低的客户", { "en-US": "Move accounts above a rep's cap", "zh-CN": "调整超出保有上限的客户" })],
   evaluate(ctx: AllocationContext): Release[] {
     const out: Release[] = [];
     const { funnel } = ctx;

@@ -34,12 +34,12 @@ export const stagnation: AllocationRule = {
   id: ID,
   stages: ["examined", "inScope", "triggered", "eligible", "released", "placed"],
   settings: [
-    ruleSwitch(ID, "Veterans whose accounts stopped growing release part of them", "老员工客户连续不增长时释放部分客户"),
-    def("stagnationMonths", "int", 3, ID, "Consecutive months without growth that make a veteran stagnant.", "连续多少个月不增长视为停滞。", { min: 1, max: 12 }),
-    def("stagnationGrowthPct", "percent", 0, ID, "Growth at or below this counts as no growth: month on month for the book, and for each account over the window (an account growing above it is never released).", "不高于此值视为不增长：客户组合看环比，单个客户看窗口期对比（高于此值的客户不会被释放）。", { min: -1, max: 1 }),
-    def("releaseShare", "percent", 0.3, ID, "Share of a stagnant veteran's accounts released (rounded down), among those not growing.", "停滞老员工释放的客户比例（向下取整），仅限未增长的客户。", { min: 0, max: 1 }),
-    def("keepTopAccounts", "int", 5, ID, "A veteran always keeps this many highest 12-month-value accounts among those growing or stable (declining accounts get no such protection).", "老员工始终保留增长或持平客户中 12 个月业绩最高的此数量客户（下滑客户不受此保护）。", { min: 0, max: 10000 }),
-    def("protectWonWithinMonths", "int", 6, ID, "Accounts acquired within this many months are never released.", "此月数内获得的客户不会被释放。", { min: 0, max: 120 }),
+    ruleSwitch(ID, "Veterans whose accounts stopped growing release part of them", "老员工客户连续不增长时释放部分客户", { "en-US": "Release accounts of stagnant veterans", "zh-CN": "释放停滞老员工的客户" }),
+    def("stagnationMonths", "int", 3, ID, "Consecutive months without growth that make a veteran stagnant.", "连续多少个月不增长视为停滞。", { label: { "en-US": "Months without growth before a veteran is stagnant", "zh-CN": "连续多少个月无增长算停滞" }, min: 1, max: 12 }),
+    def("stagnationGrowthPct", "percent", 0, ID, "Growth at or below this counts as no growth: month on month for the book, and for each account over the window (an account growing above it is never released).", "不高于此值视为不增长：客户组合看环比，单个客户看窗口期对比（高于此值的客户不会被释放）。", { label: { "en-US": "Growth that still counts as no growth", "zh-CN": "视为无增长的增幅上限" }, min: -1, max: 1 }),
+    def("releaseShare", "percent", 0.3, ID, "Share of a stagnant veteran's accounts released (rounded down), among those not growing.", "停滞老员工释放的客户比例（向下取整），仅限未增长的客户。", { label: { "en-US": "Share of a stagnant veteran's accounts released", "zh-CN": "停滞老员工释放的客户比例" }, min: 0, max: 1 }),
+    def("keepTopAccounts", "int", 5, ID, "A veteran always keeps this many highest 12-month-value accounts among those growing or stable (declining accounts get no such protection).", "老员工始终保留增长或持平客户中 12 个月业绩最高的此数量客户（下滑客户不受此保护）。", { label: { "en-US": "Top accounts a veteran always keeps", "zh-CN": "老员工始终保留的头部客户数" }, min: 0, max: 10000 }),
+    def("protectWonWithinMonths", "int", 6, ID, "Accounts acquired within this many months are never released.", "此月数内获得的客户不会被释放。", { label: { "en-US": "Months a newly won account is protected", "zh-CN": "新赢得客户的保护月数" }, min: 0, max: 120 }),
   ],
   evaluate(ctx: AllocationContext): Release[] {
     const { model, settings, period, funnel } = ctx;

@@ -180,10 +180,10 @@ export const underserved: AllocationRule = {
   id: ID,
   stages: ["examined", "inScope", "triggered", "released", "placed"],
   settings: [
-    ruleSwitch(ID, "Accounts that shrink while their peers grow are released", "同类客户增长而本客户下滑时释放该客户"),
-    def("underservedMonths", "int", 6, ID, "Months compared with the same number of months before them.", "与之前同样月数对比的月数。", { min: 1, max: 12 }),
-    def("underservedMinPeers", "int", 5, ID, "Peers (same Industry, else Level, in the region) needed before an account is judged against them.", "判断前所需的同类客户数（同区域同行业，无行业列时看客户等级）。", { min: 1, max: 10000 }),
-    def("underservedGapPct", "percent", 0.3, ID, "How far (in percentage points) the account's growth must trail its peers' median growth.", "本客户增长低于同类客户增长中位数的幅度（百分点）。", { min: 0, max: 10 }),
+    ruleSwitch(ID, "Accounts that shrink while their peers grow are released", "同类客户增长而本客户下滑时释放该客户", { "en-US": "Move accounts that trail their peers", "zh-CN": "调整增长落后于同类的客户" }),
+    def("underservedMonths", "int", 6, ID, "Months compared with the same number of months before them.", "与之前同样月数对比的月数。", { label: { "en-US": "Months compared", "zh-CN": "比较的月数" }, min: 1, max: 12 }),
+    def("underservedMinPeers", "int", 5, ID, "Peers (same Industry, else Level, in the region) needed before an account is judged against them.", "判断前所需的同类客户数（同区域同行业，无行业列时看客户等级）。", { label: { "en-US": "Peers needed for a comparison", "zh-CN": "比较所需的同类客户数" }, min: 1, max: 10000 }),
+    def("underservedGapPct", "percent", 0.3, ID, "How far (in percentage points) the account's growth must trail its peers' median growth.", "本客户增长低于同类客户增长中位数的幅度（百分点）。", { label: { "en-US": "Growth gap to the peers", "zh-CN": "与同类的增长差距" }, min: 0, max: 10 }),
   ],
   evaluate(ctx: AllocationContext): Release[] {
     const { model, settings, funnel } = ctx;

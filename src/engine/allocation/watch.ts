@@ -21,7 +21,7 @@ export const WATCH_SETTINGS = [
     "watch",
     "How close an account must come to a rule's threshold to go on the watch list (UNDERSERVED: within this many percentage points of underservedGapPct).",
     "客户距规则阈值多近时列入预警名单（UNDERSERVED：与 underservedGapPct 相差不超过此百分点）。",
-    { min: 0, max: 1 },
+    { label: { "en-US": "How close counts as one step from a rule", "zh-CN": "接近规则触发的范围" }, min: 0, max: 1 },
   ),
 ] as const;
 

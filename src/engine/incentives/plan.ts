@@ -16,16 +16,16 @@ const G = "incentives";
 
 /** The window settings, then each component's own (from the registry), then the scorecard's weights. */
 export const PLAN_SETTINGS: readonly SettingDef[] = [
-  def("incentiveMonths", "int", 1, G, "Incentive window in months ending with the period: 1 (month), 3 (quarter), 12 (year).", "激励计算窗口（截至统计月的月数）：1 月度、3 季度、12 年度。", { min: 1, max: 12 }),
-  def("quotaPeriod", "enum", "month", G, "What the roster's Quota (and defaultQuota) covers: month, quarter or year.", "花名册“指标”（及 defaultQuota）对应的期间：month、quarter 或 year。", { options: ["month", "quarter", "year"] }),
-  def("defaultQuota", "number", null, G, "Quota for reps whose roster row has none, per quotaPeriod. Empty: none — such reps are reported and get no quota-based pay.", "花名册未填指标时的默认指标（按 quotaPeriod）。为空：无默认，这些业务员会被提示，且不计与指标相关的激励。", { min: 0 }),
-  def("profileMinMonths", "int", 6, G, "Months of sales history a rep profile (hunter, farmer…) needs; with less it says “not enough history”.", "生成业务员画像（开拓型、维护型…）所需的销售历史月数；不足时显示“历史数据不足”。", { min: 1, max: 120 }),
+  def("incentiveMonths", "int", 1, G, "Incentive window in months ending with the period: 1 (month), 3 (quarter), 12 (year).", "激励计算窗口（截至统计月的月数）：1 月度、3 季度、12 年度。", { label: { "en-US": "Incentive window (months)", "zh-CN": "激励计算周期（月）" }, min: 1, max: 12 }),
+  def("quotaPeriod", "enum", "month", G, "What the roster's Quota (and defaultQuota) covers: month, quarter or year.", "花名册“指标”（及 defaultQuota）对应的期间：month、quarter 或 year。", { label: { "en-US": "What the quota covers", "zh-CN": "指标对应的期间" }, optionLabels: { month: { "en-US": "a month", "zh-CN": "一个月" }, quarter: { "en-US": "a quarter", "zh-CN": "一个季度" }, year: { "en-US": "a year", "zh-CN": "一年" } }, options: ["month", "quarter", "year"] }),
+  def("defaultQuota", "number", null, G, "Quota for reps whose roster row has none, per quotaPeriod. Empty: none — such reps are reported and get no quota-based pay.", "花名册未填指标时的默认指标（按 quotaPeriod）。为空：无默认，这些业务员会被提示，且不计与指标相关的激励。", { label: { "en-US": "Quota when the roster has none", "zh-CN": "花名册未填时的默认指标" }, min: 0 }),
+  def("profileMinMonths", "int", 6, G, "Months of sales history a rep profile (hunter, farmer…) needs; with less it says “not enough history”.", "生成业务员画像（开拓型、维护型…）所需的销售历史月数；不足时显示“历史数据不足”。", { label: { "en-US": "Months of history a rep profile needs", "zh-CN": "业务员画像所需的历史月数" }, min: 1, max: 120 }),
   ...INCENTIVE_COMPONENTS.flatMap((c) => c.settings),
-  def("weight.sales", "number", 0.4, "scorecard", "Scorecard weight of sales against quota.", "评分中销售（对比指标）的权重。", { min: 0, max: 1 }),
-  def("weight.newCustomers", "number", 0.25, "scorecard", "Scorecard weight of new-customer development.", "评分中新客户开发的权重。", { min: 0, max: 1 }),
-  def("weight.satisfaction", "number", 0.15, "scorecard", "Scorecard weight of customer satisfaction.", "评分中客户满意度的权重。", { min: 0, max: 1 }),
-  def("weight.retention", "number", 0.1, "scorecard", "Scorecard weight of retention.", "评分中客户保有的权重。", { min: 0, max: 1 }),
-  def("weight.teamwork", "number", 0.1, "scorecard", "Scorecard weight of teamwork.", "评分中团队协作的权重。", { min: 0, max: 1 }),
+  def("weight.sales", "number", 0.4, "scorecard", "Scorecard weight of sales against quota.", "评分中销售（对比指标）的权重。", { label: { "en-US": "Weight of sales against quota", "zh-CN": "销售达成的权重" }, min: 0, max: 1 }),
+  def("weight.newCustomers", "number", 0.25, "scorecard", "Scorecard weight of new-customer development.", "评分中新客户开发的权重。", { label: { "en-US": "Weight of new customers", "zh-CN": "新客户开发的权重" }, min: 0, max: 1 }),
+  def("weight.satisfaction", "number", 0.15, "scorecard", "Scorecard weight of customer satisfaction.", "评分中客户满意度的权重。", { label: { "en-US": "Weight of customer satisfaction", "zh-CN": "客户满意度的权重" }, min: 0, max: 1 }),
+  def("weight.retention", "number", 0.1, "scorecard", "Scorecard weight of retention.", "评分中客户保有的权重。", { label: { "en-US": "Weight of retention", "zh-CN": "客户保有的权重" }, min: 0, max: 1 }),
+  def("weight.teamwork", "number", 0.1, "scorecard", "Scorecard weight of teamwork.", "评分中团队协作的权重。", { label: { "en-US": "Weight of teamwork", "zh-CN": "团队协作的权重" }, min: 0, max: 1 }),
 ];
 
 /** The plan's parameters, money in cents. */

@@ -44,7 +44,7 @@ export function settingsSheet(registry: SettingsRegistry, locale: Locale, region
   };
 }
 
-/** docs/settings.md: every setting, its type, default, range, whether regions may override it. */
+/** docs/settings.md: every setting, what the pane calls it, its type, default, range, whether regions may override it. */
 export function settingsMarkdown(registry: SettingsRegistry): string {
   const groups = [...new Set(registry.defs.map((d) => d.group))];
   const lines = [
@@ -55,10 +55,17 @@ export function settingsMarkdown(registry: SettingsRegistry): string {
     "",
   ];
   for (const g of groups) {
-    lines.push(`## ${g}`, "", "| setting | type | default | range | by region | description | 说明 |", "|---|---|---|---|---|---|---|");
+    lines.push(`## ${g}`, "", "| setting | in the pane | 任务窗格中 | type | default | range | by region | description | 说明 |", "|---|---|---|---|---|---|---|---|---|");
     for (const d of registry.defs.filter((x) => x.group === g)) {
       const def = shownDefault(d);
-      lines.push(`| \`${d.key}\` | ${d.type} | ${def === null ? "—" : d.type === "percent" ? `${Number(def) * 100}%` : String(def)} | ${range(d) || "—"} | ${d.regional ? "yes" : "no"} | ${d.description["en-US"]} | ${d.description["zh-CN"]} |`);
+      // An enum's choices as the pane words them, after its label.
+      const choices = (locale: Locale) => {
+        if (!d.optionLabels) return "";
+        const zh = locale === "zh-CN";
+        const each = (d.options ?? []).map((o) => `${o}${zh ? "：" : ": "}${d.optionLabels![o][locale]}`).join(zh ? "；" : "; ");
+        return zh ? `（${each}）` : ` (${each})`;
+      };
+      lines.push(`| \`${d.key}\` | ${d.label["en-US"]}${choices("en-US")} | ${d.label["zh-CN"]}${choices("zh-CN")} | ${d.type} | ${def === null ? "—" : d.type === "percent" ? `${Number(def) * 100}%` : String(def)} | ${range(d).replace(/\|/g, "\\|") || "—"} | ${d.regional ? "yes" : "no"} | ${d.description["en-US"]} | ${d.description["zh-CN"]} |`);
     }
     lines.push("");
   }

@@ -1,6 +1,7 @@
 /**
- * Settings as data: each setting is declared once (name, type, default, range, description in both
- * languages), and validation, the settings sheet and the docs are all generated from these declarations.
+ * Settings as data: each setting is declared once (name, type, default, range, label and description in
+ * both languages, and words for each choice of a setting with choices), and validation, the settings sheet,
+ * the docs and the pane's rule fields are all generated from these declarations.
  */
 import type { Locale } from "../messages";
 
@@ -19,6 +20,10 @@ export interface SettingDef {
   regional: boolean;
   /** The feature it belongs to, e.g. "core" or a rule id; used to group the settings sheet. */
   group: string;
+  /** What people call it (the pane's field label, the docs), short: the key is for the settings sheet only. */
+  label: Record<Locale, string>;
+  /** Words for each of an enum's options, e.g. commissionMode's "marginal" → "each slice at its own rate". */
+  optionLabels?: Readonly<Record<string, Record<Locale, string>>>;
   description: Record<Locale, string>;
 }
 
@@ -45,6 +50,14 @@ export class SettingsRegistry {
         throw new SettingsRegistryError(`default of ${d.key} is not one of its options`);
       }
       if (!d.description["en-US"] || !d.description["zh-CN"]) throw new SettingsRegistryError(`setting ${d.key} lacks a description`);
+      if (!d.label?.["en-US"] || !d.label?.["zh-CN"]) throw new SettingsRegistryError(`setting ${d.key} lacks a label`);
+      for (const option of d.options ?? []) {
+        const words = d.optionLabels?.[option];
+        if (!words?.["en-US"] || !words?.["zh-CN"]) throw new SettingsRegistryError(`option ${option} of ${d.key} lacks words`);
+      }
+      for (const option of Object.keys(d.optionLabels ?? {})) {
+        if (!d.options?.includes(option)) throw new SettingsRegistryError(`${d.key} has words for ${option}, which is not one of its options`);
+      }
       this.byKey.set(k, d);
     }
   }

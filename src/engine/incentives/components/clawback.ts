@@ -18,7 +18,7 @@ export const clawback = defineComponent({
     "en-US": "With `clawback` on, refunds (negative sales lines) in the window take back commission: commission on net sales − commission on gross sales; a negative net is reversed at the first tier's rate. In a cell, `refunds` is taken off `sales`.",
     "zh-CN": "`clawback` 开启时，窗口内的退款（负数销售行）扣回提成：按净销售额的提成 − 按总销售额的提成；净额为负时按第一档比例扣回。单元格公式中 `refunds` 从 `sales` 中扣除。",
   },
-  settings: [def("clawback", "boolean", true, "incentives", "Refunds (negative sales lines) reverse commission in the window they land in (on/off).", "退款（负数销售行）在所在窗口扣回提成（on/off）。")],
+  settings: [def("clawback", "boolean", true, "incentives", "Refunds (negative sales lines) reverse commission in the window they land in (on/off).", "退款（负数销售行）在所在窗口扣回提成（on/off）。", { label: { "en-US": "Refunds take back commission", "zh-CN": "退款扣回提成" } })],
   cellArguments: [
     {
       name: "refunds",

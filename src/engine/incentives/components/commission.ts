@@ -116,13 +116,13 @@ export const commission = defineComponent({
     "zh-CN": "按本人计入业绩计算阶梯提成（`commissionTiers`、`commissionMode`），完成率低于 `commissionThreshold` 不发，超指标部分加 `acceleratorRate`，最多 `commissionCap`。",
   },
   settings: [
-    def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”; “from-to:rate” gives a tier an upper bound (a gap up to the next tier earns nothing).", "按窗口内计入业绩的阶梯提成，“起点:比例; …”；“起点-终点:比例”为该档设上限（到下一档之间的空档不计提成）。"),
-    def("commissionBasis", "enum", "amount", G, "What the tiers' from-values measure: amount (“0:3%; 100000:5%”) or attainment, in percent of quota (“0%:2%; 100%:4%; 120%:6%”).", "阶梯起点的含义：amount 金额（“0:3%; 100000:5%”）或 attainment 指标完成率（“0%:2%; 100%:4%; 120%:6%”）。", { options: ["amount", "attainment"] }),
-    def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { options: ["marginal", "retroactive"] }),
-    def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { min: 0, max: 10 }),
-    def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { min: 0 }),
-    def("rate.*", "percent", null, G, "rate.<category>: the commission rate for sales of that Category/Product (Sales sheet), instead of the tiers; 0% for categories that earn nothing.", "rate.<品类>：销售表中该品类/产品的提成比例，取代阶梯；0% 表示该品类不计提成。", { min: 0, max: 1 }),
-    def("acceleratorRate", "percent", 0, G, "Extra rate on credited sales above 100% of quota.", "超过指标 100% 部分的额外提成比例。", { min: 0, max: 1 }),
+    def("commissionTiers", "tiers", "0:3%; 100000:5%; 200000:8%", G, "Commission tiers on credited sales in the window, “from:rate; …”; “from-to:rate” gives a tier an upper bound (a gap up to the next tier earns nothing).", "按窗口内计入业绩的阶梯提成，“起点:比例; …”；“起点-终点:比例”为该档设上限（到下一档之间的空档不计提成）。", { label: { "en-US": "Commission tiers", "zh-CN": "提成档位" } }),
+    def("commissionBasis", "enum", "amount", G, "What the tiers' from-values measure: amount (“0:3%; 100000:5%”) or attainment, in percent of quota (“0%:2%; 100%:4%; 120%:6%”).", "阶梯起点的含义：amount 金额（“0:3%; 100000:5%”）或 attainment 指标完成率（“0%:2%; 100%:4%; 120%:6%”）。", { label: { "en-US": "Tiers start from", "zh-CN": "档位起点依据" }, optionLabels: { amount: { "en-US": "sales amount", "zh-CN": "销售金额" }, attainment: { "en-US": "percent of quota reached", "zh-CN": "指标达成率" } }, options: ["amount", "attainment"] }),
+    def("commissionMode", "enum", "marginal", G, "marginal: each tier's rate on the part in that tier; retroactive: the reached tier's rate on everything.", "marginal：超额累进；retroactive：达到档位后全额按该档比例。", { label: { "en-US": "How the tiers apply", "zh-CN": "档位计算方式" }, optionLabels: { marginal: { "en-US": "each slice at its own rate", "zh-CN": "各档金额按各自比例" }, retroactive: { "en-US": "the whole amount at the reached rate", "zh-CN": "全部金额按达到的档位比例" } }, options: ["marginal", "retroactive"] }),
+    def("commissionThreshold", "percent", 0, G, "Quota attainment below which no commission is paid (0: none).", "指标完成率低于此值不发提成（0 表示不设门槛）。", { label: { "en-US": "Quota reached before any commission", "zh-CN": "达成多少指标才有提成" }, min: 0, max: 10 }),
+    def("commissionCap", "number", 0, G, "Most commission one rep can earn in the window (0: no cap).", "单人窗口内提成上限（0 表示不封顶）。", { label: { "en-US": "Most commission per rep (0: no cap)", "zh-CN": "每人提成上限（0：不设上限）" }, min: 0 }),
+    def("rate.*", "percent", null, G, "rate.<category>: the commission rate for sales of that Category/Product (Sales sheet), instead of the tiers; 0% for categories that earn nothing.", "rate.<品类>：销售表中该品类/产品的提成比例，取代阶梯；0% 表示该品类不计提成。", { label: { "en-US": "Commission rate of a product category", "zh-CN": "某品类的提成比例" }, min: 0, max: 1 }),
+    def("acceleratorRate", "percent", 0, G, "Extra rate on credited sales above 100% of quota.", "超过指标 100% 部分的额外提成比例。", { label: { "en-US": "Extra rate above 100% of quota", "zh-CN": "超额完成部分的额外比例" }, min: 0, max: 1 }),
   ],
   text: {
     "en-US": {

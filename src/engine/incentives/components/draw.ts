@@ -17,7 +17,7 @@ export const draw = defineComponent({
     "zh-CN": "花名册“预支”（按 quotaPeriod，按在职比例折算）补足不足部分；`drawType` 为 recoverable 时补足额结转（花名册“预支余额”），并从超出预支的收入中扣回；nonRecoverable 不扣回。",
   },
   settings: [
-    def("drawType", "enum", "recoverable", "incentives", "A draw (roster Draw column) is recoverable (the top-up is carried forward and taken back from later earnings above the draw) or nonRecoverable.", "预支（花名册“预支”列）为 recoverable（补足额结转，从之后超出预支的收入中扣回）或 nonRecoverable（不扣回）。", { options: ["recoverable", "nonRecoverable"] }),
+    def("drawType", "enum", "recoverable", "incentives", "A draw (roster Draw column) is recoverable (the top-up is carried forward and taken back from later earnings above the draw) or nonRecoverable.", "预支（花名册“预支”列）为 recoverable（补足额结转，从之后超出预支的收入中扣回）或 nonRecoverable（不扣回）。", { label: { "en-US": "Draw is", "zh-CN": "预支方式" }, optionLabels: { recoverable: { "en-US": "recoverable (taken back from later earnings)", "zh-CN": "可收回（从之后的收入中扣回）" }, nonRecoverable: { "en-US": "not recoverable", "zh-CN": "不可收回" } }, options: ["recoverable", "nonRecoverable"] }),
   ],
   cellArguments: [
     {

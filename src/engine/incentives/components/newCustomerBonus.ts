@@ -15,8 +15,8 @@ export const newCustomerBonus = defineComponent({
     "zh-CN": "窗口内每开发一个新客户 `newCustomerBonus`，另加其销售额的 `newCustomerRate`。",
   },
   settings: [
-    def("newCustomerBonus", "number", 500, G, "Bonus per new account won in the window.", "窗口内每开发一个新客户的奖金。", { min: 0 }),
-    def("newCustomerRate", "percent", 0, G, "Extra rate on new accounts' sales in the window.", "新客户窗口内销售额的额外奖励比例。", { min: 0, max: 1 }),
+    def("newCustomerBonus", "number", 500, G, "Bonus per new account won in the window.", "窗口内每开发一个新客户的奖金。", { label: { "en-US": "Bonus per new account", "zh-CN": "每个新客户的奖金" }, min: 0 }),
+    def("newCustomerRate", "percent", 0, G, "Extra rate on new accounts' sales in the window.", "新客户窗口内销售额的额外奖励比例。", { label: { "en-US": "Extra rate on new accounts' sales", "zh-CN": "新客户销售额的额外比例" }, min: 0, max: 1 }),
   ],
   cellArguments: [
     {

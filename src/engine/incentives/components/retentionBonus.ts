@@ -16,8 +16,8 @@ export const retentionBonus = defineComponent({
     "zh-CN": "本人负责且前 12 个月也有成交的客户在窗口内销售额的 `retentionRate`，满意度需 ≥ `retentionMinSatisfaction`。",
   },
   settings: [
-    def("retentionRate", "percent", 0.01, G, "Retention bonus: this rate of retained portfolio sales.", "维护奖：保有客户销售额的此比例。", { min: 0, max: 1 }),
-    def("retentionMinSatisfaction", "number", 4, G, "Retention bonus only when the rep's satisfaction (1–5) is at least this.", "业务员满意度（1–5）不低于此值才发维护奖。", { min: 1, max: 5 }),
+    def("retentionRate", "percent", 0.01, G, "Retention bonus: this rate of retained portfolio sales.", "维护奖：保有客户销售额的此比例。", { label: { "en-US": "Retention bonus rate", "zh-CN": "保有奖金比例" }, min: 0, max: 1 }),
+    def("retentionMinSatisfaction", "number", 4, G, "Retention bonus only when the rep's satisfaction (1–5) is at least this.", "业务员满意度（1–5）不低于此值才发维护奖。", { label: { "en-US": "Satisfaction (1–5) needed for the retention bonus", "zh-CN": "获得保有奖金所需的满意度（1–5）" }, min: 1, max: 5 }),
   ],
   cellArguments: [
     {

@@ -31,11 +31,11 @@ export const spif = defineComponent({
     "zh-CN": "窗口内新开发、首单在 `spifFrom`..`spifTo` 之间，且品类属于 `spifCategories` 或销售额不低于 `spifMinAmount` 的客户，每个奖励 `spifBonus`。单元格公式没有客户明细，由 `spifAccounts` 给出符合条件的客户数。",
   },
   settings: [
-    def("spifBonus", "number", 0, G, "SPIF: fixed bonus per qualifying won account (0: no SPIF).", "专项奖：每个符合条件的新客户的固定奖金（0 表示不设）。", { min: 0 }),
-    def("spifCategories", "text", "", G, "SPIF: categories (Sales Category/Product) that qualify, comma-separated.", "专项奖：符合条件的品类（销售表的品类/产品），逗号分隔。"),
-    def("spifMinAmount", "number", 0, G, "SPIF: a won account with at least these window sales qualifies whatever its category (0: size does not qualify).", "专项奖：窗口内销售额不低于此值的新客户不论品类均符合（0 表示不按金额）。", { min: 0 }),
-    def("spifFrom", "month", null, G, "SPIF: first month (YYYY-MM) in which the account's first sale counts; empty: no start.", "专项奖：客户首单计入的起始月份（YYYY-MM）；为空表示不限。"),
-    def("spifTo", "month", null, G, "SPIF: last month (YYYY-MM) in which the account's first sale counts; empty: no end.", "专项奖：客户首单计入的截止月份（YYYY-MM）；为空表示不限。"),
+    def("spifBonus", "number", 0, G, "SPIF: fixed bonus per qualifying won account (0: no SPIF).", "专项奖：每个符合条件的新客户的固定奖金（0 表示不设）。", { label: { "en-US": "Special bonus per qualifying account", "zh-CN": "专项奖励：每个合格客户的奖金" }, min: 0 }),
+    def("spifCategories", "text", "", G, "SPIF: categories (Sales Category/Product) that qualify, comma-separated.", "专项奖：符合条件的品类（销售表的品类/产品），逗号分隔。", { label: { "en-US": "Special bonus: qualifying categories", "zh-CN": "专项奖励：合格品类" } }),
+    def("spifMinAmount", "number", 0, G, "SPIF: a won account with at least these window sales qualifies whatever its category (0: size does not qualify).", "专项奖：窗口内销售额不低于此值的新客户不论品类均符合（0 表示不按金额）。", { label: { "en-US": "Special bonus: sales that qualify any account", "zh-CN": "专项奖励：任一客户合格所需的销售额" }, min: 0 }),
+    def("spifFrom", "month", null, G, "SPIF: first month (YYYY-MM) in which the account's first sale counts; empty: no start.", "专项奖：客户首单计入的起始月份（YYYY-MM）；为空表示不限。", { label: { "en-US": "Special bonus: first month", "zh-CN": "专项奖励：开始月份" } }),
+    def("spifTo", "month", null, G, "SPIF: last month (YYYY-MM) in which the account's first sale counts; empty: no end.", "专项奖：客户首单计入的截止月份（YYYY-MM）；为空表示不限。", { label: { "en-US": "Special bonus: last month", "zh-CN": "专项奖励：结束月份" } }),
   ],
   cellArguments: [
     {

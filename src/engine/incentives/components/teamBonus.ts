@@ -16,7 +16,7 @@ export const teamBonus = defineComponent({
     "en-US": "`teamBonusRate` of the region's sales above the sum of its quotas, shared by score × employed share (largest remainder).",
     "zh-CN": "区域销售超出指标总和部分的 `teamBonusRate`，按评分 × 在职比例分配（最大余数法）。",
   },
-  settings: [def("teamBonusRate", "percent", 0.01, G, "Team bonus: this rate of the region's sales above the sum of its quotas, shared by score.", "团队奖：区域销售超出指标总和部分的此比例，按评分分配。", { min: 0, max: 1 })],
+  settings: [def("teamBonusRate", "percent", 0.01, G, "Team bonus: this rate of the region's sales above the sum of its quotas, shared by score.", "团队奖：区域销售超出指标总和部分的此比例，按评分分配。", { label: { "en-US": "Team bonus rate", "zh-CN": "团队奖金比例" }, min: 0, max: 1 })],
   text: {
     "en-US": {
       teamBonus: "{amountCents} = {sharePct} of the team pool {poolCents} ({ratePct} × {excessCents} of {region} sales above its quotas)",
