@@ -14,17 +14,20 @@ test("names parse into period, region part and run suffix, in both languages", (
   expect(parseProposalName("Fairshare Proposal")).toBeNull();
 });
 
+/** A workbook's tabs after three runs (one per region twice), with other sheets between. */
+const TABS = [
+  "Reps",
+  "Fairshare Proposal 2026-09",
+  "Fairshare Proposal 2026-10 East",
+  "Fairshare Proposal 2026-10 West",
+  "Fairshare Fairness 2026-10",
+  "Fairshare Proposal 2026-10 East #2",
+  "My notes",
+  "Fairshare Proposal 2026-10 West #2",
+];
+
 test("the newest run is the last proposal sheet's period and suffix, whatever sits between", () => {
-  const names = [
-    "Reps",
-    "Fairshare Proposal 2026-09",
-    "Fairshare Proposal 2026-10 East",
-    "Fairshare Proposal 2026-10 West",
-    "Fairshare Fairness 2026-10",
-    "Fairshare Proposal 2026-10 East #2",
-    "My notes",
-    "Fairshare Proposal 2026-10 West #2",
-  ];
+  const names = TABS;
   expect(newestRun(names)).toEqual(["Fairshare Proposal 2026-10 East #2", "Fairshare Proposal 2026-10 West #2"]);
   expect(newestRun(names, "2026-09")).toEqual(["Fairshare Proposal 2026-09"]);
   expect(newestRun(names.slice(0, 5), "2026-10")).toEqual(["Fairshare Proposal 2026-10 East", "Fairshare Proposal 2026-10 West"]);
@@ -74,17 +77,8 @@ test("any regions get valid, unique names of at most 31 characters that parse ba
 });
 
 test("every run's proposal, oldest first, each run's sheets in tab order; the last is the newest run", () => {
-  const names = [
-    "Reps",
-    "Fairshare Proposal 2026-09",
-    "Fairshare Proposal 2026-10 East",
-    "Fairshare Proposal 2026-10 West",
-    "Fairshare Fairness 2026-10",
-    "Fairshare Proposal 2026-10 East #2",
-    "Fairshare 调整建议 2026-10 #3",
-    "My notes",
-    "Fairshare Proposal 2026-10 West #2",
-  ];
+  // A Chinese run's sheet among them, before the last English one.
+  const names = [...TABS.slice(0, 6), "Fairshare 调整建议 2026-10 #3", ...TABS.slice(6)];
   expect(proposalRuns(names)).toEqual([
     ["Fairshare Proposal 2026-09"],
     ["Fairshare Proposal 2026-10 East", "Fairshare Proposal 2026-10 West"],
